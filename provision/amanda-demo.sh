@@ -1,0 +1,414 @@
+#!/usr/bin/env bash
+# amanda-demo.sh - build a real Amanda 3.5.1 server AND client on this one Debian 12 host, with
+# fixture disks made to break naive amrecover drivers, and dump them to virtual tapes.
+#
+# Why: BackupAcceptance verifies backups by driving real `amrecover` sessions. Its tests and CI
+# need a real catalogue to browse and restore from: odd file names (quotes, glob characters, TAB,
+# non-ASCII, names that look like amrecover commands), an empty disk, a "hollow" disk of empty
+# directories only, a disk that is listed but never dumped, and a large disk for walk speed.
+#
+# How: `auth "local"` everywhere, so amcheck/amdump/amrecover fork amandad over pipes; no inetd,
+# ssh, systemd or open port is needed. Must run as root. Uses only bash, coreutils and perl
+# (a bare Debian 12 has no python). Idempotent: a re-run checks the setup in seconds and dumps
+# only when a dumpable disk lacks an OK dump, a fixture was rebuilt, or a dump is forced.
+# Background: /work/shared/amanda-facts.md (sections 2, 3, 8, 9).
+#
+# Layout:
+#   /etc/amanda/$AMANDA_CONFIG/{amanda.conf,disklist}   server config (backup:backup 0660)
+#   /etc/amanda/amanda-client.conf                      what amrecover reads (auth local)
+#   /var/lib/amanda/$AMANDA_CONFIG/{curinfo,index,log}  server state and per-dump indexes
+#   /srv/amanda/vtapes/$AMANDA_CONFIG/slot1..slot20     chg-disk virtual tapes
+#   /srv/amanda/holding/$AMANDA_CONFIG                  holding disk
+#   /srv/fixtures/<name>                                fixture disks (see --help)
+#   /srv/fixtures/.stamps/<name>                        fixture version; a match skips the rebuild
+set -euo pipefail
+# Functions too must hit the ERR trap, so a failure names its phase and line.
+set -o errtrace
+
+usage() {
+  cat <<'EOF'
+Usage: amanda-demo.sh [--force-dump] [--help]
+
+Builds (as root, on Debian 12) a local Amanda 3.5.1 server+client with auth "local", chg-disk
+virtual tapes and fixture disks, dumps them once, and smoke-tests amrecover. Re-runs are a fast
+no-op unless a dump is missing, a fixture was rebuilt, or a dump is forced.
+
+Options:
+  --force-dump   run amdump even when every dumpable disk already has an OK dump
+  -h, --help     print this help and exit
+
+Environment:
+  AMANDA_CONFIG=daily       configuration name (/etc/amanda/<name>, labels <name>-NN)
+  AMANDA_BIG_FIXTURE=1      0 = neither create nor list /srv/fixtures/big
+  AMANDA_FORCE_DUMP=0       1 = same as --force-dump
+
+Disks (all on host localhost):
+  /etc                      the real /etc
+  /srv/fixtures/oddnames    >200 files, nested dirs, hostile names, binary.bin (bytes 0..255)
+  /srv/fixtures/empty       an empty directory
+  /srv/fixtures/hollow      7 nested empty directories, no file
+  /srv/fixtures/notdumped   one file; dumptype with "strategy skip", so never dumped
+  /srv/fixtures/big         2,000 directories, 20,000 files (AMANDA_BIG_FIXTURE=1)
+EOF
+}
+
+CONF="${AMANDA_CONFIG:-daily}"
+BIG="${AMANDA_BIG_FIXTURE:-1}"
+FORCE_DUMP="${AMANDA_FORCE_DUMP:-0}"
+
+for arg in "$@"; do
+  case "$arg" in
+    --force-dump) FORCE_DUMP=1 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; printf '\namanda-demo: unknown argument: %s\n' "$arg" >&2; exit 2 ;;
+  esac
+done
+# The name ends up in paths, a label regex and amanda.conf strings.
+[[ "$CONF" =~ ^[A-Za-z0-9_-]+$ ]] || { echo "amanda-demo: bad AMANDA_CONFIG: $CONF" >&2; exit 2; }
+[[ "$BIG" = 0 || "$BIG" = 1 ]] || { echo "amanda-demo: AMANDA_BIG_FIXTURE must be 0 or 1" >&2; exit 2; }
+[[ "$FORCE_DUMP" = 0 || "$FORCE_DUMP" = 1 ]] || { echo "amanda-demo: AMANDA_FORCE_DUMP must be 0 or 1" >&2; exit 2; }
+
+ETC_CONF="/etc/amanda/$CONF"
+STATE="/var/lib/amanda/$CONF"
+VTAPES="/srv/amanda/vtapes/$CONF"
+HOLDING="/srv/amanda/holding/$CONF"
+FIXTURES=/srv/fixtures
+STAMPS="$FIXTURES/.stamps"
+MTIME='2024-01-02 03:04:05 UTC'
+NUM_SLOTS=20
+
+# Bump a version to rebuild that fixture (and re-dump) on the next run.
+declare -A FIXTURE_VERSION=([oddnames]=1 [empty]=1 [hollow]=1 [notdumped]=1 [big]=1)
+
+# Disklist, in order: disk and dumptype. Every dumptype but gtar-skip must end with an OK dump.
+DLES=(
+  "/etc gtar-local"
+  "$FIXTURES/oddnames gtar-local"
+  "$FIXTURES/empty gtar-local"
+  "$FIXTURES/hollow gtar-local"
+  "$FIXTURES/notdumped gtar-skip"
+)
+if [ "$BIG" = 1 ]; then DLES+=("$FIXTURES/big gtar-local"); fi
+
+# ------------------------------------------------------------------ helpers
+T_START=${EPOCHREALTIME//[.,]/}   # microseconds; bash builtin, no fork, any locale
+PHASE=
+PHASE_T0=
+PHASE_TIMES=()
+
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
+die() { printf 'amanda-demo: ERROR: %s\n' "$*" >&2; exit 1; }
+secs_since() { local d=$(( ${EPOCHREALTIME//[.,]/} - $1 )); printf '%d.%d' $((d / 1000000)) $((d % 1000000 / 100000)); }
+as_backup() { runuser -u backup -- "$@"; }
+
+phase_end() {
+  [ -n "$PHASE" ] || return 0
+  local s; s=$(secs_since "$PHASE_T0")
+  log "-- $PHASE: ${s}s"
+  PHASE_TIMES+=("$(printf '%-10s %7ss' "$PHASE" "$s")")
+  PHASE=
+}
+phase() { phase_end; PHASE=$1; PHASE_T0=${EPOCHREALTIME//[.,]/}; log "== $PHASE"; }
+trap 'printf "amanda-demo: failed in phase %s (line %s)\n" "${PHASE:-?}" "$LINENO" >&2' ERR
+
+# Write stdin to FILE only when it differs, so re-runs keep mtimes and can say "unchanged".
+write_if_changed() {
+  local file=$1 new old=
+  new=$(cat)
+  if [ -f "$file" ]; then old=$(cat -- "$file"); fi
+  if [ "$new" = "$old" ]; then log "unchanged: $file"; return 0; fi
+  printf '%s\n' "$new" > "$file"
+  log "written:   $file"
+}
+
+# ------------------------------------------------------------------ fixtures
+# put FILE [CONTENT]: create FILE and its parents; the default content is FILE's own path.
+put() {
+  [ -d "${1%/*}" ] || mkdir -p -- "${1%/*}"
+  printf '%s\n' "${2:-path: ${1#"$FIXTURES"/}}" > "$1"
+}
+
+build_oddnames() {
+  local r=$1 d f lvl deep a b c k n body
+  put "$r/README.txt" "oddnames fixture root: hostile names for amrecover drivers (see amanda-demo.sh)"
+  perl -e 'print map { chr } 0 .. 255' > "$r/binary.bin"
+  put "$r/extract" 'a file named like the amrecover command "extract"'
+  put "$r/-leading-dash.txt"
+  # A directory named like an amrecover command, holding files named like commands.
+  put "$r/ls/ls"; put "$r/ls/cd"; put "$r/ls/quit"
+  # The sentinel name of the old end-of-output trick must be a real directory here.
+  put "$r/intentionally-invalid/marker.txt"; put "$r/intentionally-invalid/second file.txt"
+
+  # shellcheck disable=SC2016 # literal $ in names is the point
+  local files=(
+    " leading space.txt" "trailing space.txt " "inner space.txt" "two  spaces.txt"
+    "quote'single.txt" 'quote"double.txt' 'back\slash.txt' 'back\\double.txt'
+    "star*.txt" "question?.txt" "bracket[1].txt" "open[bracket.txt" "close]bracket.txt"
+    "ünïcødé.txt" "файл.txt" "日本語.txt" "中文.txt" "emoji-😀.txt" "emoji-👩‍💻-zwj.txt"
+    $'tab\there.txt' "semi;colon.txt" "amp&ersand.txt" "hash#tag.txt" "percent%20.txt"
+    'dollar$HOME.txt' "colon:name.txt" ';&#%$:all.txt' "dots...txt" "~tilde.txt"
+  )
+  for f in "${files[@]}"; do put "$r/odd-files/$f"; done
+
+  # Each odd directory: a marker naming it, a file named after it, and a same-named subdirectory,
+  # so odd names also appear at depth 3 (dir/dir/leaf.txt).
+  local dirs=(
+    " leading space dir" "trailing space dir " "dir with spaces" "quote'dir" 'quote"dir'
+    'back\dir' "star*dir" "question?dir" "globdir[1]" "globdir1" "open[dir" "close]dir"
+    "-dash-dir" "ünïcødé-dir" "кириллица" "漢字ディレクトリ" "emoji-🎉-dir" ';&#%$:dir'
+  )
+  for d in "${dirs[@]}"; do
+    put "$r/$d/which-dir.txt" "this is directory [$d]"
+    put "$r/$d/$d.txt"
+    put "$r/$d/$d/leaf.txt"
+  done
+
+  deep="$r/deep"
+  for lvl in "level 1" "nïveau 2" "[level] 3" "level*4" "lev?el 5" "уровень 6"; do
+    deep+="/$lvl"
+    put "$deep/at $lvl.txt"
+  done
+
+  # Plain bulk with varying sizes, to pass 200 files and give checksums something to chew.
+  for a in 0 1 2; do
+    for b in 0 1 2 3; do
+      for c in 0 1 2; do
+        for k in 0 1 2 3; do
+          body=
+          for ((n = 0; n <= k * 8; n++)); do body+="line $n of d$a/e$b/f$c/file0$k"$'\n'; done
+          put "$r/sub/d$a/e$b/f$c/file0$k.dat" "${body%$'\n'}"
+        done
+      done
+      put "$r/sub/d$a/e$b/mid.txt"
+    done
+    put "$r/sub/d$a/top.txt"
+  done
+  mkdir -p -- "$r/emptydir" "$r/sub/emptynested/deeper"
+}
+
+build_empty() { :; }
+build_hollow() { mkdir -p -- "$1/a/b/c" "$1/d/e" "$1/f/g"; }
+build_notdumped() { put "$1/never-dumped.txt" "this disk has strategy skip; no dump may ever contain me"; }
+
+# 20 tops x (10 files + 99 subdirs x 10 files) = 2,000 dirs and 20,000 files below the root.
+build_big() {
+  perl -e '
+    my $r = shift;
+    sub files { my $d = shift; for my $f (0 .. 9) {
+      open my $h, ">", sprintf("%s/file%02d.txt", $d, $f) or die "$d: $!";
+      print $h "$d file$f\n"; close $h or die } }
+    for my $t (0 .. 19) {
+      my $td = sprintf "%s/t%02d", $r, $t; mkdir $td or die "$td: $!"; files($td);
+      for my $s (0 .. 98) { my $sd = sprintf "%s/s%02d", $td, $s; mkdir $sd or die "$sd: $!"; files($sd) }
+    }' "$1"
+}
+
+REBUILT=()
+# ensure_fixture NAME: rebuild /srv/fixtures/NAME unless its stamp holds the current version.
+ensure_fixture() {
+  local name=$1 dir="$FIXTURES/$1" want=${FIXTURE_VERSION[$1]} have=
+  if [ -f "$STAMPS/$name" ]; then read -r have < "$STAMPS/$name" || true; fi
+  if [ -d "$dir" ] && [ "$have" = "$want" ]; then log "fixture $name v$want present"; return 0; fi
+  local t0=${EPOCHREALTIME//[.,]/}
+  rm -rf -- "$dir"
+  mkdir -p -- "$dir"
+  "build_$name" "$dir"
+  find "$dir" -exec touch -h -d "$MTIME" -- {} +   # reproducible listings and restores
+  printf '%s\n' "$want" > "$STAMPS/$name"          # last, so an interrupted build is redone
+  REBUILT+=("$name")
+  log "fixture $name v$want built ($(secs_since "$t0")s)"
+}
+
+count() { find "$1" -mindepth 1 -type "$2" | wc -l; }
+
+# ------------------------------------------------------------------ main
+[ "$(id -u)" = 0 ] || die "must run as root (amrecover refuses anyone else)"
+cd /   # runuser keeps the cwd; backup must be able to enter it
+
+phase packages
+if [ "$(dpkg-query -W -f='${Status}' amanda-server amanda-client 2>/dev/null)" != "install ok installedinstall ok installed" ]; then
+  log "installing amanda-server amanda-client"
+  apt-get update -qq
+  # The postinsts may try to start inetd and exim4; auth local needs neither.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq amanda-server amanda-client
+fi
+log "amanda-server $(dpkg-query -W -f='${Version}' amanda-server)"
+getent passwd backup >/dev/null || die "user backup missing after install"
+
+phase fixtures
+mkdir -p -- "$STAMPS"
+for name in oddnames empty hollow notdumped; do ensure_fixture "$name"; done
+if [ "$BIG" = 1 ]; then ensure_fixture big; else log "fixture big skipped (AMANDA_BIG_FIXTURE=0)"; fi
+
+phase config
+install -d -o backup -g backup -m 0770 "$ETC_CONF"
+install -d -o backup -g backup -m 0750 /srv/amanda /srv/amanda/vtapes /srv/amanda/holding \
+  "$VTAPES" "$HOLDING" "$STATE" "$STATE/curinfo" "$STATE/index"
+# amcheck exits 1 when the logdir is missing, although it only prints a NOTE.
+install -d -o backup -g backup -m 0750 "$STATE/log"
+# Pre-created slots: with none, auto-create-slot made only a single slot0.
+for ((i = 1; i <= NUM_SLOTS; i++)); do
+  [ -d "$VTAPES/slot$i" ] || install -d -o backup -g backup -m 0750 "$VTAPES/slot$i"
+done
+
+write_if_changed "$ETC_CONF/amanda.conf" <<EOF
+# Written by BackupAcceptance provision/amanda-demo.sh; re-running it overwrites changes.
+org "$CONF"
+mailto ""                 # no mail; amreport prints to stdout when run by hand
+dumpuser "backup"
+dumpcycle 0               # every run is a full (level 0) dump
+runspercycle 1
+tapecycle $NUM_SLOTS tapes        # = num-slot. Run $((NUM_SLOTS + 1)) relabels the oldest vtape and its dumps vanish;
+                          # every run dumps all disks, so each disk always keeps recent dumps.
+runtapes 1
+infofile "$STATE/curinfo"
+logdir   "$STATE/log"
+indexdir "$STATE/index"
+dtimeout 1800
+ctimeout 30
+etimeout 300
+
+define changer vtapes {
+    tpchanger "chg-disk:$VTAPES"
+    property "num-slot" "$NUM_SLOTS"
+    property "auto-create-slot" "yes"
+}
+tpchanger "vtapes"
+tapetype "HARDDISK"
+labelstr "^$CONF-[0-9][0-9]*\$"
+autolabel "$CONF-%%" empty volume_error
+
+define tapetype HARDDISK {
+    comment "Virtual Tapes"
+    length 2048 mbytes
+}
+
+# "define holdingdisk" alone is not enough: without the holdingdisk line below, amcheck is
+# happy but every DLE fails with "can't dump required holdingdisk when no holdingdisk space".
+define holdingdisk hd1 {
+    directory "$HOLDING"
+    use 512 mbytes
+    chunksize 0
+}
+holdingdisk "hd1"
+
+define dumptype gtar-local {
+    program "GNUTAR"
+    auth "local"          # amandad is forked over pipes: no inetd, no open port
+    index yes             # amrecover browses the index
+    compress none
+    estimate calcsize
+    record yes
+    holdingdisk required
+}
+
+define dumptype gtar-skip {
+    gtar-local
+    strategy skip         # listed in the disklist, never dumped: the "no dumps" negative control
+}
+EOF
+
+write_if_changed "$ETC_CONF/disklist" < <(
+  echo "# Written by BackupAcceptance provision/amanda-demo.sh"
+  for dle in "${DLES[@]}"; do printf 'localhost %-24s %s\n' "${dle% *}" "${dle##* }"; done
+)
+
+# amrecover reads this one (and /etc/amanda/<conf>/amanda-client.conf if present).
+write_if_changed /etc/amanda/amanda-client.conf <<EOF
+# Written by BackupAcceptance provision/amanda-demo.sh
+conf "$CONF"
+index_server "localhost"
+tape_server  "localhost"
+auth "local"
+EOF
+
+chown backup:backup "$ETC_CONF/amanda.conf" "$ETC_CONF/disklist" /etc/amanda/amanda-client.conf
+chmod 0660 "$ETC_CONF/amanda.conf" "$ETC_CONF/disklist"
+chmod 0644 /etc/amanda/amanda-client.conf
+
+phase amcheck
+if ! amcheck_out=$(as_backup amcheck "$CONF" 2>&1); then
+  printf '%s\n' "$amcheck_out" >&2
+  die "amcheck $CONF failed (output above)"
+fi
+log "amcheck OK: $(grep -m1 '^Client check' <<<"$amcheck_out" || echo 'no client line')"
+
+phase dump
+# dumped_disks: disks with at least one OK dump, one per line, from `amadmin find`.
+dumped_disks() {
+  local -a f
+  while read -r -a f; do
+    if [ "${#f[@]}" -ge 11 ] && [ "${f[2]}" = localhost ] && [ "${f[-1]}" = OK ]; then
+      printf '%s\n' "${f[3]}"
+    fi
+  done < <(as_backup amadmin "$CONF" find)
+}
+missing_dumps() {
+  local have dle
+  have=$(dumped_disks)
+  for dle in "${DLES[@]}"; do
+    [ "${dle##* }" = gtar-skip ] && continue
+    grep -qxF -- "${dle% *}" <<<"$have" || printf '%s\n' "${dle% *}"
+  done
+}
+amdump_bits() {
+  local rc=$1 bits=()
+  if ((rc & 1)); then bits+=(error); fi
+  if ((rc & 2)); then bits+=(strange); fi
+  if ((rc & 4)); then bits+=("a DLE failed"); fi
+  if ((rc & 8)); then bits+=("result missing"); fi
+  if ((rc & 16)); then bits+=("tape error"); fi
+  local IFS=,; printf '%s' "${bits[*]}"
+}
+
+mapfile -t missing < <(missing_dumps)
+reasons=()
+if [ "$FORCE_DUMP" = 1 ]; then reasons+=("forced"); fi
+if [ "${#missing[@]}" -gt 0 ]; then reasons+=("no OK dump: ${missing[*]}"); fi
+if [ "${#REBUILT[@]}" -gt 0 ]; then reasons+=("fixtures rebuilt: ${REBUILT[*]}"); fi
+
+if [ "${#reasons[@]}" -eq 0 ]; then
+  log "every dumpable disk has an OK dump; no amdump (--force-dump to dump anyway)"
+else
+  why=$(printf '%s; ' "${reasons[@]}")
+  log "amdump needed: ${why%; }"
+  # Always all disks in one run: every run takes a vtape, so per-disk runs rotate the others out.
+  for attempt in 1 2; do
+    t0=${EPOCHREALTIME//[.,]/}
+    rc=0
+    as_backup amdump "$CONF" || rc=$?
+    log "amdump attempt $attempt: exit $rc ($(secs_since "$t0")s)"
+    [ "$rc" -eq 0 ] && break
+    log "amdump exit $rc = $(amdump_bits "$rc"); amreport follows"
+    as_backup amreport "$CONF" || true
+    # Once seen: exit 4 with nothing dumped at the first vtape reuse; the next run succeeded.
+    if [ "$attempt" -eq 1 ]; then log "retrying amdump once"; fi
+  done
+  [ "$rc" -eq 0 ] || die "amdump $CONF failed twice, last exit $rc ($(amdump_bits "$rc")); see amreport above"
+  mapfile -t missing < <(missing_dumps)
+  [ "${#missing[@]}" -eq 0 ] || die "amdump exited 0 but these disks have no OK dump: ${missing[*]}"
+  as_backup amreport "$CONF" | sed -n '/^DUMP SUMMARY/,/^(brought to you/p'
+fi
+
+phase smoke
+smoke=$(printf 'setdisk %s\nls\nquit\n' "$FIXTURES/oddnames" | PAGER=cat TERM=xterm amrecover "$CONF" -h localhost 2>&1) || true
+if ! grep -q ' README\.txt$' <<<"$smoke"; then
+  printf '%s\n' "$smoke" >&2
+  die "amrecover smoke test failed: no README.txt at the root of $FIXTURES/oddnames"
+fi
+log "amrecover lists README.txt in $FIXTURES/oddnames"
+phase_end
+
+# ------------------------------------------------------------------ summary
+echo
+echo "Summary for config $CONF:"
+printf '  %-24s %-10s %7s %6s\n' disk dumptype files dirs
+for dle in "${DLES[@]}"; do
+  d=${dle% *}
+  printf '  %-24s %-10s %7s %6s\n' "$d" "${dle##* }" "$(count "$d" f)" "$(count "$d" d)"
+done
+as_backup amadmin "$CONF" find   # prints its own leading blank line
+echo
+echo "Phases:"
+printf '  %s\n' "${PHASE_TIMES[@]}"
+log "total $(secs_since "$T_START")s"
