@@ -1,0 +1,23 @@
+namespace BackupAcceptance.Amanda.Session;
+
+/// <summary>The refusals amrecover and the index server answer with (amanda-facts §6.7).</summary>
+public enum AmandaErrorKind
+{
+    /// <summary><c>501 Could not read config file for X!</c></summary>
+    UnknownConfig,
+
+    /// <summary><c>501 Host X is not in your disklist.</c></summary>
+    UnknownHost,
+
+    /// <summary><c>501 Disk host:X is not in the server's disklist.</c></summary>
+    UnknownDisk,
+
+    /// <summary><c>500 No dumps available on or before date "…"</c></summary>
+    NoDump,
+
+    /// <summary><c>Invalid directory - …</c>, <c>Too many directories matching …</c></summary>
+    InvalidDirectory,
+
+    /// <summary>Any other refusal: a command amrecover did not accept.</summary>
+    Rejected,
+}

@@ -1,0 +1,37 @@
+namespace BackupAcceptance.Amanda.Session;
+
+/// <summary>
+/// Recognises amrecover's refusals (amanda-facts §6.7). Only the start of a line counts: successful output is a path
+/// (<c>/srv/x/…</c>) or a dated listing line, so a file named "Invalid directory" cannot pass for a refusal.
+/// </summary>
+internal static class AmandaReplies
+{
+    private static readonly (string Start, AmandaErrorKind Kind)[] Refusals =
+    [
+        ("501 Could not read config file", AmandaErrorKind.UnknownConfig),
+        ("501 Host ", AmandaErrorKind.UnknownHost),
+        ("501 Disk ", AmandaErrorKind.UnknownDisk),
+        ("500 No dumps available", AmandaErrorKind.NoDump),
+        ("Invalid directory", AmandaErrorKind.InvalidDirectory),
+        ("Too many directories matching", AmandaErrorKind.InvalidDirectory),
+        ("Invalid command", AmandaErrorKind.Rejected),
+        ("Invalid argument", AmandaErrorKind.Rejected),
+        ("Argument required", AmandaErrorKind.Rejected),
+        ("syntax error", AmandaErrorKind.Rejected),
+        ("Must select", AmandaErrorKind.Rejected),
+        ("Invalid date", AmandaErrorKind.Rejected),
+        ("500 ", AmandaErrorKind.Rejected),
+        ("501 ", AmandaErrorKind.Rejected),
+    ];
+
+    /// <summary>The most specific refusal in <paramref name="reply"/> (the table is ordered from specific to
+    /// generic), or null when the command was accepted.</summary>
+    public static AmandaErrorKind? FindRefusal(CommandReply reply)
+    {
+        var lines = reply.Lines.ToList();
+        foreach (var (start, kind) in Refusals)
+            if (lines.Any(line => line.StartsWith(start, StringComparison.Ordinal)))
+                return kind;
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+namespace BackupAcceptance.Amanda.Session;
+
+/// <summary>How to start amrecover and how long to wait for it. Every value can come from the environment.</summary>
+public sealed record AmrecoverOptions
+{
+    /// <summary>The amrecover binary (a path or a name on PATH).</summary>
+    public string AmrecoverPath { get; init; } = "amrecover";
+
+    /// <summary>Words put before amrecover, e.g. <c>sudo -n</c> on a runner that is not root.</summary>
+    public IReadOnlyList<string> CommandPrefix { get; init; } = [];
+
+    /// <summary><c>-s</c>: the index server; null keeps amanda-client.conf's.</summary>
+    public string? IndexServer { get; init; }
+
+    /// <summary><c>-t</c>: the tape server; null keeps amanda-client.conf's.</summary>
+    public string? TapeServer { get; init; }
+
+    /// <summary>From start to the first prompt; amrecover itself sleeps about 1 s in there.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>For any one command, from sending it to its prompt.</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many exchanges the transcript keeps; a walk of a large disk would otherwise hold every listing.</summary>
+    public int TranscriptCapacity { get; init; } = 2000;
+
+    public static AmrecoverOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+    public static AmrecoverOptions FromEnvironment(Func<string, string?> env)
+    {
+        var options = new AmrecoverOptions();
+        if (NonEmpty(env("BACKUP_ACCEPTANCE_AMRECOVER")) is { } path) options = options with { AmrecoverPath = path };
+        if (NonEmpty(env("BACKUP_ACCEPTANCE_COMMAND_PREFIX")) is { } prefix)
+            options = options with { CommandPrefix = prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries) };
+        if (NonEmpty(env("BACKUP_ACCEPTANCE_INDEX_SERVER")) is { } index) options = options with { IndexServer = index };
+        if (NonEmpty(env("BACKUP_ACCEPTANCE_TAPE_SERVER")) is { } tape) options = options with { TapeServer = tape };
+        if (NonEmpty(env("BACKUP_ACCEPTANCE_COMMAND_TIMEOUT")) is { } timeout)
+            options = options with { CommandTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_COMMAND_TIMEOUT", timeout)) };
+        return options;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static double ParseSeconds(string name, string value) =>
+        double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : throw new ArgumentException($"{name}='{value}' is not a positive number of seconds.");
+}

@@ -1,0 +1,55 @@
+using BackupAcceptance.Amanda.Listing;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Listing;
+
+public sealed class ListingParserTests
+{
+    [Test]
+    public void Entries_are_unquoted_and_directories_marked()
+    {
+        var listing = ListingParser.Parse(
+            "2026-11-26-20-09-55 weird/\n" +
+            "2026-11-26-20-09-55 \"dir with spaces/\"\n" +
+            "2026-11-26-20-09-55 \"quote\\\"double.txt\"\n" +
+            "2026-11-26-20-09-55 \"back\\\\slash.txt\"\n" +
+            "2026-11-26-20-09-55 star*.txt\n" +
+            "2026-11-26-20-09-55 .\n");
+
+        listing.HasDump.ShouldBeTrue();
+        listing.DumpDate.ShouldBe(DumpDate.Parse("2026-11-26-20-09-55"));
+        listing.Entries.Select(e => e.ToString()).ShouldBe(
+            ["weird/", "dir with spaces/", "quote\"double.txt", "back\\slash.txt", "star*.txt"]);
+        listing.Directories.Count().ShouldBe(2);
+        listing.Files.Count().ShouldBe(3);
+    }
+
+    [Test]
+    public void Nothing_at_all_means_no_dump_and_a_lone_dot_means_empty()
+    {
+        var none = ListingParser.Parse("");
+        none.HasDump.ShouldBeFalse();
+        none.IsEmpty.ShouldBeFalse();
+
+        var empty = ListingParser.Parse("2026-11-26-20-02-47 .\n");
+        empty.HasDump.ShouldBeTrue();
+        empty.IsEmpty.ShouldBeTrue();
+        empty.DumpDate.ShouldBe(DumpDate.Parse("2026-11-26-20-02-47"));
+    }
+
+    [Test]
+    public void Non_utf8_bytes_survive_as_raw_names()
+    {
+        // amrecover shows raw bytes inside quotes; Latin-1 text keeps one char per byte.
+        var listing = ListingParser.Parse("2026-11-26-20-09-55 \"bad\xff\xfename\"\n2026-11-26-20-09-55 .\n");
+        listing.Entries.Single().Name.ToBytes().ShouldBe("bad"u8.ToArray().Concat(new byte[] { 0xFF, 0xFE }).Concat("name"u8.ToArray()).ToArray());
+    }
+
+    [Test]
+    public void Lines_that_are_not_listing_lines_are_ignored()
+    {
+        var listing = ListingParser.Parse("500 No dumps available on or before date \"2020-01-01\"\n");
+        listing.HasDump.ShouldBeFalse();
+    }
+}

@@ -1,0 +1,120 @@
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Tests.Support;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Session;
+
+/// <summary>Edge cases the real amrecover cannot be made to show on demand, against a scripted fake.</summary>
+public sealed class FakeAmrecoverTests
+{
+    private static string NewMarker() => "fake-amrecover-child-" + Guid.NewGuid().ToString("N")[..12];
+
+    [Test]
+    public async Task Commands_are_framed_even_when_output_arrives_in_pieces()
+    {
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "daily", "localhost", CancellationToken.None);
+        session.Banner.ShouldContain("220 fake AMANDA index server");
+
+        var slow = await session.SendAsync("slow-ls", CancellationToken.None);
+        var listing = ListingParser.Parse(slow.Output);
+        listing.Entries.Select(e => e.ToString()).ShouldBe(["amrecover> x/", "a.txt"]);
+
+        var ls = await session.ListAsync(CancellationToken.None);
+        ls.Entries.Count.ShouldBe(2);
+        session.Transcript.Count.ShouldBe(3); // start-up + 2 commands
+    }
+
+    [Test]
+    public async Task A_hanging_command_times_out_and_leaves_no_process_behind()
+    {
+        var marker = NewMarker();
+        var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", marker, timeoutSeconds: 1), "daily", "localhost", CancellationToken.None);
+        var pid = session.ProcessId!.Value;
+        var started = DateTime.UtcNow;
+
+        var error = await Should.ThrowAsync<AmrecoverTimeoutException>(() => session.SendAsync("hang", CancellationToken.None));
+
+        (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(8));
+        error.Message.ShouldContain("gave no prompt within 1 s after 'hang'");
+        error.TranscriptTail.ShouldContain("amrecover> hang");
+        session.IsUsable.ShouldBeFalse();
+        ProcessTable.IsAlive(pid).ShouldBeFalse();
+        ProcessTable.LivingWithCommandLine(marker).ShouldBeEmpty();
+        await session.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Cancellation_kills_the_process_tree_too()
+    {
+        var marker = NewMarker();
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", marker, timeoutSeconds: 30), "daily", "localhost", CancellationToken.None);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Should.ThrowAsync<OperationCanceledException>(() => session.SendAsync("hang", cancel.Token));
+
+        ProcessTable.LivingWithCommandLine(marker).ShouldBeEmpty();
+        session.IsUsable.ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task A_crash_is_reported_with_its_exit_code()
+    {
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "daily", "localhost", CancellationToken.None);
+
+        var error = await Should.ThrowAsync<AmrecoverExitedException>(() => session.SendAsync("crash", CancellationToken.None));
+
+        error.ExitCode.ShouldBe(128 + 11); // SIGSEGV
+        error.Message.ShouldContain("during 'crash'");
+        session.IsUsable.ShouldBeFalse();
+        await Should.ThrowAsync<AmrecoverExitedException>(() => session.SendAsync("ls", CancellationToken.None));
+    }
+
+    [Test]
+    public async Task A_start_up_refusal_carries_amrecovers_own_words()
+    {
+        var error = await Should.ThrowAsync<AmrecoverStartException>(() =>
+            AmrecoverSession.StartAsync(FakeAmrecover.Options("notroot", NewMarker()), "daily", "localhost", CancellationToken.None));
+
+        error.Message.ShouldContain("must be executed as the \"root\" user");
+        error.Message.ShouldContain("exited with code 1");
+    }
+
+    [Test]
+    public async Task A_start_that_never_prompts_times_out_and_is_killed()
+    {
+        var marker = NewMarker();
+        await Should.ThrowAsync<AmrecoverTimeoutException>(() =>
+            AmrecoverSession.StartAsync(FakeAmrecover.Options("hang-at-start", marker, timeoutSeconds: 1), "daily", "localhost", CancellationToken.None));
+        ProcessTable.LivingWithCommandLine(marker).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_missing_amrecover_is_a_clear_start_error()
+    {
+        var options = new AmrecoverOptions { AmrecoverPath = "/nonexistent/amrecover" };
+        var error = await Should.ThrowAsync<AmrecoverStartException>(() =>
+            AmrecoverSession.StartAsync(options, "daily", "localhost", CancellationToken.None));
+        error.Message.ShouldContain("/nonexistent/amrecover");
+        error.Message.ShouldContain("BACKUP_ACCEPTANCE_AMRECOVER");
+    }
+
+    [Test]
+    public async Task A_control_character_is_never_sent()
+    {
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "daily", "localhost", CancellationToken.None);
+        Should.Throw<ArgumentException>(() => session.SendAsync("ls\nquit", CancellationToken.None));
+        session.Transcript.Count.ShouldBe(1); // only the start-up
+        (await session.SendAsync("ls", CancellationToken.None)).Output.ShouldContain("README.txt");
+    }
+
+    [Test]
+    public async Task Disposal_quits_politely()
+    {
+        var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "daily", "localhost", CancellationToken.None);
+        var pid = session.ProcessId!.Value;
+        await session.DisposeAsync();
+        ProcessTable.IsAlive(pid).ShouldBeFalse();
+    }
+}
