@@ -1,0 +1,30 @@
+namespace BackupAcceptance.Expectations;
+
+/// <summary>What an expectation is about: one disk (DLE) of one host in one Amanda configuration.</summary>
+public sealed record BackupTarget
+{
+    public BackupTarget(string config, string host, string disk)
+    {
+        Config = Require(config, nameof(config), allowSpaces: false);
+        Host = Require(host, nameof(host), allowSpaces: false);
+        Disk = Require(disk, nameof(disk), allowSpaces: true);
+    }
+
+    public string Config { get; }
+
+    public string Host { get; }
+
+    public string Disk { get; }
+
+    /// <summary>"daily localhost:/etc": config, then Amanda's own host:disk notation.</summary>
+    public override string ToString() => $"{Config} {Host}:{Disk}";
+
+    private static string Require(string value, string what, bool allowSpaces)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0) throw new ArgumentException($"The {what} must not be empty.", what);
+        if (trimmed.Any(char.IsControl) || (!allowSpaces && trimmed.Any(char.IsWhiteSpace)))
+            throw new ArgumentException($"The {what} '{trimmed}' contains a space or control character.", what);
+        return trimmed;
+    }
+}

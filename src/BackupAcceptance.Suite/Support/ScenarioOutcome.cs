@@ -1,0 +1,4 @@
+namespace BackupAcceptance.Suite.Support;
+
+/// <summary>One scenario's result as the console summary shows it.</summary>
+public sealed record ScenarioOutcome(string Feature, string Scenario, bool Passed, string Reason);

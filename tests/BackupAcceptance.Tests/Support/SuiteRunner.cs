@@ -1,0 +1,72 @@
+using System.Xml.Linq;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace BackupAcceptance.Tests.Support;
+
+/// <summary>One scenario's result as the real suite reported it in its TRX file.</summary>
+internal sealed record SuiteTestResult(string Name, string Outcome, string Message, string Output);
+
+/// <summary>What one run of the suite left behind.</summary>
+internal sealed record SuiteRun(int ExitCode, IReadOnlyList<SuiteTestResult> Results, string Summary, string Console)
+{
+    public SuiteTestResult Single(string name) =>
+        Results.SingleOrDefault(r => r.Name == name) ?? throw new InvalidOperationException(
+            $"No result named '{name}' in: {string.Join(", ", Results.Select(r => r.Name))}\n{Console}");
+}
+
+/// <summary>
+/// Runs the real acceptance suite (the built BackupAcceptance.Suite.dll) the way a user does, with
+/// <c>dotnet test</c>, against feature files of the test's choosing, and reads back its TRX and summary.
+/// </summary>
+internal static class SuiteRunner
+{
+    public static async Task<SuiteRun> RunAsync(string featuresPath, string? filter, CancellationToken cancellationToken)
+    {
+        var work = Directory.CreateTempSubdirectory("ba-suite-run-").FullName;
+        try
+        {
+            var arguments = new List<string> { "test", SuiteAssembly(), "--logger", "trx;LogFileName=suite.trx", "--results-directory", work };
+            if (filter is not null) arguments.AddRange(["--filter", filter]);
+            var result = await Cli.Wrap("dotnet").WithArguments(arguments)
+                .WithEnvironmentVariables(env => env
+                    .Set("BACKUP_ACCEPTANCE_FEATURES", featuresPath)
+                    .Set("BACKUP_ACCEPTANCE_RESULTS", Path.Combine(work, "results")))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(cancellationToken);
+            var trx = Path.Combine(work, "suite.trx");
+            var console = result.StandardOutput + result.StandardError;
+            if (!File.Exists(trx)) throw new InvalidOperationException($"The suite wrote no TRX (exit {result.ExitCode}):\n{console}");
+            var summaryFile = Path.Combine(work, "results", "summary.txt");
+            var summary = File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile, cancellationToken) : "";
+            return new SuiteRun(result.ExitCode, ReadTrx(trx), summary, console);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static IReadOnlyList<SuiteTestResult> ReadTrx(string path)
+    {
+        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        return XDocument.Load(path).Descendants(ns + "UnitTestResult").Select(r => new SuiteTestResult(
+            (string?)r.Attribute("testName") ?? "",
+            (string?)r.Attribute("outcome") ?? "",
+            r.Descendants(ns + "Message").FirstOrDefault()?.Value ?? "",
+            r.Descendants(ns + "StdOut").FirstOrDefault()?.Value ?? "")).ToList();
+    }
+
+    /// <summary>The suite assembly of the same build configuration as this test assembly.</summary>
+    private static string SuiteAssembly()
+    {
+        var baseDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        var framework = baseDirectory.Name;
+        var configuration = baseDirectory.Parent!.Name;
+        var root = baseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "BackupAcceptance.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException($"BackupAcceptance.sln not found above {AppContext.BaseDirectory}");
+        var path = Path.Combine(root.FullName, "src", "BackupAcceptance.Suite", "bin", configuration, framework, "BackupAcceptance.Suite.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"The suite is not built: {path}");
+    }
+}
