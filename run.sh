@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# run.sh - BackupAcceptance's front door: check real Amanda backups against the Gherkin expectations in
+# features/, provision the local demo Amanda, or run the project's own tests. See ./run.sh --help.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
+
+usage() {
+  cat <<'EOF'
+Usage:
+  ./run.sh [--features DIR_OR_FILE] [--tags EXPR] [-- DOTNET_TEST_ARGS...]
+      Build and run the backup acceptance suite against the Amanda reachable from this host,
+      print a one-screen summary (each scenario, pass/fail and why) and exit non-zero when any
+      expectation fails. amrecover must run as root (or set BACKUP_ACCEPTANCE_COMMAND_PREFIX).
+  ./run.sh demo [--features ...] [--tags ...]
+      Provision the local demo Amanda (provision/amanda-demo.sh: installs amanda-server and
+      amanda-client, writes the 'daily' config, fixture disks, runs amdump once), then run the suite.
+  ./run.sh test
+      Provision the demo Amanda and run the project's own tests (unit, Reqnroll glue, and
+      integration tests against the real fixture) with BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1, so a
+      missing Amanda fails instead of skipping.
+  ./run.sh --help
+
+Options:
+  --features DIR_OR_FILE  feature files to run: a directory (searched recursively) or one .feature
+                          file, anywhere on disk (default: features/ of this repository)
+  --tags EXPR             select scenarios by tag: '@etc', '@etc and not @slow', '@a or @b',
+                          parentheses allowed; a raw dotnet test filter ('TestCategory=etc') too
+  -- ARGS                 passed to 'dotnet test' unchanged
+
+Environment:
+  BACKUP_ACCEPTANCE_AMRECOVER       amrecover binary (default: amrecover on PATH)
+  BACKUP_ACCEPTANCE_COMMAND_PREFIX  words before amrecover, e.g. 'sudo -n' on a non-root runner
+  BACKUP_ACCEPTANCE_INDEX_SERVER    amrecover -s (default: amanda-client.conf's index_server)
+  BACKUP_ACCEPTANCE_TAPE_SERVER     amrecover -t (default: amanda-client.conf's tape_server)
+  BACKUP_ACCEPTANCE_COMMAND_TIMEOUT seconds one amrecover command may take (default 60)
+  BACKUP_ACCEPTANCE_RESULTS         where results go (default: results/): summary.txt, TRX, logs
+
+Results: results/summary.txt (the summary), results/*.trx (for CI systems), results/dotnet-test.log.
+EOF
+}
+
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 2; }
+
+# Cucumber-style tag expression -> dotnet test filter over NUnit categories (tags become categories).
+tags_to_filter() {
+  local expr="$1" out="" token
+  if [[ "$expr" == *"="* || "$expr" == *"~"* ]]; then printf '%s' "$expr"; return; fi
+  expr="${expr//(/ ( }"; expr="${expr//)/ ) }"
+  local negate=0
+  for token in $expr; do
+    case "$token" in
+      and) out+="&" ;;
+      or) out+="|" ;;
+      not) negate=1 ;;
+      "(") [ "$negate" = 1 ] && die "--tags: 'not (...)' cannot be expressed as a dotnet test filter; negate each tag"
+           out+="(" ;;
+      ")") out+=")" ;;
+      @*) local tag="${token#@}"
+          [[ "$tag" =~ ^[A-Za-z0-9_.:-]+$ ]] || die "--tags: unsupported tag '$token'"
+          if [ "$negate" = 1 ]; then out+="TestCategory!=$tag"; negate=0; else out+="TestCategory=$tag"; fi ;;
+      *) die "--tags: expected @tag, and, or, not or parentheses, got '$token'" ;;
+    esac
+  done
+  [ -n "$out" ] || die "--tags: empty expression"
+  printf '%s' "$out"
+}
+
+require_dotnet() {
+  command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not found on PATH)"
+}
+
+# amrecover refuses to run as anyone but root; say so before a run full of identical failures.
+require_root_or_prefix() {
+  if [ "$(id -u)" != 0 ] && [ -z "${BACKUP_ACCEPTANCE_COMMAND_PREFIX:-}" ]; then
+    die "amrecover must run as root: run as root, or set BACKUP_ACCEPTANCE_COMMAND_PREFIX='sudo -n'"
+  fi
+}
+
+provision() {
+  [ "$(id -u)" = 0 ] || die "provisioning the demo Amanda needs root"
+  "$ROOT/provision/amanda-demo.sh"
+}
+
+# Sums the counters of every TRX in the results directory into one plain closing line.
+closing_line() {
+  local passed=0 failed=0 skipped=0 trx counters total executed
+  for trx in "$RESULTS"/*.trx; do
+    [ -e "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+    executed=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + $(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")))
+    failed=$((failed + $(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")))
+    skipped=$((skipped + ${total:-0} - ${executed:-0}))
+  done
+  printf 'total: %d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
+}
+
+run_suite() {
+  local features="" tags="" extra=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --features) [ $# -ge 2 ] || die "--features needs a directory or a .feature file"; features="$2"; shift 2 ;;
+      --tags) [ $# -ge 2 ] || die "--tags needs an expression"; tags="$2"; shift 2 ;;
+      --) shift; extra=("$@"); break ;;
+      -h|--help) usage; exit 0 ;;
+      *) usage >&2; die "unknown argument: $1" ;;
+    esac
+  done
+  require_dotnet
+  require_root_or_prefix
+  if [ -n "$features" ]; then
+    [ -e "$features" ] || die "--features: no such file or directory: $features"
+    export BACKUP_ACCEPTANCE_FEATURES; BACKUP_ACCEPTANCE_FEATURES="$(cd "$(dirname "$features")" && pwd)/$(basename "$features")"
+  fi
+  local args=(test "$ROOT/src/BackupAcceptance.Suite" --logger "trx;LogFileName=suite.trx" --results-directory "$RESULTS")
+  [ -n "$tags" ] && args+=(--filter "$(tags_to_filter "$tags")")
+  args+=("${extra[@]}")
+
+  rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+  export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
+  echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)} ..."
+  local rc=0
+  dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 || rc=$?
+  echo
+  if [ -s "$RESULTS/summary.txt" ]; then
+    cat "$RESULTS/summary.txt"
+  else
+    # No summary: the build or the test host failed before any scenario ran.
+    tail -n 40 "$RESULTS/dotnet-test.log"
+    [ "$rc" != 0 ] || { echo "run.sh: no scenario ran (check --features and --tags)" >&2; rc=1; }
+  fi
+  echo
+  echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx"
+  return "$rc"
+}
+
+run_own_tests() {
+  require_dotnet
+  rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+  export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 BACKUP_ACCEPTANCE_RESULTS="$RESULTS/suite"
+  local rc=0
+  # The whole solution: the acceptance suite on the demo features, the project's own tests, the glue's tests.
+  dotnet test "$ROOT/BackupAcceptance.sln" --logger "trx" --results-directory "$RESULTS" 2>&1 \
+    | tee "$RESULTS/dotnet-test.log" || rc=$?
+  [ -s "$RESULTS/suite/summary.txt" ] && { echo; echo "Acceptance suite on the demo features:"; cat "$RESULTS/suite/summary.txt"; }
+  closing_line
+  return "$rc"
+}
+
+case "${1:-}" in
+  -h|--help|help) usage ;;
+  demo) shift; provision; run_suite "$@" ;;
+  test) shift; [ $# -eq 0 ] || die "'test' takes no arguments"; provision; run_own_tests ;;
+  *) run_suite "$@" ;;
+esac
