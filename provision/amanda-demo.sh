@@ -41,6 +41,8 @@ Environment:
   AMANDA_CONFIG=daily       configuration name (/etc/amanda/<name>, labels <name>-NN)
   AMANDA_BIG_FIXTURE=1      0 = neither create nor list /srv/fixtures/big
   AMANDA_FORCE_DUMP=0       1 = same as --force-dump
+  AMANDA_RANDOM_NAMES_SEED  seed of /srv/fixtures/randomnames (default 20261126; "fresh" = a new
+                            random seed). A different seed rebuilds that fixture and dumps again.
 
 Disks (all on host localhost):
   /etc                      the real /etc
@@ -48,6 +50,8 @@ Disks (all on host localhost):
   /srv/fixtures/empty       an empty directory
   /srv/fixtures/hollow      7 nested empty directories, no file
   /srv/fixtures/notdumped   one file; dumptype with "strategy skip", so never dumped
+  /srv/fixtures/randomnames ~100 dirs, ~300 files with random names (any byte but NUL and '/',
+                            amrecover command words), from a seed; seed in .stamps/randomnames
   /srv/fixtures/big         2,000 directories, 20,000 files (AMANDA_BIG_FIXTURE=1)
 EOF
 }
@@ -55,6 +59,7 @@ EOF
 CONF="${AMANDA_CONFIG:-daily}"
 BIG="${AMANDA_BIG_FIXTURE:-1}"
 FORCE_DUMP="${AMANDA_FORCE_DUMP:-0}"
+SEED="${AMANDA_RANDOM_NAMES_SEED:-20261126}"
 
 for arg in "$@"; do
   case "$arg" in
@@ -67,6 +72,8 @@ done
 [[ "$CONF" =~ ^[A-Za-z0-9_-]+$ ]] || { echo "amanda-demo: bad AMANDA_CONFIG: $CONF" >&2; exit 2; }
 [[ "$BIG" = 0 || "$BIG" = 1 ]] || { echo "amanda-demo: AMANDA_BIG_FIXTURE must be 0 or 1" >&2; exit 2; }
 [[ "$FORCE_DUMP" = 0 || "$FORCE_DUMP" = 1 ]] || { echo "amanda-demo: AMANDA_FORCE_DUMP must be 0 or 1" >&2; exit 2; }
+if [ "$SEED" = fresh ]; then SEED=$((SRANDOM % 1000000000)); fi
+[[ "$SEED" =~ ^[0-9]+$ ]] || { echo "amanda-demo: AMANDA_RANDOM_NAMES_SEED must be a number or 'fresh'" >&2; exit 2; }
 
 ETC_CONF="/etc/amanda/$CONF"
 STATE="/var/lib/amanda/$CONF"
@@ -78,7 +85,7 @@ MTIME='2024-01-02 03:04:05 UTC'
 NUM_SLOTS=20
 
 # Bump a version to rebuild that fixture (and re-dump) on the next run.
-declare -A FIXTURE_VERSION=([oddnames]=1 [empty]=1 [hollow]=1 [notdumped]=1 [big]=1)
+declare -A FIXTURE_VERSION=([oddnames]=1 [empty]=1 [hollow]=1 [notdumped]=1 [big]=1 [randomnames]="1 seed $SEED")
 
 # Disklist, in order: disk and dumptype. Every dumptype but gtar-skip must end with an OK dump.
 DLES=(
@@ -87,6 +94,7 @@ DLES=(
   "$FIXTURES/empty gtar-local"
   "$FIXTURES/hollow gtar-local"
   "$FIXTURES/notdumped gtar-skip"
+  "$FIXTURES/randomnames gtar-local"
 )
 if [ "$BIG" = 1 ]; then DLES+=("$FIXTURES/big gtar-local"); fi
 
@@ -190,6 +198,55 @@ build_empty() { :; }
 build_hollow() { mkdir -p -- "$1/a/b/c" "$1/d/e" "$1/f/g"; }
 build_notdumped() { put "$1/never-dumped.txt" "this disk has strategy skip; no dump may ever contain me"; }
 
+# Random names for the property test of the amrecover driver: every byte but NUL and '/', plus words that
+# are amrecover commands or its prompt. Deterministic for a seed (perl's srand/rand), so a failure replays.
+build_randomnames() {
+  perl -e '
+    my ($root, $seed) = @ARGV;
+    srand($seed);
+    my @words = ("extract", "lcd ~", "quit", "exit", "amrecover> ", "cd ..", "ls", "add *", "setdisk etc",
+      "history", "\"", "\\", "*", "?", "[a-z]", "[", "]", "-rf", " ", "..x", "\n", "\t", "\r", "\x7f", "\x01",
+      "a\nquit", "\\101", "%s%n", "\x1b[2J");
+    sub random_name {
+      my $taken = shift;
+      while (1) {
+        my $name;
+        if (rand() < 0.25) {
+          $name = $words[int rand @words] . (rand() < 0.5 ? "" : chr(48 + int rand 75));
+        } else {
+          $name = join "", map { my $b; do { $b = 1 + int rand 255 } while ($b == 47); chr $b } 1 .. 1 + int rand 20;
+        }
+        next if $name eq "." || $name eq ".." || $taken->{$name}++;
+        return $name;
+      }
+    }
+    sub fill {
+      my ($dir, $depth) = @_;
+      my %taken;
+      for (1 .. 2 + int rand 3) {
+        my $file = "$dir/" . random_name(\%taken);
+        open my $h, ">", $file or die "$file: $!";
+        print $h join "", map { chr int rand 256 } 1 .. int rand 3000;
+        close $h or die;
+      }
+      return if $depth >= 3;
+      for (1 .. ($depth == 0 ? 8 : 2 + int rand 2)) {
+        my $sub = "$dir/" . random_name(\%taken);
+        mkdir $sub or die "$sub: $!";
+        fill($sub, $depth + 1);
+      }
+    }
+    # Every word once as a file and once as a directory at the top, then the random tree.
+    my $i = 0;
+    for my $w (@words) {
+      open my $h, ">", "$root/$w" or die "$w: $!"; print $h "word " . $i++ . "\n"; close $h;
+      mkdir "$root/$w.d" or die "$w.d: $!";
+      open $h, ">", "$root/$w.d/$w" or die; print $h "inside\n"; close $h;
+    }
+    mkdir "$root/tree" or die; fill("$root/tree", 0);
+  ' "$1" "$SEED"
+}
+
 # 20 tops x (10 files + 99 subdirs x 10 files) = 2,000 dirs and 20,000 files below the root.
 build_big() {
   perl -e '
@@ -237,7 +294,7 @@ getent passwd backup >/dev/null || die "user backup missing after install"
 
 phase fixtures
 mkdir -p -- "$STAMPS"
-for name in oddnames empty hollow notdumped; do ensure_fixture "$name"; done
+for name in oddnames empty hollow notdumped randomnames; do ensure_fixture "$name"; done
 if [ "$BIG" = 1 ]; then ensure_fixture big; else log "fixture big skipped (AMANDA_BIG_FIXTURE=0)"; fi
 
 phase config

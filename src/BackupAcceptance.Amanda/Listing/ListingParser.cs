@@ -3,7 +3,10 @@ using BackupAcceptance.Amanda.Text;
 
 namespace BackupAcceptance.Amanda.Listing;
 
-/// <summary>Parses the output of amrecover's <c>ls</c> (Latin-1 text, one char per byte).</summary>
+/// <summary>
+/// Parses the output of amrecover's <c>ls</c> in <c>settranslate off</c> mode (Latin-1 text, one char per byte):
+/// each name is Amanda-quoted around the index's tar-escaped form, so decoding takes both steps.
+/// </summary>
 public static partial class ListingParser
 {
     [GeneratedRegex(@"^(\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d) (.*)$")]
@@ -20,10 +23,10 @@ public static partial class ListingParser
             var date = DumpDate.Parse(match.Groups[1].Value);
             var raw = match.Groups[2].Value;
             if (raw == ".") { directoryDate = date; continue; }
-            var name = AmandaQuoting.Unquote(raw);
-            var isDirectory = name.EndsWith('/');
-            if (isDirectory) name = name[..^1];
-            entries.Add(new ListingEntry(date, new RawName(name), isDirectory));
+            var indexName = AmandaQuoting.Unquote(raw);
+            var isDirectory = indexName.EndsWith('/');
+            if (isDirectory) indexName = indexName[..^1];
+            entries.Add(new ListingEntry(date, new RawName(TarEscaping.Unescape(indexName)), indexName, isDirectory));
         }
         return directoryDate is not null || entries.Count > 0
             ? new DirectoryListing(true, directoryDate ?? entries[0].DumpDate, entries)

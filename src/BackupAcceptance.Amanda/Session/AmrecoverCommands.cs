@@ -1,5 +1,4 @@
 using BackupAcceptance.Amanda.Listing;
-using BackupAcceptance.Amanda.Text;
 
 namespace BackupAcceptance.Amanda.Session;
 
@@ -25,8 +24,8 @@ public static class AmrecoverCommands
 
     /// <summary>Enters one directory of the current listing, by exactly the name <c>ls</c> showed. One component at
     /// a time, because amrecover cannot enter non-ASCII directories by absolute or multi-component paths.</summary>
-    public static async Task ChangeDirectoryAsync(this AmrecoverSession session, RawName name, CancellationToken cancellationToken) =>
-        await session.SendCheckedAsync($"cd {AmrecoverArgument.Pattern(name)}", cancellationToken);
+    public static async Task ChangeDirectoryAsync(this AmrecoverSession session, ListingEntry directory, CancellationToken cancellationToken) =>
+        await session.SendCheckedAsync($"cd {AmrecoverArgument.Pattern(directory.IndexName)}", cancellationToken);
 
     public static async Task ChangeToParentAsync(this AmrecoverSession session, CancellationToken cancellationToken) =>
         await session.SendCheckedAsync("cd ..", cancellationToken);

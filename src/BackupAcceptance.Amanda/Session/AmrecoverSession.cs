@@ -92,6 +92,10 @@ public sealed class AmrecoverSession : IAsyncDisposable
         Banner = reply.Text;
         if (AmandaReplies.FindRefusal(reply) is { } refusal && refusal is AmandaErrorKind.UnknownConfig or AmandaErrorKind.UnknownHost)
             throw new AmandaReplyException(refusal, $"amrecover {string.Join(' ', arguments)}", reply.Text.Trim(), Transcript.Tail());
+
+        // Lossless listings: names in the index's escaped form (printable ASCII) instead of translated bytes, in
+        // which a TAB shows as 't'. amrecover notes "Directory must be set before getting listing" but switches.
+        await SendAsync("settranslate off", cancellationToken);
     }
 
     private (string Target, IReadOnlyList<string> Arguments) CommandLine()

@@ -37,7 +37,7 @@ public sealed class DiskWalker(AmrecoverSession session)
             yield return new WalkedEntry(entryPath, entry);
             if (!entry.IsDirectory) continue;
 
-            await session.ChangeDirectoryAsync(entry.Name, cancellationToken);
+            await session.ChangeDirectoryAsync(entry, cancellationToken);
             var listing = await session.ListAsync(cancellationToken);
             stack.Push((entryPath, listing.Entries.GetEnumerator()));
         }

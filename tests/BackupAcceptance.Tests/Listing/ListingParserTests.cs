@@ -13,7 +13,7 @@ public sealed class ListingParserTests
             "2026-11-26-20-09-55 weird/\n" +
             "2026-11-26-20-09-55 \"dir with spaces/\"\n" +
             "2026-11-26-20-09-55 \"quote\\\"double.txt\"\n" +
-            "2026-11-26-20-09-55 \"back\\\\slash.txt\"\n" +
+            "2026-11-26-20-09-55 \"back\\\\\\\\slash.txt\"\n" +
             "2026-11-26-20-09-55 star*.txt\n" +
             "2026-11-26-20-09-55 .\n");
 
@@ -39,11 +39,21 @@ public sealed class ListingParserTests
     }
 
     [Test]
-    public void Non_utf8_bytes_survive_as_raw_names()
+    public void Untranslated_names_decode_to_their_exact_bytes()
     {
-        // amrecover shows raw bytes inside quotes; Latin-1 text keeps one char per byte.
-        var listing = ListingParser.Parse("2026-11-26-20-09-55 \"bad\xff\xfename\"\n2026-11-26-20-09-55 .\n");
-        listing.Entries.Single().Name.ToBytes().ShouldBe("bad"u8.ToArray().Concat(new byte[] { 0xFF, 0xFE }).Concat("name"u8.ToArray()).ToArray());
+        // settranslate off: Amanda quoting around tar's escaping (verbatim lines from the random-names fixture).
+        var listing = ListingParser.Parse(
+            "2026-11-26-21-25-10 \"a\\\\nquit\"\n" +
+            "2026-11-26-21-25-10 \"\\\\\\\\101\"\n" +
+            "2026-11-26-21-25-10 \"\\\\033[2J.d/\"\n" +
+            "2026-11-26-21-25-10 \"\\\\304\\\\372\\\\020\\\\271#\"\n" +
+            "2026-11-26-21-25-10 \"\\\\266h\\\\a\\\\v{\"\n" +
+            "2026-11-26-21-25-10 .\n");
+        listing.Entries.Select(e => e.Name.Latin1).ShouldBe(
+            ["a\nquit", "\\101", "\x1b[2J.d", "\xC4\xFA\x10\xB9#", "\xB6h\a\v{"]);
+        listing.Entries.Select(e => e.IndexName).ShouldBe(
+            ["a\\nquit", "\\\\101", "\\033[2J.d", "\\304\\372\\020\\271#", "\\266h\\a\\v{"]);
+        listing.Entries[2].IsDirectory.ShouldBeTrue();
     }
 
     [Test]

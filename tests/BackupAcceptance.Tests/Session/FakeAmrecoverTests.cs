@@ -23,7 +23,7 @@ public sealed class FakeAmrecoverTests
 
         var ls = await session.ListAsync(CancellationToken.None);
         ls.Entries.Count.ShouldBe(2);
-        session.Transcript.Count.ShouldBe(3); // start-up + 2 commands
+        session.Transcript.Count.ShouldBe(4); // start-up, settranslate off, 2 commands
     }
 
     [Test]
@@ -105,7 +105,7 @@ public sealed class FakeAmrecoverTests
     {
         await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "daily", "localhost", CancellationToken.None);
         Should.Throw<ArgumentException>(() => session.SendAsync("ls\nquit", CancellationToken.None));
-        session.Transcript.Count.ShouldBe(1); // only the start-up
+        session.Transcript.Count.ShouldBe(2); // start-up and settranslate off only
         (await session.SendAsync("ls", CancellationToken.None)).Output.ShouldContain("README.txt");
     }
 

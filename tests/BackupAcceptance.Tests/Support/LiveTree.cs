@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BackupAcceptance.Tests.Support;
 
 /// <summary>What <c>find</c> says about a live directory: relative paths of files and directories below it.</summary>
@@ -18,10 +16,4 @@ internal sealed record LiveTree(IReadOnlySet<string> Files, IReadOnlySet<string>
         }
         return new LiveTree(files, directories);
     }
-
-    /// <summary>Names amrecover shows differently by design (settranslate on turns a TAB into 't', see amanda-facts §6.4).</summary>
-    public static bool ShownAsIs(string path) => !path.Contains('\t') && !path.Contains("\\\\", StringComparison.Ordinal);
-
-    public static string Describe(IEnumerable<string> paths) =>
-        new StringBuilder().AppendJoin("\n", paths.Order(StringComparer.Ordinal).Take(20)).ToString();
 }
