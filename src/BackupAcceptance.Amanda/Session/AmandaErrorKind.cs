@@ -18,6 +18,9 @@ public enum AmandaErrorKind
     /// <summary><c>Invalid directory - …</c>, <c>Too many directories matching …</c></summary>
     InvalidDirectory,
 
+    /// <summary><c>File x doesn't exist in directory</c> (add)</summary>
+    NotFound,
+
     /// <summary>Any other refusal: a command amrecover did not accept.</summary>
     Rejected,
 }

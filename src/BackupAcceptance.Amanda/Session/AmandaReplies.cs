@@ -8,6 +8,7 @@ internal static class AmandaReplies
 {
     private static readonly (string Start, AmandaErrorKind Kind)[] Refusals =
     [
+        ("Extract list empty", AmandaErrorKind.Rejected),
         ("501 Could not read config file", AmandaErrorKind.UnknownConfig),
         ("501 Host ", AmandaErrorKind.UnknownHost),
         ("501 Disk ", AmandaErrorKind.UnknownDisk),
@@ -29,6 +30,9 @@ internal static class AmandaReplies
     public static AmandaErrorKind? FindRefusal(CommandReply reply)
     {
         var lines = reply.Lines.ToList();
+        // add: "File x doesn't exist in directory" (but "File /x already added" is fine).
+        if (lines.Any(line => line.StartsWith("File ", StringComparison.Ordinal) && line.EndsWith(" doesn't exist in directory", StringComparison.Ordinal)))
+            return AmandaErrorKind.NotFound;
         foreach (var (start, kind) in Refusals)
             if (lines.Any(line => line.StartsWith(start, StringComparison.Ordinal)))
                 return kind;

@@ -13,6 +13,26 @@ public sealed record RawPath
 
     public RawPath Append(RawName name) => new([.. Components, name]);
 
+    /// <summary>The last component; the root has none.</summary>
+    public RawName Name => IsRoot ? throw new InvalidOperationException("The root has no name.") : Components[^1];
+
+    public RawPath Parent => IsRoot ? this : new(Components.Take(Components.Count - 1).ToArray());
+
+    /// <summary>The first <paramref name="count"/> components: an ancestor of this path.</summary>
+    public RawPath Prefix(int count) => new(Components.Take(count).ToArray());
+
+    /// <summary>"/a/b" as the exact bytes of the names; append it to a directory to reach the file there.</summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new List<byte>();
+        foreach (var component in Components)
+        {
+            bytes.Add((byte)'/');
+            bytes.AddRange(component.ToBytes());
+        }
+        return bytes.Count == 0 ? "/"u8.ToArray() : bytes.ToArray();
+    }
+
     /// <summary>Parses a slash-separated path typed by a person ("etc/passwd", "/sub/d0"); empty parts are dropped.</summary>
     public static RawPath Parse(string path) =>
         new(path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(RawName.FromDisplay).ToArray());

@@ -3,18 +3,25 @@ using BackupAcceptance.Amanda.Listing;
 namespace BackupAcceptance.Amanda.Session;
 
 /// <summary>
-/// Typed amrecover commands over a session. Each one encodes its argument safely, checks the reply for Amanda's
-/// refusals and turns them into <see cref="AmandaReplyException"/> with amrecover's own words.
+/// Moving around a disk's backed-up tree: choosing host and disk, listing, changing directory. Like every typed
+/// command, each encodes its argument safely and turns Amanda's refusals into <see cref="AmandaReplyException"/>.
 /// </summary>
-public static class AmrecoverCommands
+public static class NavigationCommands
 {
     public static async Task SetHostAsync(this AmrecoverSession session, string host, CancellationToken cancellationToken) =>
         await session.SendCheckedAsync($"sethost {AmrecoverArgument.Literal(host)}", cancellationToken);
 
     /// <summary>Selects a disk (DLE) and moves to its root. A disk without any dump on or before the working date
-    /// raises <see cref="AmandaErrorKind.NoDump"/> (amrecover still says "200 Disk set").</summary>
-    public static async Task SetDiskAsync(this AmrecoverSession session, string disk, CancellationToken cancellationToken) =>
-        await session.SendCheckedAsync($"setdisk {AmrecoverArgument.Literal(disk)}", cancellationToken);
+    /// raises <see cref="AmandaErrorKind.NoDump"/> (amrecover still says "200 Disk set"). With a mount point, paths
+    /// are shown relative to it (<c>/</c> gives disk-relative paths).</summary>
+    public static async Task SetDiskAsync(this AmrecoverSession session, string disk, CancellationToken cancellationToken,
+        string? mountPoint = null)
+    {
+        if (mountPoint is not null && !mountPoint.StartsWith('/'))
+            throw new ArgumentException($"Mount point '{mountPoint}' must start with /.", nameof(mountPoint));
+        var command = $"setdisk {AmrecoverArgument.Literal(disk)}" + (mountPoint is null ? "" : $" {AmrecoverArgument.Literal(mountPoint)}");
+        await session.SendCheckedAsync(command, cancellationToken);
+    }
 
     public static async Task<DirectoryListing> ListAsync(this AmrecoverSession session, CancellationToken cancellationToken)
     {
@@ -36,17 +43,4 @@ public static class AmrecoverCommands
         return reply.Text.Trim();
     }
 
-    /// <param name="refusalsOnly">For <c>ls</c>: only lines that are not listing lines can be refusals.</param>
-    private static async Task<CommandReply> SendCheckedAsync(this AmrecoverSession session, string command,
-        CancellationToken cancellationToken, bool refusalsOnly = false)
-    {
-        var reply = await session.SendAsync(command, cancellationToken);
-        var checkedReply = refusalsOnly ? reply with { Output = string.Join('\n', reply.Lines.Where(IsNotListingLine)) } : reply;
-        if (AmandaReplies.FindRefusal(checkedReply) is { } kind)
-            throw new AmandaReplyException(kind, Transcript.Utf8(command), reply.Text.Trim(), session.Transcript.Tail());
-        return reply;
-    }
-
-    private static bool IsNotListingLine(string line) =>
-        line.Length < 20 || !DumpDate.TryParse(line[..19], out _) || line[19] != ' ';
 }

@@ -1,0 +1,82 @@
+using System.Text;
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Session;
+
+namespace BackupAcceptance.Amanda.Restoring;
+
+/// <summary>
+/// The restore side of amrecover: the extraction list (<c>add</c>, <c>list</c>, <c>clear</c>), the local directory
+/// (<c>lcd</c>, <c>lpwd</c>) and <c>extract</c> with its questions. Restores go only into a directory the caller
+/// names: extract's "Restoring files into directory X" is confirmed only when X is exactly that directory.
+/// </summary>
+public static class ExtractCommands
+{
+    private const string RestoringInto = "Restoring files into directory ";
+
+    /// <summary>Adds one entry of the current directory (a file, or a directory with everything below it).</summary>
+    public static async Task AddAsync(this AmrecoverSession session, ListingEntry entry, CancellationToken cancellationToken) =>
+        await session.SendCheckedAsync($"add {AmrecoverArgument.Pattern(entry.IndexName)}", cancellationToken);
+
+    public static async Task ClearAsync(this AmrecoverSession session, CancellationToken cancellationToken) =>
+        await session.SendCheckedAsync("clear", cancellationToken);
+
+    /// <summary><c>list</c>: the extraction list as amrecover prints it (tape lines, then one tab-indented path each).</summary>
+    public static async Task<IReadOnlyList<string>> ListExtractionAsync(this AmrecoverSession session, CancellationToken cancellationToken) =>
+        (await session.SendCheckedAsync("list", cancellationToken)).Lines.Select(Transcript.Utf8).ToList();
+
+    /// <summary><c>lcd</c>, then <c>lpwd</c> to prove it: lcd reports failure only on stderr.</summary>
+    public static async Task LocalChangeDirectoryAsync(this AmrecoverSession session, string directory, CancellationToken cancellationToken)
+    {
+        var reply = await session.SendCheckedAsync($"lcd {AmrecoverArgument.Literal(directory)}", cancellationToken);
+        var now = await session.LocalWorkingDirectoryAsync(cancellationToken);
+        if (now != directory)
+            throw new AmandaReplyException(AmandaErrorKind.Rejected, reply.Command,
+                $"lcd left amrecover in '{now}', not '{directory}'. {Transcript.Utf8(reply.Stderr).Trim()}", session.Transcript.Tail());
+    }
+
+    public static async Task<string> LocalWorkingDirectoryAsync(this AmrecoverSession session, CancellationToken cancellationToken) =>
+        (await session.SendCheckedAsync("lpwd", cancellationToken)).Text.Trim();
+
+    /// <summary>
+    /// Extracts the list into <paramref name="directory"/> (where <c>lcd</c> must have put amrecover), answering the
+    /// tape question with Y and the restore question with Y only for that very directory. Any other question, or
+    /// another directory, kills the session: never answer <c>n</c> there, amrecover 3.5.1 then crashes.
+    /// </summary>
+    public static async Task<ExtractReport> ExtractAsync(this AmrecoverSession session, string directory,
+        CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        var reply = await session.SendAsync("extract", cancellationToken, acceptQuestions: true, timeout: timeout);
+        var output = new StringBuilder(reply.Output);
+        while (reply.End == FrameEnd.Question)
+        {
+            var lines = reply.Output.Split('\n');
+            var question = lines[^1];
+            if (question.StartsWith("Continue [?/Y/n/s/d]", StringComparison.Ordinal) && reply.Output.Contains("Load tape ", StringComparison.Ordinal))
+            {
+                // "Load tape <label> now": the changer loads it.
+            }
+            else if (question.StartsWith("Continue [?/Y/n]", StringComparison.Ordinal) &&
+                     lines.LastOrDefault(l => l.StartsWith(RestoringInto, StringComparison.Ordinal)) is { } target)
+            {
+                var into = target[RestoringInto.Length..];
+                if (into != directory)
+                    await RefuseAsync(session, $"amrecover would restore into '{Transcript.Utf8(into)}', not the private directory '{directory}'");
+            }
+            else
+            {
+                await RefuseAsync(session, $"amrecover asked an unexpected question: '{Transcript.Utf8(question)}'");
+            }
+            reply = await session.AnswerAsync("Y", cancellationToken, timeout);
+            output.Append(reply.Output);
+        }
+        CheckedCommands.ThrowOnRefusal(session, reply with { Output = output.ToString() });
+        var tarLines = output.ToString().Split('\n').Where(l => l.StartsWith("./", StringComparison.Ordinal)).ToList();
+        return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines);
+    }
+
+    private static async Task RefuseAsync(AmrecoverSession session, string why)
+    {
+        await session.AbortAsync();
+        throw new AmrecoverException($"{why}; the session was killed instead of answering.", session.Transcript.Tail());
+    }
+}

@@ -1,0 +1,26 @@
+using BackupAcceptance.Amanda.Listing;
+
+namespace BackupAcceptance.Amanda.Session;
+
+/// <summary>Sends a command and turns any refusal in its reply into an <see cref="AmandaReplyException"/>.</summary>
+internal static class CheckedCommands
+{
+    /// <param name="refusalsOnly">For <c>ls</c>: listing lines are data, so only the other lines can be refusals.</param>
+    public static async Task<CommandReply> SendCheckedAsync(this AmrecoverSession session, string command,
+        CancellationToken cancellationToken, bool refusalsOnly = false, bool allowGluedPrompt = false)
+    {
+        var reply = await session.SendAsync(command, cancellationToken, allowGluedPrompt);
+        ThrowOnRefusal(session, reply, refusalsOnly);
+        return reply;
+    }
+
+    public static void ThrowOnRefusal(AmrecoverSession session, CommandReply reply, bool refusalsOnly = false)
+    {
+        var checkedReply = refusalsOnly ? reply with { Output = string.Join('\n', reply.Lines.Where(IsNotListingLine)) } : reply;
+        if (AmandaReplies.FindRefusal(checkedReply) is { } kind)
+            throw new AmandaReplyException(kind, Transcript.Utf8(reply.Command), reply.Text.Trim(), session.Transcript.Tail());
+    }
+
+    private static bool IsNotListingLine(string line) =>
+        line.Length < 20 || !DumpDate.TryParse(line[..19], out _) || line[19] != ' ';
+}
