@@ -14,8 +14,16 @@ public static class ExtractCommands
     private const string RestoringInto = "Restoring files into directory ";
 
     /// <summary>Adds one entry of the current directory (a file, or a directory with everything below it).</summary>
-    public static async Task AddAsync(this AmrecoverSession session, ListingEntry entry, CancellationToken cancellationToken) =>
-        await session.SendCheckedAsync($"add {AmrecoverArgument.Pattern(entry.IndexName)}", cancellationToken);
+    /// <exception cref="AmandaReplyException">Not added (<see cref="AmandaErrorKind.NotFound"/> when amrecover found no match).</exception>
+    public static async Task AddAsync(this AmrecoverSession session, ListingEntry entry, CancellationToken cancellationToken)
+    {
+        var reply = await session.SendAsync($"add {AmrecoverArgument.Pattern(entry.IndexName)}", cancellationToken);
+        // Checked positively, like cd: "Added file …", "Added dir …", or already on the list.
+        if (reply.Lines.Any(l => l.StartsWith("Added ", StringComparison.Ordinal) || l.EndsWith(" already added", StringComparison.Ordinal)))
+            return;
+        var kind = AmandaReplies.FindRefusal(reply) ?? AmandaErrorKind.Rejected;
+        throw new AmandaReplyException(kind, Transcript.Utf8(reply.Command), reply.Text.Trim(), session.Transcript.Tail());
+    }
 
     public static async Task ClearAsync(this AmrecoverSession session, CancellationToken cancellationToken) =>
         await session.SendCheckedAsync("clear", cancellationToken);

@@ -1,4 +1,5 @@
 using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Text;
 
 namespace BackupAcceptance.Amanda.Session;
 
@@ -29,10 +30,23 @@ public static class NavigationCommands
         return ListingParser.Parse(reply.Output);
     }
 
-    /// <summary>Enters one directory of the current listing, by exactly the name <c>ls</c> showed. One component at
-    /// a time, because amrecover cannot enter non-ASCII directories by absolute or multi-component paths.</summary>
-    public static async Task ChangeDirectoryAsync(this AmrecoverSession session, ListingEntry directory, CancellationToken cancellationToken) =>
-        await session.SendCheckedAsync($"cd {AmrecoverArgument.Pattern(directory.IndexName)}", cancellationToken);
+    /// <summary>Enters one directory of the current listing, by exactly the entry <c>ls</c> showed, from the directory
+    /// <paramref name="current"/>. One component at a time: amrecover cannot enter non-ASCII directories by absolute
+    /// or multi-component paths.</summary>
+    /// <exception cref="AmandaReplyException">amrecover did not enter it (<see cref="AmandaErrorKind.InvalidDirectory"/>).</exception>
+    public static async Task ChangeDirectoryAsync(this AmrecoverSession session, ListingEntry directory, RawPath current,
+        CancellationToken cancellationToken)
+    {
+        // Where matching is broken, a glob never matches and cd takes its argument as a literal path instead.
+        var argument = GlobHostilePaths.Contains(current)
+            ? AmrecoverArgument.Literal(directory.IndexName)
+            : AmrecoverArgument.Pattern(directory.IndexName);
+        var reply = await session.SendAsync($"cd {argument}", cancellationToken);
+        // Success is checked positively: amrecover then prints the new directory, ending in the entry's index
+        // name. Its refusals take many forms, and a hostile name can imitate any of them.
+        if (reply.Lines.LastOrDefault() is not { } last || !last.StartsWith('/') || !last.EndsWith("/" + directory.IndexName, StringComparison.Ordinal))
+            throw new AmandaReplyException(AmandaErrorKind.InvalidDirectory, Transcript.Utf8(reply.Command), reply.Text.Trim(), session.Transcript.Tail());
+    }
 
     public static async Task ChangeToParentAsync(this AmrecoverSession session, CancellationToken cancellationToken) =>
         await session.SendCheckedAsync("cd ..", cancellationToken);

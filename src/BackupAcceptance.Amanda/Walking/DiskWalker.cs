@@ -11,10 +11,20 @@ namespace BackupAcceptance.Amanda.Walking;
 /// so a caller can stop at the first match and memory holds only the listings on the current path.
 /// The walk starts at the disk's root; afterwards the session's directory is wherever the walk stopped.
 /// </summary>
+/// <remarks>
+/// Below a directory whose path holds <c>' ` &lt; &gt;</c>, amrecover 3.5.1 can enter only subdirectories whose
+/// index names need no escaping (see <see cref="GlobHostilePaths"/>). Such a subdirectory is not an error of the
+/// backup: the walk records it in <see cref="Unreachable"/> and goes on, and callers report the gap.
+/// </remarks>
 public sealed class DiskWalker(AmrecoverSession session)
 {
+    private readonly List<UnreachableDirectory> _unreachable = [];
+
     /// <summary>The listing of the disk's root, read when the walk starts: it tells "no dump" and the dump date.</summary>
     public DirectoryListing? RootListing { get; private set; }
+
+    /// <summary>Directories listed but not entered because of amrecover's matching bug; their contents are unknown.</summary>
+    public IReadOnlyList<UnreachableDirectory> Unreachable => _unreachable;
 
     public async IAsyncEnumerable<WalkedEntry> WalkAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -37,7 +47,15 @@ public sealed class DiskWalker(AmrecoverSession session)
             yield return new WalkedEntry(entryPath, entry);
             if (!entry.IsDirectory) continue;
 
-            await session.ChangeDirectoryAsync(entry, cancellationToken);
+            try
+            {
+                await session.ChangeDirectoryAsync(entry, path, cancellationToken);
+            }
+            catch (AmandaReplyException refused) when (refused.Kind == AmandaErrorKind.InvalidDirectory && GlobHostilePaths.Contains(path))
+            {
+                _unreachable.Add(new UnreachableDirectory(entryPath, refused.Reply));
+                continue;
+            }
             var listing = await session.ListAsync(cancellationToken);
             stack.Push((entryPath, listing.Entries.GetEnumerator()));
         }

@@ -46,7 +46,7 @@ public sealed class TreeNavigator
             var listing = await ListAsync(cancellationToken);
             var entry = listing.Directories.FirstOrDefault(e => e.Name == name) ?? throw new AmandaReplyException(
                 AmandaErrorKind.NotFound, "cd", $"no directory '{name.Display}' in {_current}", _session.Transcript.Tail());
-            await _session.ChangeDirectoryAsync(entry, cancellationToken);
+            await _session.ChangeDirectoryAsync(entry, _current, cancellationToken);
             _current = _current.Append(name);
             _listing = null;
         }
