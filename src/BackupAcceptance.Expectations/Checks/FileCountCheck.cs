@@ -31,14 +31,14 @@ public static class FileCountCheck
                 "to walk the disk", failure.Message, failure.TranscriptTail, failure);
         }
 
-        var summary = new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete);
+        var summary = new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
         if (walker.RootListing is { HasDump: false })
             throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, null,
                 "a dump of the disk", "an empty listing (no dump at the working date)", lease.Session.Transcript.Tail());
         if (files < minimum)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, summary.DumpDate,
                 $"at least {minimum} {(minimum == 1 ? "file" : "files")} (directories never count)",
-                $"{files} {(files == 1 ? "file" : "files")} in {directories} {(directories == 1 ? "directory" : "directories")} below the root (the whole disk was walked)",
+                $"{files} {(files == 1 ? "file" : "files")} in {directories} {(directories == 1 ? "directory" : "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
                 lease.Session.Transcript.Tail());
         return summary;
     }

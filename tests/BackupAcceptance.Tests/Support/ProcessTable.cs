@@ -28,6 +28,46 @@ internal static class ProcessTable
         return found;
     }
 
+    /// <summary>Every living process below <paramref name="pid"/> (children, grandchildren, ...).</summary>
+    public static IReadOnlyList<int> Descendants(int pid)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var child)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[0] != "Z") parents[child] = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        var found = new List<int>();
+        var frontier = new Queue<int>([pid]);
+        while (frontier.TryDequeue(out var parent))
+            foreach (var (child, _) in parents.Where(p => p.Value == parent))
+            {
+                found.Add(child);
+                frontier.Enqueue(child);
+            }
+        return found;
+    }
+
+    /// <summary>Waits (bounded) until none of <paramref name="pids"/> is alive; returns those still alive.</summary>
+    public static async Task<IReadOnlyList<int>> WaitUntilGoneAsync(IReadOnlyList<int> pids, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var alive = pids.Where(IsAlive).ToList();
+            if (alive.Count == 0 || DateTime.UtcNow > deadline) return alive;
+            await Task.Delay(50);
+        }
+    }
+
     public static bool IsAlive(int pid)
     {
         try
