@@ -137,7 +137,13 @@ public sealed class AmrecoverSession : IAsyncDisposable
         try
         {
             if (start is null && !IsUsable)
-                throw new AmrecoverExitedException($"The amrecover session for {Config} {Host} is no longer running.", Transcript.Tail(), null);
+            {
+                // It died between commands (killed from outside, crashed) or was killed by an earlier timeout.
+                var exitCode = _process is { Task.IsCompleted: true } || _stdoutClosed.Task.IsCompleted ? await WaitForExitCodeAsync() : null;
+                throw new AmrecoverExitedException(
+                    $"amrecover ({Config}, host {Host}) is no longer running (exit code {exitCode?.ToString() ?? "?"}); " +
+                    $"'{Transcript.Utf8(command ?? "")}' was not sent.", Transcript.Tail(), exitCode);
+            }
 
             var pending = new TaskCompletionSource<Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_lock)

@@ -34,12 +34,12 @@ public sealed class RestoreIntegrationTests
             var report = await new Restorer(session, disk).RestoreAsync(files, area, CancellationToken.None);
 
             report.Extract.TarLines.Count.ShouldBeGreaterThanOrEqualTo(files.Count);
-            var restored = await LiveManifest.ReadAsync(area.Path, CancellationToken.None);
             var mismatches = new List<string>();
             foreach (var file in files)
             {
-                var key = LiveManifest.KeyOf(file);
-                if (!restored.TryGetValue(key, out var copy) || copy.Sha256 != live[key].Sha256) mismatches.Add(file.ToString());
+                var comparison = await FileComparison.CompareAsync(
+                    [.. System.Text.Encoding.UTF8.GetBytes(disk), .. file.ToBytes()], area.PathOf(file), CancellationToken.None);
+                if (!comparison.Matches) mismatches.Add($"{file}: {comparison}");
             }
             mismatches.ShouldBeEmpty();
             files.Count.ShouldBe(live.Values.Count(e => e.Type == 'f'));
