@@ -53,6 +53,11 @@ Disks (all on host localhost):
   /srv/fixtures/randomnames ~100 dirs, ~300 files with random names (any byte but NUL and '/',
                             amrecover command words), from a seed; seed in .stamps/randomnames
   /srv/fixtures/big         2,000 directories, 20,000 files (AMANDA_BIG_FIXTURE=1)
+  /srv/fixtures/shrinking   100 files at the dump before the latest, 50 at the latest (a count drop)
+  /srv/fixtures/tampered    20 files; one changed after its latest dump, its old mtime put back
+  /srv/fixtures/canary      canary.txt with a timestamp and token written before each dump, and a
+                            new run-<timestamp>.txt each time (so consecutive dumps differ)
+  /srv/fixtures/stale       10 files, never changed between its dumps (identical consecutive dumps)
 EOF
 }
 
@@ -85,7 +90,7 @@ MTIME='2024-01-02 03:04:05 UTC'
 NUM_SLOTS=20
 
 # Bump a version to rebuild that fixture (and re-dump) on the next run.
-declare -A FIXTURE_VERSION=([oddnames]=1 [empty]=1 [hollow]=1 [notdumped]=1 [big]=1 [randomnames]="1 seed $SEED")
+declare -A FIXTURE_VERSION=([oddnames]=1 [empty]=1 [hollow]=1 [notdumped]=1 [big]=1 [randomnames]="1 seed $SEED" [shrinking]=1 [tampered]=1 [canary]=1 [stale]=1)
 
 # Disklist, in order: disk and dumptype. Every dumptype but gtar-skip must end with an OK dump.
 DLES=(
@@ -95,7 +100,14 @@ DLES=(
   "$FIXTURES/hollow gtar-local"
   "$FIXTURES/notdumped gtar-skip"
   "$FIXTURES/randomnames gtar-local"
+  "$FIXTURES/shrinking gtar-local"
+  "$FIXTURES/tampered gtar-local"
+  "$FIXTURES/canary gtar-local"
+  "$FIXTURES/stale gtar-local"
 )
+# Dumped twice more by the history phase, changed in between: the negative controls that need a past.
+HISTORY_DISKS=("$FIXTURES/shrinking" "$FIXTURES/tampered" "$FIXTURES/canary" "$FIXTURES/stale")
+HISTORY_VERSION=1
 if [ "$BIG" = 1 ]; then DLES+=("$FIXTURES/big gtar-local"); fi
 
 # ------------------------------------------------------------------ helpers
@@ -198,6 +210,20 @@ build_empty() { :; }
 build_hollow() { mkdir -p -- "$1/a/b/c" "$1/d/e" "$1/f/g"; }
 build_notdumped() { put "$1/never-dumped.txt" "this disk has strategy skip; no dump may ever contain me"; }
 
+build_shrinking() { local i; for i in $(seq -w 1 100); do put "$1/part$((10#$i % 10))/file$i.txt"; done; }
+build_tampered() { local i; for i in $(seq -w 1 20); do put "$1/doc$i.txt" "document $i: original content"; done; }
+build_canary() { write_canary "$1"; }
+build_stale() { local i; for i in $(seq -w 1 10); do put "$1/unchanging$i.txt" "never changes $i"; done; }
+
+# The canary a scenario restores: a timestamp and token planted right before the dump.
+write_canary() {
+  local now; now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  printf 'canary %s token %s\n' "$now" "$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')" > "$1/canary.txt"
+  printf 'run %s\n' "$now" > "$1/run-${now//:/}.txt"
+  # Keep the three newest run files, so the tree stays small but each dump differs from the one before.
+  find "$1" -maxdepth 1 -name 'run-*.txt' | sort | head -n -3 | xargs -r rm -f --
+}
+
 # Random names for the property test of the amrecover driver: every byte but NUL and '/', plus words that
 # are amrecover commands or its prompt. Deterministic for a seed (perl's srand/rand), so a failure replays.
 build_randomnames() {
@@ -294,7 +320,7 @@ getent passwd backup >/dev/null || die "user backup missing after install"
 
 phase fixtures
 mkdir -p -- "$STAMPS"
-for name in oddnames empty hollow notdumped randomnames; do ensure_fixture "$name"; done
+for name in oddnames empty hollow notdumped randomnames shrinking tampered canary stale; do ensure_fixture "$name"; done
 if [ "$BIG" = 1 ]; then ensure_fixture big; else log "fixture big skipped (AMANDA_BIG_FIXTURE=0)"; fi
 
 phase config
@@ -418,6 +444,23 @@ amdump_bits() {
   local IFS=,; printf '%s' "${bits[*]}"
 }
 
+# run_amdump [DISK...]: amdump the config (or only DISKs of localhost), retried once; dies on failure.
+run_amdump() {
+  local attempt t0 rc=0
+  for attempt in 1 2; do
+    t0=${EPOCHREALTIME//[.,]/}
+    rc=0
+    if [ $# -gt 0 ]; then as_backup amdump "$CONF" localhost "$@" || rc=$?; else as_backup amdump "$CONF" || rc=$?; fi
+    log "amdump ${*:-(all disks)} attempt $attempt: exit $rc ($(secs_since "$t0")s)"
+    [ "$rc" -eq 0 ] && return 0
+    log "amdump exit $rc = $(amdump_bits "$rc"); amreport follows"
+    as_backup amreport "$CONF" || true
+    # Once seen: exit 4 with nothing dumped at the first vtape reuse; the next run succeeded.
+    if [ "$attempt" -eq 1 ]; then log "retrying amdump once"; fi
+  done
+  die "amdump $CONF ${*:-} failed twice, last exit $rc ($(amdump_bits "$rc")); see amreport above"
+}
+
 mapfile -t missing < <(missing_dumps)
 reasons=()
 if [ "$FORCE_DUMP" = 1 ]; then reasons+=("forced"); fi
@@ -430,21 +473,43 @@ else
   why=$(printf '%s; ' "${reasons[@]}")
   log "amdump needed: ${why%; }"
   # Always all disks in one run: every run takes a vtape, so per-disk runs rotate the others out.
-  for attempt in 1 2; do
-    t0=${EPOCHREALTIME//[.,]/}
-    rc=0
-    as_backup amdump "$CONF" || rc=$?
-    log "amdump attempt $attempt: exit $rc ($(secs_since "$t0")s)"
-    [ "$rc" -eq 0 ] && break
-    log "amdump exit $rc = $(amdump_bits "$rc"); amreport follows"
-    as_backup amreport "$CONF" || true
-    # Once seen: exit 4 with nothing dumped at the first vtape reuse; the next run succeeded.
-    if [ "$attempt" -eq 1 ]; then log "retrying amdump once"; fi
-  done
-  [ "$rc" -eq 0 ] || die "amdump $CONF failed twice, last exit $rc ($(amdump_bits "$rc")); see amreport above"
+  run_amdump
   mapfile -t missing < <(missing_dumps)
   [ "${#missing[@]}" -eq 0 ] || die "amdump exited 0 but these disks have no OK dump: ${missing[*]}"
   as_backup amreport "$CONF" | sed -n '/^DUMP SUMMARY/,/^(brought to you/p'
+fi
+
+phase history
+# The controls that need a past: two more dumps of HISTORY_DISKS, with changes between and after them.
+# Redone whenever the main dump ran (it dumped them in their changed state), on a new HISTORY_VERSION,
+# and when the canary's newest dump is over 20 hours old (so a daily-used demo stays fresh).
+newest_canary_age_hours() {
+  local newest
+  newest=$(as_backup amadmin "$CONF" find localhost "$FIXTURES/canary" 2>/dev/null | awk '$NF=="OK"{print $1" "$2}' | sort | tail -1)
+  [ -n "$newest" ] || { echo 9999; return; }
+  echo $(( ($(date +%s) - $(date -d "$newest" +%s)) / 3600 ))
+}
+have_history=
+if [ -f "$STAMPS/history" ]; then read -r have_history < "$STAMPS/history" || true; fi
+if [ "${#reasons[@]}" -gt 0 ] || [ "$have_history" != "$HISTORY_VERSION" ] || [ "$(newest_canary_age_hours)" -ge 20 ]; then
+  rm -f -- "$STAMPS/history"
+  for name in shrinking tampered; do
+    rm -rf -- "${FIXTURES:?}/$name"; mkdir -p -- "$FIXTURES/$name"; "build_$name" "$FIXTURES/$name"
+    find "$FIXTURES/$name" -exec touch -h -d "$MTIME" -- {} +
+  done
+  write_canary "$FIXTURES/canary"
+  run_amdump "${HISTORY_DISKS[@]}"
+  # Between the two dumps: half of shrinking goes; stale does not change at all.
+  find "$FIXTURES/shrinking" -name 'file*[13579].txt' -delete
+  write_canary "$FIXTURES/canary"
+  run_amdump "${HISTORY_DISKS[@]}"
+  # After the last dump: different bytes in one document, its old mtime put back (looks unchanged).
+  printf 'document 07: TAMPERED after the dump\n' > "$FIXTURES/tampered/doc07.txt"
+  touch -h -d "$MTIME" -- "$FIXTURES/tampered/doc07.txt"
+  printf '%s\n' "$HISTORY_VERSION" > "$STAMPS/history"
+  log "history: shrinking 100 -> $(count "$FIXTURES/shrinking" f) files, canary renewed, tampered/doc07.txt changed after its dump"
+else
+  log "history v$HISTORY_VERSION present (canary dumped $(newest_canary_age_hours) h ago)"
 fi
 
 phase smoke
