@@ -16,8 +16,13 @@ public sealed record BackupTarget
 
     public string Disk { get; }
 
+    /// <summary>Every disk of a configuration at once (the whole-estate check).</summary>
+    public static BackupTarget Estate(string config) => new(config, "*", "*");
+
+    public bool IsEstate => Host == "*" && Disk == "*";
+
     /// <summary>"daily localhost:/etc": config, then Amanda's own host:disk notation.</summary>
-    public override string ToString() => $"{Config} {Host}:{Disk}";
+    public override string ToString() => IsEstate ? $"{Config} (every disk)" : $"{Config} {Host}:{Disk}";
 
     private static string Require(string value, string what, bool allowSpaces)
     {

@@ -36,10 +36,15 @@ public static class ExtractCommands
     public static async Task LocalChangeDirectoryAsync(this AmrecoverSession session, string directory, CancellationToken cancellationToken)
     {
         var reply = await session.SendCheckedAsync($"lcd {AmrecoverArgument.Literal(directory)}", cancellationToken);
-        var now = await session.LocalWorkingDirectoryAsync(cancellationToken);
+        var check = await session.SendCheckedAsync("lpwd", cancellationToken);
+        var now = check.Text.Trim();
         if (now != directory)
+        {
+            // lcd's perror may arrive after its prompt, so it can sit with lpwd's reply.
+            var said = Transcript.Utf8(reply.Stderr + check.Stderr).Trim();
             throw new AmandaReplyException(AmandaErrorKind.Rejected, reply.Command,
-                $"lcd left amrecover in '{now}', not '{directory}'. {Transcript.Utf8(reply.Stderr).Trim()}", session.Transcript.Tail());
+                $"lcd left amrecover in '{now}', not '{directory}'. {said}", session.Transcript.Tail());
+        }
     }
 
     public static async Task<string> LocalWorkingDirectoryAsync(this AmrecoverSession session, CancellationToken cancellationToken) =>

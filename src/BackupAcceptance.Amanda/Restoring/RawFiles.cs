@@ -30,6 +30,13 @@ public static partial class RawFiles
         return new FileStream(new SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Read, bufferSize: 0, isAsync: false);
     }
 
+    /// <summary>When the file's content last changed (its mtime), in UTC.</summary>
+    public static DateTime LastWriteTimeUtc(ReadOnlySpan<byte> path)
+    {
+        using var stream = OpenRead(path);
+        return File.GetLastWriteTimeUtc(stream.SafeFileHandle);
+    }
+
     public static async Task<string> Sha256Async(ReadOnlyMemory<byte> path, CancellationToken cancellationToken)
     {
         await using var stream = OpenRead(path.Span);

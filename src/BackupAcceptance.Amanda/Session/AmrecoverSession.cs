@@ -47,7 +47,8 @@ public sealed class AmrecoverSession : IAsyncDisposable
     /// <summary>False once the process died or was killed: a pool must not hand this session out again.</summary>
     public bool IsUsable => !_broken && !_stdoutClosed.Task.IsCompleted;
 
-    /// <summary>Starts <c>amrecover CONFIG -h HOST</c> and waits for its first prompt.</summary>
+    /// <summary>Starts <c>amrecover CONFIG -h HOST</c> and waits for its first prompt. An empty host starts it
+    /// without <c>-h</c>, for browsing the configuration (<c>listhost</c>, then <c>sethost</c>).</summary>
     /// <exception cref="AmrecoverStartException">amrecover is missing, not run as root, or cannot reach its server.</exception>
     /// <exception cref="AmandaReplyException">The configuration or host is unknown to the index server.</exception>
     public static async Task<AmrecoverSession> StartAsync(AmrecoverOptions options, string config, string host, CancellationToken cancellationToken)
@@ -110,7 +111,8 @@ public sealed class AmrecoverSession : IAsyncDisposable
         var reply = await ExchangeAsync(null, echoed: false, allowGluedPrompt: false, acceptQuestions: false, _options.StartTimeout,
             cancellationToken, start: () => _process = command.ExecuteAsync(_forceKill.Token));
         Banner = reply.Text;
-        if (AmandaReplies.FindRefusal(reply) is { } refusal && refusal is AmandaErrorKind.UnknownConfig or AmandaErrorKind.UnknownHost)
+        if (AmandaReplies.FindRefusal(reply) is { } refusal &&
+            (refusal == AmandaErrorKind.UnknownConfig || (refusal == AmandaErrorKind.UnknownHost && Host.Length > 0)))
             throw new AmandaReplyException(refusal, $"amrecover {string.Join(' ', arguments)}", reply.Text.Trim(), Transcript.Tail());
 
         // Lossless listings: names in the index's escaped form (printable ASCII) instead of translated bytes, in
@@ -122,7 +124,8 @@ public sealed class AmrecoverSession : IAsyncDisposable
     {
         var arguments = new List<string>();
         if (_options.CommandPrefix.Count > 0) arguments.AddRange(_options.CommandPrefix.Skip(1).Append(_options.AmrecoverPath));
-        arguments.AddRange([Config, "-h", Host]);
+        arguments.Add(Config);
+        if (Host.Length > 0) arguments.AddRange(["-h", Host]); // none: amrecover guesses, then waits for sethost
         if (_options.IndexServer is { } index) arguments.AddRange(["-s", index]);
         if (_options.TapeServer is { } tape) arguments.AddRange(["-t", tape]);
         var target = _options.CommandPrefix.Count > 0 ? _options.CommandPrefix[0] : _options.AmrecoverPath;

@@ -9,14 +9,15 @@ namespace BackupAcceptance.Amanda.Walking;
 /// Walks the backed-up tree of the session's current disk, depth first, in one session: <c>cd</c> into each
 /// directory by the name <c>ls</c> showed, <c>ls</c>, and <c>cd ..</c> back. Entries stream out as they are listed,
 /// so a caller can stop at the first match and memory holds only the listings on the current path.
-/// The walk starts at the disk's root; afterwards the session's directory is wherever the walk stopped.
+/// The walk starts with <c>setdisk</c> (so at the disk's root, whatever the session did before, at the session's
+/// working date); afterwards the session's directory is wherever the walk stopped.
 /// </summary>
 /// <remarks>
 /// Below a directory whose path holds <c>' ` &lt; &gt;</c>, amrecover 3.5.1 can enter only subdirectories whose
 /// index names need no escaping (see <see cref="GlobHostilePaths"/>). Such a subdirectory is not an error of the
 /// backup: the walk records it in <see cref="Unreachable"/> and goes on, and callers report the gap.
 /// </remarks>
-public sealed class DiskWalker(AmrecoverSession session)
+public sealed class DiskWalker(AmrecoverSession session, string disk)
 {
     private readonly List<UnreachableDirectory> _unreachable = [];
 
@@ -28,6 +29,7 @@ public sealed class DiskWalker(AmrecoverSession session)
 
     public async IAsyncEnumerable<WalkedEntry> WalkAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await session.SetDiskAsync(disk, cancellationToken);
         RootListing = await session.ListAsync(cancellationToken);
         if (!RootListing.HasDump) yield break;
 

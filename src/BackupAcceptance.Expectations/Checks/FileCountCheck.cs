@@ -14,7 +14,7 @@ public static class FileCountCheck
     public static async Task<WalkSummary> RequireFilesAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimum);
-        var walker = new DiskWalker(lease.Session);
+        var walker = new DiskWalker(lease.Session, lease.Target.Disk);
         int files = 0, directories = 0;
         var complete = true;
         try

@@ -29,7 +29,9 @@ public sealed class ExpectationFailedException(
         // Without a date: a stale backup has no dump at all; any other failure happened before a dump was chosen.
         var dump = dumpDate is { } date ? $"dump {date}"
             : category == FailureCategory.StaleBackup ? "no dump" : "no dump selected";
-        var message = $"{category.Title()}: {target} ({dump}): expected {expected}; found {found}.";
+        var message = target.IsEstate
+            ? $"{category.Title()}: {target}: expected {expected}; found {found}."
+            : $"{category.Title()}: {target} ({dump}): expected {expected}; found {found}.";
         return string.IsNullOrWhiteSpace(transcriptTail)
             ? message
             : $"{message}\n\namrecover transcript (last lines):\n{transcriptTail}";

@@ -1,8 +1,13 @@
+using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 
 namespace BackupAcceptance.Expectations.Sessions;
 
-/// <summary>A pooled session lent to one caller; disposing the lease gives it back.</summary>
+/// <summary>
+/// A pooled session lent to one caller; disposing the lease gives it back. A lease that moved the working date
+/// (<see cref="ViewDumpAsync"/>) puts it back to "latest" first, so the next borrower sees the newest dump.
+/// </summary>
 public sealed class SessionLease(SessionPool pool, BackupTarget target, AmrecoverSession session) : IAsyncDisposable
 {
     private int _returned;
@@ -11,9 +16,37 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
 
     public AmrecoverSession Session => session;
 
-    public ValueTask DisposeAsync()
+    /// <summary>The dump date this lease browses at, or null for the latest (amrecover's default).</summary>
+    public DumpDate? WorkingDate { get; private set; }
+
+    /// <summary>Browse the newest dump on or before <paramref name="date"/> (null: the latest again).</summary>
+    /// <exception cref="AmandaReplyException">No dump that old (<see cref="AmandaErrorKind.NoDump"/>).</exception>
+    public async Task ViewDumpAsync(DumpDate? date, CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _returned, 1) == 0) pool.Return(target, session);
-        return ValueTask.CompletedTask;
+        // Marked first: a refused setdate has still moved amrecover's working date, and the return must undo it.
+        WorkingDate = date ?? Latest;
+        await session.SetDateAsync(date ?? Latest, cancellationToken);
+        WorkingDate = date;
+    }
+
+    // amrecover picks the newest dump on or before the working date, so a date far ahead means "the latest".
+    private static DumpDate Latest => new(DateTime.Now.AddYears(10));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _returned, 1) != 0) return;
+        if (WorkingDate is not null && session.IsUsable)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await ViewDumpAsync(null, timeout.Token);
+            }
+            catch (AmrecoverException)
+            {
+                await session.AbortAsync(); // cannot reset it: nobody may borrow it in that state
+            }
+        }
+        pool.Return(target);
     }
 }

@@ -4,14 +4,21 @@ using BackupAcceptance.Amanda.Session;
 namespace BackupAcceptance.Expectations.Sessions;
 
 /// <summary>
-/// Keeps amrecover sessions alive for a whole run, one idle stack per (config, host, disk), because every start
-/// costs about a second. A session is lent to one caller at a time and comes back when the lease is disposed;
-/// a session that died or was killed is dropped instead of being lent again.
+/// Keeps one amrecover session alive per (config, host, disk) for a whole run, because every start costs about a
+/// second. The session is lent to one caller at a time: a second scenario on the same disk waits for it instead of
+/// starting another (which also keeps two amindexd from racing to sort a dump's index on its first browse: the
+/// loser answers '500 "/" is an invalid directory'). A session that died or was killed is replaced.
 /// </summary>
 public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<BackupTarget, ConcurrentBag<AmrecoverSession>> _idle = new();
-    private readonly ConcurrentBag<AmrecoverSession> _all = [];
+    private sealed class Slot
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public AmrecoverSession? Session { get; set; }
+    }
+
+    private readonly ConcurrentDictionary<BackupTarget, Slot> _slots = new();
     private int _started;
 
     public AmrecoverOptions Options => options;
@@ -19,45 +26,59 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// <summary>How many amrecover processes this pool started: the cost a run paid.</summary>
     public int Started => _started;
 
-    /// <summary>A session for <paramref name="target"/>, positioned at the root of its disk.</summary>
+    /// <summary>How long a caller waits for a disk's session that another scenario holds.</summary>
+    public TimeSpan WaitLimit { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The disk's session, positioned at the root of its disk; dispose the lease to give it back.</summary>
     /// <exception cref="AmrecoverException">amrecover could not be started or refused the config, host or disk.</exception>
     public async Task<SessionLease> RentAsync(BackupTarget target, CancellationToken cancellationToken)
     {
-        var idle = _idle.GetOrAdd(target, _ => []);
-        while (idle.TryTake(out var reused))
-        {
-            if (reused.IsUsable) return await PositionAsync(new SessionLease(this, target, reused), cancellationToken);
-        }
-
-        var session = await AmrecoverSession.StartAsync(options, target.Config, target.Host, cancellationToken);
-        Interlocked.Increment(ref _started);
-        _all.Add(session);
-        return await PositionAsync(new SessionLease(this, target, session), cancellationToken);
-    }
-
-    /// <summary>setdisk again: it checks the disk and resets the working directory to the disk's root.</summary>
-    private static async Task<SessionLease> PositionAsync(SessionLease lease, CancellationToken cancellationToken)
-    {
+        var slot = _slots.GetOrAdd(target, _ => new Slot());
+        if (!await slot.Gate.WaitAsync(WaitLimit, cancellationToken))
+            throw new TimeoutException($"The amrecover session for {target} stayed in use for {WaitLimit.TotalMinutes:0} minutes.");
         try
         {
-            await lease.Session.SetDiskAsync(lease.Target.Disk, cancellationToken);
+            if (slot.Session is not { IsUsable: true })
+            {
+                if (slot.Session is { } dead) await dead.DisposeAsync();
+                slot.Session = null;
+                slot.Session = await AmrecoverSession.StartAsync(options, target.Config, target.Host, cancellationToken);
+                Interlocked.Increment(ref _started);
+            }
+        }
+        catch
+        {
+            slot.Gate.Release();
+            throw;
+        }
+        var lease = new SessionLease(this, target, slot.Session);
+        try
+        {
+            // setdisk: checks the disk and puts the session at its root.
+            await lease.Session.SetDiskAsync(target.Disk, cancellationToken);
             return lease;
         }
         catch
         {
-            await lease.DisposeAsync(); // back to the pool if it still runs; only this disk was refused
+            await lease.DisposeAsync(); // gives the slot back; only this disk was refused
             throw;
         }
     }
 
-    internal void Return(BackupTarget target, AmrecoverSession session)
+    /// <summary>A session outside the pool (browsing a whole configuration), counted with the others; the caller disposes it.</summary>
+    public async Task<AmrecoverSession> StartUnpooledAsync(string config, string host, CancellationToken cancellationToken)
     {
-        if (session.IsUsable) _idle.GetOrAdd(target, _ => []).Add(session);
+        var session = await AmrecoverSession.StartAsync(options, config, host, cancellationToken);
+        Interlocked.Increment(ref _started);
+        return session;
     }
+
+    internal void Return(BackupTarget target) => _slots[target].Gate.Release();
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var session in _all) await session.DisposeAsync();
-        _idle.Clear();
+        foreach (var slot in _slots.Values)
+            if (slot.Session is { } session) await session.DisposeAsync();
+        _slots.Clear();
     }
 }

@@ -1,10 +1,11 @@
+using BackupAcceptance.Amanda.Listing;
 using Reqnroll;
 
 namespace BackupAcceptance.Suite.Steps;
 
 /// <summary>
 /// The Cucumber-expression parameter types of the backup vocabulary, so steps read as the domain speaks:
-/// <c>{config} config for {host} {disk}</c>. A disk name with spaces is written in double quotes.
+/// <c>{config} config for {host} {disk}</c>, <c>{date}</c>. A disk name with spaces is written in double quotes.
 /// </summary>
 [Binding]
 public sealed class ParameterTypes
@@ -17,6 +18,10 @@ public sealed class ParameterTypes
 
     [StepArgumentTransformation(@"(""[^""]+""|[^\s""]+)", Name = "disk")]
     public static AmandaDisk Disk(string name) => new(name.Length > 1 && name[0] == '"' ? name[1..^1] : name);
+
+    /// <summary>2026-11-26, 2026-11-26-20-09, or a dump date as amrecover prints it: 2026-11-26-20-09-55.</summary>
+    [StepArgumentTransformation(@"(\d{4}-\d\d-\d\d(?:-\d\d-\d\d(?:-\d\d)?)?)", Name = "date")]
+    public static DumpDate Date(string text) => DumpDate.Parse(text);
 }
 
 public sealed record AmandaConfig(string Name);

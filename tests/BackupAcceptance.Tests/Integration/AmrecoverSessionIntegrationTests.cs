@@ -82,7 +82,7 @@ public sealed class AmrecoverSessionIntegrationTests
 
         var files = new HashSet<string>(StringComparer.Ordinal);
         var directories = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entry in new DiskWalker(session).WalkAsync(CancellationToken.None))
+        await foreach (var entry in new DiskWalker(session, RealAmanda.Disk("oddnames")).WalkAsync(CancellationToken.None))
             (entry.IsDirectory ? directories : files).Add(entry.Path.ToString());
 
         files.Count.ShouldBe(live.Files.Count);

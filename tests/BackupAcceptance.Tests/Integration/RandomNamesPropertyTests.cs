@@ -35,7 +35,7 @@ public sealed class RandomNamesPropertyTests
         var options = new AmrecoverOptions { TranscriptCapacity = 100_000 };
         _session = await AmrecoverSession.StartAsync(options, RealAmanda.Config, RealAmanda.Host, CancellationToken.None);
         await _session.SetDiskAsync(Disk, CancellationToken.None);
-        var walker = new DiskWalker(_session);
+        var walker = new DiskWalker(_session, Disk);
         await foreach (var entry in walker.WalkAsync(CancellationToken.None))
             _walked.Add(entry);
         _unreachable = walker.Unreachable;

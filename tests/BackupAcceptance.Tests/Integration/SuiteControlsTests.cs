@@ -48,13 +48,39 @@ public sealed class SuiteControlsTests
         "Stale backup: daily localhost:/srv/fixtures/notdumped (no dump)", "500 No dumps available on or before date")]
     [TestCase("A disk unknown to Amanda fails",
         "Amanda unreachable or misconfigured: daily localhost:/srv/no such disk", "is not in the server's disklist")]
+    [TestCase("A threshold below the dump's real age fails",
+        "Stale backup: daily localhost:/etc (dump ", "expected the latest dump to be no older than 0 hours; found it is ")]
+    [TestCase("A level 0 threshold below the dump's real age fails",
+        "Stale backup: daily localhost:/etc (dump ", "expected a level 0 dump no older than 0 days; found the newest level 0 dump is")]
+    [TestCase("A never-dumped disk has no dump",
+        "Stale backup: daily localhost:/srv/fixtures/notdumped (no dump)", "500 No dumps available")]
+    [TestCase("Missing paths are all listed",
+        "Missing path: daily localhost:/srv/fixtures/oddnames (dump ", "3 missing paths: /no-such-file.txt (absent), /sub/no-such-dir (absent), /README.txt/ (a file, not a directory)")]
+    [TestCase("An empty directory in the backup fails",
+        "Hollow backup: daily localhost:/srv/fixtures/hollow (dump ", "expected the directory /a/b/c not to be empty")]
+    [TestCase("A count drop fails",
+        "Count drop: daily localhost:/srv/fixtures/shrinking (dump ", ": 100 files); found 50 files (-50%)")]
+    [TestCase("An old dump against the live directory fails",
+        "Count drop: daily localhost:/srv/fixtures/shrinking (dump ", "within 10% of the live directory (50 files now); found 100 files in the backup (+100%)")]
+    [TestCase("A disk identical to its previous dump is stale",
+        "Stale backup: daily localhost:/srv/fixtures/stale (dump ", "found the same 10 paths")]
+    [TestCase("Restored bytes that differ from an unchanged live file fail",
+        "Restore mismatch: daily localhost:/srv/fixtures/tampered (dump ", "found 1 mismatch: /doc07.txt: live ")]
+    [TestCase("A canary with the wrong content fails",
+        "Restore mismatch: daily localhost:/srv/fixtures/canary (dump ", "to match /^this is not the canary/; found \"canary ")]
+    [TestCase("A canary older than allowed fails",
+        "Stale backup: daily localhost:/srv/fixtures/canary (dump ", "expected the restored /canary.txt to be no older than 0 hours")]
+    [TestCase("A bad disk inside the whole estate fails the estate",
+        "Stale backup: daily (every disk): expected every disk to have a dump", "localhost:/srv/fixtures/empty (Hollow backup: 0 files in 0 directories")]
+    [TestCase("A date before the first dump has no dump",
+        "Stale backup: daily localhost:/srv/fixtures/oddnames (no dump): expected a dump on or before 2020-01-01", "500 No dumps available on or before date \"2020-01-01\"")]
     public void A_bad_fixture_fails_with_its_category_and_evidence(string scenario, string start, string found)
     {
         var result = _run.Single(scenario);
         result.Outcome.ShouldBe("Failed");
         result.Message.ShouldStartWith(start);
         result.Message.ShouldContain(found);
-        result.Message.ShouldContain("amrecover transcript");
+        result.Message.ShouldContain("\n\n"); // the evidence: transcript tail or per-disk report after the sentence
     }
 
     [Test]
@@ -62,7 +88,7 @@ public sealed class SuiteControlsTests
     {
         _run.Summary.ShouldContain("PASS  Controls for the hollow-backup detector / A tree of odd names passes");
         _run.Summary.ShouldContain("FAIL  Controls for the hollow-backup detector / A disk of empty directories fails\n        Hollow backup: ");
-        _run.Summary.ShouldContain("1 passed, 4 failed");
+        _run.Summary.ShouldContain("1 passed, 17 failed");
     }
 
     [Test]

@@ -33,7 +33,7 @@ public sealed class WalkingIntegrationTests
         await _session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None);
         int files = 0, directories = 0;
         var clock = Stopwatch.StartNew();
-        await foreach (var entry in new DiskWalker(_session).WalkAsync(CancellationToken.None))
+        await foreach (var entry in new DiskWalker(_session, RealAmanda.Disk("big")).WalkAsync(CancellationToken.None))
             if (entry.IsDirectory) directories++; else files++;
 
         TestContext.Out.WriteLine($"walked {directories} directories and {files} files in {clock.Elapsed.TotalSeconds:0.0} s, one session");

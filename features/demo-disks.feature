@@ -1,0 +1,38 @@
+@demo
+Feature: The demo disks hold, keep and restore what they should
+  The demo Amanda (provision/amanda-demo.sh) has disks made for each layer of checks.
+
+  @data
+  Scenario: Random files of the odd-names tree restore byte for byte
+    Given daily config for localhost /srv/fixtures/oddnames
+    When 10 random files are restored
+    Then every restored file matches the live file
+
+  @data @canary
+  Scenario: The canary planted before the last dump comes back
+    Given daily config for localhost /srv/fixtures/canary
+    When the file "canary.txt" is restored
+    Then its content matches "^canary \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ token [0-9a-f]+$"
+    And the restored file is no older than 26 hours
+
+  @history
+  Scenario: The canary disk changes from one dump to the next
+    Given daily config for localhost /srv/fixtures/canary
+    Then the backup differs from the previous dump
+
+  @history
+  Scenario: A stable disk keeps its file count between dumps
+    Given daily config for localhost /srv/fixtures/stale
+    Then the file count is within 10% of the previous dump
+
+  @history
+  Scenario: An older dump can be checked too
+    Given daily config for localhost /srv/fixtures/shrinking
+    And the dump before the latest
+    Then the backup contains at least 100 files
+
+  @sampling
+  Scenario: A large disk is sampled instead of walked
+    Given daily config for localhost /srv/fixtures/big
+    When 40 random directories are walked
+    Then the backup contains at least 1000 files

@@ -1,0 +1,75 @@
+using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Sessions;
+
+namespace BackupAcceptance.Expectations.Checks;
+
+/// <summary>
+/// Coverage of the whole estate: every disk of every host of a configuration (<c>listhost</c>, <c>listdisk</c>), so
+/// a disk added to the disklist is checked without editing a feature file. Each must have a recent dump holding
+/// files; the failure lists every bad disk with what is wrong with it.
+/// </summary>
+public static class EstateCheck
+{
+    public static async Task<IReadOnlyList<BackupTarget>> DisksAsync(SessionPool pool, string config, CancellationToken cancellationToken)
+    {
+        var estate = BackupTarget.Estate(config);
+        try
+        {
+            await using var session = await pool.StartUnpooledAsync(config, "", cancellationToken);
+            var disks = new List<BackupTarget>();
+            foreach (var host in await session.ListHostsAsync(cancellationToken))
+            {
+                await session.SetHostAsync(host, cancellationToken);
+                disks.AddRange((await session.ListDisksAsync(cancellationToken)).Select(disk => new BackupTarget(config, host, disk)));
+            }
+            return disks;
+        }
+        catch (AmrecoverException failure)
+        {
+            throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, estate, null,
+                "the configuration's hosts and disks", failure.Message, failure.TranscriptTail, failure);
+        }
+    }
+
+    public static async Task<IReadOnlyList<string>> RequireEveryDiskAsync(SessionPool pool, IReadOnlyList<BackupTarget> disks,
+        TimeSpan maximumAge, int minimumFiles, DateTime now, CancellationToken cancellationToken)
+    {
+        var report = new List<string>();
+        var bad = new List<ExpectationFailedException>();
+        foreach (var disk in disks)
+        {
+            try
+            {
+                await using var lease = await DiskAccess.OpenAsync(pool, disk, cancellationToken);
+                var latest = await FreshnessCheck.RequireLatestNoOlderThanAsync(lease, maximumAge, now, cancellationToken);
+                var walk = await FileCountCheck.RequireFilesAsync(lease, minimumFiles, cancellationToken);
+                report.Add($"ok   {disk.Host}:{disk.Disk} (dump {latest.Date}, {walk.Describe()})");
+            }
+            catch (ExpectationFailedException failure)
+            {
+                bad.Add(failure);
+                report.Add($"BAD  {disk.Host}:{disk.Disk}: {failure.Category.Title()}: expected {failure.Expected}; found {failure.Found}");
+            }
+        }
+        if (bad.Count > 0)
+        {
+            var worst = bad.Select(b => b.Category).OrderBy(Severity).First();
+            throw new ExpectationFailedException(worst, BackupTarget.Estate(disks[0].Config), null,
+                $"every disk to have a dump no older than {maximumAge.TotalHours:0.#} hours with at least {Guard.Plural(minimumFiles, "file")}",
+                $"{bad.Count} bad of {Guard.Plural(disks.Count, "disk")}: " +
+                string.Join("; ", bad.Select(b => $"{b.Target.Host}:{b.Target.Disk} ({b.Category.Title()}: {b.Found})")),
+                string.Join("\n", report));
+        }
+        return report;
+    }
+
+    private static int Severity(FailureCategory category) => category switch
+    {
+        FailureCategory.AmandaUnreachable => 0,
+        FailureCategory.StaleBackup => 1,
+        FailureCategory.HollowBackup => 2,
+        _ => 3,
+    };
+}

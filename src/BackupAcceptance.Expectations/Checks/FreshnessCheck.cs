@@ -1,0 +1,52 @@
+using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Sessions;
+
+namespace BackupAcceptance.Expectations.Checks;
+
+/// <summary>
+/// Existence and freshness, from the disk's <c>history</c>: a dump exists, the newest is recent, a full (level 0)
+/// dump is recent. An old backup restores yesterday's world, or last month's.
+/// </summary>
+public static class FreshnessCheck
+{
+    public static async Task<DumpRecord> RequireDumpAsync(SessionLease lease, CancellationToken cancellationToken)
+    {
+        var history = await HistoryAsync(lease, cancellationToken);
+        return history.FirstOrDefault() ?? throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, null,
+            "a dump of the disk", "no dump in its history", lease.Session.Transcript.Tail());
+    }
+
+    public static async Task<DumpRecord> RequireLatestNoOlderThanAsync(SessionLease lease, TimeSpan maximumAge, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var latest = await RequireDumpAsync(lease, cancellationToken);
+        var age = latest.Date.AgeAt(now);
+        if (age > maximumAge)
+            throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, latest.Date,
+                $"the latest dump to be no older than {Hours(maximumAge)}", $"it is {Hours(age)} old (level {latest.Level}, {latest.Label})",
+                lease.Session.Transcript.Tail());
+        return latest;
+    }
+
+    public static async Task<DumpRecord> RequireFullDumpNoOlderThanAsync(SessionLease lease, TimeSpan maximumAge, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var history = await HistoryAsync(lease, cancellationToken);
+        var full = history.FirstOrDefault(r => r.Level == 0);
+        if (full is null || full.Date.AgeAt(now) > maximumAge)
+            throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, full?.Date ?? history.FirstOrDefault()?.Date,
+                $"a level 0 dump no older than {Days(maximumAge)}",
+                full is null ? $"no level 0 dump among {history.Count} dumps" : $"the newest level 0 dump is {Days(full.Date.AgeAt(now))} old",
+                lease.Session.Transcript.Tail());
+        return full;
+    }
+
+    private static Task<IReadOnlyList<DumpRecord>> HistoryAsync(SessionLease lease, CancellationToken cancellationToken) =>
+        Guard.AmandaAsync(lease, null, "the disk's dump history", () => lease.Session.HistoryAsync(cancellationToken));
+
+    private static string Hours(TimeSpan span) => $"{span.TotalHours:0.#} hours";
+
+    private static string Days(TimeSpan span) => $"{span.TotalDays:0.##} days";
+}

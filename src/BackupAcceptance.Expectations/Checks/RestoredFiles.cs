@@ -1,0 +1,26 @@
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Restoring;
+using BackupAcceptance.Amanda.Text;
+
+namespace BackupAcceptance.Expectations.Checks;
+
+/// <summary>Files a scenario restored: where they came from (disk, dump, seed) and the private area they are in.</summary>
+public sealed class RestoredFiles(BackupTarget target, DumpDate? dumpDate, int? seed, IReadOnlyList<RawPath> files, RestoreArea area)
+    : IAsyncDisposable
+{
+    public BackupTarget Target => target;
+
+    public DumpDate? DumpDate => dumpDate;
+
+    /// <summary>The seed that chose them, when they were chosen at random.</summary>
+    public int? Seed => seed;
+
+    public IReadOnlyList<RawPath> Files => files;
+
+    public RestoreArea Area => area;
+
+    /// <summary>The live file's path bytes: the disk (a directory on this host) followed by the path in the backup.</summary>
+    public byte[] LivePathOf(RawPath path) => [.. System.Text.Encoding.UTF8.GetBytes(target.Disk.TrimEnd('/')), .. path.ToBytes()];
+
+    public ValueTask DisposeAsync() => area.DisposeAsync();
+}

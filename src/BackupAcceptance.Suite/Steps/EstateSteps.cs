@@ -1,0 +1,35 @@
+using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Suite.Support;
+using Reqnroll;
+
+namespace BackupAcceptance.Suite.Steps;
+
+/// <summary>Coverage of a whole configuration: every host and disk, found by listhost and listdisk.</summary>
+[Binding]
+public sealed class EstateSteps(BackupContext backup, IReqnrollOutputHelper output)
+{
+    [Given("every disk of {config} config")]
+    [StepExample("Given every disk of daily config", "Every disk of every host of the configuration, as the index server lists them.")]
+    public async Task GivenEveryDiskOf(AmandaConfig config) =>
+        backup.Estate = await Verdict.CheckAsync(backup, () => EstateCheck.DisksAsync(SuiteRun.Sessions, config.Name, CancellationToken.None));
+
+    [Given("every disk of {config} config except:")]
+    [StepExample("Given every disk of daily config except:\n  | disk                     |\n  | /srv/fixtures/notdumped  |", "The same, leaving out the listed disks (host:disk or just the disk).")]
+    public async Task GivenEveryDiskOfExcept(AmandaConfig config, DataTable exceptions)
+    {
+        var skip = exceptions.Rows.Select(r => r[0].Trim()).ToHashSet();
+        var disks = await Verdict.CheckAsync(backup, () => EstateCheck.DisksAsync(SuiteRun.Sessions, config.Name, CancellationToken.None));
+        backup.Estate = disks.Where(d => !skip.Contains(d.Disk) && !skip.Contains($"{d.Host}:{d.Disk}")).ToList();
+        output.WriteLine($"left out: {string.Join(", ", skip)}");
+    }
+
+    [Then("every disk has a dump no older than {int} hours with at least {int} file(s)")]
+    [StepExample("Then every disk has a dump no older than 26 hours with at least 1 file", "Each disk: a recent dump that holds files. The failure lists every bad disk.")]
+    public async Task ThenEveryDiskHasADumpNoOlderThanWithAtLeast(int hours, int files)
+    {
+        var estate = backup.Estate ?? throw new InvalidOperationException("No estate: start with 'Given every disk of daily config'.");
+        var report = await Verdict.CheckAsync(backup, () => EstateCheck.RequireEveryDiskAsync(
+            SuiteRun.Sessions, estate, TimeSpan.FromHours(hours), files, DateTime.Now, CancellationToken.None));
+        Evidence.Attach(output, "estate", string.Join("\n", report));
+    }
+}
