@@ -6,6 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 
 /// <summary>The data layer: real restores into a private temporary directory, compared byte for byte.</summary>
 [Binding]
+[StepLayer(4, "Data: real restores")]
 public sealed class DataSteps(BackupContext backup, IReqnrollOutputHelper output)
 {
     [When("{int} random files are restored")]

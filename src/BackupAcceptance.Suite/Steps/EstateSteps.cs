@@ -6,6 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 
 /// <summary>Coverage of a whole configuration: every host and disk, found by listhost and listdisk.</summary>
 [Binding]
+[StepLayer(5, "Coverage of the whole estate")]
 public sealed class EstateSteps(BackupContext backup, IReqnrollOutputHelper output)
 {
     [Given("every disk of {config} config")]

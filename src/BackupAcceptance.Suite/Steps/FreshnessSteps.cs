@@ -6,6 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 
 /// <summary>Existence and freshness, from the disk's dump history.</summary>
 [Binding]
+[StepLayer(2, "Existence and freshness")]
 public sealed class FreshnessSteps(BackupContext backup, IReqnrollOutputHelper output)
 {
     [Then("the disk has a dump")]

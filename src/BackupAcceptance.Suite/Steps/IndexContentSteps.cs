@@ -6,6 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 
 /// <summary>Expectations on what the backup's index holds, checked through amrecover's own listings.</summary>
 [Binding]
+[StepLayer(3, "Index content")]
 public sealed class IndexContentSteps(BackupContext backup, IReqnrollOutputHelper output)
 {
     [Then("the backup contains at least one file")]

@@ -6,6 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 
 /// <summary>Sampled walks of large disks: seeded, budgeted, with estimated totals attached to the result.</summary>
 [Binding]
+[StepLayer(6, "Sampling large disks")]
 public sealed class SamplingSteps(BackupContext backup, IReqnrollOutputHelper output)
 {
     [When("{int} random directories are walked")]

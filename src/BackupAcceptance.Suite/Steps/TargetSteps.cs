@@ -7,6 +7,7 @@ namespace BackupAcceptance.Suite.Steps;
 
 /// <summary>Steps that say which backup, and which dump of it, a scenario is about.</summary>
 [Binding]
+[StepLayer(1, "Context: which backup, which dump")]
 public sealed class TargetSteps(BackupContext backup)
 {
     [Given("{config} config for {host} {disk}")]

@@ -1,0 +1,49 @@
+using System.Reflection;
+using System.Text;
+using BackupAcceptance.Suite.Steps;
+using Reqnroll;
+
+namespace BackupAcceptance.Suite.Support;
+
+/// <summary>
+/// Renders docs/steps.md from the step bindings themselves (expression, example, meaning), so the catalogue a
+/// sysadmin reads cannot drift from what the suite understands; a test fails when the file is stale.
+/// </summary>
+public static class StepCatalogue
+{
+    public static string Render()
+    {
+        var text = new StringBuilder()
+            .AppendLine("# Steps catalogue")
+            .AppendLine()
+            .AppendLine("Every step the suite understands, generated from its bindings (`src/BackupAcceptance.Suite/Steps`).")
+            .AppendLine("Parameters: `{config}`, `{host}`, `{word}` are single words; `{disk}` is a word or a \"quoted name\";")
+            .AppendLine("`{date}` is `2026-11-26`, `2026-11-26-20-09` or a dump date `2026-11-26-20-09-55`; `{string}` is quoted.")
+            .AppendLine("Regenerate with `BACKUP_ACCEPTANCE_UPDATE_DOCS=1 dotnet test tests/BackupAcceptance.Tests --filter FullyQualifiedName~StepCatalogue`.");
+        var classes = typeof(StepCatalogue).Assembly.GetTypes()
+            .Select(t => (Type: t, Layer: t.GetCustomAttribute<StepLayerAttribute>()))
+            .Where(c => c.Layer is not null)
+            .OrderBy(c => c.Layer!.Order);
+        foreach (var (type, layer) in classes)
+        {
+            text.AppendLine().AppendLine($"## {layer!.Title}").AppendLine();
+            foreach (var method in type.GetMethods().OrderBy(m => m.MetadataToken))
+            {
+                var binding = method.GetCustomAttributes<StepDefinitionBaseAttribute>().FirstOrDefault();
+                if (binding is null) continue;
+                var example = method.GetCustomAttribute<StepExampleAttribute>();
+                text.AppendLine($"### `{Keyword(binding)} {binding.Expression}`").AppendLine();
+                if (example is not null)
+                    text.AppendLine(example.Meaning).AppendLine().AppendLine("```gherkin").AppendLine(example.Example).AppendLine("```").AppendLine();
+            }
+        }
+        return System.Text.RegularExpressions.Regex.Replace(text.ToString(), "\n{3,}", "\n\n").TrimEnd() + "\n";
+    }
+
+    private static string Keyword(StepDefinitionBaseAttribute binding) => binding switch
+    {
+        GivenAttribute => "Given",
+        WhenAttribute => "When",
+        _ => "Then",
+    };
+}
