@@ -36,3 +36,20 @@ Feature: The demo disks hold, keep and restore what they should
     Given daily config for localhost /srv/fixtures/big
     When 40 random directories are walked
     Then the backup contains at least 1000 files
+
+  @sampling
+  Scenario: A large disk is sampled within a time budget
+    Given daily config for localhost /srv/fixtures/big
+    When the disk is walked for at most 3 seconds
+    Then the backup contains at least 1000 files
+
+  @history
+  Scenario: A date after the last dump shows the latest dump
+    Given daily config for localhost /srv/fixtures/oddnames
+    And the dump as of 2099-12-31
+    Then the backup contains these paths:
+      | path                   |
+      | README.txt             |
+      | odd-files/quote"double.txt |
+      | quote'dir/quote'dir/  |
+      | intentionally-invalid/ |
