@@ -47,7 +47,6 @@ public sealed class DataSteps(BackupContext backup, IReqnrollOutputHelper output
         await Verdict.CheckAsync(backup, async () =>
         {
             await RestoreCheck.RequireContentMatchesAsync(RequireRestored(), pattern, backup.TranscriptTail, CancellationToken.None);
-            return true;
         });
 
     [Then("the restored file is no older than {int} hours")]

@@ -30,7 +30,6 @@ public sealed class IndexContentSteps(BackupContext backup, IReqnrollOutputHelpe
         await Verdict.CheckAsync(backup, async () =>
         {
             await PathCheck.RequirePathsAsync(await backup.SessionAsync(CancellationToken.None), list, CancellationToken.None);
-            return true;
         });
         output.WriteLine($"{backup.Target}: all {list.Count} paths present");
     }
@@ -41,7 +40,6 @@ public sealed class IndexContentSteps(BackupContext backup, IReqnrollOutputHelpe
         await Verdict.CheckAsync(backup, async () =>
         {
             await PathCheck.RequireNonEmptyDirectoryAsync(await backup.SessionAsync(CancellationToken.None), directory, CancellationToken.None);
-            return true;
         });
 
     [Then("the file count is within {int}% of the previous dump")]
@@ -50,7 +48,6 @@ public sealed class IndexContentSteps(BackupContext backup, IReqnrollOutputHelpe
         await Verdict.CheckAsync(backup, async () =>
         {
             await DumpComparisonCheck.RequireCountWithinPreviousAsync(await backup.SessionAsync(CancellationToken.None), percent, CancellationToken.None);
-            return true;
         });
 
     [Then("the file count is within {int}% of the live directory")]
@@ -59,7 +56,6 @@ public sealed class IndexContentSteps(BackupContext backup, IReqnrollOutputHelpe
         await Verdict.CheckAsync(backup, async () =>
         {
             await LiveComparisonCheck.RequireCountWithinLiveAsync(await backup.SessionAsync(CancellationToken.None), percent, CancellationToken.None);
-            return true;
         });
 
     [Then("the backup differs from the previous dump")]
@@ -68,6 +64,5 @@ public sealed class IndexContentSteps(BackupContext backup, IReqnrollOutputHelpe
         await Verdict.CheckAsync(backup, async () =>
         {
             await DumpComparisonCheck.RequireDifferentFromPreviousAsync(await backup.SessionAsync(CancellationToken.None), CancellationToken.None);
-            return true;
         });
 }

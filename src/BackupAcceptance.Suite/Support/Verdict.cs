@@ -11,6 +11,13 @@ namespace BackupAcceptance.Suite.Support;
 /// </summary>
 public static class Verdict
 {
+    public static Task CheckAsync(BackupContext backup, Func<Task> check) =>
+        CheckAsync(backup, async () =>
+        {
+            await check();
+            return true;
+        });
+
     public static async Task<T> CheckAsync<T>(BackupContext backup, Func<Task<T>> check)
     {
         try

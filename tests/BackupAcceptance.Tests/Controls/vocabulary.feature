@@ -64,3 +64,7 @@ Feature: Controls for the backup vocabulary
     Given daily config for localhost /srv/fixtures/oddnames
     And the dump as of 2020-01-01
     Then the backup contains at least one file
+
+  Scenario: Fewer files than required fails
+    Given daily config for localhost /srv/fixtures/oddnames
+    Then the backup contains at least 100000 files

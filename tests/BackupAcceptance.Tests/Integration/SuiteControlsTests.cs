@@ -72,6 +72,8 @@ public sealed class SuiteControlsTests
         "Stale backup: daily localhost:/srv/fixtures/canary (dump ", "expected the restored /canary.txt to be no older than 0 hours")]
     [TestCase("A bad disk inside the whole estate fails the estate",
         "Stale backup: daily (every disk): expected every disk to have a dump", "localhost:/srv/fixtures/empty (Hollow backup: 0 files in 0 directories")]
+    [TestCase("Fewer files than required fails",
+        "Hollow backup: daily localhost:/srv/fixtures/oddnames (dump ", "expected at least 100000 files (directories never count); found 257 files in 101 directories")]
     [TestCase("A date before the first dump has no dump",
         "Stale backup: daily localhost:/srv/fixtures/oddnames (no dump): expected a dump on or before 2020-01-01", "500 No dumps available on or before date \"2020-01-01\"")]
     public void A_bad_fixture_fails_with_its_category_and_evidence(string scenario, string start, string found)
@@ -88,7 +90,7 @@ public sealed class SuiteControlsTests
     {
         _run.Summary.ShouldContain("PASS  Controls for the hollow-backup detector / A tree of odd names passes");
         _run.Summary.ShouldContain("FAIL  Controls for the hollow-backup detector / A disk of empty directories fails\n        Hollow backup: ");
-        _run.Summary.ShouldContain("1 passed, 17 failed");
+        _run.Summary.ShouldContain("1 passed, 18 failed");
     }
 
     [Test]

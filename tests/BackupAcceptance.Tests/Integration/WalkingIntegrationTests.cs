@@ -9,31 +9,16 @@ namespace BackupAcceptance.Tests.Integration;
 
 /// <summary>Full walks with exact counts, and seeded sampling with estimates, on the real fixture.</summary>
 [Category("Integration")]
-public sealed class WalkingIntegrationTests
+public sealed class WalkingIntegrationTests : RealAmandaSessionFixture
 {
-    private AmrecoverSession _session = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        RealAmanda.Require();
-        _session = await AmrecoverSession.StartAsync(new AmrecoverOptions(), RealAmanda.Config, RealAmanda.Host, CancellationToken.None);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_session is not null) await _session.DisposeAsync();
-    }
-
     [Test]
     public async Task A_full_walk_of_the_big_disk_counts_exactly_what_find_counts()
     {
         var live = LiveTree.Read(RealAmanda.Disk("big"));
-        await _session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None);
+        await Session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None);
         int files = 0, directories = 0;
         var clock = Stopwatch.StartNew();
-        await foreach (var entry in new DiskWalker(_session, RealAmanda.Disk("big")).WalkAsync(CancellationToken.None))
+        await foreach (var entry in new DiskWalker(Session, RealAmanda.Disk("big")).WalkAsync(CancellationToken.None))
             if (entry.IsDirectory) directories++; else files++;
 
         TestContext.Out.WriteLine($"walked {directories} directories and {files} files in {clock.Elapsed.TotalSeconds:0.0} s, one session");
@@ -44,7 +29,7 @@ public sealed class WalkingIntegrationTests
     [Test]
     public async Task Sampling_the_big_disk_estimates_its_file_count_from_a_few_directories()
     {
-        var result = await new SamplingWalker(_session, RealAmanda.Disk("big")).SampleAsync(7, SampleBudget.Directories(40), CancellationToken.None);
+        var result = await new SamplingWalker(Session, RealAmanda.Disk("big")).SampleAsync(7, SampleBudget.Directories(40), CancellationToken.None);
         TestContext.Out.WriteLine(result.ToString());
 
         result.DirectoriesListed.ShouldBeLessThanOrEqualTo(40);
@@ -59,7 +44,7 @@ public sealed class WalkingIntegrationTests
     {
         var disk = RealAmanda.Disk("oddnames");
         var truth = LiveTree.Read(disk).Files.Count;
-        var walker = new SamplingWalker(_session, disk);
+        var walker = new SamplingWalker(Session, disk);
         var first = await walker.SampleAsync(42, SampleBudget.Directories(25), CancellationToken.None);
         var again = await walker.SampleAsync(42, SampleBudget.Directories(25), CancellationToken.None);
         TestContext.Out.WriteLine($"{first}; truth {truth}");
@@ -75,7 +60,7 @@ public sealed class WalkingIntegrationTests
     {
         var disk = RealAmanda.Disk("oddnames");
         var live = LiveTree.Read(disk);
-        var result = await new SamplingWalker(_session, disk).SampleAsync(1, SampleBudget.Directories(10_000), CancellationToken.None);
+        var result = await new SamplingWalker(Session, disk).SampleAsync(1, SampleBudget.Directories(10_000), CancellationToken.None);
 
         result.Complete.ShouldBeTrue();
         result.Files.ShouldBe(Estimate.Counted(live.Files.Count));
@@ -86,7 +71,7 @@ public sealed class WalkingIntegrationTests
     public async Task A_time_budget_stops_the_sample()
     {
         var clock = Stopwatch.StartNew();
-        var result = await new SamplingWalker(_session, RealAmanda.Disk("big")).SampleAsync(3, SampleBudget.Duration(TimeSpan.FromSeconds(1)), CancellationToken.None);
+        var result = await new SamplingWalker(Session, RealAmanda.Disk("big")).SampleAsync(3, SampleBudget.Duration(TimeSpan.FromSeconds(1)), CancellationToken.None);
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
         result.Probes.ShouldBeGreaterThan(0);
     }
