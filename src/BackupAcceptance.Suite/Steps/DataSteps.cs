@@ -7,7 +7,7 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>The data layer: real restores into a private temporary directory, compared byte for byte.</summary>
 [Binding]
 [StepLayer(4, "Data: real restores")]
-public sealed class DataSteps(BackupContext backup, IReqnrollOutputHelper output)
+public sealed class DataSteps(BackupContext backup, IReqnrollOutputHelper output, Evidence evidence)
 {
     [When("{int} random files are restored")]
     [StepExample("When 5 random files are restored", "Restores a seeded random sample of the disk's files (seed printed; BACKUP_ACCEPTANCE_SEED replays it).")]
@@ -23,7 +23,7 @@ public sealed class DataSteps(BackupContext backup, IReqnrollOutputHelper output
         output.WriteLine(Seeds.Replay(chosen));
         backup.Restored = await Verdict.CheckAsync(backup, async () =>
             await RestoreCheck.RestoreRandomFilesAsync(await backup.SessionAsync(CancellationToken.None), count, chosen, CancellationToken.None));
-        Evidence.Attach(output, "restored files", $"{Seeds.Replay(chosen)}\n" + string.Join("\n", backup.Restored.Files));
+        evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n" + string.Join("\n", backup.Restored.Files));
     }
 
     [When("the file {string} is restored")]
@@ -38,7 +38,7 @@ public sealed class DataSteps(BackupContext backup, IReqnrollOutputHelper output
     {
         var restored = RequireRestored();
         var report = await Verdict.CheckAsync(backup, () => RestoreCheck.RequireMatchesLiveAsync(restored, backup.TranscriptTail, CancellationToken.None));
-        Evidence.Attach(output, "restore comparison", string.Join("\n", report));
+        evidence.Attach("restore comparison", string.Join("\n", report));
     }
 
     [Then("its content matches {string}")]

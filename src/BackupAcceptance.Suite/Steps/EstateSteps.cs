@@ -7,7 +7,7 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>Coverage of a whole configuration: every host and disk, found by listhost and listdisk.</summary>
 [Binding]
 [StepLayer(5, "Coverage of the whole estate")]
-public sealed class EstateSteps(BackupContext backup, IReqnrollOutputHelper output)
+public sealed class EstateSteps(BackupContext backup, IReqnrollOutputHelper output, Evidence evidence)
 {
     [Given("every disk of {config} config")]
     [StepExample("Given every disk of daily config", "Every disk of every host of the configuration, as the index server lists them.")]
@@ -31,6 +31,6 @@ public sealed class EstateSteps(BackupContext backup, IReqnrollOutputHelper outp
         var estate = backup.Estate ?? throw new InvalidOperationException("No estate: start with 'Given every disk of daily config'.");
         var report = await Verdict.CheckAsync(backup, () => EstateCheck.RequireEveryDiskAsync(
             SuiteRun.Sessions, estate, TimeSpan.FromHours(hours), files, DateTime.Now, CancellationToken.None));
-        Evidence.Attach(output, "estate", string.Join("\n", report));
+        evidence.Attach("estate", string.Join("\n", report));
     }
 }

@@ -55,6 +55,7 @@ public sealed class BackupContext : IAsyncDisposable
             throw;
         }
         _lease = opened;
+        Reporting.AllureRun.RecordBanner(opened.Session.Banner);
         return opened;
     }
 
@@ -85,6 +86,9 @@ public sealed class BackupContext : IAsyncDisposable
     public string? Transcript => _lease?.Session.Transcript.Render();
 
     public string TranscriptTail => _lease?.Session.Transcript.Tail() ?? "";
+
+    /// <summary>The transcript of the session lent to this scenario, if one was opened (for per-step attachments).</summary>
+    public Amanda.Session.Transcript? SessionTranscript => _lease?.Session.Transcript;
 
     public async ValueTask DisposeAsync()
     {

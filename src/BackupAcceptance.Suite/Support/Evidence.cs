@@ -1,18 +1,20 @@
+using BackupAcceptance.Suite.Reporting;
 using Reqnroll;
 
 namespace BackupAcceptance.Suite.Support;
 
-/// <summary>Evidence for auditors: a text written to the test output and attached to the test (TRX, reports).</summary>
-public static class Evidence
+/// <summary>
+/// Evidence for auditors: a text written to the test output, attached to the current step of the Allure result, and
+/// attached to the NUnit test (TRX). Context-injected, one per scenario.
+/// </summary>
+public sealed class Evidence(IReqnrollOutputHelper output, ScenarioReport report)
 {
-    public static void Attach(IReqnrollOutputHelper output, string name, string text)
+    public void Attach(string name, string text)
     {
         output.WriteLine($"--- {name} ---\n{text}");
-        var directory = Path.Combine(SuiteSettings.ResultsDirectory(), "attachments");
-        Directory.CreateDirectory(directory);
-        var safeName = string.Concat(name.Select(ch => char.IsLetterOrDigit(ch) ? ch : '-'));
-        var path = Path.Combine(directory, $"{Guid.NewGuid():N}-{safeName}.txt");
-        File.WriteAllText(path, text);
-        output.AddAttachment(path);
+        if (AllureRun.Writer is not { } writer) return;
+        var attachment = writer.WriteTextAttachment(name, text);
+        report.Attach(attachment);
+        output.AddAttachment(Path.Combine(writer.Directory, attachment.Source));
     }
 }

@@ -25,6 +25,7 @@ public sealed class ScenarioHooks(BackupContext backup, ScenarioContext scenario
     {
         var started = SuiteRun.SessionsCreated ? SuiteRun.Sessions.Started : 0;
         if (SuiteRun.SessionsCreated) await SuiteRun.Sessions.DisposeAsync();
+        Reporting.AllureRun.Finish(SuiteRun.SessionsCreated ? SuiteRun.Sessions.Options.AmrecoverPath : "amrecover");
         RunSummary.Write(SuiteSettings.ResultsDirectory(), started);
         TestContext.Progress.WriteLine($"Backup acceptance summary written to {Path.Combine(SuiteSettings.ResultsDirectory(), "summary.txt")}");
     }

@@ -100,4 +100,50 @@ public sealed class SuiteControlsTests
         var run = await SuiteRunner.RunAsync(_features, "TestCategory=hollow", timeout.Token);
         run.Results.Select(r => r.Name).ShouldBe(["A disk of empty directories fails"]);
     }
+
+    private System.Text.Json.Nodes.JsonObject AllureResult(string scenario) =>
+        _run.AllureResults.Single(r => (string?)r["name"] == scenario);
+
+    [Test]
+    public void Every_scenario_has_an_allure_result_with_its_target_and_steps()
+    {
+        _run.AllureResults.Count.ShouldBe(_run.Results.Count);
+        var hollow = AllureResult("A disk of empty directories fails");
+        ((string?)hollow["status"]).ShouldBe("failed");
+        ((string?)hollow["statusDetails"]!["message"]).ShouldStartWith("Hollow backup: daily localhost:/srv/fixtures/hollow");
+        hollow["parameters"]!.AsArray().Select(p => $"{p!["name"]}={p["value"]}").ShouldBe(["config=daily", "host=localhost", "disk=/srv/fixtures/hollow", $"dump date={hollow["parameters"]![3]!["value"]}"]);
+        hollow["labels"]!.AsArray().Select(l => $"{l!["name"]}={l["value"]}").ShouldContain("subSuite=/srv/fixtures/hollow");
+        hollow["labels"]!.AsArray().Select(l => $"{l!["name"]}={l["value"]}").ShouldContain("tag=hollow");
+        var steps = hollow["steps"]!.AsArray();
+        steps.Select(s => (string?)s!["name"]).ShouldBe(["Given daily config for localhost /srv/fixtures/hollow", "Then the backup contains at least one file"]);
+        var transcript = steps[1]!["attachments"]!.AsArray().Single();
+        ((string?)transcript!["name"]).ShouldBe("amrecover transcript");
+        _run.AllureFiles[(string)transcript["source"]!].ShouldContain("amrecover> ls");
+    }
+
+    [Test]
+    public void Unmet_expectations_are_failed_and_amanda_trouble_is_broken()
+    {
+        ((string?)AllureResult("A tree of odd names passes")["status"]).ShouldBe("passed");
+        ((string?)AllureResult("A count drop fails")["status"]).ShouldBe("failed");
+        ((string?)AllureResult("A disk unknown to Amanda fails")["status"]).ShouldBe("broken");
+        ((string?)AllureResult("A disk unknown to Amanda fails")["statusDetails"]!["message"]).ShouldStartWith("Amanda unreachable or misconfigured:");
+    }
+
+    [Test]
+    public void History_ids_are_stable_and_seeds_stay_out_of_them()
+    {
+        var ids = _run.AllureResults.Select(r => (string?)r["historyId"]).ToList();
+        ids.ShouldBeUnique();
+        var tampered = AllureResult("Restored bytes that differ from an unchanged live file fail");
+        tampered["parameters"]!.AsArray().Where(p => (string?)p!["name"] == "dump date").ShouldAllBe(p => (bool?)p!["excluded"] == true);
+    }
+
+    [Test]
+    public void The_results_folder_has_environment_executor_and_categories()
+    {
+        _run.AllureFiles["environment.properties"].ShouldContain("Amanda version=3.5.1");
+        _run.AllureFiles["executor.json"].ShouldContain("\"reportName\"");
+        _run.AllureFiles["categories.json"].ShouldContain("^Hollow backup:");
+    }
 }

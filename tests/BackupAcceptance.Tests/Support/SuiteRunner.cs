@@ -8,7 +8,8 @@ namespace BackupAcceptance.Tests.Support;
 internal sealed record SuiteTestResult(string Name, string Outcome, string Message, string Output);
 
 /// <summary>What one run of the suite left behind.</summary>
-internal sealed record SuiteRun(int ExitCode, IReadOnlyList<SuiteTestResult> Results, string Summary, string Console)
+internal sealed record SuiteRun(int ExitCode, IReadOnlyList<SuiteTestResult> Results, string Summary, string Console,
+    IReadOnlyList<System.Text.Json.Nodes.JsonObject> AllureResults, IReadOnlyDictionary<string, string> AllureFiles)
 {
     public SuiteTestResult Single(string name) =>
         Results.SingleOrDefault(r => r.Name == name) ?? throw new InvalidOperationException(
@@ -39,7 +40,14 @@ internal static class SuiteRunner
             if (!File.Exists(trx)) throw new InvalidOperationException($"The suite wrote no TRX (exit {result.ExitCode}):\n{console}");
             var summaryFile = Path.Combine(work, "results", "summary.txt");
             var summary = File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile, cancellationToken) : "";
-            return new SuiteRun(result.ExitCode, ReadTrx(trx), summary, console);
+            // The Allure results folder, read before the work folder goes: result objects, and every file's text.
+            var allure = Path.Combine(work, "results", "allure-results");
+            var files = Directory.Exists(allure)
+                ? Directory.EnumerateFiles(allure).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f))
+                : new Dictionary<string, string>();
+            var results = files.Where(f => f.Key.EndsWith("-result.json", StringComparison.Ordinal))
+                .Select(f => System.Text.Json.Nodes.JsonNode.Parse(f.Value)!.AsObject()).ToList();
+            return new SuiteRun(result.ExitCode, ReadTrx(trx), summary, console, results, files);
         }
         finally
         {

@@ -1,0 +1,40 @@
+namespace BackupAcceptance.Suite.Reporting;
+
+/// <summary>
+/// What one scenario collects for its Allure result while it runs: its steps with timing and status, and the
+/// attachments made during each step (the amrecover transcript of that step, evidence). Context-injected.
+/// </summary>
+public sealed class ScenarioReport
+{
+    private readonly List<AllureStep> _steps = [];
+    private readonly List<AllureAttachment> _pending = [];
+    private readonly Lock _lock = new();
+
+    public long Start { get; } = DateTimeOffset.Now.ToUnixTimeMilliseconds();
+
+    public long? StepStart { get; private set; }
+
+    public int TranscriptMark { get; set; }
+
+    public IReadOnlyList<AllureStep> Steps { get { lock (_lock) return _steps.ToArray(); } }
+
+    /// <summary>Parameters that become known while steps run (dump date, seed).</summary>
+    public Dictionary<string, string> Facts { get; } = [];
+
+    public void BeginStep() => StepStart = DateTimeOffset.Now.ToUnixTimeMilliseconds();
+
+    public void Attach(AllureAttachment attachment)
+    {
+        lock (_lock) _pending.Add(attachment);
+    }
+
+    public void EndStep(string name, AllureStatus status, AllureStatusDetails details)
+    {
+        lock (_lock)
+        {
+            _steps.Add(new AllureStep(name, status, details, StepStart ?? Start, DateTimeOffset.Now.ToUnixTimeMilliseconds(), _pending.ToArray()));
+            _pending.Clear();
+        }
+        StepStart = null;
+    }
+}
