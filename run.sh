@@ -37,7 +37,9 @@ Environment:
   BACKUP_ACCEPTANCE_COMMAND_TIMEOUT seconds one amrecover command may take (default 60)
   BACKUP_ACCEPTANCE_RESULTS         where results go (default: results/): summary.txt, TRX, logs
 
-Results: results/summary.txt (the summary), results/*.trx (for CI systems), results/dotnet-test.log.
+Results: results/summary.txt (the summary), results/*.trx (for CI systems), results/dotnet-test.log,
+results/allure-results (Allure results) and results/allure-report/index.html (the HTML report, one file;
+history kept in allure-history/ so trends show from the second run; BACKUP_ACCEPTANCE_ALLURE_HISTORY moves it).
 EOF
 }
 
@@ -84,6 +86,22 @@ provision() {
 }
 
 # Sums the counters of every TRX in the results directory into one plain closing line.
+# Installs the pinned report tools (reporting/package-lock.json) once.
+ensure_report_tools() {
+  [ -x "$ROOT/reporting/node_modules/.bin/allure" ] && return 0
+  command -v npm >/dev/null || { echo "run.sh: npm is needed for the HTML report"; return 1; }
+  (cd "$ROOT/reporting" && npm ci --no-audit --no-fund --loglevel=error) >"$RESULTS/npm.log" 2>&1 \
+    || { echo "run.sh: npm ci failed, see $RESULTS/npm.log"; return 1; }
+}
+
+# Renders an allure-results folder into one self-contained HTML file (reporting/render.sh).
+render_report() {
+  local results="$1" out="$2"
+  [ -d "$results" ] || { echo "run.sh: no Allure results in $results"; return 1; }
+  ensure_report_tools || return 1
+  echo "Report: $("$ROOT/reporting/render.sh" "$results" "$out")"
+}
+
 closing_line() {
   local passed=0 failed=0 skipped=0 trx counters total executed
   for trx in "$RESULTS"/*.trx; do
@@ -133,6 +151,7 @@ run_suite() {
     [ "$rc" != 0 ] || { echo "run.sh: no scenario ran (check --features and --tags)" >&2; rc=1; }
   fi
   echo
+  render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=1; }
   echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx"
   return "$rc"
 }
@@ -142,10 +161,12 @@ run_own_tests() {
   rm -rf "$RESULTS"; mkdir -p "$RESULTS"
   export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 BACKUP_ACCEPTANCE_RESULTS="$RESULTS/suite"
   local rc=0
+  ensure_report_tools || return 1   # the report's browser test renders with them
   # The whole solution: the acceptance suite on the demo features, the project's own tests, the glue's tests.
   dotnet test "$ROOT/BackupAcceptance.sln" --logger "trx" --results-directory "$RESULTS" 2>&1 \
     | tee "$RESULTS/dotnet-test.log" || rc=$?
   [ -s "$RESULTS/suite/summary.txt" ] && { echo; echo "Acceptance suite on the demo features:"; cat "$RESULTS/suite/summary.txt"; }
+  render_report "$RESULTS/suite/allure-results" "$RESULTS/suite/allure-report" || { [ "$rc" != 0 ] || rc=1; }
   closing_line
   return "$rc"
 }

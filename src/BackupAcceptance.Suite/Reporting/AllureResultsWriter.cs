@@ -42,7 +42,7 @@ public sealed class AllureResultsWriter(string directory)
     {
         var text = new StringBuilder();
         foreach (var (key, value) in entries)
-            text.Append(Escape(key)).Append('=').AppendLine(Escape(value));
+            text.Append(Escape(key).Replace(" ", "\\ ")).Append('=').AppendLine(Escape(value));
         WriteAtomically("environment.properties", text.ToString());
     }
 
@@ -60,5 +60,6 @@ public sealed class AllureResultsWriter(string directory)
     }
 
     // Java properties: backslash, and separators in keys, must be escaped; non-ASCII is fine in UTF-8 readers.
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\n", "\\n").Replace("=", "\\=").Replace(":", "\\:");
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\").Replace("\n", "\\n").Replace("=", "\\=").Replace(":", "\\:");
 }

@@ -41,11 +41,11 @@ public static class AllureRun
         var server = System.Text.RegularExpressions.Regex.Match(banner, @"^220 (\S+) AMANDA index server", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
         var entries = new Dictionary<string, string>
         {
-            ["Amanda version"] = version.Length > 0 ? version : "unknown (no session started)",
-            ["Index server"] = server.Length > 0 ? server : "unknown",
-            ["amrecover"] = amrecoverPath,
+            ["AmandaVersion"] = version.Length > 0 ? version : "unknown (no session started)",
+            ["IndexServer"] = server.Length > 0 ? server : "unknown",
+            ["Amrecover"] = amrecoverPath,
             ["Host"] = Environment.MachineName,
-            ["Run"] = $"{Started:yyyy-MM-dd HH:mm:ss zzz} to {DateTimeOffset.Now:HH:mm:ss}",
+            ["RunTime"] = $"{Started:yyyy-MM-dd HH:mm:ss zzz} to {DateTimeOffset.Now:HH:mm:ss}",
         };
         foreach (var (key, value) in _config.Environment) entries[key] = value;
         _writer.WriteEnvironment(entries);
@@ -59,6 +59,36 @@ public static class AllureRun
         _writer.Reset();
         _writer.WriteCategories(_config.Categories);
         _writer.WriteExecutor(CiExecutor.FromEnvironment(_config.ReportTitle));
+        WriteRendererConfig(Path.GetDirectoryName(_writer.Directory)!);
+    }
+
+    /// <summary>BACKUP_ACCEPTANCE_ALLURE_HISTORY, else allure-history/history.jsonl at the repository root: kept across
+    /// runs (run.sh empties results/), so the report shows trends from the second run on.</summary>
+    public static string HistoryPath() =>
+        Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_ALLURE_HISTORY") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(RepositoryRoot(), "allure-history", "history.jsonl");
+
+    /// <summary>allurerc.json for the Allure 3 renderer (run.sh): title, history, categories, one self-contained file.</summary>
+    private static void WriteRendererConfig(string directory)
+    {
+        var rc = new
+        {
+            name = _config.ReportTitle,
+            historyPath = HistoryPath(),
+            historyLimit = 60,
+            categories = _config.Categories.Select(c => new { name = c.Name, messageRegex = c.MessageRegex, matchedStatuses = c.MatchedStatuses }),
+            plugins = new
+            {
+                awesome = new
+                {
+                    options = new { reportName = _config.ReportTitle, singleFile = true, reportLanguage = "en", groupBy = Array.Empty<string>() },
+                },
+            },
+        };
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "allurerc.json"),
+            System.Text.Json.JsonSerializer.Serialize(rc, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     }
 
     private static string RepositoryRoot() =>

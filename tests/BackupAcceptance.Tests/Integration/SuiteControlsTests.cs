@@ -142,7 +142,7 @@ public sealed class SuiteControlsTests
     [Test]
     public void The_results_folder_has_environment_executor_and_categories()
     {
-        _run.AllureFiles["environment.properties"].ShouldContain("Amanda version=3.5.1");
+        _run.AllureFiles["environment.properties"].ShouldContain("AmandaVersion=3.5.1");
         _run.AllureFiles["executor.json"].ShouldContain("\"reportName\"");
         _run.AllureFiles["categories.json"].ShouldContain("^Hollow backup:");
     }

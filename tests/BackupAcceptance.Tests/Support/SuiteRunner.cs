@@ -22,7 +22,10 @@ internal sealed record SuiteRun(int ExitCode, IReadOnlyList<SuiteTestResult> Res
 /// </summary>
 internal static class SuiteRunner
 {
-    public static async Task<SuiteRun> RunAsync(string featuresPath, string? filter, CancellationToken cancellationToken)
+    /// <param name="environment">Extra variables for the suite (its results go to a private folder regardless).</param>
+    /// <param name="inspect">Called with the results folder before it is removed (to render the report, say).</param>
+    public static async Task<SuiteRun> RunAsync(string featuresPath, string? filter, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null, Func<string, Task>? inspect = null)
     {
         var work = Directory.CreateTempSubdirectory("ba-suite-run-").FullName;
         try
@@ -32,12 +35,14 @@ internal static class SuiteRunner
             var result = await Cli.Wrap("dotnet").WithArguments(arguments)
                 .WithEnvironmentVariables(env => env
                     .Set("BACKUP_ACCEPTANCE_FEATURES", featuresPath)
-                    .Set("BACKUP_ACCEPTANCE_RESULTS", Path.Combine(work, "results")))
+                    .Set("BACKUP_ACCEPTANCE_RESULTS", Path.Combine(work, "results"))
+                    .Set((environment ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value)))
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(cancellationToken);
             var trx = Path.Combine(work, "suite.trx");
             var console = result.StandardOutput + result.StandardError;
-            if (!File.Exists(trx)) throw new InvalidOperationException($"The suite wrote no TRX (exit {result.ExitCode}):\n{console}");
+            if (!File.Exists(trx))
+                return new SuiteRun(result.ExitCode, [], "", console, [], new Dictionary<string, string>()); // it stopped before any test
             var summaryFile = Path.Combine(work, "results", "summary.txt");
             var summary = File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile, cancellationToken) : "";
             // The Allure results folder, read before the work folder goes: result objects, and every file's text.
@@ -47,6 +52,7 @@ internal static class SuiteRunner
                 : new Dictionary<string, string>();
             var results = files.Where(f => f.Key.EndsWith("-result.json", StringComparison.Ordinal))
                 .Select(f => System.Text.Json.Nodes.JsonNode.Parse(f.Value)!.AsObject()).ToList();
+            if (inspect is not null) await inspect(Path.Combine(work, "results"));
             return new SuiteRun(result.ExitCode, ReadTrx(trx), summary, console, results, files);
         }
         finally
@@ -71,10 +77,7 @@ internal static class SuiteRunner
         var baseDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
         var framework = baseDirectory.Name;
         var configuration = baseDirectory.Parent!.Name;
-        var root = baseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "BackupAcceptance.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException($"BackupAcceptance.sln not found above {AppContext.BaseDirectory}");
-        var path = Path.Combine(root.FullName, "src", "BackupAcceptance.Suite", "bin", configuration, framework, "BackupAcceptance.Suite.dll");
+        var path = Path.Combine(Repository.Root, "src", "BackupAcceptance.Suite", "bin", configuration, framework, "BackupAcceptance.Suite.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"The suite is not built: {path}");
     }
 }
