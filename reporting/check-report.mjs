@@ -3,7 +3,8 @@
 // that the page asks nothing of the network. Used by the report's browser test and to take the README screenshots.
 //
 // usage: node check-report.mjs SPEC.json
-// SPEC: { "report": "/abs/index.html", "scenarios": ["name", ...], "counts": ["3 failed", "1 passed"],
+// SPEC: { "report": "/abs/index.html", "groups": ["feature title", ...] (collapsed groups to open first),
+//         "scenarios": ["name", ...], "counts": ["3 failed", "1 passed"],
 //         "open": { "scenario": "name", "category": "Hollow backup", "transcriptContains": "amrecover> ls" },
 //         "screenshots": { "overview": "/abs/a.png", "scenario": "/abs/b.png" } }
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,10 @@ try {
   await page.goto('file://' + spec.report);
   await page.getByText('Sort by').first().waitFor({ timeout: 30000 });
 
+  for (const group of spec.groups ?? []) {
+    await page.getByText(group, { exact: true }).first().click();
+    await page.waitForLoadState('networkidle');
+  }
   for (const name of spec.scenarios ?? [])
     check(await page.getByText(name, { exact: true }).count() > 0, `scenario shown: ${name}`);
   const body = await page.evaluate(() => document.body.innerText);
