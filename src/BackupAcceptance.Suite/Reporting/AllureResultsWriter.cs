@@ -21,11 +21,13 @@ public sealed class AllureResultsWriter(string directory)
 
     public string Directory => directory;
 
-    /// <summary>Empties the folder of an earlier run's results (they would count as retries).</summary>
+    /// <summary>Removes an earlier run's results (they would count as retries). Only Allure's own files: a folder
+    /// configured by mistake loses nothing else.</summary>
     public void Reset()
     {
         System.IO.Directory.CreateDirectory(directory);
-        foreach (var file in System.IO.Directory.EnumerateFiles(directory))
+        string[] ours = ["*-result.json", "*-container.json", "*-attachment.*", "environment.properties", "executor.json", "categories.json"];
+        foreach (var file in ours.SelectMany(pattern => System.IO.Directory.EnumerateFiles(directory, pattern)))
             File.Delete(file);
     }
 
