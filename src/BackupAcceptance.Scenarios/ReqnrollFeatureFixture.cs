@@ -54,6 +54,8 @@ public abstract class ReqnrollFeatureFixture(FeatureDefinition feature)
         runner.OnScenarioInitialize(scenario.CreateScenarioInfo(), scenario.CreateRuleInfo());
         // Bindings may take NUnit's TestContext by constructor injection, as with Reqnroll.NUnit.
         runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(TestContext.CurrentContext);
+        // Lets reports list every step as written, including those never run after a failure.
+        runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
 
         if (scenario.IsIgnored)
         {

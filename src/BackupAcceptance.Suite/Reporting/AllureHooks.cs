@@ -1,4 +1,5 @@
 using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Scenarios;
 using BackupAcceptance.Suite.Support;
 using NUnit.Framework;
 using Reqnroll;
@@ -34,7 +35,23 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
             report.Attach(writer.WriteTextAttachment("amrecover transcript", string.Join("\n", fresh.SelectMany(e => e.Lines()))));
         }
         var (status, details) = scenario.TestError is { } error ? Classify(error) : (AllureStatus.Passed, new AllureStatusDetails());
-        report.EndStep($"{info.StepDefinitionType} {info.Text}", status, details);
+        report.EndStep(StepName(report.Steps.Count) ?? $"{info.StepDefinitionType} {info.Text}", status, details);
+    }
+
+    /// <summary>The scenario as written (the glue registers it): keyword as in the feature file ("And "), and text.</summary>
+    private ScenarioDefinition? Definition =>
+        scenario.ScenarioContainer.IsRegistered<ScenarioDefinition>() ? scenario.ScenarioContainer.Resolve<ScenarioDefinition>() : null;
+
+    private string? StepName(int index) =>
+        Definition?.Steps is { } steps && index < steps.Count ? $"{steps[index].Keyword.Trim()} {steps[index].Text}" : null;
+
+    /// <summary>Steps after a failure never run and get no hooks; they are listed as skipped.</summary>
+    private IReadOnlyList<AllureStep> AllSteps()
+    {
+        var ran = report.Steps;
+        var skipped = Enumerable.Range(ran.Count, Math.Max(0, (Definition?.Steps.Count ?? 0) - ran.Count))
+            .Select(i => new AllureStep(StepName(i)!, AllureStatus.Skipped, new AllureStatusDetails(), report.Start, report.Start, []));
+        return [.. ran, .. skipped];
     }
 
     // Runs before ScenarioHooks (Order 0) returns the session, while the transcript and failure are still there.
@@ -61,7 +78,7 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
             details,
             report.Start,
             DateTimeOffset.Now.ToUnixTimeMilliseconds(),
-            report.Steps,
+            AllSteps(),
             [],
             parameters,
             Labels(tags),
