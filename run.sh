@@ -15,7 +15,7 @@ Usage:
       expectation fails. amrecover must run as root (or set BACKUP_ACCEPTANCE_COMMAND_PREFIX).
   ./run.sh demo [--features ...] [--tags ...]
       Provision the local demo Amanda (provision/amanda-demo.sh: installs amanda-server and
-      amanda-client, writes the 'daily' config, fixture disks, runs amdump once), then run the suite.
+      amanda-client, writes the 'daily' config, fixture disks, runs amdump), then run the suite.
   ./run.sh test
       Provision the demo Amanda and run the project's own tests (unit, Reqnroll glue, and
       integration tests against the real fixture) with BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1, so a
@@ -35,7 +35,10 @@ Environment:
   BACKUP_ACCEPTANCE_INDEX_SERVER    amrecover -s (default: amanda-client.conf's index_server)
   BACKUP_ACCEPTANCE_TAPE_SERVER     amrecover -t (default: amanda-client.conf's tape_server)
   BACKUP_ACCEPTANCE_COMMAND_TIMEOUT seconds one amrecover command may take (default 60)
-  BACKUP_ACCEPTANCE_RESULTS         where results go (default: results/): summary.txt, TRX, logs
+  BACKUP_ACCEPTANCE_RESULTS         where results go (default: results/): summary.txt, TRX, logs, Allure
+  BACKUP_ACCEPTANCE_SEED            replays the random choices of a run (the seed is printed)
+  BACKUP_ACCEPTANCE_ALLURE_CONFIG   another allure-config.json (default: the repository's)
+  BACKUP_ACCEPTANCE_ALLURE_HISTORY  where the report's history is kept (default: allure-history/history.jsonl)
 
 Results: results/summary.txt (the summary), results/*.trx (for CI systems), results/dotnet-test.log,
 results/allure-results (Allure results) and results/allure-report/index.html (the HTML report, one file;
@@ -67,6 +70,18 @@ tags_to_filter() {
   done
   [ -n "$out" ] || die "--tags: empty expression"
   printf '%s' "$out"
+}
+
+# Empties the results folder, but only one that run.sh made (a marker file) or the default: a mistyped
+# BACKUP_ACCEPTANCE_RESULTS must not wipe someone's workspace.
+prepare_results() {
+  if [ "$RESULTS" != "$ROOT/results" ] && [ -d "$RESULTS" ] && [ -n "$(ls -A "$RESULTS")" ] \
+     && [ ! -f "$RESULTS/.backup-acceptance-results" ]; then
+    die "refusing to empty $RESULTS: run.sh did not make it (no .backup-acceptance-results file in it)"
+  fi
+  rm -rf "$RESULTS"
+  mkdir -p "$RESULTS"
+  : > "$RESULTS/.backup-acceptance-results"
 }
 
 require_dotnet() {
@@ -137,7 +152,7 @@ run_suite() {
   [ -n "$tags" ] && args+=(--filter "$(tags_to_filter "$tags")")
   args+=("${extra[@]}")
 
-  rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+  prepare_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
   echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)} ..."
   local rc=0
@@ -158,7 +173,7 @@ run_suite() {
 
 run_own_tests() {
   require_dotnet
-  rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+  prepare_results
   export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 BACKUP_ACCEPTANCE_RESULTS="$RESULTS/suite"
   local rc=0
   ensure_report_tools || return 1   # the report's browser test renders with them

@@ -43,7 +43,7 @@ public static partial class CatalogueCommands
     /// dump that old, raises <see cref="AmandaErrorKind.NoDump"/>.</summary>
     public static async Task SetDateAsync(this AmrecoverSession session, DumpDate date, CancellationToken cancellationToken) =>
         // Date errors come without a newline, the prompt glued on; a typed date never triggers them, but allow it.
-        await session.SendCheckedAsync($"setdate {date}", cancellationToken, allowGluedPrompt: true);
+        await session.SendCheckedAsync($"setdate {date.SetDateArgument}", cancellationToken, allowGluedPrompt: true);
 
     private static IReadOnlyList<string> Items(CommandReply reply) =>
         reply.Lines.Where(l => l.StartsWith("201- ", StringComparison.Ordinal))

@@ -60,6 +60,24 @@ public static class ExtractCommands
     {
         var reply = await session.SendAsync("extract", cancellationToken, acceptQuestions: true, timeout: timeout);
         var output = new StringBuilder(reply.Output);
+        try
+        {
+            reply = await AnswerQuestionsAsync(session, directory, reply, output, cancellationToken, timeout);
+        }
+        catch (Exception) when (session.IsUsable)
+        {
+            // Cancelled or failed while amrecover waits at a question: its next line would be read as an answer.
+            await session.AbortAsync();
+            throw;
+        }
+        CheckedCommands.ThrowOnRefusal(session, reply with { Output = output.ToString() });
+        var tarLines = output.ToString().Split('\n').Where(l => l.StartsWith("./", StringComparison.Ordinal)).ToList();
+        return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines);
+    }
+
+    private static async Task<CommandReply> AnswerQuestionsAsync(AmrecoverSession session, string directory, CommandReply reply,
+        StringBuilder output, CancellationToken cancellationToken, TimeSpan? timeout)
+    {
         while (reply.End == FrameEnd.Question)
         {
             var lines = reply.Output.Split('\n');
@@ -82,9 +100,7 @@ public static class ExtractCommands
             reply = await session.AnswerAsync("Y", cancellationToken, timeout);
             output.Append(reply.Output);
         }
-        CheckedCommands.ThrowOnRefusal(session, reply with { Output = output.ToString() });
-        var tarLines = output.ToString().Split('\n').Where(l => l.StartsWith("./", StringComparison.Ordinal)).ToList();
-        return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines);
+        return reply;
     }
 
     private static async Task RefuseAsync(AmrecoverSession session, string why)

@@ -21,9 +21,10 @@ internal static class AmandaReplies
         ("syntax error", AmandaErrorKind.Rejected),
         ("Must select", AmandaErrorKind.Rejected),
         ("Invalid date", AmandaErrorKind.Rejected),
-        ("500 ", AmandaErrorKind.Rejected),
-        ("501 ", AmandaErrorKind.Rejected),
     ];
+
+    // Any other index-server error (500-599, "bad reply: ..."), however it continues.
+    private static readonly System.Text.RegularExpressions.Regex ServerError = new(@"^(5\d\d[ -]|bad reply: )");
 
     /// <summary>The most specific refusal in <paramref name="reply"/> (the table is ordered from specific to
     /// generic), or null when the command was accepted.</summary>
@@ -36,6 +37,6 @@ internal static class AmandaReplies
         foreach (var (start, kind) in Refusals)
             if (lines.Any(line => line.StartsWith(start, StringComparison.Ordinal)))
                 return kind;
-        return null;
+        return lines.Any(line => ServerError.IsMatch(line)) ? AmandaErrorKind.Rejected : null;
     }
 }

@@ -123,7 +123,9 @@ public sealed class AmrecoverSession : IAsyncDisposable
     private (string Target, IReadOnlyList<string> Arguments) CommandLine()
     {
         var arguments = new List<string>();
-        if (_options.CommandPrefix.Count > 0) arguments.AddRange(_options.CommandPrefix.Skip(1).Append(_options.AmrecoverPath));
+        // sudo resets the environment: pass PAGER and TERM through env on the far side of the prefix.
+        if (_options.CommandPrefix.Count > 0)
+            arguments.AddRange(_options.CommandPrefix.Skip(1).Concat(["env", "PAGER=cat", "TERM=xterm", _options.AmrecoverPath]));
         arguments.Add(Config);
         if (Host.Length > 0) arguments.AddRange(["-h", Host]); // none: amrecover guesses, then waits for sethost
         if (_options.IndexServer is { } index) arguments.AddRange(["-s", index]);
@@ -303,21 +305,25 @@ public sealed class AmrecoverSession : IAsyncDisposable
     private async Task KillAsync()
     {
         _broken = true;
+        if (_process is { } process && !process.Task.IsCompleted)
+        {
+            // Kill before closing stdin: end of input at extract's last question crashes amrecover 3.5.1.
+            try
+            {
+                using var native = Process.GetProcessById(process.ProcessId);
+                native.Kill(entireProcessTree: true);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already gone.
+            }
+        }
         _stdin.Writer.TryComplete();
-        if (_process is not { } process) return;
-        try
-        {
-            using var native = Process.GetProcessById(process.ProcessId);
-            native.Kill(entireProcessTree: true);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone.
-        }
+        if (_process is not { } running) return;
         await _forceKill.CancelAsync();
         try
         {
-            await process.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await running.Task.WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {

@@ -44,7 +44,9 @@ public static class NavigationCommands
         var reply = await session.SendAsync($"cd {argument}", cancellationToken);
         // Success is checked positively: amrecover then prints the new directory, ending in the entry's index
         // name. Its refusals take many forms, and a hostile name can imitate any of them.
-        if (reply.Lines.LastOrDefault() is not { } last || !last.StartsWith('/') || !last.EndsWith("/" + directory.IndexName, StringComparison.Ordinal))
+        // A server error on the way (e.g. "599 index not found") is a refusal even when the new path follows it.
+        if (reply.Lines.LastOrDefault() is not { } last || !last.StartsWith('/') || !last.EndsWith("/" + directory.IndexName, StringComparison.Ordinal)
+            || AmandaReplies.FindRefusal(reply) is not null)
             throw new AmandaReplyException(AmandaErrorKind.InvalidDirectory, Transcript.Utf8(reply.Command), reply.Text.Trim(), session.Transcript.Tail());
     }
 

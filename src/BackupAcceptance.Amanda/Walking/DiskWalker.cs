@@ -59,6 +59,11 @@ public sealed class DiskWalker(AmrecoverSession session, string disk)
                 continue;
             }
             var listing = await session.ListAsync(cancellationToken);
+            // A directory that was listed always shows its "." line; nothing at all means its index could not be
+            // read, and skipping it silently could turn a broken backup green.
+            if (!listing.HasDump)
+                throw new AmandaReplyException(AmandaErrorKind.Rejected, "ls", $"no listing for {entryPath} (its index could not be read)",
+                    session.Transcript.Tail());
             stack.Push((entryPath, listing.Entries.GetEnumerator()));
         }
     }

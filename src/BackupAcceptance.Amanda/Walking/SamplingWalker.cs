@@ -49,7 +49,8 @@ public sealed class SamplingWalker(AmrecoverSession session, string disk)
         }
 
         var root = await VisitAsync(RawPath.Root) ?? throw new InvalidOperationException("The disk's root cannot be listed.");
-        while (!IsComplete(nodes, unreachable) && BudgetLeft())
+        // At least one probe, whatever the budget: an estimate needs one, and a first browse can be slow.
+        while (!IsComplete(nodes, unreachable) && (fileEstimates.Count == 0 || BudgetLeft()))
         {
             // One probe: weight = product of branching factors so far.
             double weight = 1, files = 0, directories = 0;

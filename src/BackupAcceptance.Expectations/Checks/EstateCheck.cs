@@ -36,6 +36,9 @@ public static class EstateCheck
     public static async Task<IReadOnlyList<string>> RequireEveryDiskAsync(SessionPool pool, IReadOnlyList<BackupTarget> disks,
         TimeSpan maximumAge, int minimumFiles, DateTime now, CancellationToken cancellationToken)
     {
+        if (disks.Count == 0)
+            throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, BackupTarget.Estate("?"), null,
+                "at least one disk to check", "no disk (listhost/listdisk gave none, or every disk was left out)", "");
         var report = new List<string>();
         var bad = new List<ExpectationFailedException>();
         foreach (var disk in disks)
@@ -50,7 +53,8 @@ public static class EstateCheck
             catch (ExpectationFailedException failure)
             {
                 bad.Add(failure);
-                report.Add($"BAD  {disk.Host}:{disk.Disk}: {failure.Category.Title()}: expected {failure.Expected}; found {failure.Found}");
+                report.Add($"BAD  {disk.Host}:{disk.Disk} ({(failure.DumpDate is { } date ? $"dump {date}" : "no dump")}): " +
+                    $"{failure.Category.Title()}: expected {failure.Expected}; found {failure.Found}");
             }
         }
         if (bad.Count > 0)

@@ -25,6 +25,11 @@ public static class FileCountCheck
                 else if (++files >= minimum) { complete = false; break; }
             }
         }
+        catch (AmandaReplyException noDump) when (noDump.Kind == AmandaErrorKind.NoDump)
+        {
+            throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, null,
+                "a dump of the disk", $"none ({noDump.Reply.Split('\n')[0].Trim()})", noDump.TranscriptTail, noDump);
+        }
         catch (AmrecoverException failure)
         {
             throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, lease.Target, walker.RootListing?.DumpDate,

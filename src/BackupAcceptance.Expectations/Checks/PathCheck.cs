@@ -44,8 +44,10 @@ public static class PathCheck
                     $"a directory {path}", entry is null ? "no such entry" : "a file of that name", lease.Session.Transcript.Tail());
         }
         var listing = await Guard.AmandaAsync(lease, root.DumpDate, $"to list {path}", () => navigator.GoToAsync(path, cancellationToken));
-        if (listing.IsEmpty)
-            throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, listing.DumpDate,
-                $"the directory {path} not to be empty", "it holds nothing in the backup", lease.Session.Transcript.Tail());
+        // No listing at all (not even ".") is no evidence of content either: it fails too.
+        if (!listing.HasDump || listing.Entries.Count == 0)
+            throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, listing.DumpDate ?? root.DumpDate,
+                $"the directory {path} not to be empty",
+                listing.HasDump ? "it holds nothing in the backup" : "amrecover listed nothing for it", lease.Session.Transcript.Tail());
     }
 }

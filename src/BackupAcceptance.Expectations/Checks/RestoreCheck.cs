@@ -101,6 +101,11 @@ public static class RestoreCheck
             report.Add((comparison.Matches ? "match " : "MISMATCH ") + line);
             if (!comparison.Matches) mismatches.Add(line);
         }
+        var compared = report.Count(line => !line.StartsWith("skipped ", StringComparison.Ordinal));
+        if (compared == 0)
+            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
+                "at least one restored file to compare with its live file",
+                $"none could be compared ({Guard.Plural(report.Count, "file")} skipped): {string.Join("; ", report)}", transcriptTail);
         if (mismatches.Count > 0)
             throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
                 "every restored file unchanged since the dump to have the live file's SHA-256",
@@ -113,9 +118,17 @@ public static class RestoreCheck
         CancellationToken cancellationToken)
     {
         var file = restored.Files.Single();
-        await using var stream = RawFiles.OpenRead(restored.Area.PathOf(file));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var content = await reader.ReadToEndAsync(cancellationToken);
+        string content;
+        try
+        {
+            await using var stream = RawFiles.OpenRead(restored.Area.PathOf(file));
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            content = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (IOException missing)
+        {
+            throw NotRestored(restored, file, missing, transcriptTail);
+        }
         if (!Regex.IsMatch(content, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5)))
             throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
                 $"{file} to match /{pattern}/", $"\"{Shorten(content)}\"", transcriptTail);
@@ -124,12 +137,24 @@ public static class RestoreCheck
     public static void RequireRestoredNoOlderThan(RestoredFiles restored, TimeSpan maximumAge, DateTime utcNow, string transcriptTail)
     {
         var file = restored.Files.Single();
-        var modified = RawFiles.LastWriteTimeUtc(restored.Area.PathOf(file));
+        DateTime modified;
+        try
+        {
+            modified = RawFiles.LastWriteTimeUtc(restored.Area.PathOf(file));
+        }
+        catch (IOException missing)
+        {
+            throw NotRestored(restored, file, missing, transcriptTail);
+        }
         if (utcNow - modified > maximumAge)
             throw new ExpectationFailedException(FailureCategory.StaleBackup, restored.Target, restored.DumpDate,
                 $"the restored {file} to be no older than {maximumAge.TotalHours:0.#} hours",
                 $"it was last written {modified:u}, {(utcNow - modified).TotalHours:0.#} hours ago", transcriptTail);
     }
+
+    private static ExpectationFailedException NotRestored(RestoredFiles restored, RawPath file, IOException missing, string transcriptTail) =>
+        new(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate, $"{file} in the restore area",
+            $"it was not restored ({missing.Message})", transcriptTail, missing);
 
     private static string Shorten(string text)
     {

@@ -35,18 +35,24 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _returned, 1) != 0) return;
-        if (WorkingDate is not null && session.IsUsable)
+        try
         {
-            try
+            if (WorkingDate is not null && session.IsUsable)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await ViewDumpAsync(null, timeout.Token);
-            }
-            catch (AmrecoverException)
-            {
-                await session.AbortAsync(); // cannot reset it: nobody may borrow it in that state
+                try
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                    await ViewDumpAsync(null, timeout.Token);
+                }
+                catch (Exception ex) when (ex is AmrecoverException or OperationCanceledException)
+                {
+                    await session.AbortAsync(); // cannot reset it: nobody may borrow it in that state
+                }
             }
         }
-        pool.Return(target);
+        finally
+        {
+            pool.Return(target); // always: a slot never given back would stall every later scenario on this disk
+        }
     }
 }

@@ -35,7 +35,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     {
         var slot = _slots.GetOrAdd(target, _ => new Slot());
         if (!await slot.Gate.WaitAsync(WaitLimit, cancellationToken))
-            throw new TimeoutException($"The amrecover session for {target} stayed in use for {WaitLimit.TotalMinutes:0} minutes.");
+            throw new AmrecoverException($"The amrecover session for {target} stayed in use by another scenario for {WaitLimit.TotalMinutes:0} minutes.", "");
         try
         {
             if (slot.Session is not { IsUsable: true })

@@ -20,6 +20,10 @@ public sealed class EstateSteps(BackupContext backup, IReqnrollOutputHelper outp
     {
         var skip = exceptions.Rows.Select(r => r[0].Trim()).ToHashSet();
         var disks = await Verdict.CheckAsync(backup, () => EstateCheck.DisksAsync(SuiteRun.Sessions, config.Name, CancellationToken.None));
+        // An exception that matches no disk is a typo that would silently widen or narrow the check.
+        var unknown = skip.Where(s => !disks.Any(d => d.Disk == s || $"{d.Host}:{d.Disk}" == s)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"Suite defect: these exceptions match no disk of {config.Name}: {string.Join(", ", unknown)}.");
         backup.Estate = disks.Where(d => !skip.Contains(d.Disk) && !skip.Contains($"{d.Host}:{d.Disk}")).ToList();
         output.WriteLine($"left out: {string.Join(", ", skip)}");
     }

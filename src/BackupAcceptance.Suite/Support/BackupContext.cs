@@ -92,9 +92,15 @@ public sealed class BackupContext : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Restored is not null) await Restored.DisposeAsync();
-        Restored = null;
-        if (_lease is not null) await _lease.DisposeAsync();
-        _lease = null;
+        try
+        {
+            if (Restored is not null) await Restored.DisposeAsync();
+        }
+        finally
+        {
+            Restored = null;
+            if (_lease is not null) await _lease.DisposeAsync(); // given back even when removing the restore failed
+            _lease = null;
+        }
     }
 }

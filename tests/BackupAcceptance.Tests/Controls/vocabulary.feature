@@ -68,3 +68,9 @@ Feature: Controls for the backup vocabulary
   Scenario: Fewer files than required fails
     Given daily config for localhost /srv/fixtures/oddnames
     Then the backup contains at least 100000 files
+
+  Scenario: An estate exception that matches no disk fails
+    Given every disk of daily config except:
+      | disk                 |
+      | /srv/fixtures/typo   |
+    Then every disk has a dump no older than 26 hours with at least 1 file

@@ -90,7 +90,7 @@ public sealed class SuiteControlsTests
     {
         _run.Summary.ShouldContain("PASS  Controls for the hollow-backup detector / A tree of odd names passes");
         _run.Summary.ShouldContain("FAIL  Controls for the hollow-backup detector / A disk of empty directories fails\n        Hollow backup: ");
-        _run.Summary.ShouldContain("1 passed, 18 failed");
+        _run.Summary.ShouldContain("1 passed, 19 failed");
     }
 
     [Test]
@@ -145,5 +145,14 @@ public sealed class SuiteControlsTests
         _run.AllureFiles["environment.properties"].ShouldContain("AmandaVersion=3.5.1");
         _run.AllureFiles["executor.json"].ShouldContain("\"reportName\"");
         _run.AllureFiles["categories.json"].ShouldContain("^Hollow backup:");
+    }
+
+    [Test]
+    public void An_estate_exception_matching_no_disk_is_a_suite_defect_not_a_narrower_check()
+    {
+        var result = _run.Single("An estate exception that matches no disk fails");
+        result.Outcome.ShouldBe("Failed");
+        result.Message.ShouldContain("Suite defect: these exceptions match no disk of daily: /srv/fixtures/typo");
+        ((string?)AllureResult("An estate exception that matches no disk fails")["status"]).ShouldBe("broken");
     }
 }
