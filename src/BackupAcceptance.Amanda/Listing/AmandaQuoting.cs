@@ -26,16 +26,8 @@ public static class AmandaQuoting
                 case 'r': result.Append('\r'); break;
                 case 'f': result.Append('\f'); break;
                 case >= '0' and <= '7':
-                    var value = 0;
-                    var digits = 0;
-                    while (digits < 3 && i < text.Length && text[i] is >= '0' and <= '7')
-                    {
-                        value = (value << 3) + (text[i] - '0');
-                        i++;
-                        digits++;
-                    }
-                    i--;
-                    if ((value & 0xFF) != 0) result.Append((char)(value & 0xFF));
+                    var octal = OctalEscape.Read(text, ref i);
+                    if (octal != '\0') result.Append(octal); // Amanda drops an escaped NUL
                     break;
                 default: result.Append(escaped); break;
             }

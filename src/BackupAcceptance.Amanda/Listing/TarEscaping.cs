@@ -29,17 +29,7 @@ public static class TarEscaping
                 case 'r': result.Append('\r'); break;
                 case 't': result.Append('\t'); break;
                 case 'v': result.Append('\v'); break;
-                case >= '0' and <= '7':
-                    var value = 0;
-                    var digits = 0;
-                    while (digits < 3 && i < indexName.Length && indexName[i] is >= '0' and <= '7')
-                    {
-                        value = (value << 3) + (indexName[i++] - '0');
-                        digits++;
-                    }
-                    i--;
-                    result.Append((char)(value & 0xFF));
-                    break;
+                case >= '0' and <= '7': result.Append(OctalEscape.Read(indexName, ref i)); break;
                 default: result.Append(next); break; // "\\" and any other escaped character stand for themselves
             }
         }

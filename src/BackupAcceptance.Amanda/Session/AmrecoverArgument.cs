@@ -34,7 +34,7 @@ public static class AmrecoverArgument
     /// <summary>Bytes below 0x20 and DEL: readline interprets them, so they must never reach amrecover's stdin.</summary>
     public static bool IsControl(char ch) => ch < ' ' || ch == '\x7F';
 
-    private static void RefuseControlCharacters(string value)
+    internal static void RefuseControlCharacters(string value)
     {
         if (value.Any(IsControl))
             throw new ArgumentException($"'{value.ReplaceLineEndings("\\n")}' contains a control character, which is never sent to amrecover.", nameof(value));

@@ -73,14 +73,14 @@ public sealed class AmrecoverSession : IAsyncDisposable
     public async Task<CommandReply> SendAsync(string command, CancellationToken cancellationToken, bool allowGluedPrompt = false,
         bool acceptQuestions = false, TimeSpan? timeout = null)
     {
-        RefuseControlCharacters(command);
+        AmrecoverArgument.RefuseControlCharacters(command);
         return await ExchangeAsync(command, echoed: true, allowGluedPrompt, acceptQuestions, timeout ?? _options.CommandTimeout, cancellationToken);
     }
 
     /// <summary>Answers one of extract's questions. Answers are read without readline, so they are not echoed.</summary>
     public async Task<CommandReply> AnswerAsync(string answer, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
-        RefuseControlCharacters(answer);
+        AmrecoverArgument.RefuseControlCharacters(answer);
         return await ExchangeAsync(answer, echoed: false, allowGluedPrompt: false, acceptQuestions: true,
             timeout ?? _options.CommandTimeout, cancellationToken);
     }
@@ -88,12 +88,6 @@ public sealed class AmrecoverSession : IAsyncDisposable
     /// <summary>Kills the process tree now, without a word to amrecover: for answers that must never be given
     /// (a <c>n</c> at extract's last question crashes amrecover 3.5.1). The session is unusable afterwards.</summary>
     public Task AbortAsync() => KillAsync();
-
-    private static void RefuseControlCharacters(string text)
-    {
-        if (text.Any(AmrecoverArgument.IsControl))
-            throw new ArgumentException($"Refusing to send a control character to amrecover: '{text.ReplaceLineEndings("\\n")}'", nameof(text));
-    }
 
     private async Task StartProcessAsync(CancellationToken cancellationToken)
     {

@@ -42,8 +42,8 @@ public static class FileCountCheck
                 "a dump of the disk", "an empty listing (no dump at the working date)", lease.Session.Transcript.Tail());
         if (files < minimum)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, summary.DumpDate,
-                $"at least {minimum} {(minimum == 1 ? "file" : "files")} (directories never count)",
-                $"{files} {(files == 1 ? "file" : "files")} in {directories} {(directories == 1 ? "directory" : "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
+                $"at least {Guard.Plural(minimum, "file")} (directories never count)",
+                $"{Guard.Plural(files, "file")} in {Guard.Plural(directories, "directory", "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
                 lease.Session.Transcript.Tail());
         return summary;
     }

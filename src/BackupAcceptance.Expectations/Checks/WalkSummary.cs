@@ -9,13 +9,11 @@ public sealed record WalkSummary(int Directories, int Files, DumpDate? DumpDate,
     public string Describe()
     {
         var scope = Complete ? "in the whole disk" : "before stopping";
-        return $"{Files} {Plural(Files, "file")} and {Directories} {Plural(Directories, "directory", "directories")} {scope}{UnreachableNote()}";
+        return $"{Guard.Plural(Files, "file")} and {Guard.Plural(Directories, "directory", "directories")} {scope}{UnreachableNote()}";
     }
 
     /// <summary>Empty, or a note that some directories could not be entered, so counts are lower bounds.</summary>
     public string UnreachableNote() => Unreachable == 0 ? "" :
-        $"; {Unreachable} {Plural(Unreachable, "directory", "directories")} could not be entered (amrecover 3.5.1 cannot enter " +
+        $"; {Guard.Plural(Unreachable, "directory", "directories")} could not be entered (amrecover 3.5.1 cannot enter " +
         "escaped names below a path with ' ` < >), so their contents are not counted";
-
-    private static string Plural(int count, string one, string? many = null) => count == 1 ? one : many ?? one + "s";
 }
