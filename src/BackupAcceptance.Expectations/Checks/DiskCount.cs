@@ -1,26 +1,31 @@
-using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Sessions;
 
 namespace BackupAcceptance.Expectations.Checks;
 
-/// <summary>A full walk of the dump in view: exact counts, and the set of paths (for comparing two dumps).</summary>
+/// <summary>Everything a full walk of the dump in view saw: exact counts, every path, and the files among them.</summary>
+public sealed record DiskInventory(WalkSummary Summary, IReadOnlySet<RawPath> Paths, IReadOnlyList<RawPath> Files);
+
+/// <summary>One full walk of the dump in view, shared by the checks that need the whole tree (counts, comparisons,
+/// random restores); the hollow-backup detector walks on its own because it stops early.</summary>
 public static class DiskCount
 {
-    public static async Task<(WalkSummary Summary, IReadOnlySet<RawPath> Paths)> WalkAsync(SessionLease lease, CancellationToken cancellationToken)
+    public static async Task<DiskInventory> WalkAsync(SessionLease lease, CancellationToken cancellationToken)
     {
         return await Guard.AmandaAsync(lease, null, "to walk the disk", async () =>
         {
             var walker = new DiskWalker(lease.Session, lease.Target.Disk);
             var paths = new HashSet<RawPath>();
-            int files = 0, directories = 0;
+            var files = new List<RawPath>();
+            var directories = 0;
             await foreach (var entry in walker.WalkAsync(cancellationToken))
             {
                 paths.Add(entry.Path);
-                if (entry.IsDirectory) directories++; else files++;
+                if (entry.IsDirectory) directories++; else files.Add(entry.Path);
             }
-            return (new WalkSummary(directories, files, walker.RootListing?.DumpDate, true, walker.Unreachable.Count), (IReadOnlySet<RawPath>)paths);
+            var summary = new WalkSummary(directories, files.Count, walker.RootListing?.DumpDate, true, walker.Unreachable.Count);
+            return new DiskInventory(summary, paths, files);
         });
     }
 }

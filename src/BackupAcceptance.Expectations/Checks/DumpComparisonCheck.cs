@@ -1,3 +1,4 @@
+using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
@@ -32,7 +33,7 @@ public static class DumpComparisonCheck
                 $"the same {current.Paths.Count} paths (amrecover shows no sizes, so only names can differ)", lease.Session.Transcript.Tail());
     }
 
-    private static async Task<((WalkSummary Summary, IReadOnlySet<RawPath> Paths) Current, (WalkSummary Summary, IReadOnlySet<RawPath> Paths) Previous, DumpRecord PreviousDump)>
+    private static async Task<(DiskInventory Current, DiskInventory Previous, DumpRecord PreviousDump)>
         WalkBothAsync(SessionLease lease, CancellationToken cancellationToken)
     {
         var current = await DiskCount.WalkAsync(lease, cancellationToken);
@@ -55,7 +56,14 @@ public static class DumpComparisonCheck
         }
         finally
         {
-            await lease.ViewDumpAsync(restoreTo, cancellationToken);
+            try
+            {
+                await lease.ViewDumpAsync(restoreTo, cancellationToken);
+            }
+            catch (AmrecoverException)
+            {
+                // Never hide the walk's own failure; the lease puts the date back (or drops the session) when returned.
+            }
         }
     }
 }

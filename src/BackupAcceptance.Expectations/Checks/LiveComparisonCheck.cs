@@ -14,7 +14,7 @@ public static class LiveComparisonCheck
     public static async Task RequireCountWithinLiveAsync(SessionLease lease, int percent, CancellationToken cancellationToken)
     {
         RequireLocal(lease.Target, "the live directory's file count");
-        var (backup, _) = await DiskCount.WalkAsync(lease, cancellationToken);
+        var backup = (await DiskCount.WalkAsync(lease, cancellationToken)).Summary;
         var live = await CountLiveFilesAsync(lease.Target.Disk, cancellationToken);
         var change = live == 0 ? (backup.Files == 0 ? 0 : 100) : 100.0 * (backup.Files - live) / live;
         if (Math.Abs(change) > percent)

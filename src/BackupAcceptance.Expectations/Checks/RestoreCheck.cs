@@ -20,14 +20,8 @@ public static class RestoreCheck
     public static async Task<RestoredFiles> RestoreRandomFilesAsync(SessionLease lease, int count, int seed, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var (all, dumpDate) = await Guard.AmandaAsync(lease, null, "to list the disk's files", async () =>
-        {
-            var walker = new DiskWalker(lease.Session, lease.Target.Disk);
-            var files = new List<RawPath>();
-            await foreach (var entry in walker.WalkAsync(cancellationToken))
-                if (!entry.IsDirectory) files.Add(entry.Path);
-            return (files, walker.RootListing?.DumpDate);
-        });
+        var inventory = await DiskCount.WalkAsync(lease, cancellationToken);
+        var (all, dumpDate) = (inventory.Files, inventory.Summary.DumpDate);
         if (all.Count == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, dumpDate,
                 $"files to restore ({count})", "no file in the whole disk", lease.Session.Transcript.Tail());

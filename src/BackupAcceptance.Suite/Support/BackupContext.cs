@@ -64,7 +64,16 @@ public sealed class BackupContext : IAsyncDisposable
         var date = AsOf;
         if (BeforeLatest)
         {
-            var history = await lease.Session.HistoryAsync(cancellationToken);
+            IReadOnlyList<DumpRecord> history;
+            try
+            {
+                history = await lease.Session.HistoryAsync(cancellationToken);
+            }
+            catch (AmrecoverException failure)
+            {
+                throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, lease.Target, null,
+                    "the disk's dump history (to find the dump before the latest)", failure.Message, failure.TranscriptTail, failure);
+            }
             date = history.Count >= 2 ? history[1].Date : throw new ExpectationFailedException(FailureCategory.StaleBackup,
                 lease.Target, history.FirstOrDefault()?.Date, "a dump before the latest", $"{history.Count} dump(s) in the history",
                 lease.Session.Transcript.Tail());

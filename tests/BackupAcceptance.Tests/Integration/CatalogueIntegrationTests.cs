@@ -1,5 +1,6 @@
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
@@ -55,5 +56,24 @@ public sealed class CatalogueIntegrationTests : RealAmandaSessionFixture
         {
             await Session.SetDateAsync(new DumpDate(DateTime.Now.AddDays(1)), CancellationToken.None);
         }
+    }
+
+    [Test]
+    public async Task Pwd_lpwd_and_list_report_where_amrecover_is_and_what_it_will_restore()
+    {
+        await Session.SetDiskAsync(RealAmanda.Disk("oddnames"), CancellationToken.None);
+        (await Session.PrintWorkingDirectoryAsync(CancellationToken.None)).ShouldBe(RealAmanda.Disk("oddnames"));
+        await using var area = BackupAcceptance.Amanda.Restoring.RestoreArea.Create();
+        await Session.LocalChangeDirectoryAsync(area.Path, CancellationToken.None);
+        (await Session.LocalWorkingDirectoryAsync(CancellationToken.None)).ShouldBe(area.Path);
+
+        await Session.ClearAsync(CancellationToken.None);
+        var readme = (await Session.ListAsync(CancellationToken.None)).Files.Single(f => f.Name.Display == "README.txt");
+        await Session.AddAsync(readme, CancellationToken.None);
+        var list = await Session.ListExtractionAsync(CancellationToken.None);
+        list.ShouldContain(l => l.StartsWith("TAPE daily:daily-"));
+        list.ShouldContain("\t/README.txt");
+        await Session.ClearAsync(CancellationToken.None);
+        (await Session.ListExtractionAsync(CancellationToken.None)).ShouldBeEmpty();
     }
 }
