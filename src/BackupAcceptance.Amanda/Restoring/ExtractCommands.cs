@@ -60,9 +60,10 @@ public static class ExtractCommands
     {
         var reply = await session.SendAsync("extract", cancellationToken, acceptQuestions: true, timeout: timeout);
         var output = new StringBuilder(reply.Output);
+        var stderr = new StringBuilder(reply.Stderr);
         try
         {
-            reply = await AnswerQuestionsAsync(session, directory, reply, output, cancellationToken, timeout);
+            reply = await AnswerQuestionsAsync(session, directory, reply, output, stderr, cancellationToken, timeout);
         }
         catch (Exception) when (session.IsUsable)
         {
@@ -70,13 +71,15 @@ public static class ExtractCommands
             await session.AbortAsync();
             throw;
         }
-        CheckedCommands.ThrowOnRefusal(session, reply with { Output = output.ToString() });
+        // The extractor's failure shows only in words: "Extractor child exited with status N" on stdout, tar's
+        // complaints on stderr. The prompt comes back either way.
+        CheckedCommands.ThrowOnRefusal(session, reply with { Output = output.ToString(), Stderr = stderr.ToString() });
         var tarLines = output.ToString().Split('\n').Where(l => l.StartsWith("./", StringComparison.Ordinal)).ToList();
         return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines);
     }
 
     private static async Task<CommandReply> AnswerQuestionsAsync(AmrecoverSession session, string directory, CommandReply reply,
-        StringBuilder output, CancellationToken cancellationToken, TimeSpan? timeout)
+        StringBuilder output, StringBuilder stderr, CancellationToken cancellationToken, TimeSpan? timeout)
     {
         while (reply.End == FrameEnd.Question)
         {
@@ -99,6 +102,7 @@ public static class ExtractCommands
             }
             reply = await session.AnswerAsync("Y", cancellationToken, timeout);
             output.Append(reply.Output);
+            stderr.Append(reply.Stderr);
         }
         return reply;
     }

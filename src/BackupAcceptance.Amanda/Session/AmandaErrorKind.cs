@@ -15,11 +15,18 @@ public enum AmandaErrorKind
     /// <summary><c>500 No dumps available on or before date "…"</c></summary>
     NoDump,
 
+    /// <summary>A dump the history lists whose index cannot be read: <c>599 index file not found …</c>,
+    /// <c>No index records for …</c> without a "no dumps" line, or an <c>ls</c> that lists nothing, not even <c>.</c>.</summary>
+    IndexMissing,
+
     /// <summary><c>Invalid directory - …</c>, <c>Too many directories matching …</c></summary>
     InvalidDirectory,
 
     /// <summary><c>File x doesn't exist in directory</c> (add)</summary>
     NotFound,
+
+    /// <summary><c>extract</c> did not restore what was asked: the extractor child or tar failed.</summary>
+    ExtractFailed,
 
     /// <summary>Any other refusal: a command amrecover did not accept.</summary>
     Rejected,

@@ -1,11 +1,15 @@
+using System.Text.RegularExpressions;
+
 namespace BackupAcceptance.Amanda.Session;
 
 /// <summary>
-/// Recognises amrecover's refusals (amanda-facts §6.7). Only the start of a line counts: successful output is a path
-/// (<c>/srv/x/…</c>) or a dated listing line, so a file named "Invalid directory" cannot pass for a refusal.
+/// Recognises amrecover's refusals (amanda-facts §6.7), on stdout and stderr. Only the start of a line counts:
+/// successful output is a path (<c>/srv/x/…</c>) or a dated listing line, so a file named "Invalid directory"
+/// cannot pass for a refusal.
 /// </summary>
-internal static class AmandaReplies
+internal static partial class AmandaReplies
 {
+    // From specific to generic: the first kind whose wording appears wins.
     private static readonly (string Start, AmandaErrorKind Kind)[] Refusals =
     [
         ("Extract list empty", AmandaErrorKind.Rejected),
@@ -13,6 +17,11 @@ internal static class AmandaReplies
         ("501 Host ", AmandaErrorKind.UnknownHost),
         ("501 Disk ", AmandaErrorKind.UnknownDisk),
         ("500 No dumps available", AmandaErrorKind.NoDump),
+        // Without a "no dumps" line these mean: the dump exists, its index does not (or cannot be read).
+        ("599 index file not found", AmandaErrorKind.IndexMissing),
+        ("No index records for", AmandaErrorKind.IndexMissing),
+        ("Extractor child exited with status", AmandaErrorKind.ExtractFailed),
+        ("Got no header and data from server", AmandaErrorKind.ExtractFailed),
         ("Invalid directory", AmandaErrorKind.InvalidDirectory),
         ("Too many directories matching", AmandaErrorKind.InvalidDirectory),
         ("Invalid command", AmandaErrorKind.Rejected),
@@ -21,22 +30,32 @@ internal static class AmandaReplies
         ("syntax error", AmandaErrorKind.Rejected),
         ("Must select", AmandaErrorKind.Rejected),
         ("Invalid date", AmandaErrorKind.Rejected),
+        ("Unterminated quoted string", AmandaErrorKind.Rejected),
     ];
 
     // Any other index-server error (500-599, "bad reply: ..."), however it continues.
-    private static readonly System.Text.RegularExpressions.Regex ServerError = new(@"^(5\d\d[ -]|bad reply: )");
+    [GeneratedRegex(@"^(5\d\d[ -]|bad reply: )")]
+    private static partial Regex ServerError();
 
-    /// <summary>The most specific refusal in <paramref name="reply"/> (the table is ordered from specific to
-    /// generic), or null when the command was accepted.</summary>
+    // What tar (the extractor) says on stderr when it fails: "tar: x: Cannot open: ...", "/bin/tar: Exiting with ...".
+    [GeneratedRegex(@"^(/\S*/)?g?tar: |^ERROR ")]
+    private static partial Regex ExtractorError();
+
+    /// <summary>The most specific refusal in <paramref name="reply"/> (stdout, then stderr), or null when the
+    /// command was accepted.</summary>
     public static AmandaErrorKind? FindRefusal(CommandReply reply)
     {
-        var lines = reply.Lines.ToList();
+        var lines = reply.Lines.Concat(StderrLines(reply)).ToList();
         // add: "File x doesn't exist in directory" (but "File /x already added" is fine).
         if (lines.Any(line => line.StartsWith("File ", StringComparison.Ordinal) && line.EndsWith(" doesn't exist in directory", StringComparison.Ordinal)))
             return AmandaErrorKind.NotFound;
         foreach (var (start, kind) in Refusals)
             if (lines.Any(line => line.StartsWith(start, StringComparison.Ordinal)))
                 return kind;
-        return lines.Any(line => ServerError.IsMatch(line)) ? AmandaErrorKind.Rejected : null;
+        if (lines.Any(line => ExtractorError().IsMatch(line))) return AmandaErrorKind.ExtractFailed;
+        return lines.Any(line => ServerError().IsMatch(line)) ? AmandaErrorKind.Rejected : null;
     }
+
+    private static IEnumerable<string> StderrLines(CommandReply reply) =>
+        reply.Stderr.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
 }

@@ -18,7 +18,16 @@ internal static class CheckedCommands
     {
         var checkedReply = refusalsOnly ? reply with { Output = string.Join('\n', reply.Lines.Where(IsNotListingLine)) } : reply;
         if (AmandaReplies.FindRefusal(checkedReply) is { } kind)
-            throw new AmandaReplyException(kind, Transcript.Utf8(reply.Command), reply.Text.Trim(), session.Transcript.Tail());
+            throw new AmandaReplyException(kind, Transcript.Utf8(reply.Command), Said(reply), session.Transcript.Tail());
+    }
+
+    /// <summary>The reply's words: stdout, then stderr without extract's "NN kb" progress lines.</summary>
+    public static string Said(CommandReply reply)
+    {
+        var stderr = Transcript.Utf8(reply.Stderr).Split('\n').Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !(l.EndsWith(" kb", StringComparison.Ordinal) && l[..^3].All(char.IsAsciiDigit)));
+        var said = string.Join('\n', stderr.Select(l => $"(stderr) {l}"));
+        return said.Length == 0 ? reply.Text.Trim() : $"{reply.Text.Trim()}\n{said}".Trim();
     }
 
     private static bool IsNotListingLine(string line) =>

@@ -24,10 +24,18 @@ public static class NavigationCommands
         await session.SendCheckedAsync(command, cancellationToken);
     }
 
+    /// <summary><c>ls</c> of the current directory. A directory amrecover shows always has its <c>.</c> line; after a
+    /// <c>setdisk</c> or <c>setdate</c> that found a dump, a listing with nothing at all means the dump's index
+    /// could not be read, and is never taken for an empty directory.</summary>
+    /// <exception cref="AmandaReplyException">A refusal, or nothing listed (<see cref="AmandaErrorKind.IndexMissing"/>).</exception>
     public static async Task<DirectoryListing> ListAsync(this AmrecoverSession session, CancellationToken cancellationToken)
     {
         var reply = await session.SendCheckedAsync("ls", cancellationToken, refusalsOnly: true);
-        return ListingParser.Parse(reply.Output);
+        var listing = ListingParser.Parse(reply.Output);
+        if (!listing.HasDump)
+            throw new AmandaReplyException(AmandaErrorKind.IndexMissing, "ls",
+                "amrecover listed nothing, not even '.': the dump's index could not be read", session.Transcript.Tail());
+        return listing;
     }
 
     /// <summary>Enters one directory of the current listing, by exactly the entry <c>ls</c> showed, from the directory

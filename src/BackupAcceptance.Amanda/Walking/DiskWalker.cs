@@ -10,31 +10,37 @@ namespace BackupAcceptance.Amanda.Walking;
 /// directory by the name <c>ls</c> showed, <c>ls</c>, and <c>cd ..</c> back. Entries stream out as they are listed,
 /// so a caller can stop at the first match and memory holds only the listings on the current path.
 /// The walk starts with <c>setdisk</c> (so at the disk's root, whatever the session did before, at the session's
-/// working date); afterwards the session's directory is wherever the walk stopped.
+/// working date), then goes down to <c>below</c> when given; afterwards the session's directory is wherever the
+/// walk stopped.
 /// </summary>
 /// <remarks>
-/// Below a directory whose path holds <c>' ` &lt; &gt;</c>, amrecover 3.5.1 can enter only subdirectories whose
-/// index names need no escaping (see <see cref="GlobHostilePaths"/>). Such a subdirectory is not an error of the
-/// backup: the walk records it in <see cref="Unreachable"/> and goes on, and callers report the gap.
+/// Below a directory whose path holds <c>' ` &lt; &gt;</c>, amrecover 3.5.1 cannot enter subdirectories whose index
+/// names need escaping (see <see cref="GlobHostilePaths.CannotEnter"/>). Such a subdirectory is not an error of the
+/// backup: the walk records it in <see cref="Unreachable"/> and goes on, and callers report the gap. Any other
+/// refusal fails the walk.
 /// </remarks>
-public sealed class DiskWalker(AmrecoverSession session, string disk)
+public sealed class DiskWalker(AmrecoverSession session, string disk, RawPath? below = null)
 {
     private readonly List<UnreachableDirectory> _unreachable = [];
 
-    /// <summary>The listing of the disk's root, read when the walk starts: it tells "no dump" and the dump date.</summary>
+    /// <summary>Where the walk starts: the disk's root unless a directory was given.</summary>
+    public RawPath Start { get; } = below ?? RawPath.Root;
+
+    /// <summary>The listing where the walk starts, read first: it tells the dump date.</summary>
     public DirectoryListing? RootListing { get; private set; }
 
     /// <summary>Directories listed but not entered because of amrecover's matching bug; their contents are unknown.</summary>
     public IReadOnlyList<UnreachableDirectory> Unreachable => _unreachable;
 
+    /// <exception cref="AmandaReplyException">A refusal, an unreadable index (<see cref="AmandaErrorKind.IndexMissing"/>),
+    /// or a start directory that is not in the dump (<see cref="AmandaErrorKind.NotFound"/>).</exception>
     public async IAsyncEnumerable<WalkedEntry> WalkAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await session.SetDiskAsync(disk, cancellationToken);
-        RootListing = await session.ListAsync(cancellationToken);
-        if (!RootListing.HasDump) yield break;
+        var navigator = await TreeNavigator.AtRootAsync(session, disk, cancellationToken);
+        RootListing = await navigator.GoToAsync(Start, cancellationToken);
 
         var stack = new Stack<(RawPath Path, IEnumerator<ListingEntry> Entries)>();
-        stack.Push((RawPath.Root, RootListing.Entries.GetEnumerator()));
+        stack.Push((Start, RootListing.Entries.GetEnumerator()));
         while (stack.Count > 0)
         {
             var (path, entries) = stack.Peek();
@@ -53,18 +59,12 @@ public sealed class DiskWalker(AmrecoverSession session, string disk)
             {
                 await session.ChangeDirectoryAsync(entry, path, cancellationToken);
             }
-            catch (AmandaReplyException refused) when (refused.Kind == AmandaErrorKind.InvalidDirectory && GlobHostilePaths.Contains(path))
+            catch (AmandaReplyException refused) when (refused.Kind == AmandaErrorKind.InvalidDirectory && GlobHostilePaths.CannotEnter(path, entry))
             {
                 _unreachable.Add(new UnreachableDirectory(entryPath, refused.Reply));
                 continue;
             }
-            var listing = await session.ListAsync(cancellationToken);
-            // A directory that was listed always shows its "." line; nothing at all means its index could not be
-            // read, and skipping it silently could turn a broken backup green.
-            if (!listing.HasDump)
-                throw new AmandaReplyException(AmandaErrorKind.Rejected, "ls", $"no listing for {entryPath} (its index could not be read)",
-                    session.Transcript.Tail());
-            stack.Push((entryPath, listing.Entries.GetEnumerator()));
+            stack.Push((entryPath, (await session.ListAsync(cancellationToken)).Entries.GetEnumerator()));
         }
     }
 }

@@ -1,3 +1,5 @@
+using BackupAcceptance.Amanda.Listing;
+
 namespace BackupAcceptance.Amanda.Walking;
 
 /// <summary>
@@ -13,10 +15,15 @@ public sealed record SampleResult(
     Estimate Directories,
     IReadOnlyList<WalkedEntry> SeenFiles,
     IReadOnlyList<UnreachableDirectory> Unreachable,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    DumpDate? DumpDate = null)
 {
     /// <summary>Every directory was listed: the counts are exact.</summary>
     public bool Complete => Files.IsCounted;
+
+    /// <summary>The fewest files the sample vouches for: every file it saw, or the estimate's lower 95% bound if that
+    /// is more (never more than the estimate itself).</summary>
+    public double LowerBound => Files.IsCounted ? Files.Value : Math.Max(FilesSeen, Files.Value - Files.Margin);
 
     public override string ToString() =>
         $"seed {Seed}: {Probes} probes listed {DirectoriesListed} directories in {Elapsed.TotalSeconds:0.0} s, saw {FilesSeen} files; " +

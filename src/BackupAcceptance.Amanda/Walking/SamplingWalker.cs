@@ -23,6 +23,7 @@ public sealed class SamplingWalker(AmrecoverSession session, string disk)
         var navigator = await TreeNavigator.AtRootAsync(session, disk, cancellationToken);
         var nodes = new Dictionary<RawPath, Node>();
         var unreachable = new List<UnreachableDirectory>();
+        DumpDate? dumpDate = null;
         var fileEstimates = new List<double>();
         var directoryEstimates = new List<double>();
 
@@ -38,11 +39,15 @@ public sealed class SamplingWalker(AmrecoverSession session, string disk)
             {
                 listing = await navigator.GoToAsync(path, cancellationToken);
             }
-            catch (AmandaReplyException refused) when (refused.Kind == AmandaErrorKind.InvalidDirectory && GlobHostilePaths.Contains(path.Parent))
+            catch (AmandaReplyException refused) when (refused.Kind == AmandaErrorKind.InvalidDirectory && !path.IsRoot &&
+                                                       nodes.TryGetValue(path.Parent, out var parent) &&
+                                                       parent.Directories.FirstOrDefault(d => d.Name == path.Name) is { } entry &&
+                                                       GlobHostilePaths.CannotEnter(path.Parent, entry))
             {
                 unreachable.Add(new UnreachableDirectory(path, refused.Reply));
                 return null;
             }
+            dumpDate ??= listing.DumpDate;
             var node = new Node(listing.Files.ToList(), listing.Directories.ToList());
             nodes[path] = node;
             return node;
@@ -75,7 +80,7 @@ public sealed class SamplingWalker(AmrecoverSession session, string disk)
         return new SampleResult(seed, fileEstimates.Count, nodes.Count, seen.Count,
             exact ? Estimate.Counted(seen.Count) : Summarise(fileEstimates),
             exact ? Estimate.Counted(nodes.Values.Sum(n => n.Directories.Count)) : Summarise(directoryEstimates),
-            seen, unreachable, clock.Elapsed);
+            seen, unreachable, clock.Elapsed, dumpDate);
     }
 
     /// <summary>Every directory ever listed as a child has been listed itself (unreachable ones excepted).</summary>

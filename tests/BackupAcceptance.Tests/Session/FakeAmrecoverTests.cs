@@ -117,4 +117,15 @@ public sealed class FakeAmrecoverTests
         await session.DisposeAsync();
         ProcessTable.IsAlive(pid).ShouldBeFalse();
     }
+
+    [Test]
+    public async Task A_listing_with_nothing_at_all_is_an_unreadable_index_never_an_empty_directory()
+    {
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("no-index", NewMarker()), "daily", "localhost", CancellationToken.None);
+
+        var error = await Should.ThrowAsync<AmandaReplyException>(() => session.ListAsync(CancellationToken.None));
+
+        error.Kind.ShouldBe(AmandaErrorKind.IndexMissing);
+        error.Message.ShouldContain("listed nothing, not even '.'");
+    }
 }

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BackupAcceptance.Amanda.Listing;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace BackupAcceptance.Amanda.Index;
+
+/// <summary>
+/// Finds a disk's index files where amindexd reads them, when this machine is the Amanda server: the config's
+/// <c>indexdir</c> (from <c>amgetconf</c>), then host and disk with <c>_</c> doubled and <c>/</c> turned into <c>_</c>
+/// (Amanda's sanitise_filename; older servers only turned <c>/</c> into <c>_</c>).
+/// </summary>
+public static partial class IndexDirectory
+{
+    [GeneratedRegex(@"^(\d{14})_(\d+)(-unsorted)?\.gz$")]
+    private static partial Regex IndexFileName();
+
+    /// <summary>The disk's index files, newest first, or null when this machine cannot read them (not the server,
+    /// no amgetconf, unknown config, no such directory), with the reason.</summary>
+    public static async Task<(IReadOnlyList<IndexFile>? Files, string Reason)> FindAsync(string config, string host, string disk,
+        CancellationToken cancellationToken)
+    {
+        var root = await IndexRootAsync(config, cancellationToken);
+        if (root.Directory is not { } indexRoot) return (null, root.Reason);
+        var candidates = new[] { Path.Combine(indexRoot, Sanitise(host), Sanitise(disk)), Path.Combine(indexRoot, host.Replace('/', '_'), disk.Replace('/', '_')) };
+        var directory = candidates.FirstOrDefault(Directory.Exists);
+        if (directory is null) return (null, $"no index directory {candidates[0]}");
+        var files = new List<IndexFile>();
+        foreach (var path in Directory.EnumerateFiles(directory))
+        {
+            var match = IndexFileName().Match(Path.GetFileName(path));
+            if (!match.Success) continue;
+            var date = DateTime.ParseExact(match.Groups[1].Value, "yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            files.Add(new IndexFile(path, new DumpDate(date), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)));
+        }
+        return (files.OrderByDescending(f => f.Date).ToList(), directory);
+    }
+
+    /// <summary>gzip's own integrity test (CRC and length in the trailer): null when the stream is whole, else
+    /// gzip's words. Run before amindexd browses the dump: its first browse of a cut-short file re-compresses the
+    /// part it could read, after which the damage no longer shows (observed with Amanda 3.5.1).</summary>
+    public static async Task<string?> GzipProblemAsync(IndexFile file, CancellationToken cancellationToken)
+    {
+        var result = await Cli.Wrap("gzip").WithArguments(["-t", "--", file.Path])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
+        return result.ExitCode == 0 ? null : (result.StandardError.Trim() is { Length: > 0 } said ? said : $"gzip -t exited with {result.ExitCode}");
+    }
+
+    public static string Sanitise(string name) => name.Replace("_", "__", StringComparison.Ordinal).Replace('/', '_');
+
+    private static async Task<(string? Directory, string Reason)> IndexRootAsync(string config, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await Cli.Wrap("amgetconf").WithArguments([config, "indexdir"])
+                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
+            var directory = result.StandardOutput.Trim();
+            if (result.ExitCode != 0 || directory.Length == 0)
+                return (null, $"amgetconf {config} indexdir failed: {(result.StandardError + result.StandardOutput).Trim()}");
+            return Directory.Exists(directory) ? (directory, "") : (null, $"the index directory {directory} is not on this machine");
+        }
+        catch (Exception notFound) when (notFound is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return (null, "amgetconf is not installed here (not the Amanda server)");
+        }
+    }
+}
