@@ -58,9 +58,13 @@ Disks (all on host localhost):
   /srv/fixtures/canary      canary.txt with a timestamp and token written before each dump, and a
                             new run-<timestamp>.txt each time (so consecutive dumps differ)
   /srv/fixtures/stale       10 files, never changed between its dumps (identical consecutive dumps)
+  /srv/fixtures/lostindex   10 files, three dumps; the index of the dump before the latest is deleted
+  /srv/fixtures/cutindex    20 files, one dump whose index file is cut to half (see faults.sh)
+  /srv/fixtures/cuttape     10 files, dumps whose vtape files hold only the header: restores fail
 EOF
 }
 
+PROVISION_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)   # before the script leaves for /
 CONF="${AMANDA_CONFIG:-daily}"
 BIG="${AMANDA_BIG_FIXTURE:-1}"
 FORCE_DUMP="${AMANDA_FORCE_DUMP:-0}"
@@ -90,7 +94,7 @@ MTIME='2024-01-02 03:04:05 UTC'
 NUM_SLOTS=20
 
 # Bump a version to rebuild that fixture (and re-dump) on the next run.
-declare -A FIXTURE_VERSION=([oddnames]=1 [empty]=1 [hollow]=1 [notdumped]=1 [big]=1 [randomnames]="1 seed $SEED" [shrinking]=1 [tampered]=1 [canary]=1 [stale]=1)
+declare -A FIXTURE_VERSION=([oddnames]=1 [empty]=1 [hollow]=1 [notdumped]=1 [big]=1 [randomnames]="1 seed $SEED" [shrinking]=1 [tampered]=1 [canary]=1 [stale]=1 [lostindex]=1 [cutindex]=1 [cuttape]=1)
 
 # Disklist, in order: disk and dumptype. Every dumptype but gtar-skip must end with an OK dump.
 DLES=(
@@ -104,10 +108,13 @@ DLES=(
   "$FIXTURES/tampered gtar-local"
   "$FIXTURES/canary gtar-local"
   "$FIXTURES/stale gtar-local"
+  "$FIXTURES/lostindex gtar-local"
+  "$FIXTURES/cutindex gtar-local"
+  "$FIXTURES/cuttape gtar-local"
 )
 # Dumped twice more by the history phase, changed in between: the negative controls that need a past.
-HISTORY_DISKS=("$FIXTURES/shrinking" "$FIXTURES/tampered" "$FIXTURES/canary" "$FIXTURES/stale")
-HISTORY_VERSION=1
+HISTORY_DISKS=("$FIXTURES/shrinking" "$FIXTURES/tampered" "$FIXTURES/canary" "$FIXTURES/stale" "$FIXTURES/lostindex")
+HISTORY_VERSION=2
 if [ "$BIG" = 1 ]; then DLES+=("$FIXTURES/big gtar-local"); fi
 
 # ------------------------------------------------------------------ helpers
@@ -214,6 +221,9 @@ build_shrinking() { local i; for i in $(seq -w 1 100); do put "$1/part$((10#$i %
 build_tampered() { local i; for i in $(seq -w 1 20); do put "$1/doc$i.txt" "document $i: original content"; done; }
 build_canary() { write_canary "$1"; }
 build_stale() { local i; for i in $(seq -w 1 10); do put "$1/unchanging$i.txt" "never changes $i"; done; }
+build_lostindex() { local i; for i in $(seq -w 1 10); do put "$1/kept$i.txt" "kept $i"; done; }
+build_cuttape() { local i; for i in $(seq -w 1 10); do put "$1/file$i.txt" "on tape $i"; done; }
+build_cutindex() { local i; for i in $(seq -w 1 20); do put "$1/dir$((10#$i % 4))/file$i.txt" "indexed $i"; done; }
 
 # The canary a scenario restores: a timestamp and token planted right before the dump.
 write_canary() {
@@ -320,7 +330,7 @@ getent passwd backup >/dev/null || die "user backup missing after install"
 
 phase fixtures
 mkdir -p -- "$STAMPS"
-for name in oddnames empty hollow notdumped randomnames shrinking tampered canary stale; do ensure_fixture "$name"; done
+for name in oddnames empty hollow notdumped randomnames shrinking tampered canary stale lostindex cutindex cuttape; do ensure_fixture "$name"; done
 if [ "$BIG" = 1 ]; then ensure_fixture big; else log "fixture big skipped (AMANDA_BIG_FIXTURE=0)"; fi
 
 phase config
@@ -528,6 +538,12 @@ prewarm_commands() {
 }
 prewarm_commands | PAGER=cat TERM=xterm amrecover "$CONF" -h localhost > /dev/null 2>&1 || true
 log "browsed every dump once ($(as_backup amadmin "$CONF" find | grep -c ' OK *$') dumps)"
+
+phase faults
+# After the prewarm: amindexd's first browse of a cut-short index re-compresses what it could read.
+# shellcheck source=provision/faults.sh
+source "$PROVISION_DIR/faults.sh"
+damage_fixtures
 
 phase smoke
 smoke=$(printf 'setdisk %s\nls\nquit\n' "$FIXTURES/oddnames" | PAGER=cat TERM=xterm amrecover "$CONF" -h localhost 2>&1) || true
