@@ -8,4 +8,5 @@ Feature: Every disk of the daily configuration is covered
       | /srv/fixtures/notdumped  |
       | /srv/fixtures/empty      |
       | /srv/fixtures/hollow     |
+      | /srv/fixtures/cutindex   |
     Then every disk has a dump no older than 26 hours with at least 1 file

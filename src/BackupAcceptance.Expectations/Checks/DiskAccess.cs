@@ -5,9 +5,9 @@ using BackupAcceptance.Expectations.Sessions;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// Opens a disk for checking and says what went wrong in the reader's terms: a disk without any dump is a stale
-/// backup (a failure, never a pass); an unknown config, host or disk, or an amrecover that will not run, means
-/// Amanda is unreachable or misconfigured.
+/// Opens a disk for checking and says what went wrong in the reader's terms (<see cref="AmandaFailures"/>): a disk
+/// without any dump is a stale backup (a failure, never a pass); a damaged index file is a damaged index; an unknown
+/// config, host or disk, or an amrecover that will not run, means Amanda is unreachable or misconfigured.
 /// </summary>
 public static class DiskAccess
 {
@@ -17,32 +17,9 @@ public static class DiskAccess
         {
             return await pool.RentAsync(target, cancellationToken);
         }
-        catch (AmandaReplyException refusal) when (refusal.Kind == AmandaErrorKind.NoDump)
-        {
-            throw new ExpectationFailedException(FailureCategory.StaleBackup, target, null,
-                "a dump of the disk", $"none ({FirstLine(refusal.Reply, "500 ")})", refusal.TranscriptTail, refusal);
-        }
-        catch (AmandaReplyException refusal)
-        {
-            throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, target, null,
-                $"the index server to know this {What(refusal.Kind)}", $"\"{refusal.Reply.ReplaceLineEndings(" / ")}\"",
-                refusal.TranscriptTail, refusal);
-        }
         catch (AmrecoverException failure)
         {
-            throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, target, null,
-                "a working amrecover session", failure.Message, failure.TranscriptTail, failure);
+            throw AmandaFailures.Translate(target, null, "a working amrecover session", failure);
         }
     }
-
-    private static string What(AmandaErrorKind kind) => kind switch
-    {
-        AmandaErrorKind.UnknownConfig => "configuration",
-        AmandaErrorKind.UnknownHost => "host",
-        AmandaErrorKind.UnknownDisk => "disk",
-        _ => "config, host and disk",
-    };
-
-    private static string FirstLine(string text, string prefix) =>
-        text.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Trim() ?? text.Trim();
 }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Sessions;
@@ -11,9 +12,10 @@ public sealed record DiskInventory(WalkSummary Summary, IReadOnlySet<RawPath> Pa
 /// random restores); the hollow-backup detector walks on its own because it stops early.</summary>
 public static class DiskCount
 {
-    public static async Task<DiskInventory> WalkAsync(SessionLease lease, CancellationToken cancellationToken)
+    /// <param name="viewing">The dump the lease was set to, when known: failures name it.</param>
+    public static async Task<DiskInventory> WalkAsync(SessionLease lease, CancellationToken cancellationToken, DumpDate? viewing = null)
     {
-        return await Guard.AmandaAsync(lease, null, "to walk the disk", async () =>
+        return await Guard.AmandaAsync(lease, viewing, viewing is { } date ? $"to walk the dump of {date}" : "to walk the disk", async () =>
         {
             var walker = new DiskWalker(lease.Session, lease.Target.Disk);
             var paths = new HashSet<RawPath>();

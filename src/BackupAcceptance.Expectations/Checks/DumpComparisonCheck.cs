@@ -13,24 +13,39 @@ namespace BackupAcceptance.Expectations.Checks;
 /// </summary>
 public static class DumpComparisonCheck
 {
-    public static async Task RequireCountWithinPreviousAsync(SessionLease lease, int percent, CancellationToken cancellationToken)
+    /// <returns>The two dumps' counts, for the report.</returns>
+    public static async Task<CountChange> RequireCountWithinPreviousAsync(SessionLease lease, int percent, CancellationToken cancellationToken)
     {
+        StepInput.Require(lease.Target, percent, 0, 1000, "a percentage");
         var (current, previous, previousDate) = await WalkBothAsync(lease, cancellationToken);
-        var change = previous.Summary.Files == 0 ? (current.Summary.Files == 0 ? 0 : 100) :
-            100.0 * (current.Summary.Files - previous.Summary.Files) / previous.Summary.Files;
-        if (Math.Abs(change) > percent)
+        RequireFiles(lease, current);
+        var change = new CountChange(current.Summary.Files, previous.Summary.Files);
+        if (!change.IsWithin(percent))
             throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, current.Summary.DumpDate,
                 $"a file count within {percent}% of the previous dump ({previousDate.Date}: {previous.Summary.Files} files)",
-                $"{current.Summary.Files} files ({change:+0.#;-0.#}%){current.Summary.UnreachableNote()}", lease.Session.Transcript.Tail());
+                $"{current.Summary.Files} files ({change}){current.Summary.UnreachableNote()}", lease.Session.Transcript.Tail());
+        return change;
     }
 
-    public static async Task RequireDifferentFromPreviousAsync(SessionLease lease, CancellationToken cancellationToken)
+    /// <summary>A dump without files is hollow, whatever the dump before it held: "0 against 0" proves nothing.</summary>
+    internal static void RequireFiles(SessionLease lease, DiskInventory inventory)
+    {
+        if (inventory.Summary.Files == 0)
+            throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, inventory.Summary.DumpDate,
+                "files to compare (directories never count)",
+                $"0 files in {Guard.Plural(inventory.Summary.Directories, "directory", "directories")} below the root{inventory.Summary.UnreachableNote()}",
+                lease.Session.Transcript.Tail());
+    }
+
+    /// <returns>How many paths the two dumps hold between them.</returns>
+    public static async Task<int> RequireDifferentFromPreviousAsync(SessionLease lease, CancellationToken cancellationToken)
     {
         var (current, previous, previousDate) = await WalkBothAsync(lease, cancellationToken);
         if (current.Paths.SetEquals(previous.Paths))
             throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, current.Summary.DumpDate,
                 $"the dump to differ from the previous one ({previousDate.Date})",
                 $"the same {current.Paths.Count} paths (amrecover shows no sizes, so only names can differ)", lease.Session.Transcript.Tail());
+        return current.Paths.Union(previous.Paths).Count();
     }
 
     private static async Task<(DiskInventory Current, DiskInventory Previous, DumpRecord PreviousDump)>
@@ -52,7 +67,7 @@ public static class DumpComparisonCheck
         });
         try
         {
-            return (current, await DiskCount.WalkAsync(lease, cancellationToken), before);
+            return (current, await DiskCount.WalkAsync(lease, cancellationToken, before.Date), before);
         }
         finally
         {

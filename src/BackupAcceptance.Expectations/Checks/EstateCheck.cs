@@ -28,8 +28,7 @@ public static class EstateCheck
         }
         catch (AmrecoverException failure)
         {
-            throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, estate, null,
-                "the configuration's hosts and disks", failure.Message, failure.TranscriptTail, failure);
+            throw AmandaFailures.Translate(estate, null, "the configuration's hosts and disks", failure);
         }
     }
 
@@ -74,6 +73,7 @@ public static class EstateCheck
         FailureCategory.AmandaUnreachable => 0,
         FailureCategory.StaleBackup => 1,
         FailureCategory.HollowBackup => 2,
-        _ => 3,
+        FailureCategory.IndexDamaged => 3,
+        _ => 4,
     };
 }

@@ -21,9 +21,10 @@ public static class FreshnessCheck
     public static async Task<DumpRecord> RequireLatestNoOlderThanAsync(SessionLease lease, TimeSpan maximumAge, DateTime now,
         CancellationToken cancellationToken)
     {
+        RequireAge(lease, maximumAge);
         var latest = await RequireDumpAsync(lease, cancellationToken);
         var age = latest.Date.AgeAt(now);
-        if (age > maximumAge)
+        if (!IsFresh(latest.Date, maximumAge, now))
             throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, latest.Date,
                 $"the latest dump to be no older than {Hours(maximumAge)}", $"it is {Hours(age)} old (level {latest.Level}, {latest.Label})",
                 lease.Session.Transcript.Tail());
@@ -33,14 +34,26 @@ public static class FreshnessCheck
     public static async Task<DumpRecord> RequireFullDumpNoOlderThanAsync(SessionLease lease, TimeSpan maximumAge, DateTime now,
         CancellationToken cancellationToken)
     {
+        RequireAge(lease, maximumAge);
         var history = await HistoryAsync(lease, cancellationToken);
         var full = history.FirstOrDefault(r => r.Level == 0);
-        if (full is null || full.Date.AgeAt(now) > maximumAge)
+        if (full is null || !IsFresh(full.Date, maximumAge, now))
             throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, full?.Date ?? history.FirstOrDefault()?.Date,
                 $"a level 0 dump no older than {Days(maximumAge)}",
                 full is null ? $"no level 0 dump among {history.Count} dumps" : $"the newest level 0 dump is {Days(full.Date.AgeAt(now))} old",
                 lease.Session.Transcript.Tail());
         return full;
+    }
+
+    /// <summary>No older than the bound: a dump exactly that old still passes.</summary>
+    public static bool IsFresh(DumpDate date, TimeSpan maximumAge, DateTime now) => date.AgeAt(now) <= maximumAge;
+
+    /// <summary>A negative age cannot be met by any dump: a typo in the feature, not a stale backup.</summary>
+    private static void RequireAge(SessionLease lease, TimeSpan maximumAge)
+    {
+        if (maximumAge < TimeSpan.Zero)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, lease.Target, null,
+                "an age of 0 or more in the step", $"{maximumAge.TotalHours:0.#} hours", "");
     }
 
     private static Task<IReadOnlyList<DumpRecord>> HistoryAsync(SessionLease lease, CancellationToken cancellationToken) =>

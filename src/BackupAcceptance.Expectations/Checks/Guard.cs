@@ -5,10 +5,8 @@ using BackupAcceptance.Expectations.Sessions;
 
 namespace BackupAcceptance.Expectations.Checks;
 
-/// <summary>
-/// Runs the amrecover part of a check and turns amrecover's failures into the reader's terms: a refusal or a dead
-/// session means Amanda is unreachable or misconfigured, with what the check was trying to do.
-/// </summary>
+/// <summary>Runs the amrecover part of a check and turns amrecover's failures into the reader's terms
+/// (<see cref="AmandaFailures"/>), with what the check was trying to do.</summary>
 internal static class Guard
 {
     public static async Task<T> AmandaAsync<T>(SessionLease lease, DumpDate? dumpDate, string doing, Func<Task<T>> work)
@@ -17,15 +15,9 @@ internal static class Guard
         {
             return await work();
         }
-        catch (AmrecoverException failure) when (failure is not AmandaReplyException { Kind: AmandaErrorKind.NoDump })
+        catch (AmrecoverException failure)
         {
-            throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, lease.Target, dumpDate,
-                doing, failure.Message, failure.TranscriptTail, failure);
-        }
-        catch (AmandaReplyException noDump)
-        {
-            throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, dumpDate,
-                "a dump of the disk", $"none ({noDump.Reply.Split('\n')[0].Trim()})", noDump.TranscriptTail, noDump);
+            throw AmandaFailures.Translate(lease.Target, dumpDate, doing, failure);
         }
     }
 

@@ -1,3 +1,4 @@
+using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Failures;
@@ -5,12 +6,14 @@ using BackupAcceptance.Expectations.Sessions;
 
 namespace BackupAcceptance.Expectations.Checks;
 
-/// <summary>Paths that must be in the backup, and directories that must not be empty. Every offender is listed.</summary>
+/// <summary>Paths that must be in the backup, and directories that must hold files. Every offender is listed.</summary>
 public static class PathCheck
 {
     /// <param name="paths">Disk-relative paths as a person writes them ("ssh/sshd_config"); a trailing / asks for a directory.</param>
-    public static async Task RequirePathsAsync(SessionLease lease, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    /// <returns>How many paths were looked up (all found).</returns>
+    public static async Task<int> RequirePathsAsync(SessionLease lease, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
+        RequireCheckablePaths(lease.Target, paths);
         var navigator = await Guard.AmandaAsync(lease, null, "to open the disk",
             () => TreeNavigator.AtRootAsync(lease.Session, lease.Target.Disk, cancellationToken));
         var root = await Guard.AmandaAsync(lease, null, "to list the disk", () => navigator.GoToAsync(RawPath.Root, cancellationToken));
@@ -18,7 +21,6 @@ public static class PathCheck
         foreach (var text in paths)
         {
             var path = RawPath.Parse(text);
-            if (path.IsRoot) continue;
             var entry = await Guard.AmandaAsync(lease, root.DumpDate, $"to look up {text}", () => navigator.FindAsync(path, cancellationToken));
             var wantsDirectory = text.TrimEnd().EndsWith('/');
             if (entry is null) missing.Add($"{path} (absent)");
@@ -28,26 +30,55 @@ public static class PathCheck
             throw new ExpectationFailedException(FailureCategory.MissingPath, lease.Target, root.DumpDate,
                 $"all {Guard.Plural(paths.Count, "path")} to be in the backup",
                 $"{Guard.Plural(missing.Count, "missing path")}: {string.Join(", ", missing)}", lease.Session.Transcript.Tail());
+        return paths.Count;
     }
 
-    public static async Task RequireNonEmptyDirectoryAsync(SessionLease lease, string directory, CancellationToken cancellationToken)
+    /// <summary>At least one path, and each one inside the disk: "/" names the disk itself, which says nothing.</summary>
+    public static void RequireCheckablePaths(BackupTarget target, IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+            throw new ExpectationFailedException(FailureCategory.NothingChecked, target, null,
+                "at least one path to look up", "a table without path rows", "");
+        var meaningless = paths.Where(p => RawPath.Parse(p).IsRoot).ToList();
+        if (meaningless.Count > 0)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, null,
+                "paths inside the disk (relative to its root)",
+                $"{string.Join(", ", meaningless.Select(p => $"'{p}'"))}, which {(meaningless.Count == 1 ? "names the disk itself and checks" : "name the disk itself and check")} nothing", "");
+    }
+
+    /// <summary>The directory is in the backup and holds at least one file somewhere below it: a subtree of empty
+    /// directories restores nothing, like a hollow disk. Stops at the first file.</summary>
+    /// <returns>Files and directories seen before the first file.</returns>
+    public static async Task<WalkSummary> RequireFilesBelowAsync(SessionLease lease, string directory, CancellationToken cancellationToken)
     {
         var path = RawPath.Parse(directory);
-        var navigator = await Guard.AmandaAsync(lease, null, "to open the disk",
-            () => TreeNavigator.AtRootAsync(lease.Session, lease.Target.Disk, cancellationToken));
-        var root = await Guard.AmandaAsync(lease, null, "to list the disk", () => navigator.GoToAsync(RawPath.Root, cancellationToken));
-        if (!path.IsRoot)
+        var walker = new DiskWalker(lease.Session, lease.Target.Disk, path);
+        int files = 0, directories = 0;
+        var found = await Guard.AmandaAsync(lease, null, $"to walk {path}", async () =>
         {
-            var entry = await Guard.AmandaAsync(lease, root.DumpDate, $"to look up {path}", () => navigator.FindAsync(path, cancellationToken));
-            if (entry is not { IsDirectory: true })
-                throw new ExpectationFailedException(FailureCategory.MissingPath, lease.Target, root.DumpDate,
-                    $"a directory {path}", entry is null ? "no such entry" : "a file of that name", lease.Session.Transcript.Tail());
-        }
-        var listing = await Guard.AmandaAsync(lease, root.DumpDate, $"to list {path}", () => navigator.GoToAsync(path, cancellationToken));
-        // No listing at all (not even ".") is no evidence of content either: it fails too.
-        if (!listing.HasDump || listing.Entries.Count == 0)
-            throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, listing.DumpDate ?? root.DumpDate,
-                $"the directory {path} not to be empty",
-                listing.HasDump ? "it holds nothing in the backup" : "amrecover listed nothing for it", lease.Session.Transcript.Tail());
+            try
+            {
+                await foreach (var entry in walker.WalkAsync(cancellationToken))
+                {
+                    if (!entry.IsDirectory) { files++; break; }
+                    directories++;
+                }
+                return true;
+            }
+            catch (AmandaReplyException missing) when (missing.Kind == AmandaErrorKind.NotFound)
+            {
+                return false;
+            }
+        });
+        if (!found)
+            throw new ExpectationFailedException(FailureCategory.MissingPath, lease.Target, walker.RootListing?.DumpDate,
+                $"a directory {path}", "no such directory in the backup", lease.Session.Transcript.Tail());
+        var summary = new WalkSummary(directories, files, walker.RootListing?.DumpDate, files == 0, walker.Unreachable.Count);
+        if (files == 0)
+            throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, summary.DumpDate,
+                $"the directory {path} to hold at least one file (directories never count)",
+                $"0 files in {Guard.Plural(directories, "directory", "directories")} below it{summary.UnreachableNote()}",
+                lease.Session.Transcript.Tail());
+        return summary;
     }
 }

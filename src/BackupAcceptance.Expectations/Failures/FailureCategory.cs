@@ -11,8 +11,14 @@ public enum FailureCategory
     StaleBackup,
     CountDrop,
     RestoreMismatch,
+
+    /// <summary>A dump whose index is missing, cut short or unreadable: it cannot be browsed for a restore.</summary>
+    IndexDamaged,
     AmandaUnreachable,
     SuiteDefect,
+
+    /// <summary>The scenario vouches for nothing: no Then step, or only checks that checked nothing.</summary>
+    NothingChecked,
 }
 
 public static class FailureCategoryTitles
@@ -24,12 +30,14 @@ public static class FailureCategoryTitles
         FailureCategory.StaleBackup => "Stale backup",
         FailureCategory.CountDrop => "Count drop",
         FailureCategory.RestoreMismatch => "Restore mismatch",
+        FailureCategory.IndexDamaged => "Index damaged",
         FailureCategory.AmandaUnreachable => "Amanda unreachable or misconfigured",
         FailureCategory.SuiteDefect => "Suite defect",
+        FailureCategory.NothingChecked => "Nothing checked",
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 
     /// <summary>An expectation not met (the backup is bad) as opposed to a check that could not run.</summary>
     public static bool IsBackupDefect(this FailureCategory category) =>
-        category is not (FailureCategory.AmandaUnreachable or FailureCategory.SuiteDefect);
+        category is not (FailureCategory.AmandaUnreachable or FailureCategory.SuiteDefect or FailureCategory.NothingChecked);
 }

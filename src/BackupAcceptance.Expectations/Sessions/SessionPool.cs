@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Session;
 
 namespace BackupAcceptance.Expectations.Sessions;
@@ -8,6 +9,8 @@ namespace BackupAcceptance.Expectations.Sessions;
 /// second. The session is lent to one caller at a time: a second scenario on the same disk waits for it instead of
 /// starting another (which also keeps two amindexd from racing to sort a dump's index on its first browse: the
 /// loser answers '500 "/" is an invalid directory'). A session that died or was killed is replaced.
+/// Before a disk is first browsed in a run, its index files are audited where this machine can read them: amindexd's
+/// first browse of a cut-short index re-compresses the part it could read, and the damage never shows again.
 /// </summary>
 public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 {
@@ -16,6 +19,9 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public AmrecoverSession? Session { get; set; }
+
+        /// <summary>What the index audit found, once per run: a note for the report.</summary>
+        public string? IndexNote { get; set; }
     }
 
     private readonly ConcurrentDictionary<BackupTarget, Slot> _slots = new();
@@ -38,6 +44,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             throw new AmrecoverException($"The amrecover session for {target} stayed in use by another scenario for {WaitLimit.TotalMinutes:0} minutes.", "");
         try
         {
+            slot.IndexNote ??= await AuditIndexAsync(target, cancellationToken);
             if (slot.Session is not { IsUsable: true })
             {
                 if (slot.Session is { } dead) await dead.DisposeAsync();
@@ -51,7 +58,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             slot.Gate.Release();
             throw;
         }
-        var lease = new SessionLease(this, target, slot.Session);
+        var lease = new SessionLease(this, target, slot.Session) { IndexNote = slot.IndexNote };
         try
         {
             // setdisk: checks the disk and puts the session at its root.
@@ -63,6 +70,20 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             await lease.DisposeAsync(); // gives the slot back; only this disk was refused
             throw;
         }
+    }
+
+    /// <summary>gzip -t over every index file of the disk.</summary>
+    /// <exception cref="AmandaReplyException">A damaged file (<see cref="AmandaErrorKind.IndexMissing"/>), naming it.</exception>
+    private static async Task<string> AuditIndexAsync(BackupTarget target, CancellationToken cancellationToken)
+    {
+        var (files, where) = await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken);
+        if (files is null)
+            return $"index files not checked ({where}); through amrecover alone a cut-short index looks like a smaller dump";
+        foreach (var file in files)
+            if (await IndexDirectory.GzipProblemAsync(file, cancellationToken) is { } problem)
+                throw new AmandaReplyException(AmandaErrorKind.IndexMissing, "gzip -t",
+                    $"the index file {file} is damaged: {problem.ReplaceLineEndings(" ")}", "");
+        return $"{files.Count} index file(s) in {where} passed gzip -t";
     }
 
     /// <summary>A session outside the pool (browsing a whole configuration), counted with the others; the caller disposes it.</summary>

@@ -40,6 +40,8 @@ public sealed record AllureConfig(
         new("Stale backup", "^Stale backup:[\\s\\S]*", ["failed"]),
         new("Count drop", "^Count drop:[\\s\\S]*", ["failed"]),
         new("Restore mismatch", "^Restore mismatch:[\\s\\S]*", ["failed"]),
+        new("Index damaged", "^Index damaged:[\\s\\S]*", ["failed"]),
+        new("Nothing checked", "^Nothing checked:[\\s\\S]*", ["broken"]),
         new("Amanda unreachable or misconfigured", "^Amanda unreachable or misconfigured:[\\s\\S]*", ["broken", "failed"]),
         new("Suite defect", "[\\s\\S]*", ["broken"]),
     ];

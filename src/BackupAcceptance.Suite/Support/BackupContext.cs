@@ -28,6 +28,12 @@ public sealed class BackupContext : IAsyncDisposable
     /// <summary>Files restored by a When step, removed with the scenario.</summary>
     public RestoredFiles? Restored { get; set; }
 
+    /// <summary>A sampled walk by a When step, for the Then step that judges it.</summary>
+    public Amanda.Walking.SampleResult? Sample { get; set; }
+
+    /// <summary>A session was opened for this scenario: from here on, Given steps may not change the target or dump.</summary>
+    public bool Started { get; private set; }
+
     /// <summary>"Given every disk of CONFIG config": the disks to check.</summary>
     public IReadOnlyList<BackupTarget>? Estate { get; set; }
 
@@ -44,6 +50,7 @@ public sealed class BackupContext : IAsyncDisposable
         if (_lease is { } lease && lease.Target == target) return lease;
         if (_lease is not null) await _lease.DisposeAsync();
         _lease = null;
+        Started = true;
         var opened = await DiskAccess.OpenAsync(SuiteRun.Sessions, target, cancellationToken);
         try
         {
@@ -71,8 +78,7 @@ public sealed class BackupContext : IAsyncDisposable
             }
             catch (AmrecoverException failure)
             {
-                throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, lease.Target, null,
-                    "the disk's dump history (to find the dump before the latest)", failure.Message, failure.TranscriptTail, failure);
+                throw AmandaFailures.Translate(lease.Target, null, "the disk's dump history (to find the dump before the latest)", failure);
             }
             date = history.Count >= 2 ? history[1].Date : throw new ExpectationFailedException(FailureCategory.StaleBackup,
                 lease.Target, history.FirstOrDefault()?.Date, "a dump before the latest", $"{history.Count} dump(s) in the history",
@@ -83,11 +89,14 @@ public sealed class BackupContext : IAsyncDisposable
         {
             await lease.ViewDumpAsync(chosen, cancellationToken);
         }
-        catch (AmandaReplyException noDump) when (noDump.Kind == AmandaErrorKind.NoDump)
+        catch (AmrecoverException failure)
         {
-            throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, null,
-                $"a dump on or before {chosen}", $"none ({noDump.Reply.Split('\n').First(l => l.StartsWith("500", StringComparison.Ordinal)).Trim()})",
-                noDump.TranscriptTail, noDump);
+            throw AmandaFailures.Translate(lease.Target, chosen, $"a dump on or before {chosen}", failure) switch
+            {
+                { Category: FailureCategory.StaleBackup } stale => new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target,
+                    null, $"a dump on or before {chosen}", stale.Found, stale.TranscriptTail, failure),
+                var other => other,
+            };
         }
     }
 
@@ -95,6 +104,9 @@ public sealed class BackupContext : IAsyncDisposable
     public string? Transcript => _lease?.Session.Transcript.Render();
 
     public string TranscriptTail => _lease?.Session.Transcript.Tail() ?? "";
+
+    /// <summary>What the audit of the disk's index files found, once a session was opened.</summary>
+    public string IndexNote => _lease?.IndexNote ?? "";
 
     /// <summary>The transcript of the session lent to this scenario, if one was opened (for per-step attachments).</summary>
     public Amanda.Session.Transcript? SessionTranscript => _lease?.Session.Transcript;

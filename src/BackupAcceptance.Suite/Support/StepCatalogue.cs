@@ -19,6 +19,9 @@ public static class StepCatalogue
             .AppendLine("Every step the suite understands, generated from its bindings (`src/BackupAcceptance.Suite/Steps`).")
             .AppendLine("Parameters: `{config}`, `{host}`, `{word}` are single words; `{disk}` is a word or a \"quoted name\";")
             .AppendLine("`{date}` is `2026-11-26`, `2026-11-26-20-09` or a dump date `2026-11-26-20-09-55`; `{string}` is quoted.")
+            .AppendLine("A scenario passes only when at least one Then step checked something (a file, a path, a dump): a scenario")
+            .AppendLine("without Then steps, a table without path rows or a sample that saw nothing fails as \"Nothing checked\". Given")
+            .AppendLine("steps come first: one after a When or Then step fails as a suite defect.")
             .AppendLine("Regenerate with `BACKUP_ACCEPTANCE_UPDATE_DOCS=1 dotnet test tests/BackupAcceptance.Tests --filter FullyQualifiedName~StepCatalogue`.");
         var classes = typeof(StepCatalogue).Assembly.GetTypes()
             .Select(t => (Type: t, Layer: t.GetCustomAttribute<StepLayerAttribute>()))
@@ -33,8 +36,11 @@ public static class StepCatalogue
                 if (binding is null) continue;
                 var example = method.GetCustomAttribute<StepExampleAttribute>();
                 text.AppendLine($"### `{Keyword(binding)} {binding.Expression}`").AppendLine();
-                if (example is not null)
-                    text.AppendLine(example.Meaning).AppendLine().AppendLine("```gherkin").AppendLine(example.Example).AppendLine("```").AppendLine();
+                if (example is null) continue;
+                text.AppendLine(example.Meaning).AppendLine();
+                if (example.DoesNotCheck.Length > 0)
+                    text.AppendLine($"Does not check: {char.ToLowerInvariant(example.DoesNotCheck[0])}{example.DoesNotCheck[1..]}").AppendLine();
+                text.AppendLine("```gherkin").AppendLine(example.Example).AppendLine("```").AppendLine();
             }
         }
         return System.Text.RegularExpressions.Regex.Replace(text.ToString(), "\n{3,}", "\n\n").TrimEnd() + "\n";

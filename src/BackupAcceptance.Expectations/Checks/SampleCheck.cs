@@ -1,0 +1,24 @@
+using BackupAcceptance.Amanda.Walking;
+using BackupAcceptance.Expectations.Failures;
+
+namespace BackupAcceptance.Expectations.Checks;
+
+/// <summary>
+/// A file count decided by a sampled walk, not a full one: it holds when the files the sample saw reach the minimum,
+/// or when the estimate's lower 95% bound does. A sample that listed every directory counts exactly; one that saw
+/// no file anywhere is a hollow backup.
+/// </summary>
+public static class SampleCheck
+{
+    public static void RequireEstimatedFiles(BackupTarget target, SampleResult sample, int minimum, string transcriptTail)
+    {
+        StepInput.Require(target, minimum, 1, FileCountCheck.MaximumFiles, "a number of files");
+        if (sample.LowerBound >= minimum) return;
+        var found = sample.Complete
+            ? $"{Guard.Plural(sample.FilesSeen, "file")} in {Guard.Plural(sample.DirectoriesListed, "directory", "directories")} (every directory was listed)"
+            : $"an estimated {sample.Files} files, at least {sample.LowerBound:0} (the sample saw {Guard.Plural(sample.FilesSeen, "file")} " +
+              $"in {Guard.Plural(sample.DirectoriesListed, "directory", "directories")}, seed {sample.Seed})";
+        throw new ExpectationFailedException(FailureCategory.HollowBackup, target, sample.DumpDate,
+            $"at least {Guard.Plural(minimum, "file")} by sampling (directories never count)", found, transcriptTail);
+    }
+}

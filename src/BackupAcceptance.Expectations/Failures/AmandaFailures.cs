@@ -1,0 +1,51 @@
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Session;
+
+namespace BackupAcceptance.Expectations.Failures;
+
+/// <summary>
+/// The one place where amrecover's refusals and failures become verdicts: no dump is a stale backup; a dump whose
+/// index cannot be read is a damaged index; a failed extract is a restore that did not bring the files back; an
+/// unknown config, host or disk, a dead session or anything unrecognised means Amanda is unreachable or misconfigured.
+/// </summary>
+public static class AmandaFailures
+{
+    /// <param name="doing">What the check was doing, as the end of "expected ...": "to walk the disk".</param>
+    public static ExpectationFailedException Translate(BackupTarget target, DumpDate? dumpDate, string doing, AmrecoverException failure) =>
+        failure switch
+        {
+            AmandaReplyException { Kind: AmandaErrorKind.NoDump } reply => new(FailureCategory.StaleBackup, target, null,
+                "a dump of the disk", $"none ({Line(reply.Reply, "500 ")})", reply.TranscriptTail, reply),
+            AmandaReplyException { Kind: AmandaErrorKind.IndexMissing } reply => new(FailureCategory.IndexDamaged, target, dumpDate,
+                $"a readable index ({doing})", $"\"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
+            AmandaReplyException { Kind: AmandaErrorKind.ExtractFailed } reply => new(FailureCategory.RestoreMismatch, target, dumpDate,
+                doing, $"the extract failed: \"{ExtractFailure(reply.Reply)}\"", reply.TranscriptTail, reply),
+            AmandaReplyException { Kind: AmandaErrorKind.UnknownConfig or AmandaErrorKind.UnknownHost or AmandaErrorKind.UnknownDisk } reply =>
+                new(FailureCategory.AmandaUnreachable, target, null, $"the index server to know this {What(reply.Kind)}",
+                    $"\"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
+            _ => new(FailureCategory.AmandaUnreachable, target, dumpDate, doing, failure.Message, failure.TranscriptTail, failure),
+        };
+
+    private static string What(AmandaErrorKind kind) => kind switch
+    {
+        AmandaErrorKind.UnknownConfig => "configuration",
+        AmandaErrorKind.UnknownHost => "host",
+        _ => "disk",
+    };
+
+    private static string Line(string text, string prefix) =>
+        text.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Trim() ?? OneLine(text);
+
+    // Extract's own chatter (tapes needed, the questions) is in the transcript; the verdict quotes what went wrong.
+    private static string ExtractFailure(string reply)
+    {
+        var failing = reply.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("Extractor child", StringComparison.Ordinal) || l.StartsWith("Got no header", StringComparison.Ordinal)
+                        || l.StartsWith("ERROR ", StringComparison.Ordinal) || l.StartsWith("(stderr) ", StringComparison.Ordinal)
+                        || l.StartsWith("Extract list empty", StringComparison.Ordinal))
+            .ToList();
+        return failing.Count > 0 ? string.Join(" / ", failing) : OneLine(reply);
+    }
+
+    private static string OneLine(string text) => text.Trim().ReplaceLineEndings(" / ");
+}

@@ -1,0 +1,24 @@
+using BackupAcceptance.Expectations;
+using BackupAcceptance.Expectations.Failures;
+using Reqnroll;
+
+namespace BackupAcceptance.Suite.Steps;
+
+/// <summary>
+/// A Gherkin table of paths: its first row is the header <c>| path |</c>. Gherkin cannot tell a header from a data
+/// row, so a table written without one would silently lose its first path; it is refused instead.
+/// </summary>
+public static class PathTable
+{
+    public const string Header = "path";
+
+    public static IReadOnlyList<string> Paths(BackupTarget target, DataTable table)
+    {
+        var header = table.Header.ToList();
+        if (header.Count != 1 || !string.Equals(header[0].Trim(), Header, StringComparison.OrdinalIgnoreCase))
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, null,
+                $"a table with one column under the header | {Header} |",
+                $"the header | {string.Join(" | ", header)} | (without a header row, the first path would be taken for one)", "");
+        return table.Rows.Select(row => row[0].Trim()).ToList();
+    }
+}
