@@ -57,7 +57,7 @@ public sealed class SuiteControlsTests
     [TestCase("Missing paths are all listed",
         "Missing path: daily localhost:/srv/fixtures/oddnames (dump ", "3 missing paths: /no-such-file.txt (absent), /sub/no-such-dir (absent), /README.txt/ (a file, not a directory)")]
     [TestCase("An empty directory in the backup fails",
-        "Hollow backup: daily localhost:/srv/fixtures/hollow (dump ", "expected the directory /a/b/c not to be empty")]
+        "Hollow backup: daily localhost:/srv/fixtures/hollow (dump ", "expected the directory /a/b/c to hold at least one file (directories never count); found 0 files in 0 directories below it")]
     [TestCase("A count drop fails",
         "Count drop: daily localhost:/srv/fixtures/shrinking (dump ", ": 100 files); found 50 files (-50%)")]
     [TestCase("An old dump against the live directory fails",
@@ -85,12 +85,79 @@ public sealed class SuiteControlsTests
         result.Message.ShouldContain("\n\n"); // the evidence: transcript tail or per-disk report after the sentence
     }
 
+    [TestCase("A path table without a header row is refused",
+        "Suite defect: daily localhost:/srv/fixtures/hollow (no dump selected): expected a table with one column under the header | path |",
+        "found the header | no-such-file.txt | (without a header row, the first path would be taken for one)")]
+    [TestCase("A path table with only its header checks nothing",
+        "Nothing checked: daily localhost:/srv/fixtures/hollow (no dump selected): expected at least one path to look up", "found a table without path rows")]
+    [TestCase("The disk itself in a path table is refused",
+        "Suite defect: daily localhost:/srv/fixtures/empty (no dump selected): expected paths inside the disk", "found '/', which names the disk itself and checks nothing")]
+    [TestCase("A directory holding only empty directories is empty",
+        "Hollow backup: daily localhost:/srv/fixtures/hollow (dump ", "expected the directory /a to hold at least one file (directories never count); found 0 files in 2 directories below it")]
+    [TestCase("A directory that is not in the backup is missing",
+        "Missing path: daily localhost:/srv/fixtures/hollow (no dump selected): expected a directory /no-such-dir", "found no such directory in the backup")]
+    [TestCase("A sample of a hollow disk fails",
+        "Hollow backup: daily localhost:/srv/fixtures/hollow (dump ", "expected at least 1 file by sampling (directories never count); found ")]
+    [TestCase("A sample alone checks nothing",
+        "Nothing checked: daily localhost:/srv/fixtures/oddnames (no dump selected): expected at least one Then step that checked a file, a path or a dump", "found no Then step checked anything")]
+    [TestCase("A restore alone checks nothing",
+        "Nothing checked: daily localhost:/srv/fixtures/oddnames (no dump selected)", "found no Then step checked anything")]
+    [TestCase("A scenario without steps checks nothing",
+        "Nothing checked: scenario 'A scenario without steps checks nothing': expected at least one Then step", "found the scenario has no steps")]
+    [TestCase("A dump chosen after a check is a misuse",
+        "Suite defect: daily localhost:/srv/fixtures/oddnames (no dump selected): expected 'Given the dump as of 2020-01-01' before the first When or Then step",
+        "found it comes after a step that already looked at the backup")]
+    [TestCase("A previous dump without its index is a damaged index",
+        "Index damaged: daily localhost:/srv/fixtures/lostindex (dump ", "expected a readable index (to browse the previous dump); found \"200 Working date set to")]
+    [TestCase("A count against a previous dump without its index is a damaged index",
+        "Index damaged: daily localhost:/srv/fixtures/lostindex (dump ", "599 index file not found for host 'localhost' disk '/srv/fixtures/lostindex'")]
+    [TestCase("A cut-short index file fails before amrecover browses it",
+        "Index damaged: daily localhost:/srv/fixtures/cutindex (no dump selected): expected a readable index", "-unsorted.gz (dump ")]
+    [TestCase("A restore whose extract failed is not a restore",
+        "Restore mismatch: daily localhost:/srv/fixtures/cuttape (dump ", "expected to restore 1 file; found the extract failed: \"Extractor child exited with status 2 / (stderr) tar: This does not look like a tar archive")]
+    [TestCase("A count change one percent past the allowed fails",
+        "Count drop: daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 49% of the previous dump")]
+    [TestCase("A live count change one percent past the allowed fails",
+        "Count drop: daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 99% of the live directory (50 files now); found 100 files in the backup (+100%)")]
+    [TestCase("One file more than the disk holds fails",
+        "Hollow backup: daily localhost:/srv/fixtures/oddnames (dump ", "expected at least 258 files (directories never count); found 257 files in 101 directories")]
+    [TestCase("A live comparison of an empty backup is hollow, not 0 against 0",
+        "Hollow backup: daily localhost:/srv/fixtures/empty (dump ", "expected files to compare (directories never count); found 0 files in 0 directories below the root")]
+    [TestCase("A negative percentage is refused",
+        "Suite defect: daily localhost:/srv/fixtures/shrinking (no dump selected): expected a percentage from 0 to 1000 in the step", "found -5")]
+    [TestCase("Zero random files to restore is refused",
+        "Suite defect: daily localhost:/srv/fixtures/oddnames (no dump selected): expected a number of files to restore from 1 to 1000 in the step", "found 0")]
+    public void A_false_green_fails_with_a_clear_message(string scenario, string start, string found)
+    {
+        var result = _run.Single(scenario);
+        result.Outcome.ShouldBe("Failed", result.Message);
+        result.Message.ShouldStartWith(start);
+        result.Message.ShouldContain(found);
+    }
+
+    [TestCase("A count change of exactly the allowed percentage passes")]
+    [TestCase("A live count change of exactly the allowed percentage passes")]
+    [TestCase("Exactly as many files as required passes")]
+    public void A_check_exactly_at_its_bound_passes(string scenario) =>
+        _run.Single(scenario).Outcome.ShouldBe("Passed", _run.Single(scenario).Message);
+
+    [Test]
+    public void A_cut_short_index_is_never_browsed_so_its_damage_stays_visible()
+    {
+        // amindexd re-compresses what it could read of a cut-short index on its first browse; the audit runs before.
+        var index = Directory.GetFiles("/var/lib/amanda/daily/index/localhost/_srv_fixtures_cutindex", "*-unsorted.gz");
+        index.ShouldNotBeEmpty();
+        var gzip = System.Diagnostics.Process.Start("gzip", ["-t", "--", .. index])!;
+        gzip.WaitForExit();
+        gzip.ExitCode.ShouldNotBe(0, "the cut-short index was laundered: something browsed it before the audit");
+    }
+
     [Test]
     public void The_summary_lists_every_scenario_with_its_reason()
     {
         _run.Summary.ShouldContain("PASS  Controls for the hollow-backup detector / A tree of odd names passes");
         _run.Summary.ShouldContain("FAIL  Controls for the hollow-backup detector / A disk of empty directories fails\n        Hollow backup: ");
-        _run.Summary.ShouldContain("1 passed, 19 failed");
+        _run.Summary.ShouldContain("4 passed, 39 failed");
     }
 
     [Test]
@@ -128,6 +195,10 @@ public sealed class SuiteControlsTests
         ((string?)AllureResult("A count drop fails")["status"]).ShouldBe("failed");
         ((string?)AllureResult("A disk unknown to Amanda fails")["status"]).ShouldBe("broken");
         ((string?)AllureResult("A disk unknown to Amanda fails")["statusDetails"]!["message"]).ShouldStartWith("Amanda unreachable or misconfigured:");
+        ((string?)AllureResult("A previous dump without its index is a damaged index")["status"]).ShouldBe("failed");
+        ((string?)AllureResult("A sample alone checks nothing")["status"]).ShouldBe("broken");
+        ((string?)AllureResult("A scenario without steps checks nothing")["status"]).ShouldBe("broken");
+        ((string?)AllureResult("A path table without a header row is refused")["status"]).ShouldBe("broken");
     }
 
     [Test]

@@ -1,0 +1,41 @@
+using BackupAcceptance.Amanda.Restoring;
+using BackupAcceptance.Amanda.Text;
+using BackupAcceptance.Expectations;
+using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Failures;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Checks;
+
+/// <summary>Rules of the data checks that a real fixture cannot show on demand: a restore that "succeeded" without
+/// bringing a file back, and a live directory that cannot be counted.</summary>
+public sealed class RestoreAndLiveRuleTests
+{
+    [Test]
+    public async Task A_file_missing_from_the_restore_area_fails_even_when_extract_said_nothing_wrong()
+    {
+        await using var area = RestoreArea.Create();
+        await File.WriteAllTextAsync(Path.Combine(area.Path, "here.txt"), "restored");
+        var target = new BackupTarget("daily", "localhost", "/srv/x");
+
+        Should.NotThrow(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("here.txt")], area, null, "./here.txt", ""));
+        var failure = Should.Throw<ExpectationFailedException>(() =>
+            RestoreCheck.RequireAllRestored(target, [RawPath.Parse("here.txt"), RawPath.Parse("gone.txt")], area, null, "./here.txt", ""));
+
+        failure.Category.ShouldBe(FailureCategory.RestoreMismatch);
+        failure.Expected.ShouldBe("2 files restored into the private area");
+        failure.Found.ShouldStartWith("1 not restored: /gone.txt (");
+    }
+
+    [Test]
+    public async Task A_live_directory_that_cannot_be_counted_is_a_suite_defect_not_zero_files()
+    {
+        var target = new BackupTarget("daily", "localhost", "/nonexistent-" + Guid.NewGuid().ToString("N"));
+
+        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => LiveFiles.CountAsync(target, null, CancellationToken.None));
+
+        failure.Category.ShouldBe(FailureCategory.SuiteDefect);
+        failure.Found.ShouldContain("find exited with 1");
+    }
+}

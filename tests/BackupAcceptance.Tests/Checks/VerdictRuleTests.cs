@@ -1,0 +1,105 @@
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Amanda.Text;
+using BackupAcceptance.Amanda.Walking;
+using BackupAcceptance.Expectations;
+using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Suite.Steps;
+using NUnit.Framework;
+using Reqnroll;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Checks;
+
+/// <summary>The rules that decide pass or fail without amrecover, at their bounds, so that a mutated comparison dies.</summary>
+public sealed class VerdictRuleTests
+{
+    private static readonly BackupTarget Target = new("daily", "localhost", "/srv/x");
+    private static readonly DateTime Now = new(2026, 12, 4, 12, 0, 0);
+
+    [TestCase(26.0, true)]
+    [TestCase(25.99, true)]
+    [TestCase(26.01, false)]
+    public void A_dump_exactly_as_old_as_allowed_is_fresh(double hoursOld, bool fresh) =>
+        FreshnessCheck.IsFresh(new DumpDate(Now.AddHours(-hoursOld)), TimeSpan.FromHours(26), Now).ShouldBe(fresh);
+
+    private static SampleResult Sample(int seen, Estimate files, int listed = 5) =>
+        new(7, 3, listed, seen, files, Estimate.Counted(listed), [], [], TimeSpan.Zero);
+
+    [Test]
+    public void A_sample_that_saw_enough_files_passes_whatever_its_estimate() =>
+        Should.NotThrow(() => SampleCheck.RequireEstimatedFiles(Target, Sample(10, new Estimate(3, 100, false)), 10, ""));
+
+    [Test]
+    public void A_sample_whose_lower_bound_reaches_the_minimum_passes() =>
+        Should.NotThrow(() => SampleCheck.RequireEstimatedFiles(Target, Sample(4, new Estimate(1000, 10, false)), 990, ""));
+
+    [Test]
+    public void A_sample_whose_lower_bound_falls_one_short_fails()
+    {
+        var failure = Should.Throw<ExpectationFailedException>(() =>
+            SampleCheck.RequireEstimatedFiles(Target, Sample(4, new Estimate(1000, 10, false)), 991, ""));
+        failure.Category.ShouldBe(FailureCategory.HollowBackup);
+        failure.Found.ShouldContain("an estimated ≈1,000 ± 10 (95%) files, at least 990 (the sample saw 4 files in 5 directories, seed 7)");
+    }
+
+    [Test]
+    public void A_complete_sample_without_files_is_a_hollow_backup()
+    {
+        var failure = Should.Throw<ExpectationFailedException>(() =>
+            SampleCheck.RequireEstimatedFiles(Target, Sample(0, Estimate.Counted(0), listed: 7), 1, ""));
+        failure.Message.ShouldStartWith("Hollow backup: daily localhost:/srv/x");
+        failure.Found.ShouldBe("0 files in 7 directories (every directory was listed)");
+    }
+
+    [Test]
+    public void An_unbounded_estimate_vouches_only_for_the_files_seen() =>
+        Sample(3, new Estimate(50, double.PositiveInfinity, false)).LowerBound.ShouldBe(3);
+
+    [Test]
+    public void A_table_must_start_with_its_path_header()
+    {
+        var table = new DataTable("no-such-file.txt");
+        var failure = Should.Throw<ExpectationFailedException>(() => PathTable.Paths(Target, table));
+        failure.Category.ShouldBe(FailureCategory.SuiteDefect);
+
+        var good = new DataTable(" Path ");
+        good.AddRow(" passwd ");
+        PathTable.Paths(Target, good).ShouldBe(["passwd"]);
+    }
+
+    [Test]
+    public void A_table_with_a_second_column_is_refused() =>
+        Should.Throw<ExpectationFailedException>(() => PathTable.Paths(Target, new DataTable("path", "note")));
+
+    [TestCase(new string[0], FailureCategory.NothingChecked)]
+    [TestCase(new[] { "etc", "/" }, FailureCategory.SuiteDefect)]
+    [TestCase(new[] { "//" }, FailureCategory.SuiteDefect)]
+    [TestCase(new[] { "" }, FailureCategory.SuiteDefect)]
+    public void Paths_that_check_nothing_are_refused(string[] paths, FailureCategory category) =>
+        Should.Throw<ExpectationFailedException>(() => PathCheck.RequireCheckablePaths(Target, paths)).Category.ShouldBe(category);
+
+    [TestCase(0, 1, 10, false)]
+    [TestCase(1, 1, 10, true)]
+    [TestCase(10, 1, 10, true)]
+    [TestCase(11, 1, 10, false)]
+    [TestCase(-1, 0, 10, false)]
+    public void Step_numbers_hold_their_documented_range(int value, int minimum, int maximum, bool accepted)
+    {
+        if (accepted) StepInput.Require(Target, value, minimum, maximum, "a number").ShouldBe(value);
+        else Should.Throw<ExpectationFailedException>(() => StepInput.Require(Target, value, minimum, maximum, "a number"))
+            .Message.ShouldBe($"Suite defect: daily localhost:/srv/x (no dump selected): expected a number from {minimum} to {maximum} in the step; found {value}.");
+    }
+
+    private static ListingEntry Directory(string indexName) =>
+        new(new DumpDate(Now), new RawName(TarEscaping.Unescape(indexName)), indexName, true);
+
+    [TestCase("/quote'dir", "\\303\\274dir", true)]
+    [TestCase("/quote'dir", "back\\\\slash", true)]
+    [TestCase("/quote'dir", "plain", false)]
+    [TestCase("/a/b`c/d", "tab\\there", true)]
+    [TestCase("/plain", "\\303\\274dir", false)]
+    public void Only_escaped_names_below_a_hostile_path_are_a_known_gap(string parent, string indexName, bool gap) =>
+        GlobHostilePaths.CannotEnter(RawPath.Parse(parent), Directory(indexName)).ShouldBe(gap);
+}

@@ -1,0 +1,108 @@
+# Negative controls for issue "no step passes having checked nothing": each scenario is a way a green could lie.
+# Run by SuiteControlsTests through the real suite; every scenario here MUST fail, except those tagged @good.
+@controls @falsegreen
+Feature: Controls for false greens
+
+  Scenario: A path table without a header row is refused
+    Given daily config for localhost /srv/fixtures/hollow
+    Then the backup contains these paths:
+      | no-such-file.txt |
+
+  Scenario: A path table with only its header checks nothing
+    Given daily config for localhost /srv/fixtures/hollow
+    Then the backup contains these paths:
+      | path |
+
+  Scenario: The disk itself in a path table is refused
+    Given daily config for localhost /srv/fixtures/empty
+    Then the backup contains these paths:
+      | path |
+      | /    |
+
+  Scenario: A directory holding only empty directories is empty
+    Given daily config for localhost /srv/fixtures/hollow
+    Then the directory "a" is not empty
+
+  Scenario: A directory that is not in the backup is missing
+    Given daily config for localhost /srv/fixtures/hollow
+    Then the directory "no-such-dir" is not empty
+
+  Scenario: A sample of a hollow disk fails
+    Given daily config for localhost /srv/fixtures/hollow
+    When 5 random directories are walked
+    Then the estimated file count is at least 1
+
+  Scenario: A sample alone checks nothing
+    Given daily config for localhost /srv/fixtures/oddnames
+    When 5 random directories are walked
+
+  Scenario: A restore alone checks nothing
+    Given daily config for localhost /srv/fixtures/oddnames
+    When the file "README.txt" is restored
+
+  Scenario: A scenario without steps checks nothing
+
+  Scenario: A dump chosen after a check is a misuse
+    Given daily config for localhost /srv/fixtures/oddnames
+    Then the backup contains at least one file
+    Given the dump as of 2020-01-01
+    Then the backup contains at least one file
+
+  Scenario: A previous dump without its index is a damaged index
+    Given daily config for localhost /srv/fixtures/lostindex
+    Then the backup differs from the previous dump
+
+  Scenario: A count against a previous dump without its index is a damaged index
+    Given daily config for localhost /srv/fixtures/lostindex
+    Then the file count is within 10% of the previous dump
+
+  Scenario: A cut-short index file fails before amrecover browses it
+    Given daily config for localhost /srv/fixtures/cutindex
+    Then the backup contains at least one file
+
+  Scenario: A restore whose extract failed is not a restore
+    Given daily config for localhost /srv/fixtures/cuttape
+    When the file "file01.txt" is restored
+    Then every restored file matches the live file
+
+  @good
+  Scenario: A count change of exactly the allowed percentage passes
+    Given daily config for localhost /srv/fixtures/shrinking
+    Then the file count is within 50% of the previous dump
+
+  Scenario: A count change one percent past the allowed fails
+    Given daily config for localhost /srv/fixtures/shrinking
+    Then the file count is within 49% of the previous dump
+
+  @good
+  Scenario: A live count change of exactly the allowed percentage passes
+    Given daily config for localhost /srv/fixtures/shrinking
+    And the dump before the latest
+    Then the file count is within 100% of the live directory
+
+  Scenario: A live count change one percent past the allowed fails
+    Given daily config for localhost /srv/fixtures/shrinking
+    And the dump before the latest
+    Then the file count is within 99% of the live directory
+
+  @good
+  Scenario: Exactly as many files as required passes
+    Given daily config for localhost /srv/fixtures/oddnames
+    Then the backup contains at least 257 files
+
+  Scenario: One file more than the disk holds fails
+    Given daily config for localhost /srv/fixtures/oddnames
+    Then the backup contains at least 258 files
+
+  Scenario: A live comparison of an empty backup is hollow, not 0 against 0
+    Given daily config for localhost /srv/fixtures/empty
+    Then the file count is within 10% of the live directory
+
+  Scenario: A negative percentage is refused
+    Given daily config for localhost /srv/fixtures/shrinking
+    Then the file count is within -5% of the live directory
+
+  Scenario: Zero random files to restore is refused
+    Given daily config for localhost /srv/fixtures/oddnames
+    When 0 random files are restored
+    Then every restored file matches the live file
