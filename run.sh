@@ -20,6 +20,10 @@ Usage:
       Provision the demo Amanda and run the project's own tests (unit, Reqnroll glue, and
       integration tests against the real fixture) with BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1, so a
       missing Amanda fails instead of skipping.
+  ./run.sh mutate [ID...]
+      The mutation check (tests/mutations/): breaks each rule that decides pass or fail on purpose
+      (mutations.tsv), builds, and runs the tests that must notice; fails when any mutation survives.
+      The controls mutations need the demo Amanda (./run.sh demo or ./run.sh test first). About 15 min.
   ./run.sh --help
 
 Options:
@@ -190,5 +194,6 @@ case "${1:-}" in
   -h|--help|help) usage ;;
   demo) shift; provision; run_suite "$@" ;;
   test) shift; [ $# -eq 0 ] || die "'test' takes no arguments"; provision; run_own_tests ;;
+  mutate) shift; require_dotnet; "$ROOT/tests/mutations/run.sh" "$@" ;;
   *) run_suite "$@" ;;
 esac
