@@ -1,6 +1,6 @@
-// Wires the acceptance suite into NUnit: Reqnroll's NUnit plugin (our own, see BackupAcceptance.Scenarios),
+// Wires the acceptance suite into NUnit: Reqnroll's NUnit plugin (our own, see BackupAcceptance.ReqnrollNUnit),
 // the test-run hooks around every feature, and one NUnit fixture per feature file.
-using BackupAcceptance.Scenarios;
+using BackupAcceptance.ReqnrollNUnit;
 using BackupAcceptance.Suite.Support;
 using NUnit.Framework;
 

@@ -1,5 +1,5 @@
 using BackupAcceptance.Expectations.Failures;
-using BackupAcceptance.Scenarios;
+using BackupAcceptance.ReqnrollNUnit;
 using NUnit.Framework;
 using Reqnroll;
 
