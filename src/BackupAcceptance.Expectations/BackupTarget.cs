@@ -1,3 +1,5 @@
+using BackupAcceptance.Amanda.Text;
+
 namespace BackupAcceptance.Expectations;
 
 /// <summary>What an expectation is about: one disk (DLE) of one host in one Amanda configuration.</summary>
@@ -28,7 +30,7 @@ public sealed record BackupTarget
     {
         var trimmed = value.Trim();
         if (trimmed.Length == 0) throw new ArgumentException($"The {what} must not be empty.", what);
-        if (trimmed.Any(char.IsControl) || (!allowSpaces && trimmed.Any(char.IsWhiteSpace)))
+        if (ControlCharacters.AnyIn(trimmed) || (!allowSpaces && trimmed.Any(char.IsWhiteSpace)))
             throw new ArgumentException($"The {what} '{trimmed}' contains a space or control character.", what);
         return trimmed;
     }

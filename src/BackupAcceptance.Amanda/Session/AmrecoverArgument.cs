@@ -1,4 +1,5 @@
 using System.Text;
+using BackupAcceptance.Amanda.Text;
 
 namespace BackupAcceptance.Amanda.Session;
 
@@ -14,7 +15,7 @@ public static class AmrecoverArgument
     /// <summary>An entry's index name to match in the current directory (<c>cd</c>, <c>add</c>): glob-escaped, quoted.</summary>
     public static string Pattern(string indexName)
     {
-        RefuseControlCharacters(indexName);
+        ControlCharacters.Refuse(indexName, nameof(indexName));
         var escaped = new StringBuilder(indexName.Length + 8);
         foreach (var ch in indexName)
         {
@@ -27,17 +28,8 @@ public static class AmrecoverArgument
     /// <summary>A literal value that amrecover does not glob (<c>sethost</c>, <c>setdisk</c>): only quoted.</summary>
     public static string Literal(string value)
     {
-        RefuseControlCharacters(value);
+        ControlCharacters.Refuse(value, nameof(value));
         return Quoted(value);
-    }
-
-    /// <summary>Bytes below 0x20 and DEL: readline interprets them, so they must never reach amrecover's stdin.</summary>
-    public static bool IsControl(char ch) => ch < ' ' || ch == '\x7F';
-
-    internal static void RefuseControlCharacters(string value)
-    {
-        if (value.Any(IsControl))
-            throw new ArgumentException($"'{value.ReplaceLineEndings("\\n")}' contains a control character, which is never sent to amrecover.", nameof(value));
     }
 
     private static string Quoted(string text)

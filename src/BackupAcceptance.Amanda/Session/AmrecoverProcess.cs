@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text;
+using System.Threading.Channels;
+using CliWrap;
+
+namespace BackupAcceptance.Amanda.Session;
+
+/// <summary>
+/// The amrecover process and its three pipes: started through CliWrap with <c>PAGER=cat</c> and <c>TERM=xterm</c>,
+/// lines written to stdin through a queue, stdout handed over chunk by chunk as it arrives, stderr collected.
+/// Killing takes the whole process tree (amandad and the Amanda servers it forked).
+/// </summary>
+internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, string host) : IAsyncDisposable
+{
+    private readonly Channel<byte[]> _stdin = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly StringBuilder _stderr = new();
+    private readonly Lock _stderrLock = new();
+    private readonly CancellationTokenSource _forceKill = new();
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CommandTask<CommandResult>? _process;
+
+    public int? ProcessId => _process?.ProcessId;
+
+    /// <summary>Completes when stdout closes: amrecover exited, crashed or was killed.</summary>
+    public Task StdoutClosed => _stdoutClosed.Task;
+
+    public bool HasExited => _process is { Task.IsCompleted: true } || _stdoutClosed.Task.IsCompleted;
+
+    public string Executable => CommandLine().Target;
+
+    /// <summary>The command line as a person would type it, for messages.</summary>
+    public string Describe() => $"amrecover {string.Join(' ', CommandLine().Arguments)}";
+
+    /// <summary>Starts the process; <paramref name="onStdout"/> gets each chunk of stdout, on the reader's thread.</summary>
+    public void Start(Action<ReadOnlySpan<byte>> onStdout)
+    {
+        var (target, arguments) = CommandLine();
+        _process = Cli.Wrap(target)
+            .WithArguments(arguments)
+            // PAGER: ls goes through popen($PAGER); a missing pager swallows every listing. TERM: readline echoes
+            // long lines as horizontal-scroll garbage when TERM is unset or dumb.
+            .WithEnvironmentVariables(env => env.Set("PAGER", "cat").Set("TERM", "xterm"))
+            .WithStandardInputPipe(PipeSource.Create(PumpStdinAsync))
+            .WithStandardOutputPipe(PipeTarget.Create((stdout, token) => ReadStdoutAsync(stdout, onStdout, token)))
+            .WithStandardErrorPipe(PipeTarget.Create(ReadStderrAsync))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(_forceKill.Token);
+    }
+
+    public ValueTask WriteLineAsync(string line, CancellationToken cancellationToken) =>
+        _stdin.Writer.WriteAsync(Encoding.Latin1.GetBytes(line + "\n"), cancellationToken);
+
+    /// <summary>Everything stderr said since the last call.</summary>
+    public string TakeStderr()
+    {
+        lock (_stderrLock)
+        {
+            var text = _stderr.ToString();
+            _stderr.Clear();
+            return text;
+        }
+    }
+
+    /// <summary>The exit code once the process ended (killing it if it does not end within 10 s), or null.</summary>
+    public async Task<int?> WaitForExitCodeAsync()
+    {
+        if (_process is null) return null;
+        try
+        {
+            return (await _process.Task.WaitAsync(TimeSpan.FromSeconds(10))).ExitCode;
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            await KillAsync();
+            return null;
+        }
+    }
+
+    /// <summary>Kills amrecover and its children (amandad and the Amanda server processes it forked).</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { } process && !process.Task.IsCompleted)
+        {
+            // Kill before closing stdin: end of input at extract's last question crashes amrecover 3.5.1.
+            try
+            {
+                using var native = Process.GetProcessById(process.ProcessId);
+                native.Kill(entireProcessTree: true);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already gone.
+            }
+        }
+        _stdin.Writer.TryComplete();
+        if (_process is not { } running) return;
+        await _forceKill.CancelAsync();
+        try
+        {
+            await running.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            // Killed: CliWrap reports the forced cancellation; nothing else to wait for.
+        }
+    }
+
+    /// <summary>Quits politely when it can (<c>quit</c>, then end of input), and kills whatever still runs after a grace period.</summary>
+    public async Task QuitAsync(bool canSpeak)
+    {
+        if (_process is not { } process || process.Task.IsCompleted) return;
+        if (canSpeak) _stdin.Writer.TryWrite("quit\n"u8.ToArray());
+        _stdin.Writer.TryComplete();
+        try
+        {
+            await process.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            await KillAsync();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _stdin.Writer.TryComplete();
+        _forceKill.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private (string Target, IReadOnlyList<string> Arguments) CommandLine()
+    {
+        var arguments = new List<string>();
+        // sudo resets the environment: pass PAGER and TERM through env on the far side of the prefix.
+        if (options.CommandPrefix.Count > 0)
+            arguments.AddRange(options.CommandPrefix.Skip(1).Concat(["env", "PAGER=cat", "TERM=xterm", options.AmrecoverPath]));
+        arguments.Add(config);
+        if (host.Length > 0) arguments.AddRange(["-h", host]); // none: amrecover guesses, then waits for sethost
+        if (options.IndexServer is { } index) arguments.AddRange(["-s", index]);
+        if (options.TapeServer is { } tape) arguments.AddRange(["-t", tape]);
+        var target = options.CommandPrefix.Count > 0 ? options.CommandPrefix[0] : options.AmrecoverPath;
+        return (target, arguments);
+    }
+
+    private async Task PumpStdinAsync(Stream stdin, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var line in _stdin.Reader.ReadAllAsync(cancellationToken))
+            {
+                await stdin.WriteAsync(line, cancellationToken);
+                await stdin.FlushAsync(cancellationToken);
+            }
+        }
+        catch (IOException)
+        {
+            // amrecover closed its stdin (it exited); the stdout side reports that.
+        }
+    }
+
+    private async Task ReadStdoutAsync(Stream stdout, Action<ReadOnlySpan<byte>> onStdout, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await stdout.ReadAsync(buffer, cancellationToken)) > 0)
+                onStdout(buffer.AsSpan(0, read));
+        }
+        finally
+        {
+            _stdoutClosed.TrySetResult();
+        }
+    }
+
+    private async Task ReadStderrAsync(Stream stderr, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        int read;
+        while ((read = await stderr.ReadAsync(buffer, cancellationToken)) > 0)
+            lock (_stderrLock) _stderr.Append(Encoding.Latin1.GetString(buffer, 0, read));
+    }
+}
