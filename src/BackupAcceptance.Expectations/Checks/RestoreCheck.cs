@@ -11,9 +11,8 @@ using BackupAcceptance.Expectations.Sessions;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// The data layer: restore real files into a private area and look at their bytes. A random sample (seeded, so a
-/// run can be replayed) is compared with the live files; a canary planted before the dump is checked for content
-/// and age. A file changed after the dump is skipped, not failed: the backup cannot know it.
+/// The data layer's restores: real files of the dump into a private area, a seeded random sample (replayable) or one
+/// named file. Checked positively: every file asked for must be in the area afterwards.
 /// </summary>
 public static class RestoreCheck
 {
@@ -90,93 +89,6 @@ public static class RestoreCheck
                 $"{Guard.Plural(files.Count, "file")} restored into the private area",
                 $"{missing.Count} not restored: {string.Join("; ", missing)}; extract said: \"{Shorten(extractOutput)}\"", transcriptTail);
     }
-
-    /// <summary>Every restored file against the live one (host must be this machine). A file changed after the dump,
-    /// or whose live copy is gone, is skipped and listed; at least one must be compared.</summary>
-    public static async Task<RestoreComparison> RequireMatchesLiveAsync(RestoredFiles restored, string transcriptTail,
-        CancellationToken cancellationToken)
-    {
-        LiveComparisonCheck.RequireLocal(restored.Target, "live files to compare with");
-        var dumpedAt = restored.DumpDate is { } date ? DateTime.SpecifyKind(date.Value, DateTimeKind.Local).ToUniversalTime() : DateTime.MaxValue;
-        var report = new List<string>();
-        var mismatches = new List<string>();
-        foreach (var file in restored.Files)
-        {
-            var live = restored.LivePathOf(file);
-            DateTime modified;
-            try
-            {
-                modified = RawFiles.LastWriteTimeUtc(live);
-            }
-            catch (IOException gone)
-            {
-                report.Add($"skipped {file}: no live file to compare ({gone.Message})");
-                continue;
-            }
-            if (modified > dumpedAt)
-            {
-                report.Add($"skipped {file}: changed after the dump ({modified:u})");
-                continue;
-            }
-            var comparison = await FileComparison.CompareAsync(live, restored.Area.PathOf(file), cancellationToken);
-            var line = $"{file}: live {comparison.LiveSha256 ?? "?"} restored {comparison.RestoredSha256 ?? "?"}{(comparison.Problem is { } p ? $" ({p})" : "")}";
-            report.Add((comparison.Matches ? "match " : "MISMATCH ") + line);
-            if (!comparison.Matches) mismatches.Add(line);
-        }
-        var compared = report.Count(line => !line.StartsWith("skipped ", StringComparison.Ordinal));
-        if (compared == 0)
-            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
-                "at least one restored file to compare with its live file",
-                $"none could be compared ({Guard.Plural(report.Count, "file")} skipped): {string.Join("; ", report)}", transcriptTail);
-        if (mismatches.Count > 0)
-            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
-                "every restored file unchanged since the dump to have the live file's SHA-256",
-                $"{Guard.Plural(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches)}" +
-                (restored.Seed is { } seed ? $" (seed {seed})" : ""), transcriptTail);
-        return new RestoreComparison(report, compared);
-    }
-
-    public static async Task RequireContentMatchesAsync(RestoredFiles restored, string pattern, string transcriptTail,
-        CancellationToken cancellationToken)
-    {
-        var file = restored.Files.Single();
-        string content;
-        try
-        {
-            await using var stream = RawFiles.OpenRead(restored.Area.PathOf(file));
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            content = await reader.ReadToEndAsync(cancellationToken);
-        }
-        catch (IOException missing)
-        {
-            throw NotRestored(restored, file, missing, transcriptTail);
-        }
-        if (!Regex.IsMatch(content, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5)))
-            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
-                $"{file} to match /{pattern}/", $"\"{Shorten(content)}\"", transcriptTail);
-    }
-
-    public static void RequireRestoredNoOlderThan(RestoredFiles restored, TimeSpan maximumAge, DateTime utcNow, string transcriptTail)
-    {
-        var file = restored.Files.Single();
-        DateTime modified;
-        try
-        {
-            modified = RawFiles.LastWriteTimeUtc(restored.Area.PathOf(file));
-        }
-        catch (IOException missing)
-        {
-            throw NotRestored(restored, file, missing, transcriptTail);
-        }
-        if (utcNow - modified > maximumAge)
-            throw new ExpectationFailedException(FailureCategory.StaleBackup, restored.Target, restored.DumpDate,
-                $"the restored {file} to be no older than {maximumAge.TotalHours:0.#} hours",
-                $"it was last written {modified:u}, {(utcNow - modified).TotalHours:0.#} hours ago", transcriptTail);
-    }
-
-    private static ExpectationFailedException NotRestored(RestoredFiles restored, RawPath file, IOException missing, string transcriptTail) =>
-        new(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate, $"{file} in the restore area",
-            $"it was not restored ({missing.Message})", transcriptTail, missing);
 
     private static string Shorten(string text)
     {

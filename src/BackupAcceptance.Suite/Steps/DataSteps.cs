@@ -38,7 +38,7 @@ public sealed class DataSteps(BackupContext backup, CheckLedger checks, IReqnrol
     public async Task ThenEveryRestoredFileMatchesTheLiveFile()
     {
         var restored = RequireRestored();
-        var comparison = await Verdict.CheckAsync(backup, () => RestoreCheck.RequireMatchesLiveAsync(restored, backup.TranscriptTail, CancellationToken.None));
+        var comparison = await Verdict.CheckAsync(backup, () => LiveFileComparison.RequireMatchesLiveAsync(restored, backup.TranscriptTail, CancellationToken.None));
         checks.Record(comparison.Compared, "restored files compared");
         evidence.Attach("restore comparison", string.Join("\n", comparison.Lines));
     }
@@ -50,7 +50,7 @@ public sealed class DataSteps(BackupContext backup, CheckLedger checks, IReqnrol
     {
         await Verdict.CheckAsync(backup, async () =>
         {
-            await RestoreCheck.RequireContentMatchesAsync(RequireRestored(), pattern, backup.TranscriptTail, CancellationToken.None);
+            await CanaryCheck.RequireContentMatchesAsync(RequireRestored(), pattern, backup.TranscriptTail, CancellationToken.None);
         });
         checks.Record(1, "restored file");
     }
@@ -62,7 +62,7 @@ public sealed class DataSteps(BackupContext backup, CheckLedger checks, IReqnrol
     {
         await Verdict.CheckAsync(backup, () =>
         {
-            RestoreCheck.RequireRestoredNoOlderThan(RequireRestored(), TimeSpan.FromHours(hours), DateTime.UtcNow, backup.TranscriptTail);
+            CanaryCheck.RequireRestoredNoOlderThan(RequireRestored(), TimeSpan.FromHours(hours), DateTime.UtcNow, backup.TranscriptTail);
             return Task.FromResult(true);
         });
         checks.Record(1, "restored file");

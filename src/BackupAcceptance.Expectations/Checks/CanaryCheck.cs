@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Restoring;
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Amanda.Text;
+using BackupAcceptance.Amanda.Walking;
+using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Sessions;
+
+namespace BackupAcceptance.Expectations.Checks;
+
+/// <summary>A canary restored from the dump: its content matches what was planted, and it is recent (the restore
+/// keeps its modification time).</summary>
+public static class CanaryCheck
+{
+    public static async Task RequireContentMatchesAsync(RestoredFiles restored, string pattern, string transcriptTail,
+        CancellationToken cancellationToken)
+    {
+        var file = restored.Files.Single();
+        string content;
+        try
+        {
+            await using var stream = RawFiles.OpenRead(restored.Area.PathOf(file));
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            content = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (IOException missing)
+        {
+            throw NotRestored(restored, file, missing, transcriptTail);
+        }
+        if (!Regex.IsMatch(content, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5)))
+            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
+                $"{file} to match /{pattern}/", $"\"{Shorten(content)}\"", transcriptTail);
+    }
+
+    public static void RequireRestoredNoOlderThan(RestoredFiles restored, TimeSpan maximumAge, DateTime utcNow, string transcriptTail)
+    {
+        var file = restored.Files.Single();
+        DateTime modified;
+        try
+        {
+            modified = RawFiles.LastWriteTimeUtc(restored.Area.PathOf(file));
+        }
+        catch (IOException missing)
+        {
+            throw NotRestored(restored, file, missing, transcriptTail);
+        }
+        if (utcNow - modified > maximumAge)
+            throw new ExpectationFailedException(FailureCategory.StaleBackup, restored.Target, restored.DumpDate,
+                $"the restored {file} to be no older than {maximumAge.TotalHours:0.#} hours",
+                $"it was last written {modified:u}, {(utcNow - modified).TotalHours:0.#} hours ago", transcriptTail);
+    }
+
+    private static ExpectationFailedException NotRestored(RestoredFiles restored, RawPath file, IOException missing, string transcriptTail) =>
+        new(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate, $"{file} in the restore area",
+            $"it was not restored ({missing.Message})", transcriptTail, missing);
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 120 ? line : line[..120] + "…";
+    }
+}
