@@ -1,7 +1,7 @@
 // Wires the acceptance suite into NUnit: Reqnroll's NUnit plugin (our own, see BackupAcceptance.ReqnrollNUnit),
 // the test-run hooks around every feature, and one NUnit fixture per feature file.
 using BackupAcceptance.ReqnrollNUnit;
-using BackupAcceptance.Suite.Support;
+using BackupAcceptance.Suite.Run;
 using NUnit.Framework;
 
 [assembly: Reqnroll.Plugins.RuntimePlugin(typeof(NUnitRuntimePlugin))]

@@ -1,5 +1,4 @@
-using BackupAcceptance.Expectations.Checks;
-using BackupAcceptance.Suite.Support;
+using BackupAcceptance.Suite.Drivers;
 using Reqnroll;
 
 namespace BackupAcceptance.Suite.Steps;
@@ -7,79 +6,41 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>Expectations on what the backup's index holds, checked through amrecover's own listings.</summary>
 [Binding]
 [StepLayer(3, "Index content")]
-public sealed class IndexContentSteps(BackupContext backup, CheckLedger checks, IReqnrollOutputHelper output)
+public sealed class IndexContentSteps(BackupDriver driver)
 {
     [Then("the backup contains at least one file")]
     [StepExample("Then the backup contains at least one file", "The hollow-backup detector: directories never count. Stops at the first file.",
         "Whether the files restore (use a restore step), or anything below directories amrecover 3.5.1 cannot enter (reported).")]
-    public Task ThenTheBackupContainsAtLeastOneFile() => ThenTheBackupContainsAtLeast(1);
+    public Task ThenTheBackupContainsAtLeastOneFile() => driver.RequireFilesAsync(1);
 
     [Then("the backup contains at least {int} file(s)")]
     [StepExample("Then the backup contains at least 200 files", "At least that many files (directories never count); stops when reached. From 1 to 1,000,000,000.",
         "How many more there are once the number is reached; file sizes (amrecover shows none).")]
-    public async Task ThenTheBackupContainsAtLeast(int files)
-    {
-        var summary = await Verdict.CheckAsync(backup, async () =>
-            await FileCountCheck.RequireFilesAsync(await backup.SessionAsync(CancellationToken.None), files, CancellationToken.None));
-        checks.Record(summary.Files, "files");
-        output.WriteLine($"{backup.Target} (dump {summary.DumpDate}): {summary.Describe()}; {backup.IndexNote}");
-    }
+    public Task ThenTheBackupContainsAtLeast(int files) => driver.RequireFilesAsync(files);
 
     [Then("the backup contains these paths:")]
     [StepExample("Then the backup contains these paths:\n  | path            |\n  | passwd          |\n  | ssh/            |",
         "Every path of the table (relative to the disk; a trailing / asks for a directory); all missing ones are listed. The header row | path | is required, and at least one path.",
         "What the paths hold: a listed file may be empty, a listed directory may hold nothing (use 'is not empty').")]
-    public async Task ThenTheBackupContainsThesePaths(DataTable paths)
-    {
-        var checkedPaths = await Verdict.CheckAsync(backup, async () =>
-        {
-            var list = PathTable.Paths(backup.RequireTarget(), paths);
-            PathCheck.RequireCheckablePaths(backup.RequireTarget(), list); // before any amrecover command
-            return await PathCheck.RequirePathsAsync(await backup.SessionAsync(CancellationToken.None), list, CancellationToken.None);
-        });
-        checks.Record(checkedPaths, "paths");
-        output.WriteLine($"{backup.Target}: all {checkedPaths} paths present");
-    }
+    public Task ThenTheBackupContainsThesePaths(DataTable paths) => driver.RequirePathsAsync(paths);
 
     [Then("the directory {string} is not empty")]
     [StepExample("Then the directory \"ssh\" is not empty", "The directory exists in the backup and holds at least one file somewhere below it: empty subdirectories never count. Stops at the first file.",
         "How many files it holds.")]
-    public async Task ThenTheDirectoryIsNotEmpty(string directory)
-    {
-        var summary = await Verdict.CheckAsync(backup, async () =>
-            await PathCheck.RequireFilesBelowAsync(await backup.SessionAsync(CancellationToken.None), directory, CancellationToken.None));
-        checks.Record(summary.Files, $"file(s) below {directory}");
-    }
+    public Task ThenTheDirectoryIsNotEmpty(string directory) => driver.RequireFilesBelowAsync(directory);
 
     [Then("the file count is within {int}% of the previous dump")]
     [StepExample("Then the file count is within 10% of the previous dump", "Walks this dump and the one before it (setdate); a bigger change is a count drop, exactly the percentage still passes. A dump without files fails as hollow.",
         "Which files changed (only the counts are compared), or file sizes.")]
-    public async Task ThenTheFileCountIsWithinOfThePreviousDump(int percent)
-    {
-        var change = await Verdict.CheckAsync(backup, async () =>
-            await DumpComparisonCheck.RequireCountWithinPreviousAsync(await backup.SessionAsync(CancellationToken.None), percent, CancellationToken.None));
-        checks.Record(change.Count, "files");
-        output.WriteLine($"{backup.Target}: {change.Count} files against {change.Reference} in the previous dump ({change})");
-    }
+    public Task ThenTheFileCountIsWithinOfThePreviousDump(int percent) => driver.RequireCountWithinPreviousAsync(percent);
 
     [Then("the file count is within {int}% of the live directory")]
     [StepExample("Then the file count is within 5% of the live directory", "Only when the host is this machine: backup file count against `find` on the disk now (a find error fails the check). A dump without files fails as hollow.",
         "Which files differ, or files changed since the dump.")]
-    public async Task ThenTheFileCountIsWithinOfTheLiveDirectory(int percent)
-    {
-        var change = await Verdict.CheckAsync(backup, async () =>
-            await LiveComparisonCheck.RequireCountWithinLiveAsync(await backup.SessionAsync(CancellationToken.None), percent, CancellationToken.None));
-        checks.Record(change.Count, "files");
-        output.WriteLine($"{backup.Target}: {change.Count} files against {change.Reference} live ({change})");
-    }
+    public Task ThenTheFileCountIsWithinOfTheLiveDirectory(int percent) => driver.RequireCountWithinLiveAsync(percent);
 
     [Then("the backup differs from the previous dump")]
     [StepExample("Then the backup differs from the previous dump", "Stale detection: the same paths as the dump before is a stale backup. A previous dump whose index cannot be read fails as an index damage.",
         "Changed content under the same names: amrecover shows no sizes or times, so only names can differ.")]
-    public async Task ThenTheBackupDiffersFromThePreviousDump()
-    {
-        var paths = await Verdict.CheckAsync(backup, async () =>
-            await DumpComparisonCheck.RequireDifferentFromPreviousAsync(await backup.SessionAsync(CancellationToken.None), CancellationToken.None));
-        checks.Record(paths, "paths in two dumps");
-    }
+    public Task ThenTheBackupDiffersFromThePreviousDump() => driver.RequireDifferentFromPreviousAsync();
 }

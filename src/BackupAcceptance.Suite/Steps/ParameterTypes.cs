@@ -5,7 +5,7 @@ namespace BackupAcceptance.Suite.Steps;
 
 /// <summary>
 /// The Cucumber-expression parameter types of the backup vocabulary, so steps read as the domain speaks:
-/// <c>{config} config for {host} {disk}</c>, <c>{date}</c>. A disk name with spaces is written in double quotes.
+/// <c>{config}</c>, <c>{host}</c>, <c>{date}</c> (the <c>{disk}</c> type is with the step that names a disk, TargetSteps).
 /// </summary>
 [Binding]
 public sealed class ParameterTypes
@@ -16,9 +16,6 @@ public sealed class ParameterTypes
     [StepArgumentTransformation(@"([^\s""]+)", Name = "host")]
     public static AmandaHost Host(string name) => new(name);
 
-    [StepArgumentTransformation(@"(""[^""]+""|[^\s""]+)", Name = "disk")]
-    public static AmandaDisk Disk(string name) => new(name.Length > 1 && name[0] == '"' ? name[1..^1] : name);
-
     /// <summary>2026-11-26, 2026-11-26-20-09, or a dump date as amrecover prints it: 2026-11-26-20-09-55.</summary>
     [StepArgumentTransformation(@"(\d{4}-\d\d-\d\d(?:-\d\d-\d\d(?:-\d\d)?)?)", Name = "date")]
     public static DumpDate Date(string text) => DumpDate.Parse(text);
@@ -28,4 +25,3 @@ public sealed record AmandaConfig(string Name);
 
 public sealed record AmandaHost(string Name);
 
-public sealed record AmandaDisk(string Name);

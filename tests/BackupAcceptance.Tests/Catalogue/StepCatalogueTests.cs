@@ -1,6 +1,6 @@
 using System.Reflection;
 using BackupAcceptance.Suite.Steps;
-using BackupAcceptance.Suite.Support;
+
 using NUnit.Framework;
 using Reqnroll;
 using Shouldly;
@@ -44,7 +44,7 @@ public sealed class StepCatalogueTests
     /// Cucumber's built-in ones, and optional text such as <c>file(s)</c>.</summary>
     private static System.Text.RegularExpressions.Regex ToRegex(string expression)
     {
-        var types = typeof(ParameterTypes).GetMethods()
+        var types = typeof(ParameterTypes).Assembly.GetTypes().SelectMany(t => t.GetMethods())
             .Select(m => m.GetCustomAttribute<StepArgumentTransformationAttribute>())
             .Where(a => a?.Name is not null)
             .ToDictionary(a => a!.Name!, a => a!.Regex!);

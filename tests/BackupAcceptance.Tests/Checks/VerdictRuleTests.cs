@@ -5,7 +5,7 @@ using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;
-using BackupAcceptance.Suite.Steps;
+using BackupAcceptance.Suite.Drivers;
 using NUnit.Framework;
 using Reqnroll;
 using Shouldly;

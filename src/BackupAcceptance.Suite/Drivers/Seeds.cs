@@ -1,4 +1,4 @@
-namespace BackupAcceptance.Suite.Support;
+namespace BackupAcceptance.Suite.Drivers;
 
 /// <summary>
 /// Seeds for sampling and random restores: a step's own seed, else BACKUP_ACCEPTANCE_SEED, else a fresh one. The

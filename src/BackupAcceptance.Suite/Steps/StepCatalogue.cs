@@ -3,7 +3,7 @@ using System.Text;
 using BackupAcceptance.Suite.Steps;
 using Reqnroll;
 
-namespace BackupAcceptance.Suite.Support;
+namespace BackupAcceptance.Suite.Steps;
 
 /// <summary>
 /// Renders docs/steps.md from the step bindings themselves (expression, example, meaning), so the catalogue a

@@ -1,21 +1,21 @@
 using System.Collections.Concurrent;
 using System.Text;
 
-namespace BackupAcceptance.Suite.Support;
+namespace BackupAcceptance.Suite.Reporting;
 
 /// <summary>
 /// The one-screen console summary: each scenario with pass/fail and its reason (the first line of the failure).
 /// Written to summary.txt in the results directory; run.sh prints it after the test run.
 /// </summary>
-public static class RunSummary
+public sealed class RunSummary
 {
-    private static readonly ConcurrentQueue<ScenarioOutcome> Outcomes = new();
+    private readonly ConcurrentQueue<ScenarioOutcome> _outcomes = new();
 
-    public static void Record(ScenarioOutcome outcome) => Outcomes.Enqueue(outcome);
+    public void Record(ScenarioOutcome outcome) => _outcomes.Enqueue(outcome);
 
-    public static string Render(int amrecoverStarts)
+    public string Render(int amrecoverStarts)
     {
-        var all = Outcomes.OrderBy(o => o.Feature, StringComparer.Ordinal).ThenBy(o => o.Scenario, StringComparer.Ordinal).ToList();
+        var all = _outcomes.OrderBy(o => o.Feature, StringComparer.Ordinal).ThenBy(o => o.Scenario, StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
         foreach (var outcome in all)
         {
@@ -27,9 +27,12 @@ public static class RunSummary
         return text.ToString();
     }
 
-    public static void Write(string directory, int amrecoverStarts)
+    /// <returns>The file written.</returns>
+    public string Write(string directory, int amrecoverStarts)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "summary.txt"), Render(amrecoverStarts));
+        var path = Path.Combine(directory, "summary.txt");
+        File.WriteAllText(path, Render(amrecoverStarts));
+        return path;
     }
 }

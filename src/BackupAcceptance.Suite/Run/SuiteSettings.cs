@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace BackupAcceptance.Suite.Support;
+namespace BackupAcceptance.Suite.Run;
 
 /// <summary>Where the suite reads its features and writes its results; environment variables override defaults.</summary>
 public static class SuiteSettings

@@ -2,7 +2,7 @@ using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Failures;
 using Reqnroll;
 
-namespace BackupAcceptance.Suite.Steps;
+namespace BackupAcceptance.Suite.Drivers;
 
 /// <summary>
 /// A Gherkin table of paths: its first row is the header <c>| path |</c>. Gherkin cannot tell a header from a data

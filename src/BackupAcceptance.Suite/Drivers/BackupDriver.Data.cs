@@ -1,0 +1,69 @@
+using BackupAcceptance.Expectations.Checks;
+
+namespace BackupAcceptance.Suite.Drivers;
+
+/// <summary>Real restores into a private temporary directory, compared byte for byte; canaries.</summary>
+public sealed partial class BackupDriver
+{
+    /// <summary>Files restored by a When step, removed with the scenario.</summary>
+    public RestoredFiles? Restored { get; private set; }
+
+    private bool _restoredJudged;
+
+    public async Task RestoreRandomFilesAsync(int count, int? seed)
+    {
+        var chosen = Seeds.Resolve(seed);
+        output.WriteLine(Seeds.Replay(chosen));
+        Restored = await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreRandomFilesAsync(lease, count, chosen, cancellation));
+        evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n" + string.Join("\n", Restored.Files));
+    }
+
+    public async Task RestoreFileAsync(string path) =>
+        Restored = await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreFileAsync(lease, path, cancellation));
+
+    public async Task RequireRestoredMatchLiveAsync()
+    {
+        var restored = RequireRestored();
+        var comparison = await VerdictAsync(() => LiveFileComparison.RequireMatchesLiveAsync(restored, TranscriptTail, Cancellation));
+        checks.Record(comparison.Compared, "restored files compared");
+        evidence.Attach("restore comparison", string.Join("\n", comparison.Lines));
+    }
+
+    public async Task RequireRestoredContentAsync(string pattern)
+    {
+        var restored = RequireOneRestored();
+        await VerdictAsync(async () =>
+        {
+            await CanaryCheck.RequireContentMatchesAsync(restored, pattern, TranscriptTail, Cancellation);
+            return true;
+        });
+        checks.Record(1, "restored file");
+    }
+
+    public async Task RequireRestoredNoOlderThanAsync(int hours)
+    {
+        var restored = RequireOneRestored();
+        await VerdictAsync(() =>
+        {
+            CanaryCheck.RequireRestoredNoOlderThan(restored, FreshnessCheck.Hours(restored.Target, hours), DateTime.UtcNow, TranscriptTail);
+            return Task.FromResult(true);
+        });
+        checks.Record(1, "restored file");
+    }
+
+    private RestoredFiles RequireRestored()
+    {
+        _restoredJudged = true;
+        return Restored ?? throw new InvalidOperationException(
+            "Nothing was restored: use 'When the file \"x\" is restored' or 'When 5 random files are restored' first.");
+    }
+
+    /// <summary>Content and age speak of one file: after a random sample of several, they cannot say which.</summary>
+    private RestoredFiles RequireOneRestored()
+    {
+        var restored = RequireRestored();
+        if (restored.Files.Count != 1)
+            throw Misuse("a single restored file ('When the file \"x\" is restored') before a check of its content or age");
+        return restored;
+    }
+}

@@ -1,0 +1,48 @@
+using BackupAcceptance.Expectations;
+using BackupAcceptance.Expectations.Checks;
+using Reqnroll;
+
+namespace BackupAcceptance.Suite.Drivers;
+
+/// <summary>Coverage of a whole configuration: every host and disk, found by listhost and listdisk.</summary>
+public sealed partial class BackupDriver
+{
+    /// <summary>"Given every disk of CONFIG config": the disks to check.</summary>
+    public IReadOnlyList<BackupTarget>? Estate { get; private set; }
+
+    public async Task UseEstateAsync(string config)
+    {
+        RequireOneEstate();
+        Estate = await VerdictAsync(() => EstateCheck.DisksAsync(run.Sessions, config, Cancellation));
+    }
+
+    /// <summary>The estate without the disks of the table (host:disk or just the disk). An exception that matches
+    /// no disk is a typo that would silently widen or narrow the check: a suite defect.</summary>
+    public async Task UseEstateExceptAsync(string config, DataTable exceptions)
+    {
+        RequireOneEstate();
+        var skip = exceptions.Rows.Select(r => r[0].Trim()).ToHashSet();
+        var disks = await VerdictAsync(() => EstateCheck.DisksAsync(run.Sessions, config, Cancellation));
+        var unknown = skip.Where(s => !disks.Any(d => d.Disk == s || $"{d.Host}:{d.Disk}" == s)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"Suite defect: these exceptions match no disk of {config}: {string.Join(", ", unknown)}.");
+        Estate = disks.Where(d => !skip.Contains(d.Disk) && !skip.Contains($"{d.Host}:{d.Disk}")).ToList();
+        output.WriteLine($"left out: {string.Join(", ", skip)}");
+    }
+
+    private void RequireOneEstate()
+    {
+        RequireBeforeChecks();
+        if (Target is not null || Estate is not null) throw Misuse("one disk or estate per scenario");
+        if (_dump != DumpChoice.Latest) throw Misuse("no dump choice with the estate: the estate check looks at each disk's latest dump");
+    }
+
+    public async Task RequireEveryDiskAsync(int hours, int files)
+    {
+        var estate = Estate ?? throw new InvalidOperationException("No estate: start with 'Given every disk of daily config'.");
+        var lines = await VerdictAsync(() => EstateCheck.RequireEveryDiskAsync(run.Sessions, estate,
+            FreshnessCheck.Hours(BackupTarget.Estate(estate.FirstOrDefault()?.Config ?? "?"), hours), files, DateTime.Now, Cancellation));
+        checks.Record(estate.Count, "disks");
+        evidence.Attach("estate", string.Join("\n", lines));
+    }
+}

@@ -1,0 +1,30 @@
+using BackupAcceptance.Expectations.Checks;
+
+namespace BackupAcceptance.Suite.Drivers;
+
+/// <summary>Existence and freshness, from the disk's dump history.</summary>
+public sealed partial class BackupDriver
+{
+    public async Task RequireDumpAsync()
+    {
+        var dump = await OnDiskAsync(FreshnessCheck.RequireDumpAsync);
+        checks.Record(1, "dump");
+        output.WriteLine($"{Target}: latest dump {dump.Date} (level {dump.Level}, {dump.Storage}:{dump.Label})");
+    }
+
+    public async Task RequireLatestNoOlderThanAsync(int hours)
+    {
+        var dump = await OnDiskAsync((lease, cancellation) =>
+            FreshnessCheck.RequireLatestNoOlderThanAsync(lease, FreshnessCheck.Hours(lease.Target, hours), DateTime.Now, cancellation));
+        checks.Record(1, "dump");
+        output.WriteLine($"{Target}: latest dump {dump.Date}");
+    }
+
+    public async Task RequireFullDumpNoOlderThanAsync(int days)
+    {
+        var dump = await OnDiskAsync((lease, cancellation) =>
+            FreshnessCheck.RequireFullDumpNoOlderThanAsync(lease, FreshnessCheck.Days(lease.Target, days), DateTime.Now, cancellation));
+        checks.Record(1, "dump");
+        output.WriteLine($"{Target}: newest level 0 dump {dump.Date}");
+    }
+}

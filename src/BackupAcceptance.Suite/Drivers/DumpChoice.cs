@@ -1,0 +1,56 @@
+using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Sessions;
+
+namespace BackupAcceptance.Suite.Drivers;
+
+/// <summary>Which dump of the disk a scenario looks at: the latest (amrecover's default), the newest on or before a
+/// date (<c>setdate</c>), or the one before the latest (from <c>history</c>).</summary>
+public sealed record DumpChoice(DumpDate? Date, bool PreviousOfLatest)
+{
+    public static readonly DumpChoice Latest = new(null, false);
+
+    public static readonly DumpChoice BeforeLatest = new(null, true);
+
+    public static DumpChoice AsOf(DumpDate date) => new(date, false);
+
+    public override string ToString() =>
+        PreviousOfLatest ? "the dump before the latest" : Date is { } date ? $"the dump as of {date}" : "the latest dump";
+
+    /// <summary>Puts the lease's session on the chosen dump; none that old is a stale backup.</summary>
+    public async Task ApplyAsync(SessionLease lease, CancellationToken cancellationToken)
+    {
+        var date = Date;
+        if (PreviousOfLatest)
+        {
+            IReadOnlyList<DumpRecord> history;
+            try
+            {
+                history = await lease.Session.HistoryAsync(cancellationToken);
+            }
+            catch (AmrecoverException failure)
+            {
+                throw AmandaFailures.Translate(lease.Target, null, "the disk's dump history (to find the dump before the latest)", failure);
+            }
+            date = history.Count >= 2 ? history[1].Date : throw new ExpectationFailedException(FailureCategory.StaleBackup,
+                lease.Target, history.FirstOrDefault()?.Date, "a dump before the latest", $"{history.Count} dump(s) in the history",
+                lease.Session.Transcript.Tail());
+        }
+        if (date is not { } chosen) return;
+        try
+        {
+            await lease.ViewDumpAsync(chosen, cancellationToken);
+        }
+        catch (AmrecoverException failure)
+        {
+            throw AmandaFailures.Translate(lease.Target, chosen, $"a dump on or before {chosen}", failure) switch
+            {
+                { Category: FailureCategory.StaleBackup } stale => new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target,
+                    null, $"a dump on or before {chosen}", stale.Found, stale.TranscriptTail, failure),
+                var other => other,
+            };
+        }
+    }
+}

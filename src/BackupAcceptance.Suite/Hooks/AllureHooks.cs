@@ -1,0 +1,86 @@
+using BackupAcceptance.ReqnrollNUnit;
+using BackupAcceptance.Suite.Drivers;
+using BackupAcceptance.Suite.Reporting;
+using Reqnroll;
+
+namespace BackupAcceptance.Suite.Hooks;
+
+/// <summary>
+/// Turns each scenario into an Allure result as it runs: Gherkin steps as steps with their timing and status, the
+/// amrecover transcript of each step attached to it, and at the end the result with what
+/// <see cref="ScenarioFacts"/> says about the scenario.
+/// </summary>
+[Binding]
+public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature, BackupDriver driver, ScenarioReport report, AllureReport allure)
+{
+    [BeforeStep]
+    public void BeforeStep()
+    {
+        report.BeginStep();
+        report.TranscriptMark = (int)(driver.SessionTranscript?.Count ?? 0);
+    }
+
+    [AfterStep]
+    public void AfterStep()
+    {
+        var info = scenario.StepContext.StepInfo;
+        if (driver.SessionTranscript is { } transcript && transcript.Count > report.TranscriptMark)
+        {
+            var entries = transcript.Entries;
+            var fresh = entries.Skip(Math.Max(0, entries.Count - (int)(transcript.Count - report.TranscriptMark)));
+            report.Attach(allure.Writer.WriteTextAttachment("amrecover transcript", string.Join("\n", fresh.SelectMany(e => e.Lines()))));
+        }
+        var (status, details) = scenario.TestError is { } error ? Facts().Classify(error) : (AllureStatus.Passed, new AllureStatusDetails());
+        report.EndStep(StepName(report.Steps.Count) ?? $"{info.StepDefinitionType} {info.Text}", status, details);
+    }
+
+    // Runs before ScenarioHooks (Order 0) returns the session, while the transcript and failure are still there.
+    [AfterScenario(Order = -100)]
+    public void WriteResult()
+    {
+        var facts = Facts();
+        var fullName = $"{facts.Feature} / {facts.Scenario}";
+        var parameters = facts.Parameters();
+        var (status, details) = scenario.TestError is { } error ? facts.Classify(error)
+            : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? (AllureStatus.Passed, new AllureStatusDetails())
+            : (AllureStatus.Broken, new AllureStatusDetails($"Suite defect: the scenario ended as {scenario.ScenarioExecutionStatus}."));
+        allure.Writer.WriteResult(new AllureResult(
+            Guid.NewGuid().ToString(),
+            AllureIds.HistoryId(fullName, parameters),
+            AllureIds.TestCaseId(fullName),
+            fullName,
+            [facts.Feature],
+            facts.Scenario,
+            string.IsNullOrWhiteSpace(scenario.ScenarioInfo.Description) ? null : scenario.ScenarioInfo.Description,
+            status,
+            details,
+            report.Start,
+            DateTimeOffset.Now.ToUnixTimeMilliseconds(),
+            AllSteps(),
+            [],
+            parameters,
+            facts.Labels(),
+            facts.Links(allure.Config)));
+    }
+
+    private ScenarioFacts Facts() => new(
+        feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, driver.Target, driver.Estate, driver.Failure,
+        driver.Failure?.DumpDate ?? driver.Restored?.DumpDate, driver.Restored?.Seed, report.Facts,
+        scenario.ScenarioInfo.Arguments, scenario.ScenarioInfo.CombinedTags);
+
+    /// <summary>The scenario as written (the glue registers it): keyword as in the feature file ("And "), and text.</summary>
+    private ScenarioDefinition? Definition =>
+        scenario.ScenarioContainer.IsRegistered<ScenarioDefinition>() ? scenario.ScenarioContainer.Resolve<ScenarioDefinition>() : null;
+
+    private string? StepName(int index) =>
+        Definition?.Steps is { } steps && index < steps.Count ? $"{steps[index].Keyword.Trim()} {steps[index].Text}" : null;
+
+    /// <summary>Steps after a failure never run and get no hooks; they are listed as skipped.</summary>
+    private IReadOnlyList<AllureStep> AllSteps()
+    {
+        var ran = report.Steps;
+        var skipped = Enumerable.Range(ran.Count, Math.Max(0, (Definition?.Steps.Count ?? 0) - ran.Count))
+            .Select(i => new AllureStep(StepName(i)!, AllureStatus.Skipped, new AllureStatusDetails(), report.Start, report.Start, []));
+        return [.. ran, .. skipped];
+    }
+}

@@ -1,0 +1,25 @@
+using BackupAcceptance.Suite.Drivers;
+using BackupAcceptance.Suite.Reporting;
+using BackupAcceptance.Suite.Run;
+using Reqnroll;
+
+namespace BackupAcceptance.Suite.Hooks;
+
+/// <summary>After each scenario: its transcript into the test output, its line in the summary, its session given back
+/// and its restore area removed.</summary>
+[Binding]
+public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioContext scenario, FeatureContext feature, IReqnrollOutputHelper output)
+{
+    [AfterScenario(Order = 0)]
+    public async Task AfterScenarioAsync()
+    {
+        if (driver.Transcript is { } transcript) output.WriteLine($"--- amrecover transcript ---\n{transcript}");
+        var error = scenario.TestError;
+        var reason = error is null ? "" : error.Message.Split('\n')[0];
+        if (error is null && scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
+            reason = scenario.ScenarioExecutionStatus.ToString();
+        run.Summary.Record(new ScenarioOutcome(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title,
+            scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK, reason));
+        await driver.DisposeAsync();
+    }
+}

@@ -1,0 +1,29 @@
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Suite.Reporting;
+using BackupAcceptance.Suite.Run;
+using NUnit.Framework;
+using Reqnroll;
+
+namespace BackupAcceptance.Suite.Hooks;
+
+/// <summary>Makes the run's shared objects before the first scenario and registers them in Reqnroll's test-run
+/// container (scenarios get them by constructor injection); ends them after the last.</summary>
+[Binding]
+public sealed class TestRunHooks
+{
+    [BeforeTestRun(Order = -100)]
+    public static void StartRun(ITestRunContext context)
+    {
+        var report = AllureReport.Start(); // a malformed allure-config.json stops the run here, with its own message
+        context.TestRunContainer.RegisterInstanceAs(report);
+        context.TestRunContainer.RegisterInstanceAs(new SuiteRun(AmrecoverOptions.FromEnvironment(), report));
+    }
+
+    [AfterTestRun]
+    public static async Task FinishRunAsync(ITestRunContext context)
+    {
+        if (!context.TestRunContainer.IsRegistered<SuiteRun>()) return; // the start failed, and said why
+        var summary = await context.TestRunContainer.Resolve<SuiteRun>().FinishAsync();
+        await TestContext.Progress.WriteLineAsync($"Backup acceptance summary written to {summary}");
+    }
+}

@@ -1,0 +1,105 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace BackupAcceptance.Suite.Reporting;
+
+/// <summary>
+/// The Allure report of one test run: its configuration and results writer, set up before any scenario
+/// (<see cref="Start"/>), and the facts written when the run ends (environment.properties).
+/// </summary>
+public sealed class AllureReport
+{
+    private readonly DateTimeOffset _started = DateTimeOffset.Now;
+    private string? _banner;
+
+    private AllureReport(AllureConfig config, AllureResultsWriter writer)
+    {
+        Config = config;
+        Writer = writer;
+    }
+
+    public AllureConfig Config { get; }
+
+    public AllureResultsWriter Writer { get; }
+
+    /// <summary>Loads allure-config.json (a malformed one stops the run with a clear error), empties the results
+    /// folder of an earlier run's results, and writes categories, executor and the renderer's configuration.</summary>
+    public static AllureReport Start()
+    {
+        var path = ConfigPath();
+        var config = AllureConfig.Load(path);
+        var writer = new AllureResultsWriter(ResultsDirectory(config, path));
+        writer.Reset();
+        writer.WriteCategories(config.Categories);
+        writer.WriteExecutor(CiExecutor.FromEnvironment(config.ReportTitle));
+        WriteRendererConfig(config, Path.GetDirectoryName(writer.Directory)!);
+        return new AllureReport(config, writer);
+    }
+
+    /// <summary>Remembers the first amrecover banner: it names the Amanda version and the index server.</summary>
+    public void RecordBanner(string banner) => Interlocked.CompareExchange(ref _banner, banner, null);
+
+    /// <summary>environment.properties: what this run checked against, plus the config's extra entries.</summary>
+    public void Finish(string amrecoverPath)
+    {
+        var banner = _banner ?? "";
+        var version = Regex.Match(banner, @"AMRECOVER Version (\S+?)\.?\s").Groups[1].Value;
+        var server = Regex.Match(banner, @"^220 (\S+) AMANDA index server", RegexOptions.Multiline).Groups[1].Value;
+        var entries = new Dictionary<string, string>
+        {
+            ["AmandaVersion"] = version.Length > 0 ? version : "unknown (no session started)",
+            ["IndexServer"] = server.Length > 0 ? server : "unknown",
+            ["Amrecover"] = amrecoverPath,
+            ["Host"] = Environment.MachineName,
+            ["RunTime"] = $"{_started:yyyy-MM-dd HH:mm:ss zzz} to {DateTimeOffset.Now:HH:mm:ss}",
+        };
+        foreach (var (key, value) in Config.Environment) entries[key] = value;
+        Writer.WriteEnvironment(entries);
+    }
+
+    /// <summary>BACKUP_ACCEPTANCE_ALLURE_CONFIG, else allure-config.json at the repository root.</summary>
+    public static string ConfigPath() =>
+        Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_ALLURE_CONFIG") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(RepositoryRoot(), "allure-config.json");
+
+    /// <summary>BACKUP_ACCEPTANCE_RESULTS/allure-results when a run names its results folder (run.sh does),
+    /// else the config's resultsDirectory, relative to the config file.</summary>
+    public static string ResultsDirectory(AllureConfig config, string configPath) =>
+        Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_RESULTS") is { Length: > 0 } results
+            ? Path.Combine(Path.GetFullPath(results), "allure-results")
+            : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(configPath)!, config.ResultsDirectory));
+
+    /// <summary>BACKUP_ACCEPTANCE_ALLURE_HISTORY, else allure-history/history.jsonl at the repository root: kept across
+    /// runs (run.sh empties results/), so the report shows trends from the second run on.</summary>
+    public static string HistoryPath() =>
+        Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_ALLURE_HISTORY") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(RepositoryRoot(), "allure-history", "history.jsonl");
+
+    /// <summary>allurerc.json for the Allure 3 renderer (run.sh): title, history, categories, one self-contained file.</summary>
+    private static void WriteRendererConfig(AllureConfig config, string directory)
+    {
+        var rc = new
+        {
+            name = config.ReportTitle,
+            historyPath = HistoryPath(),
+            historyLimit = 60,
+            categories = config.Categories.Select(c => new { name = c.Name, messageRegex = c.MessageRegex, matchedStatuses = c.MatchedStatuses }),
+            plugins = new
+            {
+                awesome = new
+                {
+                    options = new { reportName = config.ReportTitle, singleFile = true, reportLanguage = "en", groupBy = Array.Empty<string>() },
+                },
+            },
+        };
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "allurerc.json"),
+            System.Text.Json.JsonSerializer.Serialize(rc, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static string RepositoryRoot() =>
+        typeof(AllureReport).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "BackupAcceptance.RepositoryRoot")?.Value ?? AppContext.BaseDirectory;
+}

@@ -1,0 +1,29 @@
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Suite.Reporting;
+
+namespace BackupAcceptance.Suite.Run;
+
+/// <summary>
+/// What one test run owns and every scenario shares: the amrecover session pool (one start per disk, not per step),
+/// the Allure report and the console summary. Made before the first scenario (Hooks/TestRunHooks) and registered in
+/// Reqnroll's test-run container, so scenarios get it by constructor injection; nothing of it is static.
+/// </summary>
+public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
+{
+    public SessionPool Sessions { get; } = new(options);
+
+    public AllureReport Report => report;
+
+    public RunSummary Summary { get; } = new();
+
+    /// <summary>Ends the run: every session quits, environment.properties and summary.txt are written.</summary>
+    /// <returns>Where the summary went.</returns>
+    public async Task<string> FinishAsync()
+    {
+        var started = Sessions.Started;
+        await Sessions.DisposeAsync();
+        report.Finish(options.AmrecoverPath);
+        return Summary.Write(SuiteSettings.ResultsDirectory(), started);
+    }
+}
