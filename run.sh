@@ -164,6 +164,11 @@ run_suite() {
   echo
   if [ -s "$RESULTS/summary.txt" ]; then
     cat "$RESULTS/summary.txt"
+    # A run in which no scenario ran (all filtered out or @ignore) checked nothing: never a green run.
+    if grep -q '^0 passed, 0 failed' "$RESULTS/summary.txt"; then
+      echo "run.sh: no scenario ran, so nothing was checked (check --features, --tags and @ignore)" >&2
+      rc=2
+    fi
   else
     # No summary: the build or the test host failed before any scenario ran.
     tail -n 40 "$RESULTS/dotnet-test.log"

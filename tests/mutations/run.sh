@@ -55,6 +55,9 @@ while IFS=$'\t' read -r id file set from to; do
     killed=$((killed + 1)); verdict=killed
   fi
   restore
+  # A mutant may have let the suite browse the cut-short index, which amindexd then rewrites as a whole (partial)
+  # file: put the demo's damaged fixtures back before the next mutant reads them.
+  if [ "$set" = controls ]; then "$ROOT/provision/amanda-demo.sh" >>"$LOG" 2>&1 || { echo "mutations: re-provisioning failed, see $LOG" >&2; exit 1; }; fi
   printf '%-18s %-8s %-9s %3ss  %s\n' "$id" "$set" "$verdict" "$(( $(date +%s) - t0 ))" "$file"
 done < "$LIST"
 trap - EXIT INT TERM

@@ -23,9 +23,15 @@ public static partial class IndexDirectory
     {
         var root = await IndexRootAsync(config, cancellationToken);
         if (root.Directory is not { } indexRoot) return (null, root.Reason);
-        var candidates = new[] { Path.Combine(indexRoot, Sanitise(host), Sanitise(disk)), Path.Combine(indexRoot, host.Replace('/', '_'), disk.Replace('/', '_')) };
+        // Host names are matched without regard to case, as Amanda matches them ("LOCALHOST" is localhost).
+        var hostDirectory = Directory.EnumerateDirectories(indexRoot)
+            .Where(d => string.Equals(Path.GetFileName(d), Sanitise(host), StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(Path.GetFileName(d), host.Replace('/', '_'), StringComparison.OrdinalIgnoreCase))
+            .OrderBy(d => Path.GetFileName(d) == Sanitise(host) ? 0 : 1)
+            .FirstOrDefault();
+        var candidates = new[] { Sanitise(disk), disk.Replace('/', '_') }.Select(name => Path.Combine(hostDirectory ?? Path.Combine(indexRoot, Sanitise(host)), name)).ToList();
         var directory = candidates.FirstOrDefault(Directory.Exists);
-        if (directory is null) return (null, $"no index directory {candidates[0]}");
+        if (directory is null) return (null, $"no index directory {candidates[0]}: no dump of this disk was indexed yet");
         var files = new List<IndexFile>();
         foreach (var path in Directory.EnumerateFiles(directory))
         {

@@ -72,8 +72,15 @@ public static class ExtractCommands
             throw;
         }
         // The extractor's failure shows only in words: "Extractor child exited with status N" on stdout, tar's
-        // complaints on stderr. The prompt comes back either way.
-        CheckedCommands.ThrowOnRefusal(session, reply with { Output = output.ToString(), Stderr = stderr.ToString() });
+        // complaints on stderr, which may still be on their way when the prompt is back. The prompt comes back
+        // either way; after a failed extractor the session is dropped, so no late word of it lands on another command.
+        stderr.Append(await session.TakeLateStderrAsync(cancellationToken));
+        var whole = reply with { Output = output.ToString(), Stderr = stderr.ToString() };
+        if (AmandaReplies.FindRefusal(whole) is { } kind)
+        {
+            if (kind == AmandaErrorKind.ExtractFailed) await session.AbortAsync(); // the extractor ran and failed
+            throw new AmandaReplyException(kind, "extract", string.Join("\n", AmandaReplies.FailureLines(whole)), session.Transcript.Tail());
+        }
         var tarLines = output.ToString().Split('\n').Where(l => l.StartsWith("./", StringComparison.Ordinal)).ToList();
         return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines);
     }

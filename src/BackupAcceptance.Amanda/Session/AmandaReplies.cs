@@ -17,9 +17,11 @@ internal static partial class AmandaReplies
         ("501 Host ", AmandaErrorKind.UnknownHost),
         ("501 Disk ", AmandaErrorKind.UnknownDisk),
         ("500 No dumps available", AmandaErrorKind.NoDump),
-        // Without a "no dumps" line these mean: the dump exists, its index does not (or cannot be read).
+        // Without a "no dumps" line these mean: the dump exists, its index does not (or cannot be read). After setdate,
+        // "No index records for cwd on new date" alone only says the current directory is not in that dump
+        // (amrecover goes to the mount point): not a refusal.
         ("599 index file not found", AmandaErrorKind.IndexMissing),
-        ("No index records for", AmandaErrorKind.IndexMissing),
+        ("No index records for disk", AmandaErrorKind.IndexMissing),
         ("Extractor child exited with status", AmandaErrorKind.ExtractFailed),
         ("Got no header and data from server", AmandaErrorKind.ExtractFailed),
         ("Invalid directory", AmandaErrorKind.InvalidDirectory),
@@ -55,6 +57,15 @@ internal static partial class AmandaReplies
         if (lines.Any(line => ExtractorError().IsMatch(line))) return AmandaErrorKind.ExtractFailed;
         return lines.Any(line => ServerError().IsMatch(line)) ? AmandaErrorKind.Rejected : null;
     }
+
+    /// <summary>The lines of <paramref name="reply"/> that say what went wrong, stderr's marked as such: a verdict
+    /// quotes these, and the transcript keeps the rest (tapes needed, the questions, progress).</summary>
+    public static IReadOnlyList<string> FailureLines(CommandReply reply) =>
+        [.. reply.Lines.Where(IsFailureLine), .. StderrLines(reply).Where(IsFailureLine).Select(l => $"(stderr) {l}")];
+
+    private static bool IsFailureLine(string line) =>
+        Refusals.Any(r => line.StartsWith(r.Start, StringComparison.Ordinal)) || ExtractorError().IsMatch(line) || ServerError().IsMatch(line)
+        || (line.StartsWith("File ", StringComparison.Ordinal) && line.EndsWith(" doesn't exist in directory", StringComparison.Ordinal));
 
     private static IEnumerable<string> StderrLines(CommandReply reply) =>
         reply.Stderr.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);

@@ -18,6 +18,7 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
     private readonly CancellationTokenSource _forceKill = new();
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CommandTask<CommandResult>? _process;
+    private long _lastStderrTicks = Environment.TickCount64;
 
     public int? ProcessId => _process?.ProcessId;
 
@@ -58,6 +59,18 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
             var text = _stderr.ToString();
             _stderr.Clear();
             return text;
+        }
+    }
+
+    /// <summary>Waits until stderr has said nothing for <paramref name="quiet"/>, or <paramref name="atMost"/> passed.</summary>
+    public async Task StderrQuietAsync(TimeSpan quiet, TimeSpan atMost, CancellationToken cancellationToken)
+    {
+        var deadline = Environment.TickCount64 + (long)atMost.TotalMilliseconds;
+        while (Environment.TickCount64 < deadline)
+        {
+            var silentFor = Environment.TickCount64 - Interlocked.Read(ref _lastStderrTicks);
+            if (silentFor >= quiet.TotalMilliseconds) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(quiet.TotalMilliseconds - silentFor), cancellationToken);
         }
     }
 
@@ -178,6 +191,9 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
         var buffer = new byte[4096];
         int read;
         while ((read = await stderr.ReadAsync(buffer, cancellationToken)) > 0)
+        {
             lock (_stderrLock) _stderr.Append(Encoding.Latin1.GetString(buffer, 0, read));
+            Interlocked.Exchange(ref _lastStderrTicks, Environment.TickCount64);
+        }
     }
 }

@@ -81,6 +81,14 @@ public sealed class AmrecoverSession : IAsyncDisposable
             timeout ?? _options.CommandTimeout, cancellationToken);
     }
 
+    /// <summary>What stderr says after the last reply, once it has been quiet for a moment (at most a second): a
+    /// child's complaints (tar's) can arrive just after amrecover's prompt.</summary>
+    public async Task<string> TakeLateStderrAsync(CancellationToken cancellationToken)
+    {
+        await _process.StderrQuietAsync(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), cancellationToken);
+        return _process.TakeStderr();
+    }
+
     /// <summary>Kills the process tree now, without a word to amrecover: for answers that must never be given
     /// (a <c>n</c> at extract's last question crashes amrecover 3.5.1). The session is unusable afterwards.</summary>
     public Task AbortAsync() => KillAsync();

@@ -17,6 +17,10 @@ public static class CanaryCheck
     public static async Task RequireContentMatchesAsync(RestoredFiles restored, string pattern, string transcriptTail,
         CancellationToken cancellationToken)
     {
+        // A pattern an empty file matches ("", "x*", "^") checks nothing.
+        if (Regex.IsMatch("", pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5)))
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, restored.Target, restored.DumpDate,
+                "a pattern that an empty file would not match", $"/{pattern}/, which matches anything", "");
         var file = restored.Files.Single();
         string content;
         try

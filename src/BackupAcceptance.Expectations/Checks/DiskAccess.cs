@@ -19,7 +19,7 @@ public static class DiskAccess
         }
         catch (AmrecoverException failure)
         {
-            throw AmandaFailures.Translate(target, null, "a working amrecover session", failure);
+            throw AmandaFailures.Translate(target, null, "to open the disk", failure);
         }
     }
 }

@@ -16,7 +16,7 @@ public static class DumpComparisonCheck
     /// <returns>The two dumps' counts, for the report.</returns>
     public static async Task<CountChange> RequireCountWithinPreviousAsync(SessionLease lease, int percent, CancellationToken cancellationToken)
     {
-        StepInput.Require(lease.Target, percent, 0, 1000, "a percentage");
+        StepInput.Require(lease.Target, percent, 0, CountChange.MaximumPercent, "a percentage");
         var (current, previous, previousDate) = await WalkBothAsync(lease, cancellationToken);
         RequireFiles(lease, current);
         var change = new CountChange(current.Summary.Files, previous.Summary.Files);

@@ -11,6 +11,17 @@ namespace BackupAcceptance.Expectations.Checks;
 /// </summary>
 public static class FreshnessCheck
 {
+    /// <summary>Ten years: the longest age a step may name.</summary>
+    public const int MaximumHours = 87_600;
+
+    /// <summary>An age in hours from a step: 0 to <see cref="MaximumHours"/>, else a suite defect.</summary>
+    public static TimeSpan Hours(BackupTarget target, int hours) =>
+        TimeSpan.FromHours(StepInput.Require(target, hours, 0, MaximumHours, "a number of hours"));
+
+    /// <summary>An age in days from a step: 0 to ten years, else a suite defect.</summary>
+    public static TimeSpan Days(BackupTarget target, int days) =>
+        TimeSpan.FromDays(StepInput.Require(target, days, 0, MaximumHours / 24, "a number of days"));
+
     public static async Task<DumpRecord> RequireDumpAsync(SessionLease lease, CancellationToken cancellationToken)
     {
         var history = await HistoryAsync(lease, cancellationToken);
@@ -21,7 +32,6 @@ public static class FreshnessCheck
     public static async Task<DumpRecord> RequireLatestNoOlderThanAsync(SessionLease lease, TimeSpan maximumAge, DateTime now,
         CancellationToken cancellationToken)
     {
-        RequireAge(lease, maximumAge);
         var latest = await RequireDumpAsync(lease, cancellationToken);
         var age = latest.Date.AgeAt(now);
         if (!IsFresh(latest.Date, maximumAge, now))
@@ -34,7 +44,6 @@ public static class FreshnessCheck
     public static async Task<DumpRecord> RequireFullDumpNoOlderThanAsync(SessionLease lease, TimeSpan maximumAge, DateTime now,
         CancellationToken cancellationToken)
     {
-        RequireAge(lease, maximumAge);
         var history = await HistoryAsync(lease, cancellationToken);
         var full = history.FirstOrDefault(r => r.Level == 0);
         if (full is null || !IsFresh(full.Date, maximumAge, now))
@@ -47,14 +56,6 @@ public static class FreshnessCheck
 
     /// <summary>No older than the bound: a dump exactly that old still passes.</summary>
     public static bool IsFresh(DumpDate date, TimeSpan maximumAge, DateTime now) => date.AgeAt(now) <= maximumAge;
-
-    /// <summary>A negative age cannot be met by any dump: a typo in the feature, not a stale backup.</summary>
-    private static void RequireAge(SessionLease lease, TimeSpan maximumAge)
-    {
-        if (maximumAge < TimeSpan.Zero)
-            throw new ExpectationFailedException(FailureCategory.SuiteDefect, lease.Target, null,
-                "an age of 0 or more in the step", $"{maximumAge.TotalHours:0.#} hours", "");
-    }
 
     private static Task<IReadOnlyList<DumpRecord>> HistoryAsync(SessionLease lease, CancellationToken cancellationToken) =>
         Guard.AmandaAsync(lease, null, "the disk's dump history", () => lease.Session.HistoryAsync(cancellationToken));

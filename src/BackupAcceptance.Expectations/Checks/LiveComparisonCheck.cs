@@ -12,7 +12,7 @@ public static class LiveComparisonCheck
     /// <returns>The backup's count against the live one, for the report.</returns>
     public static async Task<CountChange> RequireCountWithinLiveAsync(SessionLease lease, int percent, CancellationToken cancellationToken)
     {
-        StepInput.Require(lease.Target, percent, 0, 1000, "a percentage");
+        StepInput.Require(lease.Target, percent, 0, CountChange.MaximumPercent, "a percentage");
         RequireLocal(lease.Target, "the live directory's file count");
         var inventory = await DiskCount.WalkAsync(lease, cancellationToken);
         DumpComparisonCheck.RequireFiles(lease, inventory);

@@ -50,7 +50,7 @@ public static class LiveFileComparison
         }
         var compared = report.Count(line => !line.StartsWith("skipped ", StringComparison.Ordinal));
         if (compared == 0)
-            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
+            throw new ExpectationFailedException(FailureCategory.NothingChecked, restored.Target, restored.DumpDate,
                 "at least one restored file to compare with its live file",
                 $"none could be compared ({Guard.Plural(report.Count, "file")} skipped): {string.Join("; ", report)}", transcriptTail);
         if (mismatches.Count > 0)

@@ -1,5 +1,6 @@
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Sessions;
 
 namespace BackupAcceptance.Expectations.Checks;
 
@@ -10,6 +11,11 @@ namespace BackupAcceptance.Expectations.Checks;
 /// </summary>
 public static class SampleCheck
 {
+    /// <summary>Probes the disk within the budget (see <see cref="SamplingWalker"/>); seeded, so it can be replayed.</summary>
+    public static Task<SampleResult> SampleAsync(SessionLease lease, int seed, SampleBudget budget, CancellationToken cancellationToken) =>
+        Guard.AmandaAsync(lease, null, "to sample the disk",
+            () => new SamplingWalker(lease.Session, lease.Target.Disk).SampleAsync(seed, budget, cancellationToken));
+
     public static void RequireEstimatedFiles(BackupTarget target, SampleResult sample, int minimum, string transcriptTail)
     {
         StepInput.Require(target, minimum, 1, FileCountCheck.MaximumFiles, "a number of files");

@@ -19,7 +19,7 @@ public static class AmandaFailures
             AmandaReplyException { Kind: AmandaErrorKind.IndexMissing } reply => new(FailureCategory.IndexDamaged, target, dumpDate,
                 $"a readable index ({doing})", $"\"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
             AmandaReplyException { Kind: AmandaErrorKind.ExtractFailed } reply => new(FailureCategory.RestoreMismatch, target, dumpDate,
-                doing, $"the extract failed: \"{ExtractFailure(reply.Reply)}\"", reply.TranscriptTail, reply),
+                doing, $"the extract failed: \"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
             AmandaReplyException { Kind: AmandaErrorKind.UnknownConfig or AmandaErrorKind.UnknownHost or AmandaErrorKind.UnknownDisk } reply =>
                 new(FailureCategory.AmandaUnreachable, target, null, $"the index server to know this {What(reply.Kind)}",
                     $"\"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
@@ -35,17 +35,6 @@ public static class AmandaFailures
 
     private static string Line(string text, string prefix) =>
         text.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Trim() ?? OneLine(text);
-
-    // Extract's own chatter (tapes needed, the questions) is in the transcript; the verdict quotes what went wrong.
-    private static string ExtractFailure(string reply)
-    {
-        var failing = reply.Split('\n').Select(l => l.Trim())
-            .Where(l => l.StartsWith("Extractor child", StringComparison.Ordinal) || l.StartsWith("Got no header", StringComparison.Ordinal)
-                        || l.StartsWith("ERROR ", StringComparison.Ordinal) || l.StartsWith("(stderr) ", StringComparison.Ordinal)
-                        || l.StartsWith("Extract list empty", StringComparison.Ordinal))
-            .ToList();
-        return failing.Count > 0 ? string.Join(" / ", failing) : OneLine(reply);
-    }
 
     private static string OneLine(string text) => text.Trim().ReplaceLineEndings(" / ");
 }

@@ -20,8 +20,8 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
         public AmrecoverSession? Session { get; set; }
 
-        /// <summary>What the index audit found, once per run: a note for the report.</summary>
-        public string? IndexNote { get; set; }
+        /// <summary>The index audit, once per run: a note for the report, or the damage it found.</summary>
+        public Task<string>? IndexAudit { get; set; }
     }
 
     private readonly ConcurrentDictionary<BackupTarget, Slot> _slots = new();
@@ -44,7 +44,8 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             throw new AmrecoverException($"The amrecover session for {target} stayed in use by another scenario for {WaitLimit.TotalMinutes:0} minutes.", "");
         try
         {
-            slot.IndexNote ??= await AuditIndexAsync(target, cancellationToken);
+            slot.IndexAudit ??= AuditIndexAsync(target, cancellationToken);
+            await slot.IndexAudit;
             if (slot.Session is not { IsUsable: true })
             {
                 if (slot.Session is { } dead) await dead.DisposeAsync();
@@ -58,7 +59,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             slot.Gate.Release();
             throw;
         }
-        var lease = new SessionLease(this, target, slot.Session) { IndexNote = slot.IndexNote };
+        var lease = new SessionLease(this, target, slot.Session) { IndexNote = await slot.IndexAudit };
         try
         {
             // setdisk: checks the disk and puts the session at its root.
@@ -79,10 +80,10 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         var (files, where) = await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken);
         if (files is null)
             return $"index files not checked ({where}); through amrecover alone a cut-short index looks like a smaller dump";
-        foreach (var file in files)
+        foreach (var (file, index) in files.Select((f, i) => (f, i)))
             if (await IndexDirectory.GzipProblemAsync(file, cancellationToken) is { } problem)
                 throw new AmandaReplyException(AmandaErrorKind.IndexMissing, "gzip -t",
-                    $"the index file {file} is damaged: {problem.ReplaceLineEndings(" ")}", "");
+                    $"the index file {file}{(index > 0 ? ", an older dump than the latest," : "")} is damaged: {problem.ReplaceLineEndings(" ")}", "");
         return $"{files.Count} index file(s) in {where} passed gzip -t";
     }
 

@@ -4,9 +4,10 @@
 Feature: Controls for false greens
 
   Scenario: A path table without a header row is refused
-    Given daily config for localhost /srv/fixtures/hollow
+    Given daily config for localhost /srv/fixtures/oddnames
     Then the backup contains these paths:
       | no-such-file.txt |
+      | README.txt       |
 
   Scenario: A path table with only its header checks nothing
     Given daily config for localhost /srv/fixtures/hollow
@@ -77,10 +78,9 @@ Feature: Controls for false greens
   @good
   Scenario: A live count change of exactly the allowed percentage passes
     Given daily config for localhost /srv/fixtures/shrinking
-    And the dump before the latest
-    Then the file count is within 100% of the live directory
+    Then the file count is within 0% of the live directory
 
-  Scenario: A live count change one percent past the allowed fails
+  Scenario: A live count change past the widest allowed fails
     Given daily config for localhost /srv/fixtures/shrinking
     And the dump before the latest
     Then the file count is within 99% of the live directory
@@ -105,4 +105,56 @@ Feature: Controls for false greens
   Scenario: Zero random files to restore is refused
     Given daily config for localhost /srv/fixtures/oddnames
     When 0 random files are restored
+    Then every restored file matches the live file
+
+  Scenario: A tolerance that no drop can exceed is refused
+    Given daily config for localhost /srv/fixtures/shrinking
+    Then the file count is within 100% of the previous dump
+
+  Scenario: An age past ten years is refused
+    Given daily config for localhost /etc
+    Then the latest dump is no older than 2147483647 hours
+
+  Scenario: A second disk in one scenario is refused
+    Given daily config for localhost /srv/fixtures/hollow
+    And daily config for localhost /srv/fixtures/oddnames
+    Then the backup contains at least one file
+
+  Scenario: Two dump choices in one scenario are refused
+    Given daily config for localhost /srv/fixtures/oddnames
+    And the dump as of 2020-01-01
+    And the dump before the latest
+    Then the backup contains at least one file
+
+  Scenario: A dump choice with the whole estate is refused
+    Given the dump as of 2020-01-01
+    And every disk of daily config except:
+      | disk                     |
+      | /srv/fixtures/notdumped  |
+    Then every disk has a dump no older than 26 hours with at least 1 file
+
+  Scenario: A sample no Then step judged checks nothing
+    Given daily config for localhost /srv/fixtures/hollow
+    When 5 random directories are walked
+    Then the disk has a dump
+
+  Scenario: Restored files no Then step looked at check nothing
+    Given daily config for localhost /srv/fixtures/tampered
+    When 3 random files are restored
+    Then the disk has a dump
+
+  Scenario: A pattern that matches anything is refused
+    Given daily config for localhost /srv/fixtures/canary
+    When the file "canary.txt" is restored
+    Then its content matches ""
+
+  Scenario: A content check after a random sample of files is refused
+    Given daily config for localhost /srv/fixtures/oddnames
+    When 2 random files are restored
+    Then its content matches "x"
+
+  Scenario: A comparison that could compare no file checks nothing
+    Given daily config for localhost /srv/fixtures/canary
+    And the dump before the latest
+    When the file "canary.txt" is restored
     Then every restored file matches the live file

@@ -86,7 +86,7 @@ public sealed class SuiteControlsTests
     }
 
     [TestCase("A path table without a header row is refused",
-        "Suite defect: daily localhost:/srv/fixtures/hollow (no dump selected): expected a table with one column under the header | path |",
+        "Suite defect: daily localhost:/srv/fixtures/oddnames (no dump selected): expected a table with one column under the header | path |",
         "found the header | no-such-file.txt | (without a header row, the first path would be taken for one)")]
     [TestCase("A path table with only its header checks nothing",
         "Nothing checked: daily localhost:/srv/fixtures/hollow (no dump selected): expected at least one path to look up", "found a table without path rows")]
@@ -105,8 +105,8 @@ public sealed class SuiteControlsTests
     [TestCase("A scenario without steps checks nothing",
         "Nothing checked: scenario 'A scenario without steps checks nothing': expected at least one Then step", "found the scenario has no steps")]
     [TestCase("A dump chosen after a check is a misuse",
-        "Suite defect: daily localhost:/srv/fixtures/oddnames (no dump selected): expected 'Given the dump as of 2020-01-01' before the first When or Then step",
-        "found it comes after a step that already looked at the backup")]
+        "Suite defect: daily localhost:/srv/fixtures/oddnames (",
+        "expected every Given before the first When or Then step (it comes after a step that already looked at the backup); found 'Given the dump as of 2020-01-01'")]
     [TestCase("A previous dump without its index is a damaged index",
         "Index damaged: daily localhost:/srv/fixtures/lostindex (dump ", "expected a readable index (to browse the previous dump); found \"200 Working date set to")]
     [TestCase("A count against a previous dump without its index is a damaged index",
@@ -117,14 +117,36 @@ public sealed class SuiteControlsTests
         "Restore mismatch: daily localhost:/srv/fixtures/cuttape (dump ", "expected to restore 1 file; found the extract failed: \"Extractor child exited with status 2 / (stderr) tar: This does not look like a tar archive")]
     [TestCase("A count change one percent past the allowed fails",
         "Count drop: daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 49% of the previous dump")]
-    [TestCase("A live count change one percent past the allowed fails",
+    [TestCase("A live count change past the widest allowed fails",
         "Count drop: daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 99% of the live directory (50 files now); found 100 files in the backup (+100%)")]
     [TestCase("One file more than the disk holds fails",
         "Hollow backup: daily localhost:/srv/fixtures/oddnames (dump ", "expected at least 258 files (directories never count); found 257 files in 101 directories")]
     [TestCase("A live comparison of an empty backup is hollow, not 0 against 0",
         "Hollow backup: daily localhost:/srv/fixtures/empty (dump ", "expected files to compare (directories never count); found 0 files in 0 directories below the root")]
     [TestCase("A negative percentage is refused",
-        "Suite defect: daily localhost:/srv/fixtures/shrinking (no dump selected): expected a percentage from 0 to 1000 in the step", "found -5")]
+        "Suite defect: daily localhost:/srv/fixtures/shrinking (no dump selected): expected a percentage from 0 to 99 in the step", "found -5")]
+    [TestCase("A tolerance that no drop can exceed is refused",
+        "Suite defect: daily localhost:/srv/fixtures/shrinking (no dump selected): expected a percentage from 0 to 99 in the step", "found 100")]
+    [TestCase("An age past ten years is refused",
+        "Suite defect: daily localhost:/etc (no dump selected): expected a number of hours from 0 to 87600 in the step", "found 2147483647")]
+    [TestCase("A second disk in one scenario is refused",
+        "Suite defect: daily localhost:/srv/fixtures/hollow (no dump selected): expected one disk or estate per scenario (it names daily localhost:/srv/fixtures/hollow already)",
+        "found 'Given daily config for localhost /srv/fixtures/oddnames'")]
+    [TestCase("Two dump choices in one scenario are refused",
+        "Suite defect: daily localhost:/srv/fixtures/oddnames (no dump selected): expected one dump choice per scenario (it chose the dump as of 2020-01-01 already)",
+        "found 'Given the dump before the latest'")]
+    [TestCase("A dump choice with the whole estate is refused",
+        "Suite defect: scenario 'A dump choice with the whole estate is refused': expected no dump choice with the estate", "found 'Given every disk of daily config except:'")]
+    [TestCase("A sample no Then step judged checks nothing",
+        "Nothing checked: daily localhost:/srv/fixtures/hollow (no dump selected): expected at least one Then step", "found a sample no Then step judged")]
+    [TestCase("Restored files no Then step looked at check nothing",
+        "Nothing checked: daily localhost:/srv/fixtures/tampered (no dump selected): expected at least one Then step", "found restored files no Then step looked at")]
+    [TestCase("A pattern that matches anything is refused",
+        "Suite defect: daily localhost:/srv/fixtures/canary (dump ", "expected a pattern that an empty file would not match; found //, which matches anything")]
+    [TestCase("A content check after a random sample of files is refused",
+        "Suite defect: daily localhost:/srv/fixtures/oddnames (no dump selected): expected a single restored file", "found 'Then its content matches \"x\"'")]
+    [TestCase("A comparison that could compare no file checks nothing",
+        "Nothing checked: daily localhost:/srv/fixtures/canary (dump ", "expected at least one restored file to compare with its live file; found none could be compared")]
     [TestCase("Zero random files to restore is refused",
         "Suite defect: daily localhost:/srv/fixtures/oddnames (no dump selected): expected a number of files to restore from 1 to 1000 in the step", "found 0")]
     public void A_false_green_fails_with_a_clear_message(string scenario, string start, string found)
@@ -157,7 +179,7 @@ public sealed class SuiteControlsTests
     {
         _run.Summary.ShouldContain("PASS  Controls for the hollow-backup detector / A tree of odd names passes");
         _run.Summary.ShouldContain("FAIL  Controls for the hollow-backup detector / A disk of empty directories fails\n        Hollow backup: ");
-        _run.Summary.ShouldContain("4 passed, 39 failed");
+        _run.Summary.ShouldContain("4 passed, 49 failed");
     }
 
     [Test]
