@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Restoring;
-using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Failures;
