@@ -32,6 +32,17 @@ public static class EstateCheck
         }
     }
 
+    /// <summary>The disks without those named (host:disk or just the disk). A name that matches no disk is a typo that
+    /// would silently widen or narrow the check: a suite defect.</summary>
+    public static IReadOnlyList<BackupTarget> Without(IReadOnlyList<BackupTarget> disks, IReadOnlyCollection<string> names, string config)
+    {
+        var unknown = names.Where(n => !disks.Any(d => d.Disk == n || $"{d.Host}:{d.Disk}" == n)).ToList();
+        if (unknown.Count > 0)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, BackupTarget.Estate(config), null,
+                $"exceptions that name disks of {config}", $"these match no disk: {string.Join(", ", unknown)}", "");
+        return disks.Where(d => !names.Contains(d.Disk) && !names.Contains($"{d.Host}:{d.Disk}")).ToList();
+    }
+
     public static async Task<IReadOnlyList<string>> RequireEveryDiskAsync(SessionPool pool, IReadOnlyList<BackupTarget> disks,
         TimeSpan maximumAge, int minimumFiles, DateTime now, CancellationToken cancellationToken)
     {
@@ -44,7 +55,7 @@ public static class EstateCheck
         {
             try
             {
-                await using var lease = await DiskAccess.OpenAsync(pool, disk, cancellationToken);
+                await using var lease = await pool.RentAsync(disk, cancellationToken);
                 var latest = await FreshnessCheck.RequireLatestNoOlderThanAsync(lease, maximumAge, now, cancellationToken);
                 var walk = await FileCountCheck.RequireFilesAsync(lease, minimumFiles, cancellationToken);
                 report.Add($"ok   {disk.Host}:{disk.Disk} (dump {latest.Date}, {walk.Describe()})");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Expectations.Failures;
 
 namespace BackupAcceptance.Expectations.Sessions;
 
@@ -36,8 +37,22 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     public TimeSpan WaitLimit { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The disk's session, positioned at the root of its disk; dispose the lease to give it back.</summary>
-    /// <exception cref="AmrecoverException">amrecover could not be started or refused the config, host or disk.</exception>
+    /// <exception cref="ExpectationFailedException">The disk cannot be opened, in the reader's terms
+    /// (<see cref="AmandaFailures"/>): no dump (stale backup), a damaged index, an unknown config, host or disk, or an
+    /// amrecover that will not run (Amanda unreachable or misconfigured).</exception>
     public async Task<SessionLease> RentAsync(BackupTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LendAsync(target, cancellationToken);
+        }
+        catch (AmrecoverException failure)
+        {
+            throw AmandaFailures.Translate(target, null, "to open the disk", failure);
+        }
+    }
+
+    private async Task<SessionLease> LendAsync(BackupTarget target, CancellationToken cancellationToken)
     {
         var slot = _slots.GetOrAdd(target, _ => new Slot());
         if (!await slot.Gate.WaitAsync(WaitLimit, cancellationToken))

@@ -94,7 +94,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
         if (_lease is { } lease) return lease;
         var target = RequireTarget();
         Started = true;
-        var opened = await DiskAccess.OpenAsync(run.Sessions, target, Cancellation);
+        var opened = await run.Sessions.RentAsync(target, Cancellation);
         try
         {
             await _dump.ApplyAsync(opened, Cancellation);

@@ -31,7 +31,7 @@ public sealed class FileCountCheckIntegrationTests
     private async Task<WalkSummary> CheckAsync(string disk)
     {
         var target = new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk);
-        await using var lease = await DiskAccess.OpenAsync(_pool, target, CancellationToken.None);
+        await using var lease = await _pool.RentAsync(target, CancellationToken.None);
         return await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None);
     }
 

@@ -245,7 +245,7 @@ public sealed class SuiteControlsTests
     {
         var result = _run.Single("An estate exception that matches no disk fails");
         result.Outcome.ShouldBe("Failed");
-        result.Message.ShouldContain("Suite defect: these exceptions match no disk of daily: /srv/fixtures/typo");
+        result.Message.ShouldStartWith("Suite defect: daily (every disk): expected exceptions that name disks of daily; found these match no disk: /srv/fixtures/typo.");
         ((string?)AllureResult("An estate exception that matches no disk fails")["status"]).ShouldBe("broken");
     }
 }
