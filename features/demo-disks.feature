@@ -34,7 +34,7 @@ Feature: The demo disks hold, keep and restore what they should
   @sampling
   Scenario: A large disk is sampled instead of walked
     Given daily config for localhost /srv/fixtures/big
-    When 40 random directories are walked
+    When 150 random directories are walked
     Then the estimated file count is at least 1000
 
   @sampling

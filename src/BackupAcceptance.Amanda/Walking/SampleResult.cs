@@ -21,9 +21,14 @@ public sealed record SampleResult(
     /// <summary>Every directory was listed: the counts are exact.</summary>
     public bool Complete => Files.IsCounted;
 
-    /// <summary>The fewest files the sample vouches for: every file it saw, or the estimate's lower 95% bound if that
-    /// is more (never more than the estimate itself).</summary>
-    public double LowerBound => Files.IsCounted ? Files.Value : Math.Max(FilesSeen, Files.Value - Files.Margin);
+    /// <summary>Probes below which the spread between them says too little for a 95% bound (Knuth's estimates are
+    /// heavy-tailed): such a sample vouches only for the files it saw.</summary>
+    public const int MinimumProbesForBound = 30;
+
+    /// <summary>The fewest files the sample vouches for: every file it saw, or, from <see cref="MinimumProbesForBound"/>
+    /// probes on, the estimate's lower 95% bound if that is more.</summary>
+    public double LowerBound => Files.IsCounted ? Files.Value
+        : Probes >= MinimumProbesForBound ? Math.Max(FilesSeen, Files.Value - Files.Margin) : FilesSeen;
 
     public override string ToString() =>
         $"seed {Seed}: {Probes} probes listed {DirectoriesListed} directories in {Elapsed.TotalSeconds:0.0} s, saw {FilesSeen} files; " +

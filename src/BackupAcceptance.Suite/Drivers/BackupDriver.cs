@@ -47,7 +47,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     {
         RequireBeforeChecks();
         if (Target is not null || Estate is not null)
-            throw Misuse($"one disk or estate per scenario (it names {(Target?.ToString() ?? "every disk of " + Estate![0].Config)} already)");
+            throw Misuse($"one disk or estate per scenario (it names {(Target?.ToString() ?? "every disk of the configuration")} already)");
         Target = new BackupTarget(config, host, disk);
     }
 

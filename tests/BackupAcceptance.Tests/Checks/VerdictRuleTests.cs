@@ -24,8 +24,8 @@ public sealed class VerdictRuleTests
     public void A_dump_exactly_as_old_as_allowed_is_fresh(double hoursOld, bool fresh) =>
         FreshnessCheck.IsFresh(new DumpDate(Now.AddHours(-hoursOld)), TimeSpan.FromHours(26), Now).ShouldBe(fresh);
 
-    private static SampleResult Sample(int seen, Estimate files, int listed = 5) =>
-        new(7, 3, listed, seen, files, Estimate.Counted(listed), [], [], TimeSpan.Zero);
+    private static SampleResult Sample(int seen, Estimate files, int listed = 5, int probes = SampleResult.MinimumProbesForBound) =>
+        new(7, probes, listed, seen, files, Estimate.Counted(listed), [], [], TimeSpan.Zero);
 
     [Test]
     public void A_sample_that_saw_enough_files_passes_whatever_its_estimate() =>
@@ -51,6 +51,13 @@ public sealed class VerdictRuleTests
             SampleCheck.RequireEstimatedFiles(Target, Sample(0, Estimate.Counted(0), listed: 7), 1, ""));
         failure.Message.ShouldStartWith("Hollow backup: daily localhost:/srv/x");
         failure.Found.ShouldBe("0 files in 7 directories (every directory was listed)");
+    }
+
+    [Test]
+    public void Too_few_probes_vouch_only_for_the_files_seen()
+    {
+        Sample(4, new Estimate(1000, 10, false), probes: SampleResult.MinimumProbesForBound - 1).LowerBound.ShouldBe(4);
+        Sample(4, new Estimate(1000, 10, false), probes: SampleResult.MinimumProbesForBound).LowerBound.ShouldBe(990);
     }
 
     [Test]
