@@ -85,7 +85,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     {
         if (Target is not { } target)
             return new AssertionException($"{category.Title()}: scenario '{scenario.ScenarioInfo.Title}': expected {expected}; found {found}.");
-        return Fail(new ExpectationFailedException(category, target, null, expected, found, TranscriptTail));
+        return Fail(new ExpectationFailedException(category, target, Restored?.DumpDate ?? Sample?.DumpDate, expected, found, TranscriptTail));
     }
 
     /// <summary>The scenario's session, at the root of the target disk, showing the dump the Given steps chose.</summary>
