@@ -99,9 +99,9 @@ public sealed class SuiteControlsTests
     [TestCase("A sample of a hollow disk fails",
         "Hollow backup: daily localhost:/srv/fixtures/hollow (dump ", "expected at least 1 file by sampling (directories never count); found ")]
     [TestCase("A sample alone checks nothing",
-        "Nothing checked: daily localhost:/srv/fixtures/oddnames (no dump selected): expected at least one Then step that checked a file, a path or a dump", "found no Then step checked anything")]
+        "Nothing checked: daily localhost:/srv/fixtures/oddnames (dump ", "expected at least one Then step that checked a file, a path or a dump, and a Then step for every When step's result; found no Then step checked anything")]
     [TestCase("A restore alone checks nothing",
-        "Nothing checked: daily localhost:/srv/fixtures/oddnames (no dump selected)", "found no Then step checked anything")]
+        "Nothing checked: daily localhost:/srv/fixtures/oddnames (dump ", "found no Then step checked anything")]
     [TestCase("A scenario without steps checks nothing",
         "Nothing checked: scenario 'A scenario without steps checks nothing': expected at least one Then step", "found the scenario has no steps")]
     [TestCase("A dump chosen after a check is a misuse",
@@ -138,13 +138,13 @@ public sealed class SuiteControlsTests
     [TestCase("A dump choice with the whole estate is refused",
         "Suite defect: scenario 'A dump choice with the whole estate is refused': expected no dump choice with the estate", "found 'Given every disk of daily config except:'")]
     [TestCase("A sample no Then step judged checks nothing",
-        "Nothing checked: daily localhost:/srv/fixtures/hollow (no dump selected): expected at least one Then step", "found a sample no Then step judged")]
+        "Nothing checked: daily localhost:/srv/fixtures/hollow (dump ", "found a sample no Then step judged")]
     [TestCase("Restored files no Then step looked at check nothing",
-        "Nothing checked: daily localhost:/srv/fixtures/tampered (no dump selected): expected at least one Then step", "found restored files no Then step looked at")]
+        "Nothing checked: daily localhost:/srv/fixtures/tampered (dump ", "found restored files no Then step looked at")]
     [TestCase("A pattern that matches anything is refused",
         "Suite defect: daily localhost:/srv/fixtures/canary (dump ", "expected a pattern that an empty file would not match; found //, which matches anything")]
     [TestCase("A content check after a random sample of files is refused",
-        "Suite defect: daily localhost:/srv/fixtures/oddnames (no dump selected): expected a single restored file", "found 'Then its content matches \"x\"'")]
+        "Suite defect: daily localhost:/srv/fixtures/oddnames (dump ", "expected a single restored file ('When the file \"x\" is restored') before a check of its content or age; found 'Then its content matches \"x\"'")]
     [TestCase("A comparison that could compare no file checks nothing",
         "Nothing checked: daily localhost:/srv/fixtures/canary (dump ", "expected at least one restored file to compare with its live file; found none could be compared")]
     [TestCase("Zero random files to restore is refused",
