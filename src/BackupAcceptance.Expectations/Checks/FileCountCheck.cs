@@ -17,16 +17,8 @@ public static class FileCountCheck
     {
         StepInput.Require(lease.Target, minimum, 1, MaximumFiles, "a number of files");
         var walker = new DiskWalker(lease.Session, lease.Target.Disk);
-        int files = 0, directories = 0;
-        var complete = await Guard.AmandaAsync(lease, null, "to walk the disk", async () =>
-        {
-            await foreach (var entry in walker.WalkAsync(cancellationToken))
-            {
-                if (entry.IsDirectory) directories++;
-                else if (++files >= minimum) return false;
-            }
-            return true;
-        });
+        var (files, directories, complete) = await Guard.AmandaAsync(lease, null, "to walk the disk",
+            () => FileTally.UntilAsync(walker, minimum, cancellationToken));
 
         var summary = new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
         if (files < minimum)

@@ -53,26 +53,21 @@ public static class PathCheck
     {
         var path = RawPath.Parse(directory);
         var walker = new DiskWalker(lease.Session, lease.Target.Disk, path);
-        int files = 0, directories = 0;
-        var found = await Guard.AmandaAsync(lease, null, $"to walk {path}", async () =>
+        var tally = await Guard.AmandaAsync(lease, null, $"to walk {path}", async () =>
         {
             try
             {
-                await foreach (var entry in walker.WalkAsync(cancellationToken))
-                {
-                    if (!entry.IsDirectory) { files++; break; }
-                    directories++;
-                }
-                return true;
+                return await FileTally.UntilAsync(walker, 1, cancellationToken);
             }
             catch (AmandaReplyException missing) when (missing.Kind == AmandaErrorKind.NotFound)
             {
-                return false;
+                return null;
             }
         });
-        if (!found)
+        if (tally is null)
             throw new ExpectationFailedException(FailureCategory.MissingPath, lease.Target, walker.RootListing?.DumpDate,
                 $"a directory {path}", "no such directory in the backup", lease.Session.Transcript.Tail());
+        var (files, directories, _) = tally;
         var summary = new WalkSummary(directories, files, walker.RootListing?.DumpDate, files == 0, walker.Unreachable.Count);
         if (files == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, summary.DumpDate,
