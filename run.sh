@@ -20,6 +20,11 @@ Usage:
       Provision the demo Amanda and run the project's own tests (unit, Reqnroll glue, and
       integration tests against the real fixture) with BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1, so a
       missing Amanda fails instead of skipping.
+  ./run.sh bench [--sample N] [CONFIG HOST DISK]...
+      Walks the demo's big disk and each disk named in every way side by side, in one run: one amrecover per
+      directory (the first N=100, extrapolated), one session with absolute cd + ls (a short script), the suite's
+      walker, the suite's default path. Prints the table and writes it to docs/bench/results.md; exit 1 when two
+      ways disagree on a count.
   ./run.sh mutate [ID...]
       The mutation check (tests/mutations/): breaks each rule that decides pass or fail on purpose
       (mutations.tsv), builds, and runs the tests that must notice; fails when any mutation survives.
@@ -200,5 +205,7 @@ case "${1:-}" in
   demo) shift; provision; run_suite "$@" ;;
   test) shift; [ $# -eq 0 ] || die "'test' takes no arguments"; provision; run_own_tests ;;
   mutate) shift; require_dotnet; "$ROOT/tests/mutations/run.sh" "$@" ;;
+  bench) shift; require_dotnet; require_root_or_prefix
+         dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release -- --out "$ROOT/docs/bench/results.md" "$@" ;;
   *) run_suite "$@" ;;
 esac

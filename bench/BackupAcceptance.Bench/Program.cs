@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using BackupAcceptance.Bench;
+
+// ./run.sh bench [--sample N] [--out FILE] [CONFIG HOST DISK]...: every way side by side in one run, on the demo's
+// big disk and on each disk named. Exit 1 when two ways disagree on a count.
+var sample = 100;
+string? output = null;
+var disks = new List<BenchDisk> { new("daily", "localhost", "/srv/fixtures/big") }; // the demo's big disk, always
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--sample": sample = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--out": output = args[++i]; break;
+        default:
+            if (i + 2 >= args.Length) { Console.Error.WriteLine("bench: a disk is CONFIG HOST DISK"); return 2; }
+            disks.Add(new BenchDisk(args[i], args[i + 1], args[i + 2]));
+            i += 2;
+            break;
+    }
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+var report = new System.Text.StringBuilder()
+    .AppendLine($"Run {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.MachineName}: {Environment.ProcessorCount} cores, " +
+                $"{RuntimeInformation.OSDescription}, {CpuModel()}; {sample} directories for (a).")
+    .AppendLine();
+var disagree = false;
+foreach (var disk in disks)
+{
+    Console.WriteLine($"bench: {disk} ...");
+    var (script, directories) = await AbsoluteCdScript.RunAsync(disk, cancel.Token);
+    var results = new List<BenchResult>
+    {
+        await ProcessPerDirectory.RunAsync(disk, directories, sample, cancel.Token),
+        script,
+        await SuiteWalks.WalkerAsync(disk, cancel.Token),
+        await SuiteWalks.DefaultPathAsync(disk, cancel.Token),
+    };
+    var counts = results.Where(r => r.Files is not null).Select(r => (r.Files, r.Directories)).Distinct().ToList();
+    var table = ResultTable.Render(disk, results);
+    Console.WriteLine(table);
+    report.AppendLine(table);
+    if (counts.Count > 1)
+    {
+        disagree = true;
+        var line = $"COUNTS DISAGREE on {disk}: {string.Join("; ", results.Where(r => r.Files is not null).Select(r => $"{r.Way[..3]} {r.Files} files, {r.Directories} dirs"))}";
+        Console.WriteLine(line);
+        report.AppendLine(line).AppendLine();
+    }
+}
+report.AppendLine($"Peak working set of the benchmark process: {Environment.WorkingSet / 1048576} MiB now, " +
+                  $"{System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB at most.");
+if (output is not null)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+    await File.WriteAllTextAsync(output, report.ToString());
+    Console.WriteLine($"bench: written to {output}");
+}
+return disagree ? 1 : 0;
+
+static string CpuModel() =>
+    File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
