@@ -14,19 +14,23 @@ PRISTINE_INDEX="/srv/amanda/pristine-index/$CONF"
 index_dir_of() { printf '%s/index/localhost/%s' "$STATE" "$(sed 's/_/__/g; s#/#_#g' <<<"$1")"; }
 
 cut_index() {
-  local dir newest size
+  local dir base gz size
   dir=$(index_dir_of "$FIXTURES/cutindex")
-  newest=$(find "$dir" -maxdepth 1 -name '[0-9]*_[0-9]*-unsorted.gz' -printf '%f\n' | sort | tail -n 1)
-  [ -n "$newest" ] || die "no index file for $FIXTURES/cutindex in $dir"
+  # The newest dump, from amdump's .header files: amindexd may have replaced or removed the .gz since.
+  base=$(find "$dir" -maxdepth 1 -name '[0-9]*_[0-9]*.header' -printf '%f\n' | sort | tail -n 1)
+  base=${base%.header}
+  [ -n "$base" ] || die "no dump header for $FIXTURES/cutindex in $dir"
+  gz="$base-unsorted.gz"
   install -d -m 0700 "$PRISTINE_INDEX"
-  if [ ! -f "$PRISTINE_INDEX/$newest" ]; then
-    gzip -t "$dir/$newest" || die "$dir/$newest is damaged before it could be kept aside; dump again (--force-dump)"
-    cp -p -- "$dir/$newest" "$PRISTINE_INDEX/$newest"
+  if [ ! -f "$PRISTINE_INDEX/$gz" ]; then
+    gzip -t "$dir/$gz" 2>/dev/null || die "$dir/$gz is missing or damaged before it could be kept aside; dump again (--force-dump)"
+    cp -p -- "$dir/$gz" "$PRISTINE_INDEX/$gz"
   fi
-  size=$(stat -c %s "$PRISTINE_INDEX/$newest")
-  head -c $((size / 2)) "$PRISTINE_INDEX/$newest" > "$dir/$newest"   # same file: owner and mode stay
-  rm -f -- "$dir/${newest%.gz}"
-  log "cutindex: $newest cut to $((size / 2)) of $size bytes"
+  size=$(stat -c %s "$PRISTINE_INDEX/$gz")
+  head -c $((size / 2)) "$PRISTINE_INDEX/$gz" > "$dir/$gz.tmp"
+  install -o backup -g backup -m 0600 "$dir/$gz.tmp" "$dir/$gz"
+  rm -f -- "$dir/$gz.tmp" "$dir/$base-unsorted"
+  log "cutindex: $gz cut to $((size / 2)) of $size bytes"
 }
 
 lose_index() {
