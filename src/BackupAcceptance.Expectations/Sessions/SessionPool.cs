@@ -59,8 +59,10 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             throw new AmrecoverException($"The amrecover session for {target} stayed in use by another scenario for {WaitLimit.TotalMinutes:0} minutes.", "");
         try
         {
-            slot.IndexAudit ??= AuditIndexAsync(target, cancellationToken);
-            await slot.IndexAudit;
+            // Shared by every later rent of the disk, so not tied to this caller's token (gzip -t is bounded by the
+            // files' size); this caller stops waiting when cancelled.
+            slot.IndexAudit ??= AuditIndexAsync(target, CancellationToken.None);
+            await slot.IndexAudit.WaitAsync(cancellationToken);
             if (slot.Session is not { IsUsable: true })
             {
                 if (slot.Session is { } dead) await dead.DisposeAsync();
