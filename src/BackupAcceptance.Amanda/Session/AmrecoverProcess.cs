@@ -6,7 +6,7 @@ using CliWrap;
 namespace BackupAcceptance.Amanda.Session;
 
 /// <summary>
-/// The amrecover process and its three pipes: started through CliWrap with <c>PAGER=cat</c> and <c>TERM=xterm</c>,
+/// The amrecover process and its three pipes: started through CliWrap with <c>PAGER</c> (see <see cref="AmrecoverOptions.Pager"/>) and <c>TERM=xterm</c>,
 /// lines written to stdin through a queue, stdout handed over chunk by chunk as it arrives, stderr collected.
 /// Killing takes the whole process tree (amandad and the Amanda servers it forked).
 /// </summary>
@@ -40,7 +40,7 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
             .WithArguments(arguments)
             // PAGER: ls goes through popen($PAGER); a missing pager swallows every listing. TERM: readline echoes
             // long lines as horizontal-scroll garbage when TERM is unset or dumb.
-            .WithEnvironmentVariables(env => env.Set("PAGER", "cat").Set("TERM", "xterm"))
+            .WithEnvironmentVariables(env => env.Set("PAGER", options.Pager).Set("TERM", "xterm"))
             .WithStandardInputPipe(PipeSource.Create(PumpStdinAsync))
             .WithStandardOutputPipe(PipeTarget.Create((stdout, token) => ReadStdoutAsync(stdout, onStdout, token)))
             .WithStandardErrorPipe(PipeTarget.Create(ReadStderrAsync))
@@ -146,7 +146,7 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
         var arguments = new List<string>();
         // sudo resets the environment: pass PAGER and TERM through env on the far side of the prefix.
         if (options.CommandPrefix.Count > 0)
-            arguments.AddRange(options.CommandPrefix.Skip(1).Concat(["env", "PAGER=cat", "TERM=xterm", options.AmrecoverPath]));
+            arguments.AddRange(options.CommandPrefix.Skip(1).Concat(["env", $"PAGER={options.Pager}", "TERM=xterm", options.AmrecoverPath]));
         arguments.Add(config);
         if (host.Length > 0) arguments.AddRange(["-h", host]); // none: amrecover guesses, then waits for sethost
         if (options.IndexServer is { } index) arguments.AddRange(["-s", index]);
