@@ -31,6 +31,7 @@ internal static partial class AmandaReplies
         ("Argument required", AmandaErrorKind.Rejected),
         ("syntax error", AmandaErrorKind.Rejected),
         ("Must select", AmandaErrorKind.Rejected),
+        ("Mount point ", AmandaErrorKind.Rejected),
         ("Invalid date", AmandaErrorKind.Rejected),
         ("Unterminated quoted string", AmandaErrorKind.Rejected),
     ];

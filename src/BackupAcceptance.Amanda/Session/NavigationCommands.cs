@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Text;
 
@@ -7,20 +8,25 @@ namespace BackupAcceptance.Amanda.Session;
 /// Moving around a disk's backed-up tree: choosing host and disk, listing, changing directory. Like every typed
 /// command, each encodes its argument safely and turns Amanda's refusals into <see cref="AmandaReplyException"/>.
 /// </summary>
-public static class NavigationCommands
+public static partial class NavigationCommands
 {
+    [GeneratedRegex(@"^/[A-Za-z0-9._/-]*$")]
+    private static partial Regex PlainMountPoint();
+
     public static async Task SetHostAsync(this AmrecoverSession session, string host, CancellationToken cancellationToken) =>
         await session.SendCheckedAsync($"sethost {AmrecoverArgument.Literal(host)}", cancellationToken);
 
     /// <summary>Selects a disk (DLE) and moves to its root. A disk without any dump on or before the working date
     /// raises <see cref="AmandaErrorKind.NoDump"/> (amrecover still says "200 Disk set"). With a mount point, paths
-    /// are shown relative to it (<c>/</c> gives disk-relative paths).</summary>
+    /// are shown and taken relative to it: <c>/</c> makes every absolute path the index's own.</summary>
     public static async Task SetDiskAsync(this AmrecoverSession session, string disk, CancellationToken cancellationToken,
         string? mountPoint = null)
     {
-        if (mountPoint is not null && !mountPoint.StartsWith('/'))
-            throw new ArgumentException($"Mount point '{mountPoint}' must start with /.", nameof(mountPoint));
-        var command = $"setdisk {AmrecoverArgument.Literal(disk)}" + (mountPoint is null ? "" : $" {AmrecoverArgument.Literal(mountPoint)}");
+        // amrecover keeps the quotes of a quoted mount point ("\"/\" invalid - must start with /"), so it goes
+        // unquoted, and only plain paths are accepted for it.
+        if (mountPoint is not null && !PlainMountPoint().IsMatch(mountPoint))
+            throw new ArgumentException($"Mount point '{mountPoint}' must be an absolute path of plain ASCII names.", nameof(mountPoint));
+        var command = $"setdisk {AmrecoverArgument.Literal(disk)}" + (mountPoint is null ? "" : $" {mountPoint}");
         await session.SendCheckedAsync(command, cancellationToken);
     }
 
@@ -55,6 +61,17 @@ public static class NavigationCommands
         // A server error on the way (e.g. "599 index not found") is a refusal even when the new path follows it.
         if (reply.Lines.LastOrDefault() is not { } last || !last.StartsWith('/') || !last.EndsWith("/" + directory.IndexName, StringComparison.Ordinal)
             || AmandaReplies.FindRefusal(reply) is not null)
+            throw new AmandaReplyException(AmandaErrorKind.InvalidDirectory, Transcript.Utf8(reply.Command), reply.Text.Trim(), session.Transcript.Tail());
+    }
+
+    /// <summary>Enters a directory by its whole index path from the disk's root, in one round trip. Needs the disk set with mount
+    /// point <c>/</c>, and a path of plain names only (<see cref="Walking.DirectPaths"/>): amrecover cannot enter others this way.</summary>
+    /// <exception cref="AmandaReplyException">amrecover did not enter it (<see cref="AmandaErrorKind.InvalidDirectory"/>).</exception>
+    public static async Task ChangeDirectoryToAsync(this AmrecoverSession session, string indexPath, CancellationToken cancellationToken)
+    {
+        var reply = await session.SendAsync($"cd {AmrecoverArgument.Literal(indexPath)}", cancellationToken);
+        // Success is checked positively: amrecover prints the directory it is now in.
+        if (reply.Lines.LastOrDefault() != indexPath || AmandaReplies.FindRefusal(reply) is not null)
             throw new AmandaReplyException(AmandaErrorKind.InvalidDirectory, Transcript.Utf8(reply.Command), reply.Text.Trim(), session.Transcript.Tail());
     }
 
