@@ -1,0 +1,93 @@
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Amanda.Walking;
+using BackupAcceptance.Tests.Support;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Integration;
+
+/// <summary>The several-session walker sees exactly what the one-session depth-first walker sees, hostile names
+/// included, and a session that cannot be had fails the walk instead of shrinking it.</summary>
+[Category("Integration")]
+public sealed class SharedQueueWalkerIntegrationTests : RealAmandaSessionFixture
+{
+    private Task<AmrecoverSession> StartAsync(CancellationToken cancellationToken) =>
+        AmrecoverSession.StartAsync(Options, RealAmanda.Config, RealAmanda.Host, cancellationToken);
+
+    private async Task<(List<WalkedEntry> Entries, SharedQueueWalker Walker)> WalkAsync(string disk, WalkOptions options)
+    {
+        var walker = new SharedQueueWalker(Session, disk, StartAsync, options);
+        var entries = new List<WalkedEntry>();
+        await foreach (var entry in walker.WalkAsync(CancellationToken.None)) entries.Add(entry);
+        return (entries, walker);
+    }
+
+    [Test]
+    public async Task Three_sessions_count_the_big_disk_exactly()
+    {
+        var live = LiveTree.Read(RealAmanda.Disk("big"));
+        var (entries, walker) = await WalkAsync(RealAmanda.Disk("big"), new WalkOptions(Sessions: 3));
+
+        walker.Sessions.ShouldBe(3, "a queue of 2,000 directories is deep enough for every session");
+        entries.Count(e => !e.IsDirectory).ShouldBe(live.Files.Count);
+        entries.Count(e => e.IsDirectory).ShouldBe(live.Directories.Count);
+        entries.Select(e => e.Path).Distinct().Count().ShouldBe(entries.Count, "no directory may be listed twice");
+    }
+
+    [TestCase("oddnames")]
+    [TestCase("randomnames")]
+    public async Task Hostile_names_are_walked_exactly_as_the_depth_first_walker_walks_them(string fixture)
+    {
+        var disk = RealAmanda.Disk(fixture);
+        await Session.SetDiskAsync(disk, CancellationToken.None);
+        var depthFirst = new DiskWalker(Session, disk);
+        var expected = new List<WalkedEntry>();
+        await foreach (var entry in depthFirst.WalkAsync(CancellationToken.None)) expected.Add(entry);
+
+        // A queue depth of 1 brings in the extra sessions at once, so hostile names meet fresh sessions too.
+        var (entries, walker) = await WalkAsync(disk, new WalkOptions(Sessions: 3, QueueDepthForAnotherSession: 1, RecycleAfter: 5));
+
+        entries.Select(Describe).Order().ShouldBe(expected.Select(Describe).Order());
+        walker.Unreachable.Select(u => u.Path.ToString()).Order().ShouldBe(depthFirst.Unreachable.Select(u => u.Path.ToString()).Order());
+        walker.Sessions.ShouldBeGreaterThan(2, "recycling after 5 directories starts fresh sessions");
+    }
+
+    [Test]
+    public async Task Stopping_early_leaves_the_first_session_usable_at_the_disk_s_own_mount_point()
+    {
+        var disk = RealAmanda.Disk("big");
+        var walker = new SharedQueueWalker(Session, disk, StartAsync, new WalkOptions(Sessions: 3, QueueDepthForAnotherSession: 1));
+        await foreach (var entry in walker.WalkAsync(CancellationToken.None))
+            if (!entry.IsDirectory) break;
+
+        Session.IsUsable.ShouldBeTrue();
+        (await Session.PrintWorkingDirectoryAsync(CancellationToken.None)).ShouldBe(disk);
+        (await Session.ListAsync(CancellationToken.None)).Directories.ShouldNotBeEmpty();
+    }
+
+    [Test]
+    public async Task A_session_that_cannot_be_started_fails_the_walk_instead_of_shrinking_it()
+    {
+        var walker = new SharedQueueWalker(Session, RealAmanda.Disk("big"),
+            _ => throw new AmrecoverStartException("no more amrecover for this test", ""), new WalkOptions(Sessions: 2, QueueDepthForAnotherSession: 1));
+        var walked = 0;
+        var failure = await Should.ThrowAsync<AmrecoverStartException>(async () =>
+        {
+            await foreach (var _ in walker.WalkAsync(CancellationToken.None)) walked++;
+        });
+        failure.Message.ShouldContain("no more amrecover");
+        walked.ShouldBeLessThan(22_000);
+    }
+
+    [Test]
+    public async Task A_directory_gone_from_the_index_fails_the_walk()
+    {
+        // The walker's own absolute cd, pointed at a path no dump holds: a refusal, never an empty directory.
+        await Session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None, mountPoint: "/");
+        var refused = await Should.ThrowAsync<AmandaReplyException>(() => Session.ChangeDirectoryToAsync("/t00/no-such-dir", CancellationToken.None));
+        refused.Kind.ShouldBe(AmandaErrorKind.InvalidDirectory);
+        await Session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None);
+    }
+
+    private static string Describe(WalkedEntry entry) => $"{entry}|{entry.Entry.IndexName}|{entry.Entry.DumpDate}";
+}
