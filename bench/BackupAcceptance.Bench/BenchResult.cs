@@ -2,12 +2,15 @@ namespace BackupAcceptance.Bench;
 
 /// <summary>One way of walking one disk, measured: what it counted and what it cost.</summary>
 /// <param name="Extrapolated">The time is scaled up from a part of the disk (see <see cref="Way"/>).</param>
+/// <param name="PeakTotalKiB">Sampled peak of the bench process plus every amrecover (and its children) at once.</param>
+/// <param name="PeakSelfKiB">Sampled peak of the bench process alone: the suite's own share.</param>
 public sealed record BenchResult(
     string Way,
     TimeSpan Wall,
     bool Extrapolated,
     int AmrecoverProcesses,
     long Commands,
-    long AmrecoverPeakKiB,
     int? Files,
-    int? Directories);
+    int? Directories,
+    long PeakTotalKiB = 0,
+    long PeakSelfKiB = 0);

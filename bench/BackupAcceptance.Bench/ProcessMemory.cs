@@ -1,25 +1,27 @@
+using System.Globalization;
+
 namespace BackupAcceptance.Bench;
 
-/// <summary>Peak resident memory (VmHWM) of a process and its descendants, read from /proc while they run.</summary>
+/// <summary>Resident memory of processes, read from /proc while they run.</summary>
 public static class ProcessMemory
 {
-    public static long PeakKiB(int? pid)
+    /// <summary>VmRSS of one process, 0 when it is gone.</summary>
+    public static long ResidentKiB(int pid) => Field(pid, "VmRSS:");
+
+    /// <summary>VmRSS of a process and all its descendants, summed.</summary>
+    public static long ResidentWithDescendantsKiB(int pid) => WithDescendants(pid).Sum(ResidentKiB);
+
+    private static long Field(int pid, string name)
     {
-        if (pid is not { } root) return 0;
-        long total = 0;
-        foreach (var process in WithDescendants(root))
+        try
         {
-            try
-            {
-                var line = File.ReadLines($"/proc/{process}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-                if (line is not null) total += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // Gone meanwhile.
-            }
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
-        return total;
+        catch (IOException)
+        {
+            return 0; // gone meanwhile
+        }
     }
 
     private static IEnumerable<int> WithDescendants(int root)
@@ -32,9 +34,9 @@ public static class ProcessMemory
                 .SelectMany(task => File.ReadAllText($"{task}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Select(int.Parse).ToList();
         }
-        catch (IOException)
+        catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
         {
-            children = []; // gone meanwhile
+            children = [];
         }
         foreach (var child in children)
             foreach (var process in WithDescendants(child))

@@ -14,18 +14,17 @@ public static class ProcessPerDirectory
     {
         var clock = Stopwatch.StartNew();
         var walked = directories.Take(sample).ToList();
-        long commands = 0, peak = 0;
+        long commands = 0;
         foreach (var directory in walked)
         {
-            await using var session = await AmrecoverSession.StartAsync(new AmrecoverOptions(), disk.Config, disk.Host, cancellationToken);
+            await using var session = await AmrecoverSession.StartAsync(AbsoluteCdScript.Options, disk.Config, disk.Host, cancellationToken);
             await session.SetDiskAsync(disk.Disk, cancellationToken);
             if (directory != "/") await session.SendAsync($"cd {AmrecoverArgument.Pattern(disk.Disk.TrimEnd('/') + directory)}", cancellationToken);
             await session.ListAsync(cancellationToken);
             commands += session.Transcript.Count;
-            peak = Math.Max(peak, ProcessMemory.PeakKiB(session.ProcessId));
         }
         var scale = (double)directories.Count / walked.Count;
         return new BenchResult($"(a) one amrecover per directory: {walked.Count} of {directories.Count} directories, time extrapolated",
-            clock.Elapsed * scale, true, directories.Count, (long)(commands * scale), peak, null, null);
+            clock.Elapsed * scale, true, directories.Count, (long)(commands * scale), null, null);
     }
 }

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using BackupAcceptance.Bench;
 
-// ./run.sh bench [--sample N] [--out FILE] [CONFIG HOST DISK]...: every way side by side in one run, on the demo's
-// big disk and on each disk named. Exit 1 when two ways disagree on a count.
+// ./run.sh bench [--sample N] [--ways abcd] [--sessions 1,2,3] [--out FILE] [CONFIG HOST DISK]...: every way side by side in one run, on
+// the demo's big disk and on each disk named. Exit 1 when two ways disagree on a count.
 var sample = 100;
+var ways = "abcd";
+var sessionCounts = new List<int> { new BackupAcceptance.Amanda.Walking.WalkOptions().Sessions };
 string? output = null;
 var disks = new List<BenchDisk> { new("daily", "localhost", "/srv/fixtures/big") }; // the demo's big disk, always
 for (var i = 0; i < args.Length; i++)
@@ -13,6 +15,8 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--sample": sample = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out": output = args[++i]; break;
+        case "--ways": ways = args[++i]; break;
+        case "--sessions": sessionCounts = args[++i].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(); break;
         default:
             if (i + 2 >= args.Length) { Console.Error.WriteLine("bench: a disk is CONFIG HOST DISK"); return 2; }
             disks.Add(new BenchDisk(args[i], args[i + 1], args[i + 2]));
@@ -31,14 +35,16 @@ var disagree = false;
 foreach (var disk in disks)
 {
     Console.WriteLine($"bench: {disk} ...");
-    var (script, directories) = await AbsoluteCdScript.RunAsync(disk, cancel.Token);
-    var results = new List<BenchResult>
-    {
-        await ProcessPerDirectory.RunAsync(disk, directories, sample, cancel.Token),
-        script,
-        await SuiteWalks.WalkerAsync(disk, cancel.Token),
-        await SuiteWalks.DefaultPathAsync(disk, cancel.Token),
-    };
+    // (b) always runs: it is the yardstick, and it lists the directories (a) walks a part of.
+    IReadOnlyList<string> directories = [];
+    var script = await MeasuredAsync(async () => { var (result, listed) = await AbsoluteCdScript.RunAsync(disk, cancel.Token); directories = listed; return result; });
+    var results = new List<BenchResult>();
+    if (ways.Contains('a')) results.Add(await MeasuredAsync(() => ProcessPerDirectory.RunAsync(disk, directories, sample, cancel.Token)));
+    results.Add(script);
+    if (ways.Contains('c'))
+        foreach (var sessions in sessionCounts)
+            results.Add(await MeasuredAsync(() => SuiteWalks.WalkerAsync(disk, sessions, cancel.Token)));
+    if (ways.Contains('d')) results.Add(await MeasuredAsync(() => SuiteWalks.DefaultPathAsync(disk, cancel.Token)));
     var counts = results.Where(r => r.Files is not null).Select(r => (r.Files, r.Directories)).Distinct().ToList();
     var table = ResultTable.Render(disk, results);
     Console.WriteLine(table);
@@ -60,6 +66,13 @@ if (output is not null)
     Console.WriteLine($"bench: written to {output}");
 }
 return disagree ? 1 : 0;
+
+static async Task<BenchResult> MeasuredAsync(Func<Task<BenchResult>> way)
+{
+    await using var memory = new MemorySampler();
+    var result = await way();
+    return result with { PeakTotalKiB = memory.PeakTotalKiB, PeakSelfKiB = memory.PeakSelfKiB };
+}
 
 static string CpuModel() =>
     File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
