@@ -61,6 +61,8 @@ Disks (all on host localhost):
   /srv/fixtures/lostindex   10 files, three dumps; the index of the dump before the latest is deleted
   /srv/fixtures/cutindex    20 files, one dump whose index file is cut to half (see faults.sh)
   /srv/fixtures/cuttape     10 files, dumps whose vtape files hold only the header: restores fail
+  /srv/fixtures/layered     a level 0 then two level 1 dumps, files added, changed and deleted in
+                            between: amrecover merges the chain (what the index-file count must match)
 EOF
 }
 
@@ -94,7 +96,7 @@ MTIME='2024-01-02 03:04:05 UTC'
 NUM_SLOTS=20
 
 # Bump a version to rebuild that fixture (and re-dump) on the next run.
-declare -A FIXTURE_VERSION=([oddnames]=1 [empty]=1 [hollow]=1 [notdumped]=1 [big]=1 [randomnames]="1 seed $SEED" [shrinking]=1 [tampered]=1 [canary]=1 [stale]=1 [lostindex]=1 [cutindex]=1 [cuttape]=1)
+declare -A FIXTURE_VERSION=([oddnames]=1 [empty]=1 [hollow]=1 [notdumped]=1 [big]=1 [randomnames]="1 seed $SEED" [shrinking]=1 [tampered]=1 [canary]=1 [stale]=1 [lostindex]=1 [cutindex]=1 [cuttape]=1 [layered]=1)
 
 # Disklist, in order: disk and dumptype. Every dumptype but gtar-skip must end with an OK dump.
 DLES=(
@@ -111,10 +113,11 @@ DLES=(
   "$FIXTURES/lostindex gtar-local"
   "$FIXTURES/cutindex gtar-local"
   "$FIXTURES/cuttape gtar-local"
+  "$FIXTURES/layered gtar-layered"
 )
 # Dumped twice more by the history phase, changed in between: the negative controls that need a past.
-HISTORY_DISKS=("$FIXTURES/shrinking" "$FIXTURES/tampered" "$FIXTURES/canary" "$FIXTURES/stale" "$FIXTURES/lostindex")
-HISTORY_VERSION=2
+HISTORY_DISKS=("$FIXTURES/shrinking" "$FIXTURES/tampered" "$FIXTURES/canary" "$FIXTURES/stale" "$FIXTURES/lostindex" "$FIXTURES/layered")
+HISTORY_VERSION=3
 if [ "$BIG" = 1 ]; then DLES+=("$FIXTURES/big gtar-local"); fi
 
 # ------------------------------------------------------------------ helpers
@@ -223,6 +226,14 @@ build_canary() { write_canary "$1"; }
 build_stale() { local i; for i in $(seq -w 1 10); do put "$1/unchanging$i.txt" "never changes $i"; done; }
 build_lostindex() { local i; for i in $(seq -w 1 10); do put "$1/kept$i.txt" "kept $i"; done; }
 build_cuttape() { local i; for i in $(seq -w 1 10); do put "$1/file$i.txt" "on tape $i"; done; }
+build_layered() { local i; for i in $(seq -w 1 12); do put "$1/base$((10#$i % 3))/file$i.txt" "level 0 $i"; done; }
+# Between layered's dumps: one file goes, one changes, one directory and file arrive (level 1 dumps see only these).
+change_layered() {
+  local round=$1
+  rm -f -- "$FIXTURES/layered/base1/file0$round.txt"
+  printf 'changed before dump %s\n' "$round" > "$FIXTURES/layered/base2/file02.txt"
+  put "$FIXTURES/layered/added$round/new$round.txt" "added before dump $round"
+}
 build_cutindex() { local i; for i in $(seq -w 1 20); do put "$1/dir$((10#$i % 4))/file$i.txt" "indexed $i"; done; }
 
 # The canary a scenario restores: a timestamp and token planted right before the dump.
@@ -330,7 +341,7 @@ getent passwd backup >/dev/null || die "user backup missing after install"
 
 phase fixtures
 mkdir -p -- "$STAMPS"
-for name in oddnames empty hollow notdumped randomnames shrinking tampered canary stale lostindex cutindex cuttape; do ensure_fixture "$name"; done
+for name in oddnames empty hollow notdumped randomnames shrinking tampered canary stale lostindex cutindex cuttape layered; do ensure_fixture "$name"; done
 if [ "$BIG" = 1 ]; then ensure_fixture big; else log "fixture big skipped (AMANDA_BIG_FIXTURE=0)"; fi
 
 phase config
@@ -393,6 +404,11 @@ define dumptype gtar-local {
     estimate calcsize
     record yes
     holdingdisk required
+}
+
+define dumptype gtar-layered {
+    gtar-local
+    dumpcycle 7           # fulls are not due every run: with amadmin force-level-1, the history runs are level 1
 }
 
 define dumptype gtar-skip {
@@ -504,15 +520,17 @@ have_history=
 if [ -f "$STAMPS/history" ]; then read -r have_history < "$STAMPS/history" || true; fi
 if [ "${#reasons[@]}" -gt 0 ] || [ "$have_history" != "$HISTORY_VERSION" ]; then
   rm -f -- "$STAMPS/history"
-  for name in shrinking tampered; do
+  for name in shrinking tampered layered; do
     rm -rf -- "${FIXTURES:?}/$name"; mkdir -p -- "$FIXTURES/$name"; "build_$name" "$FIXTURES/$name"
     find "$FIXTURES/$name" -exec touch -h -d "$MTIME" -- {} +
   done
   write_canary "$FIXTURES/canary"
+  change_layered 1; as_backup amadmin "$CONF" force-level-1 localhost "$FIXTURES/layered" >/dev/null
   run_amdump "${HISTORY_DISKS[@]}"
   # Between the two dumps: half of shrinking goes; stale does not change at all.
   find "$FIXTURES/shrinking" -name 'file*[13579].txt' -delete
   write_canary "$FIXTURES/canary"
+  change_layered 4; as_backup amadmin "$CONF" force-level-1 localhost "$FIXTURES/layered" >/dev/null
   run_amdump "${HISTORY_DISKS[@]}"
   # After the last dump: different bytes in one document, its old mtime put back (looks unchanged).
   printf 'document 07: TAMPERED after the dump\n' > "$FIXTURES/tampered/doc07.txt"
