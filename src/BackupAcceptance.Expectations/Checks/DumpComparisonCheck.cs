@@ -3,6 +3,7 @@ using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Expectations.Checks;
 

@@ -14,6 +14,9 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
 
     public BackupTarget Target => target;
 
+    /// <summary>The run's pool: more sessions for a walk, the walk settings, the walk log.</summary>
+    public SessionPool Pool => pool;
+
     public AmrecoverSession Session => session;
 
     /// <summary>What the pool's audit of the disk's index files found (verified, or why it could not look).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Expectations.Sessions;
 
@@ -28,7 +29,17 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     private readonly ConcurrentDictionary<BackupTarget, Slot> _slots = new();
     private int _started;
 
+    private readonly ConcurrentQueue<WalkNote> _walks = new();
+
     public AmrecoverOptions Options => options;
+
+    /// <summary>How whole dumps are counted (index files or amrecover, how many sessions).</summary>
+    public WalkSettings Walking { get; init; } = WalkSettings.Default;
+
+    /// <summary>Every whole-dump count of the run, in order: how each disk was walked, for the console summary.</summary>
+    public IReadOnlyList<WalkNote> Walks => [.. _walks];
+
+    public void RecordWalk(WalkNote note) => _walks.Enqueue(note);
 
     /// <summary>How many amrecover processes this pool started: the cost a run paid.</summary>
     public int Started => _started;

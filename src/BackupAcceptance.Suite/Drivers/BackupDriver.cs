@@ -126,8 +126,20 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     }
 
     /// <summary>A check of the target disk, with its session.</summary>
-    private Task<T> OnDiskAsync<T>(Func<SessionLease, CancellationToken, Task<T>> check) =>
-        VerdictAsync(async () => await check(await SessionAsync(), Cancellation));
+    private async Task<T> OnDiskAsync<T>(Func<SessionLease, CancellationToken, Task<T>> check)
+    {
+        var walksBefore = run.Sessions.Walks.Count;
+        try
+        {
+            return await VerdictAsync(async () => await check(await SessionAsync(), Cancellation));
+        }
+        finally
+        {
+            // The step says how its numbers were got (index files or amrecover), in the report and on the console.
+            foreach (var walk in run.Sessions.Walks.Skip(walksBefore).Where(w => w.Target == _lease?.Target))
+                output.WriteLine(walk.ToString());
+        }
+    }
 
     private AssertionException Fail(ExpectationFailedException failure)
     {

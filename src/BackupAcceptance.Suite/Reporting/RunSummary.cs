@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Suite.Reporting;
 
@@ -13,7 +14,9 @@ public sealed class RunSummary
 
     public void Record(ScenarioOutcome outcome) => _outcomes.Enqueue(outcome);
 
-    public string Render(int amrecoverStarts)
+    /// <param name="walks">How each whole dump was counted: one line per walk, so the reader sees which numbers came
+    /// from the index files and which from amrecover.</param>
+    public string Render(int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null)
     {
         var all = _outcomes.OrderBy(o => o.Feature, StringComparer.Ordinal).ThenBy(o => o.Scenario, StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
@@ -22,17 +25,18 @@ public sealed class RunSummary
             text.Append(outcome.Passed ? "PASS  " : "FAIL  ").Append(outcome.Feature).Append(" / ").Append(outcome.Scenario);
             text.AppendLine(outcome.Reason.Length > 0 ? $"\n        {outcome.Reason}" : "");
         }
+        foreach (var walk in walks ?? []) text.AppendLine(walk.ToString());
         var failed = all.Count(o => !o.Passed);
         text.AppendLine($"{all.Count - failed} passed, {failed} failed; amrecover started {amrecoverStarts} time(s)");
         return text.ToString();
     }
 
     /// <returns>The file written.</returns>
-    public string Write(string directory, int amrecoverStarts)
+    public string Write(string directory, int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "summary.txt");
-        File.WriteAllText(path, Render(amrecoverStarts));
+        File.WriteAllText(path, Render(amrecoverStarts, walks));
         return path;
     }
 }

@@ -1,5 +1,6 @@
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Walks;
 using BackupAcceptance.Suite.Reporting;
 
 namespace BackupAcceptance.Suite.Run;
@@ -11,7 +12,7 @@ namespace BackupAcceptance.Suite.Run;
 /// </summary>
 public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
 {
-    public SessionPool Sessions { get; } = new(options);
+    public SessionPool Sessions { get; } = new(options) { Walking = WalkSettings.FromEnvironment(Environment.GetEnvironmentVariable) };
 
     public AllureReport Report => report;
 
@@ -22,8 +23,9 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
     public async Task<string> FinishAsync()
     {
         var started = Sessions.Started;
+        var walks = Sessions.Walks;
         await Sessions.DisposeAsync();
         report.Finish(options.AmrecoverPath);
-        return Summary.Write(SuiteSettings.ResultsDirectory(), started);
+        return Summary.Write(SuiteSettings.ResultsDirectory(), started, walks);
     }
 }

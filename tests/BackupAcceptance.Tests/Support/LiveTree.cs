@@ -1,3 +1,6 @@
+using CliWrap;
+using CliWrap.Buffered;
+
 namespace BackupAcceptance.Tests.Support;
 
 /// <summary>What <c>find</c> says about a live directory: relative paths of files and directories below it.</summary>
@@ -15,5 +18,14 @@ internal sealed record LiveTree(IReadOnlySet<string> Files, IReadOnlySet<string>
             else files.Add(relative);
         }
         return new LiveTree(files, directories);
+    }
+
+    /// <summary>Files and directories below <paramref name="root"/> counted by <c>find</c> itself: .NET turns names
+    /// that are not UTF-8 into U+FFFD, so distinct hostile names collide in <see cref="Read"/>'s sets.</summary>
+    public static async Task<(int Files, int Directories)> CountAsync(string root)
+    {
+        async Task<int> CountAsync(string type) =>
+            (await Cli.Wrap("find").WithArguments([root, "-mindepth", "1", "-type", type, "-printf", "."]).ExecuteBufferedAsync()).StandardOutput.Length;
+        return (await CountAsync("f"), await CountAsync("d"));
     }
 }

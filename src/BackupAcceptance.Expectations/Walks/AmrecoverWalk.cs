@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Amanda.Text;
+using BackupAcceptance.Amanda.Walking;
+using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Sessions;
+
+namespace BackupAcceptance.Expectations.Walks;
+
+/// <summary>A whole dump through amrecover alone: the lease's session and up to two more, browsing the same dump,
+/// pulling directories from one queue (<see cref="SharedQueueWalker"/>).</summary>
+public static class AmrecoverWalk
+{
+    /// <param name="why">Why the index files were not used, for the walk's note.</param>
+    public static async Task<DiskInventory> WalkAsync(SessionLease lease, SessionPool pool, WalkSettings settings, string why,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var target = lease.Target;
+        var walker = new SharedQueueWalker(lease.Session, target.Disk, token => StartAsync(lease, pool, token), settings.Walk);
+        var paths = new HashSet<RawPath>();
+        var files = new List<RawPath>();
+        var directories = 0;
+        await foreach (var entry in walker.WalkAsync(cancellationToken))
+        {
+            paths.Add(entry.Path);
+            if (entry.IsDirectory) directories++; else files.Add(entry.Path);
+        }
+        var dump = walker.RootListing?.DumpDate;
+        var summary = new WalkSummary(directories, files.Count, dump, true, walker.Unreachable.Count);
+        var via = $"amrecover ({(walker.Sessions == 1 ? "1 session" : $"{walker.Sessions} sessions")}; {why})";
+        return new DiskInventory(summary, paths, files, new WalkNote(target, dump, directories, files.Count, via, clock.Elapsed));
+    }
+
+    /// <summary>Another session on the same dump as the lease: same config and host, same working date.</summary>
+    private static async Task<AmrecoverSession> StartAsync(SessionLease lease, SessionPool pool, CancellationToken cancellationToken)
+    {
+        var session = await pool.StartUnpooledAsync(lease.Target.Config, lease.Target.Host, cancellationToken);
+        try
+        {
+            if (lease.WorkingDate is { } date) await session.SetDateAsync(date, cancellationToken);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using BackupAcceptance.Amanda.Walking;
+
+namespace BackupAcceptance.Expectations.Walks;
+
+/// <summary>How the suite gets a whole dump's tree (see <see cref="Checks.DiskCount"/>).</summary>
+/// <param name="IndexFiles">Whether to count from the index files when this machine can read them.</param>
+/// <param name="Walk">How an amrecover walk spreads over sessions.</param>
+/// <param name="SampleDirectories">Directories amrecover lists to confirm a count from the index files.</param>
+public sealed record WalkSettings(IndexFilesMode IndexFiles, WalkOptions Walk, int SampleDirectories = 50)
+{
+    public static WalkSettings Default { get; } = new(IndexFilesMode.Auto, new WalkOptions());
+
+    /// <summary><c>BACKUP_ACCEPTANCE_INDEX_FILES</c> (<c>auto</c>, the default, or <c>off</c>) and
+    /// <c>BACKUP_ACCEPTANCE_WALK_SESSIONS</c>.</summary>
+    public static WalkSettings FromEnvironment(Func<string, string?> env)
+    {
+        var mode = env("BACKUP_ACCEPTANCE_INDEX_FILES")?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "auto" => IndexFilesMode.Auto,
+            "off" => IndexFilesMode.Off,
+            var other => throw new ArgumentException($"BACKUP_ACCEPTANCE_INDEX_FILES='{other}' is neither 'auto' nor 'off'."),
+        };
+        return new WalkSettings(mode, WalkOptions.FromEnvironment(env));
+    }
+}
+
+/// <summary>Index files: <see cref="Auto"/> reads them when this machine is the Amanda server and may read them,
+/// never requires them; <see cref="Off"/> always walks through amrecover.</summary>
+public enum IndexFilesMode
+{
+    Auto,
+    Off,
+}
