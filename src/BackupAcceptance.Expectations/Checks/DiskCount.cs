@@ -1,12 +1,16 @@
+using System.Diagnostics;
 using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>One full count of the dump in view, shared by the checks that need the whole tree (counts, comparisons,
-/// random restores): from the index files when this machine can read them (confirmed by an amrecover sample), else
-/// through amrecover. The hollow-backup detector walks on its own because it stops early.</summary>
+/// random restores): from the walk cache when this dump was counted before (its root listing confirmed by amrecover),
+/// else from the index files when this machine can read them (confirmed by an amrecover sample), else through
+/// amrecover. The hollow-backup detector walks on its own when it can stop early.</summary>
 public static class DiskCount
 {
     /// <param name="viewing">The dump the lease was set to, when known: failures name it.</param>
@@ -15,10 +19,42 @@ public static class DiskCount
         var inventory = await Guard.AmandaAsync(lease, viewing, viewing is { } date ? $"to walk the dump of {date}" : "to walk the disk", async () =>
         {
             var settings = lease.Pool.Walking;
-            var (fromIndex, why) = await IndexWalk.TryWalkAsync(lease, settings, cancellationToken);
-            return fromIndex ?? await AmrecoverWalk.WalkAsync(lease, lease.Pool, settings, why, cancellationToken);
+            if (settings.Cache is not { } cache) return await CountAsync(lease, settings, cancellationToken);
+
+            var clock = Stopwatch.StartNew();
+            await lease.Session.SetDiskAsync(lease.Target.Disk, cancellationToken);
+            var root = await lease.Session.ListAsync(cancellationToken);
+            if (root.DumpDate is not { } dump) return await CountAsync(lease, settings, cancellationToken); // the walk says why
+            var rootKeys = WalkCache.RootKeys(root);
+            var (cached, ignored) = await cache.TryReadAsync(lease.Target, dump, cancellationToken);
+            if (cached is not null) return FromCache(lease, cached, dump, rootKeys, clock.Elapsed);
+
+            var counted = await CountAsync(lease, settings, cancellationToken);
+            if (counted.Summary.DumpDate is { } walked && walked.Value == dump.Value)
+                await cache.WriteAsync(lease.Target, dump, rootKeys, counted, cancellationToken);
+            return ignored.Length == 0 ? counted : counted with { Note = counted.Note with { Via = $"{counted.Note.Via}; {ignored}" } };
         });
         lease.Pool.RecordWalk(inventory.Note);
         return inventory;
+    }
+
+    private static async Task<DiskInventory> CountAsync(SessionLease lease, WalkSettings settings, CancellationToken cancellationToken)
+    {
+        var (fromIndex, why) = await IndexWalk.TryWalkAsync(lease, settings, cancellationToken);
+        return fromIndex ?? await AmrecoverWalk.WalkAsync(lease, lease.Pool, settings, why, cancellationToken);
+    }
+
+    /// <summary>A cached walk stands for the dump only while amrecover still shows the same root for it.</summary>
+    private static DiskInventory FromCache(SessionLease lease, CachedWalk cached, DumpDate dump, IReadOnlyList<string> rootKeys, TimeSpan elapsed)
+    {
+        if (!cached.RootKeys.SequenceEqual(rootKeys))
+            throw new ExpectationFailedException(FailureCategory.IndexDamaged, lease.Target, dump,
+                $"the root of the dump to list as when it was walked on {cached.Written:yyyy-MM-dd HH:mm} ({cached.RootKeys.Count} entries)",
+                $"amrecover lists {rootKeys.Count} entries now (only then: {string.Join(", ", cached.RootKeys.Except(rootKeys).Take(10))}; " +
+                $"only now: {string.Join(", ", rootKeys.Except(cached.RootKeys).Take(10))}): a dump never changes, so its index did",
+                lease.Session.Transcript.Tail());
+        var summary = new WalkSummary(cached.Directories, cached.Files, dump, true, cached.Unreachable);
+        var via = $"the walk cache (counted {cached.Written:yyyy-MM-dd HH:mm} via {cached.Via}; root listing confirmed by amrecover)";
+        return new DiskInventory(summary, cached.Paths, cached.FileList, new WalkNote(lease.Target, dump, cached.Directories, cached.Files, via, elapsed));
     }
 }

@@ -6,12 +6,13 @@ namespace BackupAcceptance.Expectations.Walks;
 /// <param name="IndexFiles">Whether to count from the index files when this machine can read them.</param>
 /// <param name="Walk">How an amrecover walk spreads over sessions.</param>
 /// <param name="SampleDirectories">Directories amrecover lists to confirm a count from the index files.</param>
-public sealed record WalkSettings(IndexFilesMode IndexFiles, WalkOptions Walk, int SampleDirectories = 50)
+/// <param name="Cache">Walks kept per dump; null walks every time (the default, and what tests use).</param>
+public sealed record WalkSettings(IndexFilesMode IndexFiles, WalkOptions Walk, int SampleDirectories = 50, WalkCache? Cache = null)
 {
     public static WalkSettings Default { get; } = new(IndexFilesMode.Auto, new WalkOptions());
 
-    /// <summary><c>BACKUP_ACCEPTANCE_INDEX_FILES</c> (<c>auto</c>, the default, or <c>off</c>) and
-    /// <c>BACKUP_ACCEPTANCE_WALK_SESSIONS</c>.</summary>
+    /// <summary><c>BACKUP_ACCEPTANCE_INDEX_FILES</c> (<c>auto</c>, the default, or <c>off</c>),
+    /// <c>BACKUP_ACCEPTANCE_WALK_SESSIONS</c> and <c>BACKUP_ACCEPTANCE_CACHE</c> (on unless <c>off</c>).</summary>
     public static WalkSettings FromEnvironment(Func<string, string?> env)
     {
         var mode = env("BACKUP_ACCEPTANCE_INDEX_FILES")?.Trim().ToLowerInvariant() switch
@@ -20,7 +21,7 @@ public sealed record WalkSettings(IndexFilesMode IndexFiles, WalkOptions Walk, i
             "off" => IndexFilesMode.Off,
             var other => throw new ArgumentException($"BACKUP_ACCEPTANCE_INDEX_FILES='{other}' is neither 'auto' nor 'off'."),
         };
-        return new WalkSettings(mode, WalkOptions.FromEnvironment(env));
+        return new WalkSettings(mode, WalkOptions.FromEnvironment(env), Cache: WalkCache.FromEnvironment(env));
     }
 }
 
