@@ -5,27 +5,38 @@ using BackupAcceptance.Expectations.Sessions;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// The hollow-backup detector: a backup holding only directories restores nothing, so only files count. Walks the
-/// disk in one session and stops as soon as enough files were seen.
+/// The hollow-backup detector: a backup holding only directories restores nothing, so only files count. A small
+/// minimum is met by walking one session depth first and stopping at the last file needed; a large one needs most
+/// of the disk anyway, so it takes the whole count (<see cref="DiskCount"/>: index files or several sessions).
 /// </summary>
 public static class FileCountCheck
 {
     /// <summary>Files needed at most: a number past any real disk is a typo, not a requirement.</summary>
     public const int MaximumFiles = 1_000_000_000;
 
+    /// <summary>Above this many files, a whole count beats stopping early: a depth-first walk lists about one
+    /// directory per ten files, one round trip each, while the whole count costs a second or two.</summary>
+    public const int EarlyStopUpTo = 1_000;
+
     public static async Task<WalkSummary> RequireFilesAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
         StepInput.Require(lease.Target, minimum, 1, MaximumFiles, "a number of files");
+        var summary = minimum <= EarlyStopUpTo
+            ? await WalkUntilAsync(lease, minimum, cancellationToken)
+            : (await DiskCount.WalkAsync(lease, cancellationToken)).Summary;
+        if (summary.Files < minimum)
+            throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, summary.DumpDate,
+                $"at least {Guard.Plural(minimum, "file")} (directories never count)",
+                $"{Guard.Plural(summary.Files, "file")} in {Guard.Plural(summary.Directories, "directory", "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
+                lease.Session.Transcript.Tail());
+        return summary;
+    }
+
+    private static async Task<WalkSummary> WalkUntilAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
+    {
         var walker = new DiskWalker(lease.Session, lease.Target.Disk);
         var (files, directories, complete) = await Guard.AmandaAsync(lease, null, "to walk the disk",
             () => FileTally.UntilAsync(walker, minimum, cancellationToken));
-
-        var summary = new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
-        if (files < minimum)
-            throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, summary.DumpDate,
-                $"at least {Guard.Plural(minimum, "file")} (directories never count)",
-                $"{Guard.Plural(files, "file")} in {Guard.Plural(directories, "directory", "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
-                lease.Session.Transcript.Tail());
-        return summary;
+        return new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
     }
 }

@@ -28,11 +28,32 @@ public sealed class FileCountCheckIntegrationTests
         if (_pool is not null) await _pool.DisposeAsync();
     }
 
-    private async Task<WalkSummary> CheckAsync(string disk)
+    private async Task<WalkSummary> CheckAsync(string disk, int minimum = 1)
     {
         var target = new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk);
         await using var lease = await _pool.RentAsync(target, CancellationToken.None);
-        return await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None);
+        return await FileCountCheck.RequireFilesAsync(lease, minimum, CancellationToken.None);
+    }
+
+    [Test]
+    public async Task A_large_minimum_counts_the_whole_disk_and_passes_at_exactly_its_files()
+    {
+        var live = LiveTree.Read(RealAmanda.Disk("big"));
+        var summary = await CheckAsync(RealAmanda.Disk("big"), live.Files.Count);
+        summary.Complete.ShouldBeTrue();
+        summary.Files.ShouldBe(live.Files.Count);
+        summary.Directories.ShouldBe(live.Directories.Count);
+        _pool.Walks.ShouldContain(w => w.Target.Disk == RealAmanda.Disk("big"), "a minimum above 1,000 takes the whole count");
+    }
+
+    [Test]
+    public async Task A_large_minimum_one_file_more_than_the_disk_holds_fails_with_the_exact_count()
+    {
+        var live = LiveTree.Read(RealAmanda.Disk("big"));
+        var error = await Should.ThrowAsync<ExpectationFailedException>(() => CheckAsync(RealAmanda.Disk("big"), live.Files.Count + 1));
+        error.Category.ShouldBe(FailureCategory.HollowBackup);
+        error.Message.ShouldContain($"expected at least {live.Files.Count + 1} files");
+        error.Message.ShouldContain($"found {live.Files.Count} files in {live.Directories.Count} directories below the root (the whole disk was walked)");
     }
 
     [TestCase("/etc")]
