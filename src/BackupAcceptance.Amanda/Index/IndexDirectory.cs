@@ -18,10 +18,11 @@ public static partial class IndexDirectory
 
     /// <summary>The disk's index files, newest first, or null when this machine cannot read them (not the server,
     /// no amgetconf, unknown config, no such directory), with the reason.</summary>
+    /// <param name="roots">Index directories already asked for in this run, if any.</param>
     public static async Task<(IReadOnlyList<IndexFile>? Files, string Reason)> FindAsync(string config, string host, string disk,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IndexRoots? roots = null)
     {
-        var root = await IndexRootAsync(config, cancellationToken);
+        var root = roots is null ? await RootAsync(config, cancellationToken) : await roots.ForAsync(config, cancellationToken);
         if (root.Directory is not { } indexRoot) return (null, root.Reason);
         // Host names are matched without regard to case, as Amanda matches them ("LOCALHOST" is localhost).
         var hostDirectory = Directory.EnumerateDirectories(indexRoot)
@@ -55,7 +56,8 @@ public static partial class IndexDirectory
 
     public static string Sanitise(string name) => name.Replace("_", "__", StringComparison.Ordinal).Replace('/', '_');
 
-    private static async Task<(string? Directory, string Reason)> IndexRootAsync(string config, CancellationToken cancellationToken)
+    /// <summary>The config's <c>indexdir</c> from <c>amgetconf</c>, or null with the reason.</summary>
+    public static async Task<(string? Directory, string Reason)> RootAsync(string config, CancellationToken cancellationToken)
     {
         try
         {

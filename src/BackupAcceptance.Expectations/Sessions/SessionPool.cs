@@ -36,6 +36,9 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// <summary>How whole dumps are counted (index files or amrecover, how many sessions).</summary>
     public WalkSettings Walking { get; init; } = WalkSettings.Default;
 
+    /// <summary>Each config's index directory, asked once per run.</summary>
+    public IndexRoots IndexRoots { get; } = new();
+
     /// <summary>Every whole-dump count of the run, in order: how each disk was walked, for the console summary.</summary>
     public IReadOnlyList<WalkNote> Walks => [.. _walks];
 
@@ -73,14 +76,34 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             // Shared by every later rent of the disk, so not tied to this caller's token (gzip -t is bounded by the
             // files' size); this caller stops waiting when cancelled.
             slot.IndexAudit ??= AuditIndexAsync(target, CancellationToken.None);
-            await slot.IndexAudit.WaitAsync(cancellationToken);
             if (slot.Session is not { IsUsable: true })
             {
                 if (slot.Session is { } dead) await dead.DisposeAsync();
                 slot.Session = null;
-                slot.Session = await AmrecoverSession.StartAsync(options, target.Config, target.Host, cancellationToken);
+                // Started while the audit runs: amrecover's start (a second, mostly its own sleep) browses no disk;
+                // the first browse is the setdisk below, after the audit.
+                var starting = AmrecoverSession.StartAsync(options, target.Config, target.Host, cancellationToken);
+                try
+                {
+                    await slot.IndexAudit.WaitAsync(cancellationToken);
+                }
+                catch
+                {
+                    // The audit's failure is the answer; a session that started anyway stays for the pool to close.
+                    try
+                    {
+                        slot.Session = await starting;
+                        Interlocked.Increment(ref _started);
+                    }
+                    catch (Exception notStarted) when (notStarted is AmrecoverException or OperationCanceledException)
+                    {
+                    }
+                    throw;
+                }
+                slot.Session = await starting;
                 Interlocked.Increment(ref _started);
             }
+            await slot.IndexAudit.WaitAsync(cancellationToken);
         }
         catch
         {
@@ -103,9 +126,9 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
     /// <summary>gzip -t over every index file of the disk.</summary>
     /// <exception cref="AmandaReplyException">A damaged file (<see cref="AmandaErrorKind.IndexMissing"/>), naming it.</exception>
-    private static async Task<string> AuditIndexAsync(BackupTarget target, CancellationToken cancellationToken)
+    private async Task<string> AuditIndexAsync(BackupTarget target, CancellationToken cancellationToken)
     {
-        var (files, where) = await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken);
+        var (files, where) = await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, IndexRoots);
         if (files is null)
             return $"index files not checked ({where}); through amrecover alone a cut-short index looks like a smaller dump";
         foreach (var (file, index) in files.Select((f, i) => (f, i)))

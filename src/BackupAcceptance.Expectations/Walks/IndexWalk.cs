@@ -23,8 +23,6 @@ public static class IndexWalk
     /// <summary>Where a target's index files are: <see cref="IndexDirectory.FindAsync"/>, or a copy in tests.</summary>
     public delegate Task<(IReadOnlyList<IndexFile>? Files, string Where)> IndexLocator(BackupTarget target, CancellationToken cancellationToken);
 
-    private static readonly IndexLocator OnThisServer = (target, token) => IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, token);
-
     /// <param name="locate">Where the index files are read from (default: the Amanda server's index directory).</param>
     /// <returns>The inventory, or null (with the reason) when the index files cannot be used here.</returns>
     /// <exception cref="AmandaReplyException">amrecover refused, or a file of the dump chain is missing or unreadable.</exception>
@@ -35,7 +33,9 @@ public static class IndexWalk
         if (settings.IndexFiles == IndexFilesMode.Off) return (null, "index files off (BACKUP_ACCEPTANCE_INDEX_FILES=off)");
         var clock = Stopwatch.StartNew();
         var target = lease.Target;
-        var (files, where) = await (locate ?? OnThisServer)(target, cancellationToken);
+        var (files, where) = locate is null
+            ? await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, lease.Pool.IndexRoots)
+            : await locate(target, cancellationToken);
         if (files is null) return (null, where);
         if (files.Count > 0 && !Readable(files[0].Path)) return (null, $"the index files in {where} are not readable by this user");
 
