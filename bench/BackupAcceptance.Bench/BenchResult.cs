@@ -4,6 +4,7 @@ namespace BackupAcceptance.Bench;
 /// <param name="Extrapolated">The time is scaled up from a part of the disk (see <see cref="Way"/>).</param>
 /// <param name="PeakTotalKiB">Sampled peak of the bench process plus every amrecover (and its children) at once.</param>
 /// <param name="PeakSelfKiB">Sampled peak of the bench process alone: the suite's own share.</param>
+/// <param name="Cpu">CPU seconds spent by the bench process and by the processes below it that ended.</param>
 public sealed record BenchResult(
     string Way,
     TimeSpan Wall,
@@ -13,4 +14,5 @@ public sealed record BenchResult(
     int? Files,
     int? Directories,
     long PeakTotalKiB = 0,
-    long PeakSelfKiB = 0);
+    long PeakSelfKiB = 0,
+    CpuTime Cpu = default);
