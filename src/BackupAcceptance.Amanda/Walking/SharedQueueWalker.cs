@@ -13,8 +13,8 @@ namespace BackupAcceptance.Amanda.Walking;
 /// all busy to the end. Directories with names amrecover cannot take in an absolute path (<see cref="DirectPaths"/>)
 /// are walked below their parent, one component at a time, by the session that listed the parent.
 /// Extra sessions are started only once the queue is deep enough to pay for their start (about a second each), and
-/// every extra session is replaced after <see cref="WalkOptions.RecycleAfter"/> directories: amrecover keeps every
-/// listing it fetched, and its memory would otherwise grow with the tree.
+/// every session's work moves to a fresh one after a bounded share (<see cref="WalkOptions.Spent"/>): amrecover keeps
+/// what it listed (about 80 KB a directory and 3 KB an entry), and its memory would otherwise grow with the tree.
 /// Entries stream out as they are listed, in no particular order; stopping the enumeration stops the walk.
 /// </summary>
 /// <param name="first">A session browsing the dump to walk; left at the disk's root afterwards.</param>
@@ -23,6 +23,12 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
     WalkOptions options)
 {
     private sealed record Directory(RawPath Path, string IndexPath);
+
+    /// <summary>What a session has listed so far: what amrecover's memory grows with.</summary>
+    private readonly record struct Listed(int Directories, int Entries)
+    {
+        public static Listed operator +(Listed a, Listed b) => new(a.Directories + b.Directories, a.Entries + b.Entries);
+    }
 
     private readonly Lock _lock = new();
     private readonly List<UnreachableDirectory> _unreachable = [];
@@ -42,7 +48,7 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
         get { lock (_lock) return [.. _unreachable]; }
     }
 
-    /// <summary>How many amrecover sessions took part, the first one included.</summary>
+    /// <summary>How many amrecover sessions took part, the first one and every replacement included.</summary>
     public int Sessions => 1 + _sessionsStarted;
 
     public int DirectoriesListed => _directoriesListed;
@@ -131,45 +137,93 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
     /// <summary>The first session's share of the work: the root listing, then queued directories until none is left.</summary>
     private async Task FirstSessionAsync(CancellationToken cancellationToken, CancellationToken stop)
     {
-        await ListedAsync(first, RawPath.Root, "", RootListing!, cancellationToken);
-        while (await _queue.Reader.WaitToReadAsync(stop))
-            if (_queue.Reader.TryRead(out var directory))
-                await VisitAsync(first, directory, cancellationToken);
+        var listed = await ListedAsync(first, RawPath.Root, "", RootListing!, cancellationToken) + new Listed(1, RootListing!.Entries.Count);
+        await WorkAsync(first, listed, cancellationToken, stop);
     }
 
-    /// <summary>An extra session: started, pointed at the disk, then pulling work until the queue closes; replaced
-    /// after <see cref="WalkOptions.RecycleAfter"/> directories.</summary>
-    private async Task ExtraSessionAsync(CancellationToken cancellationToken, CancellationToken stop)
+    /// <summary>An extra session: started, pointed at the disk, then pulling work until the queue closes.</summary>
+    private async Task ExtraSessionAsync(CancellationToken cancellationToken, CancellationToken stop) =>
+        await WorkAsync(await StartAtDiskAsync(stop), default, cancellationToken, stop);
+
+    /// <summary>Pulls directories until the queue closes. Once a session has listed enough (<see cref="WalkOptions.Spent"/>)
+    /// the work moves to a fresh session, started while the old one still works (a start is a second of amrecover's
+    /// own sleep), and the old one is closed, unless it is the first: that one belongs to the caller.</summary>
+    private async Task WorkAsync(AmrecoverSession session, Listed listed, CancellationToken cancellationToken, CancellationToken stop)
     {
-        while (!_queue.Reader.Completion.IsCompleted && !stop.IsCancellationRequested)
+        var owned = !ReferenceEquals(session, first);
+        Task<AmrecoverSession>? next = null;
+        try
         {
-            await using var session = await startSession(stop);
-            Interlocked.Increment(ref _sessionsStarted);
+            while (await _queue.Reader.WaitToReadAsync(stop))
+            {
+                if (!_queue.Reader.TryRead(out var directory)) continue;
+                listed += await VisitAsync(session, directory, cancellationToken);
+                var spent = options.Spent(listed.Directories, listed.Entries);
+                if (spent >= 0.8) next ??= StartAtDiskAsync(stop);
+                if (spent < 1 || !next!.IsCompleted) continue;
+                var replacement = await next;
+                next = null;
+                if (owned) await CloseAsync(session);
+                (session, owned, listed) = (replacement, true, default);
+            }
+        }
+        finally
+        {
+            if (owned) await CloseAsync(session);
+            if (next is not null) await DiscardAsync(next);
+        }
+    }
+
+    private async Task<AmrecoverSession> StartAtDiskAsync(CancellationToken stop)
+    {
+        var session = await startSession(stop);
+        Interlocked.Increment(ref _sessionsStarted);
+        try
+        {
             await session.SetDiskAsync(disk, stop, mountPoint: "/");
-            var listed = 0;
-            while (listed < options.RecycleAfter && await _queue.Reader.WaitToReadAsync(stop))
-                if (_queue.Reader.TryRead(out var directory))
-                    listed += await VisitAsync(session, directory, cancellationToken);
-            Interlocked.Add(ref _extraCommands, session.Transcript.Count);
+            return session;
+        }
+        catch
+        {
+            await CloseAsync(session);
+            throw;
+        }
+    }
+
+    private async Task CloseAsync(AmrecoverSession session)
+    {
+        Interlocked.Add(ref _extraCommands, session.Transcript.Count);
+        await session.DisposeAsync();
+    }
+
+    // A replacement the walk ended before needing: closed whether or not its start succeeded.
+    private async Task DiscardAsync(Task<AmrecoverSession> starting)
+    {
+        try
+        {
+            await CloseAsync(await starting);
+        }
+        catch (Exception notStarted) when (notStarted is AmrecoverException or AmandaReplyException or OperationCanceledException)
+        {
         }
     }
 
     /// <summary>Enters and lists one queued directory, walking its awkward subdirectories at once.</summary>
-    /// <returns>How many directories this visit listed.</returns>
-    private async Task<int> VisitAsync(AmrecoverSession session, Directory directory, CancellationToken cancellationToken)
+    private async Task<Listed> VisitAsync(AmrecoverSession session, Directory directory, CancellationToken cancellationToken)
     {
         await session.ChangeDirectoryToAsync(directory.IndexPath, cancellationToken);
         var listing = await session.ListAsync(cancellationToken);
         Interlocked.Increment(ref _directoriesListed);
-        return 1 + await ListedAsync(session, directory.Path, directory.IndexPath, listing, cancellationToken);
+        return new Listed(1, listing.Entries.Count) + await ListedAsync(session, directory.Path, directory.IndexPath, listing, cancellationToken);
     }
 
     /// <summary>Hands out a listing's entries and queues its plain subdirectories; the others are walked here, from
     /// this directory, before the directory counts as done.</summary>
-    private async Task<int> ListedAsync(AmrecoverSession session, RawPath path, string indexPath, DirectoryListing listing,
+    /// <returns>What was listed below the awkward subdirectories.</returns>
+    private async Task<Listed> ListedAsync(AmrecoverSession session, RawPath path, string indexPath, DirectoryListing listing,
         CancellationToken cancellationToken)
     {
-        var listed = 0;
+        var listed = default(Listed);
         var awkward = new List<ListingEntry>();
         foreach (var entry in listing.Entries)
         {
@@ -190,7 +244,7 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
 
     /// <summary>Depth first below an awkward directory, by relative <c>cd</c> from <paramref name="parent"/> and back
     /// with <c>cd ..</c>, as <see cref="DiskWalker"/> does.</summary>
-    private async Task<int> DescendAsync(AmrecoverSession session, RawPath parent, ListingEntry entry, CancellationToken cancellationToken)
+    private async Task<Listed> DescendAsync(AmrecoverSession session, RawPath parent, ListingEntry entry, CancellationToken cancellationToken)
     {
         var path = parent.Append(entry.Name);
         try
@@ -200,11 +254,11 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
         catch (AmandaReplyException refused) when (refused.Kind == AmandaErrorKind.InvalidDirectory && GlobHostilePaths.CannotEnter(parent, entry))
         {
             lock (_lock) _unreachable.Add(new UnreachableDirectory(path, refused.Reply));
-            return 0;
+            return default;
         }
         var listing = await session.ListAsync(cancellationToken);
         Interlocked.Increment(ref _directoriesListed);
-        var listed = 1;
+        var listed = new Listed(1, listing.Entries.Count);
         foreach (var child in listing.Entries)
         {
             await _found.Writer.WriteAsync(new WalkedEntry(path.Append(child.Name), child), cancellationToken);

@@ -6,9 +6,17 @@ namespace BackupAcceptance.Amanda.Walking;
 /// <param name="Sessions">Sessions at most, the first included. Three on two cores: amrecover, the pager's shell and
 /// amindexd take turns on the CPU, so a third session fills the gaps the other two leave (docs/bench/results.md).</param>
 /// <param name="QueueDepthForAnotherSession">Directories waiting before another session is worth its start.</param>
-/// <param name="RecycleAfter">Directories an extra session lists before it is replaced, which bounds its memory.</param>
-public sealed record WalkOptions(int Sessions = 3, int QueueDepthForAnotherSession = 50, int RecycleAfter = 2000)
+/// <param name="RecycleAfterDirectories">Directories a session lists before its work moves to a fresh one.</param>
+/// <param name="RecycleAfterEntries">Entries a session lists before its work moves to a fresh one. amrecover 3.5.1
+/// grows by about 80 KB per directory and 3 KB per entry it has listed (measured on /usr/share, docs/bench): 600
+/// directories or 10,000 entries keep each session near 80 MB, whatever the tree's size.</param>
+public sealed record WalkOptions(int Sessions = 3, int QueueDepthForAnotherSession = 50, int RecycleAfterDirectories = 600,
+    int RecycleAfterEntries = 10_000)
 {
+    /// <summary>How much of a session's share a session has used: 1 or more means replace it.</summary>
+    public double Spent(int directories, int entries) =>
+        Math.Max((double)directories / RecycleAfterDirectories, (double)entries / RecycleAfterEntries);
+
     /// <summary><c>BACKUP_ACCEPTANCE_WALK_SESSIONS</c> (1 to 16) overrides <see cref="Sessions"/>.</summary>
     public static WalkOptions FromEnvironment(Func<string, string?> env)
     {
