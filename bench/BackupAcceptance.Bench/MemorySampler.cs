@@ -1,8 +1,9 @@
 namespace BackupAcceptance.Bench;
 
 /// <summary>
-/// Peak resident memory of this process plus every process below it (each amrecover and what it forked), sampled
-/// every 50 ms while one way runs: with several sessions, and sessions replaced as they go, no single process's
+/// Peak memory of this process plus every process below it (each amrecover and what it forked; PSS, so shared
+/// pages count once), and of this process alone (RSS), sampled
+/// every 200 ms while one way runs (reading smaps_rollup of a dozen processes costs CPU the walk competes for): with several sessions, and sessions replaced as they go, no single process's
 /// high-water mark tells what the walk needed at once.
 /// </summary>
 public sealed class MemorySampler : IAsyncDisposable
@@ -20,11 +21,11 @@ public sealed class MemorySampler : IAsyncDisposable
 
     private async Task SampleAsync()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         do
         {
             var self = ProcessMemory.ResidentKiB(Environment.ProcessId);
-            var total = ProcessMemory.ResidentWithDescendantsKiB(Environment.ProcessId);
+            var total = ProcessMemory.ProportionalWithDescendantsKiB(Environment.ProcessId);
             if (self > _peakSelfKiB) Interlocked.Exchange(ref _peakSelfKiB, self);
             if (total > _peakTotalKiB) Interlocked.Exchange(ref _peakTotalKiB, total);
         }

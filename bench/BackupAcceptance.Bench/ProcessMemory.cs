@@ -8,19 +8,24 @@ public static class ProcessMemory
     /// <summary>VmRSS of one process, 0 when it is gone.</summary>
     public static long ResidentKiB(int pid) => Field(pid, "VmRSS:");
 
-    /// <summary>VmRSS of a process and all its descendants, summed.</summary>
-    public static long ResidentWithDescendantsKiB(int pid) => WithDescendants(pid).Sum(ResidentKiB);
+    /// <summary>PSS of a process and all its descendants, summed: each shared page (libraries, the binaries of a
+    /// dozen amrecover, amandad and amindexd processes) counted once in all, not once per process as RSS would.</summary>
+    public static long ProportionalWithDescendantsKiB(int pid) => WithDescendants(pid).Sum(p => Field(p, "Pss:", "smaps_rollup"));
 
-    private static long Field(int pid, string name)
+    private static long Field(int pid, string name, string file = "status")
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{pid}/{file}").FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal));
             return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {
             return 0; // gone meanwhile
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0; // not ours to read (smaps_rollup of a process that changed user)
         }
     }
 

@@ -12,7 +12,7 @@ public static class ResultTable
         var text = new StringBuilder()
             .AppendLine($"### {disk}")
             .AppendLine()
-            .AppendLine("| way | wall (s) | amrecover processes | commands | peak RSS, bench + all amrecover (MiB) | peak RSS, bench alone (MiB) | CPU s, bench | CPU s, amrecover and below | files | directories | (b) / this |")
+            .AppendLine("| way | wall (s) | amrecover processes | commands | peak memory, bench + every amrecover and below (PSS, MiB) | peak RSS, bench alone (MiB) | CPU s, bench | CPU s, amrecover and below | files | directories | (b) / this |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
