@@ -49,6 +49,10 @@ public sealed class WalkCache(string directory)
     {
         var path = PathFor(target, dump);
         if (!File.Exists(path)) return (null, "");
+        // A count anyone else could have written is no count: the cache is as private as the user's home.
+        const UnixFileMode othersWrite = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        if ((File.GetUnixFileMode(path) & othersWrite) != 0 || (File.GetUnixFileMode(directory) & othersWrite) != 0)
+            return (null, $"cache file {path} ignored (it or its directory is writable by others)");
         try
         {
             var lines = await File.ReadAllLinesAsync(path, Encoding.UTF8, cancellationToken);
@@ -92,7 +96,7 @@ public sealed class WalkCache(string directory)
     public async Task WriteAsync(BackupTarget target, DumpDate dump, IReadOnlyList<string> rootKeys, DiskInventory inventory,
         CancellationToken cancellationToken)
     {
-        System.IO.Directory.CreateDirectory(directory);
+        System.IO.Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var text = new StringBuilder()
             .Append(Header).Append('\n')
             .Append("key ").Append(Base64(Key(target, dump))).Append('\n')

@@ -105,6 +105,24 @@ public sealed class WalkCacheTests
     }
 
     [Test]
+    public async Task A_file_others_may_write_is_ignored()
+    {
+        await _cache.WriteAsync(Target, Dump, Root, Inventory(), CancellationToken.None);
+        var path = _cache.PathFor(Target, Dump);
+        File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.OtherWrite);
+        var (walk, ignored) = await _cache.TryReadAsync(Target, Dump, CancellationToken.None);
+        walk.ShouldBeNull();
+        ignored.ShouldContain("writable by others");
+    }
+
+    [Test]
+    public async Task The_cache_directory_is_private()
+    {
+        await _cache.WriteAsync(Target, Dump, Root, Inventory(), CancellationToken.None);
+        (File.GetUnixFileMode(_directory) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite | UnixFileMode.OtherRead)).ShouldBe(UnixFileMode.None);
+    }
+
+    [Test]
     public async Task Something_else_entirely_is_ignored()
     {
         Directory.CreateDirectory(_directory);
