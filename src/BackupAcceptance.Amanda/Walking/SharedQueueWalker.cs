@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Text;
@@ -174,13 +175,21 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
         }
     }
 
+    /// <summary>A fresh session on exactly the dump the first one shows: amindexd learns the dumps when a session
+    /// starts, so without a date to the second a session started later could show a dump finished meanwhile.</summary>
     private async Task<AmrecoverSession> StartAtDiskAsync(CancellationToken stop)
     {
         var session = await startSession(stop);
         Interlocked.Increment(ref _sessionsStarted);
         try
         {
+            if (RootListing?.DumpDate is { } dump) await session.SetDateAsync(new DumpDate(dump.Value), stop);
             await session.SetDiskAsync(disk, stop, mountPoint: "/");
+            var root = await session.ListAsync(stop);
+            if (root.DumpDate?.Value != RootListing?.DumpDate?.Value)
+                throw new AmrecoverException(
+                    $"Another amrecover session for {disk} shows the dump of {root.DumpDate?.ToString() ?? "nothing"}, not {RootListing?.DumpDate?.ToString() ?? "nothing"}: the walk stops rather than mix two dumps.",
+                    session.Transcript.Tail());
             return session;
         }
         catch

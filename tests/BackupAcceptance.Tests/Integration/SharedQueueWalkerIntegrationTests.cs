@@ -1,3 +1,4 @@
+using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Tests.Support;
@@ -91,4 +92,32 @@ public sealed class SharedQueueWalkerIntegrationTests : RealAmandaSessionFixture
     }
 
     private static string Describe(WalkedEntry entry) => $"{entry}|{entry.Entry.IndexName}|{entry.Entry.DumpDate}";
+
+    [Test]
+    public async Task Fresh_sessions_are_pinned_to_the_dump_the_first_one_shows()
+    {
+        // The first session views layered's oldest dump; the factory starts sessions at "latest", as a session started
+        // after a newer dump finished would be. The walker must set them to the first one's dump, to the second.
+        var disk = RealAmanda.Disk("layered");
+        await Session.SetDiskAsync(disk, CancellationToken.None);
+        var oldest = (await Session.HistoryAsync(CancellationToken.None)).MinBy(d => d.Date.Value)!;
+        await Session.SetDateAsync(oldest.Date, CancellationToken.None);
+        try
+        {
+            await Session.SetDiskAsync(disk, CancellationToken.None);
+            var depthFirst = new DiskWalker(Session, disk);
+            var expected = new List<WalkedEntry>();
+            await foreach (var entry in depthFirst.WalkAsync(CancellationToken.None)) expected.Add(entry);
+
+            var (entries, walker) = await WalkAsync(disk, new WalkOptions(Sessions: 3, QueueDepthForAnotherSession: 1, RecycleAfterDirectories: 1));
+
+            walker.Sessions.ShouldBeGreaterThan(2);
+            entries.Select(Describe).Order().ShouldBe(expected.Select(Describe).Order());
+            entries.ShouldAllBe(e => e.Entry.DumpDate.Value <= oldest.Date.Value);
+        }
+        finally
+        {
+            await Session.SetDateAsync(new Amanda.Listing.DumpDate(DateTime.Now.AddYears(10)), CancellationToken.None);
+        }
+    }
 }
