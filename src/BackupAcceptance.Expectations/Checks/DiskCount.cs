@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Failures;
@@ -26,16 +30,39 @@ public static class DiskCount
             var root = await lease.Session.ListAsync(cancellationToken);
             if (root.DumpDate is not { } dump) return await CountAsync(lease, settings, cancellationToken); // the walk says why
             var rootKeys = WalkCache.RootKeys(root);
+            var sources = await SourcesAsync(lease, cancellationToken);
             var (cached, ignored) = await cache.TryReadAsync(lease.Target, dump, cancellationToken);
-            if (cached is not null) return FromCache(lease, cached, dump, rootKeys, clock.Elapsed);
+            if (cached is not null && cached.Sources == sources) return FromCache(lease, cached, dump, rootKeys, clock.Elapsed);
+            if (cached is not null) ignored = $"cached count not used: the dump chain or its index files changed since {cached.Written:yyyy-MM-dd HH:mm}";
 
             var counted = await CountAsync(lease, settings, cancellationToken);
             if (counted.Summary.DumpDate is { } walked && walked.Value == dump.Value)
-                await cache.WriteAsync(lease.Target, dump, rootKeys, counted, cancellationToken);
+                await cache.WriteAsync(lease.Target, dump, rootKeys, sources, counted, cancellationToken);
             return ignored.Length == 0 ? counted : counted with { Note = counted.Note with { Via = $"{counted.Note.Via}; {ignored}" } };
         });
         lease.Pool.RecordWalk(inventory.Note);
         return inventory;
+    }
+
+    /// <summary>What a count of the dump in view rests on besides its root: the dumps amrecover merges for the working
+    /// date (a level 0 that expired changes them) and, where this machine can read them, the size and time of each
+    /// index file and of amindexd's uncompressed copy (an index rewritten since changes them).</summary>
+    public static async Task<string> SourcesAsync(SessionLease lease, CancellationToken cancellationToken)
+    {
+        var target = lease.Target;
+        var chain = IndexChain.Select(await lease.Session.HistoryAsync(cancellationToken), lease.WorkingDate);
+        var text = new StringBuilder(string.Join(" ", chain.Select(d => $"{d.Date}/{d.Level}")));
+        var (files, _) = await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, lease.Pool.IndexRoots);
+        foreach (var file in files ?? [])
+        {
+            if (!chain.Any(d => d.Date.Value == file.Date.Value && d.Level == file.Level)) continue;
+            foreach (var path in new[] { file.Path, file.Path.EndsWith(".gz", StringComparison.Ordinal) ? file.Path[..^3] : file.Path }.Distinct())
+            {
+                var info = new FileInfo(path);
+                if (info.Exists) text.Append(CultureInfo.InvariantCulture, $" {info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks}");
+            }
+        }
+        return text.ToString();
     }
 
     private static async Task<DiskInventory> CountAsync(SessionLease lease, WalkSettings settings, CancellationToken cancellationToken)

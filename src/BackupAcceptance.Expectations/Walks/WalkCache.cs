@@ -14,7 +14,7 @@ namespace BackupAcceptance.Expectations.Walks;
 /// </summary>
 public sealed class WalkCache(string directory)
 {
-    private const string Header = "backup-acceptance walk cache 1";
+    private const string Header = "backup-acceptance walk cache 2";
 
     public string Directory => directory;
 
@@ -74,9 +74,10 @@ public sealed class WalkCache(string directory)
         var via = Decode(Value(lines[2], "via"));
         var written = DateTimeOffset.Parse(Value(lines[3], "written"), CultureInfo.InvariantCulture);
         var summary = Value(lines[4], "summary").Split(' ').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
-        var rootCount = int.Parse(Value(lines[5], "root"), CultureInfo.InvariantCulture);
-        var root = lines[6..(6 + rootCount)].Select(Decode).ToList();
-        var at = 6 + rootCount;
+        var sources = Decode(Value(lines[5], "sources"));
+        var rootCount = int.Parse(Value(lines[6], "root"), CultureInfo.InvariantCulture);
+        var root = lines[7..(7 + rootCount)].Select(Decode).ToList();
+        var at = 7 + rootCount;
         var entryCount = int.Parse(Value(lines[at], "entries"), CultureInfo.InvariantCulture);
         var paths = new List<RawPath>(entryCount + 1) { RawPath.Root };
         var files = new List<RawPath>();
@@ -89,11 +90,12 @@ public sealed class WalkCache(string directory)
         }
         if (at + 1 + entryCount != lines.Length - 1 || paths.Count - 1 - files.Count != summary[0] || files.Count != summary[1])
             throw new InvalidDataException("its entries do not add up to its counts");
-        return new CachedWalk(root, summary[0], files.Count, summary[2], paths.Skip(1).ToHashSet(), files, via, written);
+        return new CachedWalk(root, sources, summary[0], files.Count, summary[2], paths.Skip(1).ToHashSet(), files, via, written);
     }
 
     /// <summary>Writes the walk (atomically: a reader sees the old file or the whole new one).</summary>
-    public async Task WriteAsync(BackupTarget target, DumpDate dump, IReadOnlyList<string> rootKeys, DiskInventory inventory,
+    /// <param name="sources">What the count rests on besides the root (<see cref="CachedWalk.Sources"/>).</param>
+    public async Task WriteAsync(BackupTarget target, DumpDate dump, IReadOnlyList<string> rootKeys, string sources, DiskInventory inventory,
         CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -103,6 +105,7 @@ public sealed class WalkCache(string directory)
             .Append("via ").Append(Base64(inventory.Note.Via)).Append('\n')
             .Append("written ").Append(DateTimeOffset.Now.ToString("O", CultureInfo.InvariantCulture)).Append('\n')
             .Append(CultureInfo.InvariantCulture, $"summary {inventory.Summary.Directories} {inventory.Summary.Files} {inventory.Summary.Unreachable}\n")
+            .Append("sources ").Append(Base64(sources)).Append('\n')
             .Append(CultureInfo.InvariantCulture, $"root {rootKeys.Count}\n");
         foreach (var entry in rootKeys) text.Append(Base64(entry)).Append('\n');
         // Parents before children: an entry names its parent by its number (0 is the root).
@@ -134,5 +137,7 @@ public sealed class WalkCache(string directory)
 }
 
 /// <summary>A walk read back from the cache.</summary>
-public sealed record CachedWalk(IReadOnlyList<string> RootKeys, int Directories, int Files, int Unreachable, IReadOnlySet<RawPath> Paths,
+/// <param name="Sources">The dump chain amrecover merges (dates and levels) and, on the server, the size and time of
+/// each index file: a level 0 that expired or an index rewritten since changes them, and the dump is counted again.</param>
+public sealed record CachedWalk(IReadOnlyList<string> RootKeys, string Sources, int Directories, int Files, int Unreachable, IReadOnlySet<RawPath> Paths,
     IReadOnlyList<RawPath> FileList, string Via, DateTimeOffset Written);

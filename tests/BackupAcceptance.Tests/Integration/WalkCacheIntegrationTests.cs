@@ -54,7 +54,7 @@ public sealed class WalkCacheIntegrationTests
         firstCommands.ShouldBeGreaterThan(50, "the first count lists a 50-directory sample");
         second.Note.Via.ShouldStartWith("the walk cache (counted ");
         second.Note.Via.ShouldContain("root listing confirmed by amrecover");
-        secondCommands.ShouldBeLessThanOrEqualTo(2, "setdisk and ls of the root, nothing more");
+        secondCommands.ShouldBeLessThanOrEqualTo(3, "setdisk, ls of the root and history, nothing more");
         second.Summary.ShouldBe(first.Summary);
         second.Paths.SetEquals(first.Paths).ShouldBeTrue();
         second.Files.ToHashSet().SetEquals(first.Files).ShouldBeTrue();
@@ -78,8 +78,8 @@ public sealed class WalkCacheIntegrationTests
         var (first, _) = await CountAsync(disk);
         var target = new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk);
         var dump = first.Summary.DumpDate!.Value;
-        // The same dump's walk, but with a root entry amrecover does not show.
-        await _cache.WriteAsync(target, dump, [$"{dump} ghost-at-root.txt"], first, CancellationToken.None);
+        // The same dump's walk on the same sources, but with a root entry amrecover does not show.
+        await _cache.WriteAsync(target, dump, [$"{dump} ghost-at-root.txt"], await SourcesAsync(target), first, CancellationToken.None);
 
         var error = await Should.ThrowAsync<ExpectationFailedException>(() => CountAsync(disk));
 
@@ -87,6 +87,31 @@ public sealed class WalkCacheIntegrationTests
         error.Message.ShouldContain("daily localhost:/srv/fixtures/layered");
         error.Message.ShouldContain("only then: " + dump + " ghost-at-root.txt");
         error.Message.ShouldContain("a dump never changes, so its index did");
+    }
+
+    private async Task<string> SourcesAsync(BackupTarget target)
+    {
+        await using var lease = await _pool.RentAsync(target, CancellationToken.None);
+        return await DiskCount.SourcesAsync(lease, CancellationToken.None);
+    }
+
+    [Test]
+    public async Task A_count_resting_on_other_dumps_or_index_files_is_not_used()
+    {
+        // As if the level 0 under the latest level 1 had expired, or an index file been rewritten since.
+        var disk = RealAmanda.Disk("layered");
+        var (first, _) = await CountAsync(disk);
+        var target = new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk);
+        var sources = await SourcesAsync(target);
+        sources.ShouldContain("/1 ", Case.Sensitive, "the latest dump of layered is a level 1 on a level 0");
+        sources.ShouldContain("-unsorted.gz:");
+        // Root left empty: were the cached file used at all, its root would not match and the step would fail.
+        await _cache.WriteAsync(target, first.Summary.DumpDate!.Value, [], "an older chain", first, CancellationToken.None);
+
+        var (second, _) = await CountAsync(disk);
+
+        second.Note.Via.ShouldStartWith("index files");
+        second.Note.Via.ShouldContain("cached count not used: the dump chain or its index files changed");
     }
 
     [Test]

@@ -45,7 +45,7 @@ public sealed class WalkCacheTests
     public async Task A_walk_round_trips_exactly()
     {
         var inventory = Inventory();
-        await _cache.WriteAsync(Target, Dump, Root, inventory, CancellationToken.None);
+        await _cache.WriteAsync(Target, Dump, Root, "2026-12-01-10-00-00/0 f.gz:10:1", inventory, CancellationToken.None);
         var (walk, ignored) = await _cache.TryReadAsync(Target, Dump, CancellationToken.None);
         ignored.ShouldBeEmpty();
         walk.ShouldNotBeNull();
@@ -54,6 +54,7 @@ public sealed class WalkCacheTests
         walk.Paths.SetEquals(inventory.Paths).ShouldBeTrue();
         walk.FileList.ToHashSet().SetEquals(inventory.Files).ShouldBeTrue();
         walk.Via.ShouldBe(inventory.Note.Via);
+        walk.Sources.ShouldBe("2026-12-01-10-00-00/0 f.gz:10:1");
     }
 
     [Test]
@@ -63,7 +64,7 @@ public sealed class WalkCacheTests
     [Test]
     public async Task Another_dump_or_disk_misses()
     {
-        await _cache.WriteAsync(Target, Dump, Root, Inventory(), CancellationToken.None);
+        await _cache.WriteAsync(Target, Dump, Root, "2026-12-01-10-00-00/0 f.gz:10:1", Inventory(), CancellationToken.None);
         (await _cache.TryReadAsync(Target, DumpDate.Parse("2026-12-01-10-00-01"), CancellationToken.None)).Walk.ShouldBeNull();
         (await _cache.TryReadAsync(new BackupTarget("daily", "localhost", "/srv/y"), Dump, CancellationToken.None)).Walk.ShouldBeNull();
     }
@@ -71,7 +72,7 @@ public sealed class WalkCacheTests
     [Test]
     public async Task A_damaged_file_is_ignored_with_the_reason()
     {
-        await _cache.WriteAsync(Target, Dump, Root, Inventory(), CancellationToken.None);
+        await _cache.WriteAsync(Target, Dump, Root, "2026-12-01-10-00-00/0 f.gz:10:1", Inventory(), CancellationToken.None);
         var path = _cache.PathFor(Target, Dump);
         var text = await File.ReadAllTextAsync(path);
         await File.WriteAllTextAsync(path, text.Replace("summary 1 2 0", "summary 1 3 0"));
@@ -84,7 +85,7 @@ public sealed class WalkCacheTests
     [Test]
     public async Task A_cut_short_file_is_ignored()
     {
-        await _cache.WriteAsync(Target, Dump, Root, Inventory(), CancellationToken.None);
+        await _cache.WriteAsync(Target, Dump, Root, "2026-12-01-10-00-00/0 f.gz:10:1", Inventory(), CancellationToken.None);
         var path = _cache.PathFor(Target, Dump);
         var lines = await File.ReadAllLinesAsync(path);
         await File.WriteAllLinesAsync(path, lines[..^2]);
@@ -96,7 +97,7 @@ public sealed class WalkCacheTests
     {
         // Another disk's walk copied over this disk's file: whole and checksummed, but not this key.
         var other = new BackupTarget("daily", "localhost", "/srv/other");
-        await _cache.WriteAsync(other, Dump, Root, Inventory(), CancellationToken.None);
+        await _cache.WriteAsync(other, Dump, Root, "2026-12-01-10-00-00/0 f.gz:10:1", Inventory(), CancellationToken.None);
         Directory.CreateDirectory(_directory);
         File.Copy(_cache.PathFor(other, Dump), _cache.PathFor(Target, Dump));
         var (walk, ignored) = await _cache.TryReadAsync(Target, Dump, CancellationToken.None);
@@ -107,7 +108,7 @@ public sealed class WalkCacheTests
     [Test]
     public async Task A_file_others_may_write_is_ignored()
     {
-        await _cache.WriteAsync(Target, Dump, Root, Inventory(), CancellationToken.None);
+        await _cache.WriteAsync(Target, Dump, Root, "2026-12-01-10-00-00/0 f.gz:10:1", Inventory(), CancellationToken.None);
         var path = _cache.PathFor(Target, Dump);
         File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.OtherWrite);
         var (walk, ignored) = await _cache.TryReadAsync(Target, Dump, CancellationToken.None);
@@ -118,7 +119,7 @@ public sealed class WalkCacheTests
     [Test]
     public async Task The_cache_directory_is_private()
     {
-        await _cache.WriteAsync(Target, Dump, Root, Inventory(), CancellationToken.None);
+        await _cache.WriteAsync(Target, Dump, Root, "2026-12-01-10-00-00/0 f.gz:10:1", Inventory(), CancellationToken.None);
         (File.GetUnixFileMode(_directory) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite | UnixFileMode.OtherRead)).ShouldBe(UnixFileMode.None);
     }
 
