@@ -65,7 +65,8 @@ public sealed class IndexTree
                     $"no index file for the dump of {dump.Date} (level {dump.Level}) among {files.Count} file(s) in the index directory", "");
             try
             {
-                await tree.AddAsync(file.Path, dump.Date, cancellationToken);
+                var lines = await tree.AddAsync(file.Path, dump.Date, cancellationToken);
+                await RequireSameServedCopyAsync(file.Path, lines, cancellationToken);
             }
             catch (Exception unreadable) when (unreadable is IOException or InvalidDataException or UnauthorizedAccessException)
             {
@@ -76,12 +77,31 @@ public sealed class IndexTree
         return tree;
     }
 
-    private async Task AddAsync(string file, DumpDate date, CancellationToken cancellationToken)
+    /// <summary>amindexd serves the uncompressed <c>-unsorted</c> copy it made on the first browse (sorted, despite
+    /// its name) whenever it exists: it must hold as many lines as the index file, or amrecover shows another tree
+    /// than the one counted (a copy cut short by a full disk, say).</summary>
+    private static async Task RequireSameServedCopyAsync(string gzipPath, int lines, CancellationToken cancellationToken)
+    {
+        if (!gzipPath.EndsWith("-unsorted.gz", StringComparison.Ordinal)) return;
+        var served = gzipPath[..^".gz".Length];
+        if (!File.Exists(served)) return;
+        var servedLines = 0;
+        using (var reader = new StreamReader(served, Encoding.Latin1))
+            while (await reader.ReadLineAsync(cancellationToken) is not null) servedLines++;
+        if (servedLines != lines)
+            throw new InvalidDataException(
+                $"amindexd serves {served}, which holds {servedLines} lines where the index file holds {lines}: amrecover shows another tree than the index file");
+    }
+
+    /// <returns>Lines read.</returns>
+    private async Task<int> AddAsync(string file, DumpDate date, CancellationToken cancellationToken)
     {
         await using var stream = new GzipTrailerStream(file);
         using var reader = new StreamReader(stream, Encoding.Latin1);
+        var lines = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
+            lines++;
             if (line.Length < 2 || line[0] != '/') continue; // "/" is the root itself
             var isDirectory = line.EndsWith('/');
             var names = line[1..(isDirectory ? ^1 : ^0)].Split('/');
@@ -95,5 +115,6 @@ public sealed class IndexTree
                 if (entryIsDirectory && !_directories.ContainsKey(parent)) _directories[parent] = [];
             }
         }
+        return lines;
     }
 }

@@ -87,6 +87,25 @@ public sealed class IndexTreeTests
     }
 
     [Test]
+    public async Task The_copy_amindexd_serves_must_hold_as_many_lines_as_the_index_file()
+    {
+        var file = Write(Full, "-unsorted", "/", "/a/", "/a/one", "/a/two");
+        await File.WriteAllTextAsync(file.Path[..^3], "/\n/a/\n/a/one\n"); // amindexd's copy, one line short
+        var short_ = await Should.ThrowAsync<AmandaReplyException>(() => IndexTree.ReadAsync([Full], [file], CancellationToken.None));
+        short_.Kind.ShouldBe(AmandaErrorKind.IndexMissing);
+        short_.Message.ShouldContain("amindexd serves");
+        short_.Message.ShouldContain("3 lines where the index file holds 4");
+    }
+
+    [Test]
+    public async Task A_whole_copy_amindexd_serves_is_fine()
+    {
+        var file = Write(Full, "-unsorted", "/", "/a/", "/a/one", "/a/two");
+        await File.WriteAllTextAsync(file.Path[..^3], "/\n/a/\n/a/one\n/a/two\n");
+        (await IndexTree.ReadAsync([Full], [file], CancellationToken.None)).FileCount.ShouldBe(2);
+    }
+
+    [Test]
     public async Task A_dump_of_the_chain_without_an_index_file_is_an_index_missing()
     {
         var full = Write(Full, "", "/a");
