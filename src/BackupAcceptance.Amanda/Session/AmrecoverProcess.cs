@@ -38,6 +38,9 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
         var (target, arguments) = CommandLine();
         _process = Cli.Wrap(target)
             .WithArguments(arguments)
+            // amrecover guesses a disk from its working directory at start and browses it (guess_disk): from /proc,
+            // which no disklist holds, it browses nothing until told, so the index audit always comes first.
+            .WithWorkingDirectory("/proc")
             // PAGER: ls goes through popen($PAGER); a missing pager swallows every listing. TERM: readline echoes
             // long lines as horizontal-scroll garbage when TERM is unset or dumb.
             .WithEnvironmentVariables(env => env.Set("PAGER", options.Pager).Set("TERM", "xterm"))
