@@ -24,6 +24,19 @@ public static partial class IndexDirectory
     {
         var root = roots is null ? await RootAsync(config, cancellationToken) : await roots.ForAsync(config, cancellationToken);
         if (root.Directory is not { } indexRoot) return (null, root.Reason);
+        try
+        {
+            return Find(indexRoot, host, disk);
+        }
+        catch (UnauthorizedAccessException denied)
+        {
+            // A runner that is not root (BACKUP_ACCEPTANCE_COMMAND_PREFIX='sudo -n') may not read the dump user's files.
+            return (null, $"the index directory {indexRoot} is not readable by this user ({denied.Message})");
+        }
+    }
+
+    private static (IReadOnlyList<IndexFile>? Files, string Reason) Find(string indexRoot, string host, string disk)
+    {
         // Host names are matched without regard to case, as Amanda matches them ("LOCALHOST" is localhost).
         var hostDirectory = Directory.EnumerateDirectories(indexRoot)
             .Where(d => string.Equals(Path.GetFileName(d), Sanitise(host), StringComparison.OrdinalIgnoreCase)
