@@ -19,7 +19,7 @@ namespace BackupAcceptance.Amanda.Walking;
 /// Entries stream out as they are listed, in no particular order; stopping the enumeration stops the walk.
 /// </summary>
 /// <param name="first">A session browsing the dump to walk; left at the disk's root afterwards.</param>
-/// <param name="startSession">Starts another session browsing the same dump (config, host and working date).</param>
+/// <param name="startSession">Starts another session of the same config and host; the walker sets its date and disk.</param>
 public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<CancellationToken, Task<AmrecoverSession>> startSession,
     WalkOptions options)
 {
@@ -37,7 +37,6 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
     private Channel<WalkedEntry> _found = Channel.CreateUnbounded<WalkedEntry>();
     private int _outstanding;
     private int _sessionsStarted;
-    private int _directoriesListed;
     private long _extraCommands;
 
     /// <summary>The root listing, read first: it tells the dump date.</summary>
@@ -52,8 +51,6 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
     /// <summary>How many amrecover sessions took part, the first one and every replacement included.</summary>
     public int Sessions => 1 + _sessionsStarted;
 
-    public int DirectoriesListed => _directoriesListed;
-
     /// <summary>Commands the extra sessions sent (the first session's are in its own transcript).</summary>
     public long ExtraCommands => Interlocked.Read(ref _extraCommands);
 
@@ -66,7 +63,6 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
         // Mount point "/": absolute paths are the index paths, whatever the disk is called.
         await first.SetDiskAsync(disk, cancellationToken, mountPoint: "/");
         RootListing = await first.ListAsync(cancellationToken);
-        Interlocked.Increment(ref _directoriesListed);
         _outstanding = 1;
         var supervisor = Task.Run(() => SuperviseAsync(cancellationToken, stop), CancellationToken.None);
         try
@@ -222,7 +218,6 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
     {
         await session.ChangeDirectoryToAsync(directory.IndexPath, cancellationToken);
         var listing = await session.ListAsync(cancellationToken);
-        Interlocked.Increment(ref _directoriesListed);
         return new Listed(1, listing.Entries.Count) + await ListedAsync(session, directory.Path, directory.IndexPath, listing, cancellationToken);
     }
 
@@ -266,7 +261,6 @@ public sealed class SharedQueueWalker(AmrecoverSession first, string disk, Func<
             return default;
         }
         var listing = await session.ListAsync(cancellationToken);
-        Interlocked.Increment(ref _directoriesListed);
         var listed = new Listed(1, listing.Entries.Count);
         foreach (var child in listing.Entries)
         {

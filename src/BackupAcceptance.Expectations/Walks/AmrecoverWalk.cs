@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
@@ -33,19 +32,7 @@ public static class AmrecoverWalk
         return new DiskInventory(summary, paths, files, new WalkNote(target, dump, directories, files.Count, via, clock.Elapsed));
     }
 
-    /// <summary>Another session on the same dump as the lease: same config and host, same working date.</summary>
-    private static async Task<AmrecoverSession> StartAsync(SessionLease lease, SessionPool pool, CancellationToken cancellationToken)
-    {
-        var session = await pool.StartUnpooledAsync(lease.Target.Config, lease.Target.Host, cancellationToken);
-        try
-        {
-            if (lease.WorkingDate is { } date) await session.SetDateAsync(date, cancellationToken);
-            return session;
-        }
-        catch
-        {
-            await session.DisposeAsync();
-            throw;
-        }
-    }
+    /// <summary>Another session of the same config and host; the walker sets it to the first session's dump.</summary>
+    private static Task<AmrecoverSession> StartAsync(SessionLease lease, SessionPool pool, CancellationToken cancellationToken) =>
+        pool.StartUnpooledAsync(lease.Target.Config, lease.Target.Host, cancellationToken);
 }

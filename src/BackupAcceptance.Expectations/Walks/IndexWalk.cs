@@ -32,7 +32,7 @@ public static class IndexWalk
     {
         if (settings.IndexFiles == IndexFilesMode.Off) return (null, "index files off (BACKUP_ACCEPTANCE_INDEX_FILES=off)");
         // The files here are what amrecover browses only when amrecover asks this machine's amindexd.
-        if (lease.Pool.Options.IndexServer is { } server && !IsThisMachine(server))
+        if (lease.Pool.Options.IndexServer is { } server && !LocalHost.Is(server))
             return (null, $"amrecover asks the index server {server}, not this machine");
         var clock = Stopwatch.StartNew();
         var target = lease.Target;
@@ -62,11 +62,6 @@ public static class IndexWalk
         var via = $"index files ({Chain(chain)}) + {confirmed}-dir amrecover sample";
         return (new DiskInventory(summary, paths, found, new WalkNote(target, chain[0].Date, tree.DirectoryCount, tree.FileCount, via, clock.Elapsed)), "");
     }
-
-    private static bool IsThisMachine(string server) =>
-        server is "localhost" or "127.0.0.1" or "::1"
-        || string.Equals(server, Environment.MachineName, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(server, System.Net.Dns.GetHostName(), StringComparison.OrdinalIgnoreCase);
 
     private static bool Readable(string path)
     {
