@@ -37,7 +37,17 @@ public static class DiskCount
 
             var counted = await CountAsync(lease, settings, cancellationToken);
             if (counted.Summary.DumpDate is { } walked && walked.Value == dump.Value)
-                await cache.WriteAsync(lease.Target, dump, rootKeys, sources, counted, cancellationToken);
+            {
+                try
+                {
+                    await cache.WriteAsync(lease.Target, dump, rootKeys, sources, counted, cancellationToken);
+                }
+                catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+                {
+                    // This machine's trouble (a full or read-only home), not the backup's: the count stands.
+                    ignored = string.Join("; ", new[] { ignored, $"count not cached ({unwritable.Message})" }.Where(n => n.Length > 0));
+                }
+            }
             return ignored.Length == 0 ? counted : counted with { Note = counted.Note with { Via = $"{counted.Note.Via}; {ignored}" } };
         });
         lease.Pool.RecordWalk(inventory.Note);

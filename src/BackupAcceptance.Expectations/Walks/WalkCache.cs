@@ -122,8 +122,15 @@ public sealed class WalkCache(string directory)
         var body = text.ToString();
         var file = PathFor(target, dump);
         var temporary = $"{file}.{Environment.ProcessId}.tmp";
-        await File.WriteAllTextAsync(temporary, body + "sha256 " + Sha(body) + "\n", new UTF8Encoding(false), cancellationToken);
-        File.Move(temporary, file, overwrite: true);
+        try
+        {
+            await File.WriteAllTextAsync(temporary, body + "sha256 " + Sha(body) + "\n", new UTF8Encoding(false), cancellationToken);
+            File.Move(temporary, file, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // gone already when the move succeeded; a half-written one on a full disk
+        }
     }
 
     private static string Value(string line, string name) =>

@@ -115,6 +115,24 @@ public sealed class WalkCacheIntegrationTests
     }
 
     [Test]
+    public async Task A_cache_that_cannot_be_written_leaves_the_count_standing()
+    {
+        // The cache directory's place is taken by a file: this machine's trouble, which must not fail the backup.
+        await File.WriteAllTextAsync(_directory, "not a directory");
+        try
+        {
+            var (counted, _) = await CountAsync(RealAmanda.Disk("layered"));
+            counted.Summary.Files.ShouldBeGreaterThan(0);
+            counted.Note.Via.ShouldStartWith("index files");
+            counted.Note.Via.ShouldContain("count not cached (");
+        }
+        finally
+        {
+            File.Delete(_directory);
+        }
+    }
+
+    [Test]
     public async Task A_damaged_cache_file_is_ignored_and_the_disk_counted_again()
     {
         var disk = RealAmanda.Disk("layered");
