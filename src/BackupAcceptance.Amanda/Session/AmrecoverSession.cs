@@ -73,6 +73,48 @@ public sealed class AmrecoverSession : IAsyncDisposable
         return await ExchangeAsync(command, echoed: true, allowGluedPrompt, acceptQuestions, timeout ?? _options.CommandTimeout, cancellationToken);
     }
 
+    /// <summary>Sends every command before the first reply arrives and returns the replies in order. amrecover reads
+    /// one line per prompt, so they run one after another exactly as if sent one by one, without waiting a round trip
+    /// each (over bsdtcp a round trip is about 11 ms more). Only for commands whose output lines never start with the
+    /// prompt's text (<c>ls</c>; <c>cd</c> to a plain path): see <see cref="PromptFramer.Expect"/>. Stderr goes with
+    /// the reply during which it arrived, which may be a later one.</summary>
+    public async Task<IReadOnlyList<CommandReply>> SendAllAsync(IReadOnlyList<string> commands, CancellationToken cancellationToken)
+    {
+        foreach (var command in commands) ControlCharacters.Refuse(command, nameof(commands));
+        if (commands.Count == 0) return [];
+        await _oneCommandAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await ThrowIfUnusableAsync(commands[0]);
+            lock (_lock) _framer.Expect(echoed: true); // nothing is pending before the first command goes out
+            foreach (var command in commands) await _process.WriteLineAsync(command, cancellationToken);
+
+            var replies = new List<CommandReply>(commands.Count);
+            foreach (var command in commands)
+            {
+                var pending = new TaskCompletionSource<Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
+                lock (_lock)
+                {
+                    _framer.Expect(echoed: true, pipelined: true);
+                    if (_framer.TryTake() is { } arrived) pending.TrySetResult(arrived); // it came while the previous reply was handled
+                    else _pending = pending;
+                }
+                var at = DateTimeOffset.Now;
+                var clock = Stopwatch.StartNew();
+                var frame = await WaitForFrameAsync(pending, _options.CommandTimeout, $"'{Transcript.Utf8(command)}'", cancellationToken, () =>
+                    Transcript.Add(new TranscriptEntry(at, Display(command), PendingText() + "\n(no prompt)", _process.TakeStderr(), clock.Elapsed)));
+                var reply = new CommandReply(command, frame.Output, _process.TakeStderr(), clock.Elapsed, frame.End);
+                Transcript.Add(new TranscriptEntry(at, Display(command), Transcript.Utf8(reply.Output), Transcript.Utf8(reply.Stderr), reply.Duration));
+                replies.Add(reply);
+            }
+            return replies;
+        }
+        finally
+        {
+            _oneCommandAtATime.Release();
+        }
+    }
+
     /// <summary>Answers one of extract's questions. Answers are read without readline, so they are not echoed.</summary>
     public async Task<CommandReply> AnswerAsync(string answer, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
@@ -115,14 +157,7 @@ public sealed class AmrecoverSession : IAsyncDisposable
         await _oneCommandAtATime.WaitAsync(cancellationToken);
         try
         {
-            if (command is not null && !IsUsable)
-            {
-                // It died between commands (killed from outside, crashed) or was killed by an earlier timeout.
-                var exitCode = _process.HasExited ? await _process.WaitForExitCodeAsync() : null;
-                throw new AmrecoverExitedException(
-                    $"amrecover ({Config}, host {Host}) is no longer running (exit code {exitCode?.ToString() ?? "?"}); " +
-                    $"'{Transcript.Utf8(command)}' was not sent.", Transcript.Tail(), exitCode);
-            }
+            if (command is not null) await ThrowIfUnusableAsync(command);
 
             var pending = new TaskCompletionSource<Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_lock)
@@ -146,6 +181,16 @@ public sealed class AmrecoverSession : IAsyncDisposable
         {
             _oneCommandAtATime.Release();
         }
+    }
+
+    private async Task ThrowIfUnusableAsync(string command)
+    {
+        if (IsUsable) return;
+        // It died between commands (killed from outside, crashed) or was killed by an earlier timeout.
+        var exitCode = _process.HasExited ? await _process.WaitForExitCodeAsync() : null;
+        throw new AmrecoverExitedException(
+            $"amrecover ({Config}, host {Host}) is no longer running (exit code {exitCode?.ToString() ?? "?"}); " +
+            $"'{Transcript.Utf8(command)}' was not sent.", Transcript.Tail(), exitCode);
     }
 
     private void Launch()

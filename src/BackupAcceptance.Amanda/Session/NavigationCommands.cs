@@ -36,7 +36,13 @@ public static partial class NavigationCommands
     /// <exception cref="AmandaReplyException">A refusal, or nothing listed (<see cref="AmandaErrorKind.IndexMissing"/>).</exception>
     public static async Task<DirectoryListing> ListAsync(this AmrecoverSession session, CancellationToken cancellationToken)
     {
-        var reply = await session.SendCheckedAsync("ls", cancellationToken, refusalsOnly: true);
+        var reply = await session.SendAsync("ls", cancellationToken);
+        return ToListing(session, reply);
+    }
+
+    private static DirectoryListing ToListing(AmrecoverSession session, CommandReply reply)
+    {
+        CheckedCommands.ThrowOnRefusal(session, reply, refusalsOnly: true);
         var listing = ListingParser.Parse(reply.Output);
         if (!listing.HasDump)
             throw new AmandaReplyException(AmandaErrorKind.IndexMissing, "ls",
@@ -70,7 +76,34 @@ public static partial class NavigationCommands
     public static async Task ChangeDirectoryToAsync(this AmrecoverSession session, string indexPath, CancellationToken cancellationToken)
     {
         var reply = await session.SendAsync($"cd {AmrecoverArgument.Literal(indexPath)}", cancellationToken);
-        // Success is checked positively: amrecover prints the directory it is now in.
+        RequireEntered(session, reply, indexPath);
+    }
+
+    /// <summary>Lists each directory by its whole index path (absolute <c>cd</c> + <c>ls</c>), every command sent before
+    /// the first reply (<see cref="AmrecoverSession.SendAllAsync"/>): one round trip for all. Same conditions as
+    /// <see cref="ChangeDirectoryToAsync"/>; the session is left in the last directory.</summary>
+    /// <exception cref="AmandaReplyException">amrecover did not enter one of them, or refused a listing.</exception>
+    public static async Task<IReadOnlyList<DirectoryListing>> ListAllAsync(this AmrecoverSession session, IReadOnlyList<string> indexPaths,
+        CancellationToken cancellationToken)
+    {
+        // The framer ends a pipelined reply at the first line that starts with the prompt: a plain path cannot make one.
+        foreach (var path in indexPaths)
+            if (!path.StartsWith('/') || !path.Split('/').Skip(1).All(Walking.DirectPaths.IsPlain))
+                throw new ArgumentException($"'{path}' is not an index path of plain names.", nameof(indexPaths));
+        var replies = await session.SendAllAsync(indexPaths.SelectMany(p => new[] { $"cd {AmrecoverArgument.Literal(p)}", "ls" }).ToList(),
+            cancellationToken);
+        var listings = new List<DirectoryListing>(indexPaths.Count);
+        for (var i = 0; i < indexPaths.Count; i++)
+        {
+            RequireEntered(session, replies[2 * i], indexPaths[i]);
+            listings.Add(ToListing(session, replies[2 * i + 1]));
+        }
+        return listings;
+    }
+
+    // Success is checked positively: amrecover prints the directory it is now in.
+    private static void RequireEntered(AmrecoverSession session, CommandReply reply, string indexPath)
+    {
         if (reply.Lines.LastOrDefault() != indexPath || AmandaReplies.FindRefusal(reply) is not null)
             throw new AmandaReplyException(AmandaErrorKind.InvalidDirectory, Transcript.Utf8(reply.Command), reply.Text.Trim(), session.Transcript.Tail());
     }

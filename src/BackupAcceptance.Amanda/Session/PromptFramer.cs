@@ -10,6 +10,8 @@ namespace BackupAcceptance.Amanda.Session;
 /// starts with a date), which keeps a file called <c>amrecover> </c> from ending a frame early. <c>setdate</c>
 /// errors are the one known output without a final newline; the caller allows that glued prompt for them.
 /// Extract's questions (<c>Continue [?/Y/n]? </c>) are not echoed and end in <c>]? </c> or <c>]: </c>.
+/// Pipelined commands (several sent before the first reply) make a frame end at the first prompt at a line start,
+/// and what follows it is kept for the next frame.
 /// </summary>
 public sealed class PromptFramer
 {
@@ -20,14 +22,21 @@ public sealed class PromptFramer
     private bool _awaitingEcho;
     private bool _allowGluedPrompt;
     private bool _acceptQuestions;
+    private bool _pipelined;
+    private int _scanFrom; // pipelined: the start of the first line not yet checked for a prompt
 
     /// <summary>Starts a new frame: what comes next answers a command (echoed) or a question/start-up (not echoed).</summary>
-    public void Expect(bool echoed, bool allowGluedPrompt = false, bool acceptQuestions = false)
+    /// <param name="pipelined">More commands were sent after this one: keep what arrived beyond the last frame, and end
+    /// this frame at the first prompt that starts a line. Only for commands whose output lines never start with the
+    /// prompt's text (<c>ls</c>, whose lines start with a date; <c>cd</c> to a plain path).</param>
+    public void Expect(bool echoed, bool allowGluedPrompt = false, bool acceptQuestions = false, bool pipelined = false)
     {
-        _buffer.Clear();
+        if (!pipelined) _buffer.Clear();
         _awaitingEcho = echoed;
         _allowGluedPrompt = allowGluedPrompt;
         _acceptQuestions = acceptQuestions;
+        _pipelined = pipelined;
+        _scanFrom = 0;
     }
 
     public void Append(ReadOnlySpan<byte> bytes)
@@ -49,6 +58,8 @@ public sealed class PromptFramer
         }
         var length = _buffer.Count - start;
 
+        if (_pipelined) return TakeFirstPrompt(start);
+
         if (length >= Prompt.Length && EndsWith(Prompt))
         {
             var promptAt = _buffer.Count - Prompt.Length;
@@ -66,6 +77,34 @@ public sealed class PromptFramer
                 return Take(start, _buffer.Count, FrameEnd.Question);
         }
         return null;
+    }
+
+    private Frame? TakeFirstPrompt(int start)
+    {
+        var line = Math.Max(start, _scanFrom);
+        while (line < _buffer.Count)
+        {
+            if (StartsWithPromptAt(line))
+            {
+                var output = Encoding.Latin1.GetString(_buffer.GetRange(start, line - start).ToArray());
+                _buffer.RemoveRange(0, line + Prompt.Length); // the next frames' bytes stay
+                _scanFrom = 0;
+                return new Frame(output, FrameEnd.Prompt);
+            }
+            var newline = _buffer.IndexOf((byte)'\n', line);
+            if (newline < 0) break; // an unfinished line, perhaps a prompt still arriving
+            line = newline + 1;
+        }
+        _scanFrom = line;
+        return null;
+    }
+
+    private bool StartsWithPromptAt(int offset)
+    {
+        if (_buffer.Count - offset < Prompt.Length) return false;
+        for (var i = 0; i < Prompt.Length; i++)
+            if (_buffer[offset + i] != Prompt[i]) return false;
+        return true;
     }
 
     private Frame Take(int start, int end, FrameEnd kind)

@@ -106,13 +106,17 @@ public static class IndexWalk
         var confirmed = 0;
         var plain = sample.Where(d => d.Split('/').Skip(1).All(DirectPaths.IsPlain)).ToList();
         await session.SetDiskAsync(lease.Target.Disk, cancellationToken, mountPoint: "/");
-        foreach (var directory in plain)
+        var root = await session.ListAsync(cancellationToken);
+        if (root.DumpDate is { } shown && shown.Value != chain[0].Date.Value)
+            throw Disagree(lease, chain[0].Date, "", $"the dump chain {Chain(chain)}", $"amrecover shows the dump of {shown}", session);
+        Compare(lease, chain[0].Date, "", tree.Listing("")!, root, session);
+        confirmed++;
+        // The rest in one go: every cd + ls sent before the first reply (the cost is amrecover's, not round trips).
+        var others = plain.Where(d => d.Length > 0).ToList();
+        var listings = await session.ListAllAsync(others, cancellationToken);
+        for (var i = 0; i < others.Count; i++)
         {
-            if (directory.Length > 0) await session.ChangeDirectoryToAsync(directory, cancellationToken);
-            var listing = await session.ListAsync(cancellationToken);
-            if (directory.Length == 0 && listing.DumpDate is { } shown && shown.Value != chain[0].Date.Value)
-                throw Disagree(lease, chain[0].Date, directory, $"the dump chain {Chain(chain)}", $"amrecover shows the dump of {shown}", session);
-            Compare(lease, chain[0].Date, directory, tree.Listing(directory)!, listing, session);
+            Compare(lease, chain[0].Date, others[i], tree.Listing(others[i])!, listings[i], session);
             confirmed++;
         }
         await session.SetDiskAsync(lease.Target.Disk, cancellationToken);

@@ -91,6 +91,38 @@ public sealed class SharedQueueWalkerIntegrationTests : RealAmandaSessionFixture
         await Session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None);
     }
 
+    [Test]
+    public async Task Pipelined_listings_equal_listings_made_one_round_trip_at_a_time()
+    {
+        await Session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None, mountPoint: "/");
+        string[] paths = ["/t00", "/t03/s07", "/t19/s55", "/t00"];
+        var oneByOne = new List<string>();
+        foreach (var path in paths)
+        {
+            await Session.ChangeDirectoryToAsync(path, CancellationToken.None);
+            oneByOne.Add(string.Join("|", (await Session.ListAsync(CancellationToken.None)).Entries.Select(e => $"{e.DumpDate} {e.IndexName}")));
+        }
+        var before = Session.Transcript.Count;
+        var pipelined = await Session.ListAllAsync(paths, CancellationToken.None);
+        pipelined.Select(l => string.Join("|", l.Entries.Select(e => $"{e.DumpDate} {e.IndexName}"))).ShouldBe(oneByOne);
+        (Session.Transcript.Count - before).ShouldBe(2 * paths.Length);
+        (await Session.PrintWorkingDirectoryAsync(CancellationToken.None)).ShouldBe("/t00");
+        await Session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None);
+    }
+
+    [Test]
+    public async Task A_refused_directory_in_a_pipelined_batch_fails_it_and_the_session_stays_in_step()
+    {
+        await Session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None, mountPoint: "/");
+        var refused = await Should.ThrowAsync<AmandaReplyException>(() => Session.ListAllAsync(["/t00", "/t00/no-such-dir", "/t01"], CancellationToken.None));
+        refused.Kind.ShouldBe(AmandaErrorKind.InvalidDirectory);
+        refused.Message.ShouldContain("no-such-dir");
+        // Every reply of the batch was read: the next command gets its own.
+        (await Session.PrintWorkingDirectoryAsync(CancellationToken.None)).ShouldBe("/t01");
+        Should.Throw<ArgumentException>(() => Session.ListAllAsync(["/t00/../t01"], CancellationToken.None));
+        await Session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None);
+    }
+
     private static string Describe(WalkedEntry entry) => $"{entry}|{entry.Entry.IndexName}|{entry.Entry.DumpDate}";
 
     [Test]

@@ -57,6 +57,30 @@ public sealed class PromptFramerTests
     }
 
     [Test]
+    public void Pipelined_replies_that_arrive_together_are_cut_at_each_prompt()
+    {
+        var framer = new PromptFramer();
+        framer.Expect(echoed: true);
+        framer.Expect(echoed: true, pipelined: true);
+        Feed(framer, "cd \"/a\"\n/a\namrecover> ls\n2026-11-26-20-09-55 x\n2026-11-26-20-09-55 .\namrec")!.Output.ShouldBe("/a\n");
+        framer.Expect(echoed: true, pipelined: true);
+        framer.TryTake().ShouldBeNull(); // the second prompt is not complete yet
+        Feed(framer, "over> ")!.Output.ShouldBe("2026-11-26-20-09-55 x\n2026-11-26-20-09-55 .\n");
+    }
+
+    [Test]
+    public void Pipelined_a_prompt_text_inside_a_line_does_not_end_the_frame()
+    {
+        var framer = new PromptFramer();
+        framer.Expect(echoed: true, pipelined: true);
+        Feed(framer, "ls\n2026-11-26-20-09-55 \"amrecover> x\"\n").ShouldBeNull();
+        Feed(framer, "2026-11-26-20-09-55 .\namrecover> cd \"/b\"\n/b\n")!.Output
+            .ShouldBe("2026-11-26-20-09-55 \"amrecover> x\"\n2026-11-26-20-09-55 .\n");
+        framer.Expect(echoed: true, pipelined: true);
+        Feed(framer, "amrecover> ")!.Output.ShouldBe("/b\n");
+    }
+
+    [Test]
     public void A_glued_prompt_ends_the_frame_only_when_allowed()
     {
         var strict = new PromptFramer();
