@@ -4,6 +4,7 @@ using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Expectations.Checks;
 
@@ -16,18 +17,37 @@ public static class RestoreCheck
     /// <summary>Files one random restore may ask for: a restore is a sample, not a copy of the disk.</summary>
     public const int MaximumRandomFiles = 1000;
 
+    /// <summary>Restores <paramref name="count"/> files chosen with <paramref name="seed"/>. Where this machine can count
+    /// the dump from its index files, they are drawn uniformly from the whole disk (from the walk cache or the index
+    /// files); elsewhere (a client of a remote index server) by <see cref="RandomDescent"/>, which lists only the
+    /// directories on the way. The choice depends on the machine, never on the cache, so a seed replays the same files.</summary>
     public static async Task<RestoredFiles> RestoreRandomFilesAsync(SessionLease lease, int count, int seed, CancellationToken cancellationToken)
     {
         StepInput.Require(lease.Target, count, 1, MaximumRandomFiles, "a number of files to restore");
-        var inventory = await DiskCount.WalkAsync(lease, cancellationToken);
-        var (all, dumpDate) = (inventory.Files, inventory.Summary.DumpDate);
-        if (all.Count == 0)
+        var (indexFiles, why) = await IndexWalk.LocateAsync(lease, lease.Pool.Walking, cancellationToken);
+        IReadOnlyList<RawPath> chosen;
+        DumpDate? dumpDate;
+        string how;
+        if (indexFiles is not null)
+        {
+            var inventory = await DiskCount.WalkAsync(lease, cancellationToken);
+            (dumpDate, how) = (inventory.Summary.DumpDate, $"drawn from all {inventory.Files.Count} files ({inventory.Note.Via})");
+            // Sorted by bytes first: the same dump and seed choose the same files whatever order ls printed.
+            var ordered = inventory.Files.OrderBy(p => Convert.ToHexString(p.ToBytes()), StringComparer.Ordinal).ToArray();
+            new Random(seed).Shuffle(ordered);
+            chosen = ordered.Take(count).ToList();
+        }
+        else
+        {
+            var picks = await Guard.AmandaAsync(lease, null, "to pick files at random",
+                () => new RandomDescent(lease.Session, lease.Target.Disk).PickAsync(count, seed, cancellationToken));
+            (chosen, dumpDate) = (picks.Files, picks.DumpDate);
+            how = $"picked by random descent, {Guard.Plural(picks.DirectoriesListed, "directory", "directories")} listed{(picks.DiskUsedUp ? ", every file of the disk" : "")} (no whole count: {why})";
+        }
+        if (chosen.Count == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, dumpDate,
                 $"files to restore ({count})", "no file in the whole disk", lease.Session.Transcript.Tail());
-        // Sorted by bytes first: the same dump and seed choose the same files whatever order ls printed.
-        var ordered = all.OrderBy(p => Convert.ToHexString(p.ToBytes()), StringComparer.Ordinal).ToArray();
-        new Random(seed).Shuffle(ordered);
-        return await RestoreAsync(lease, ordered.Take(count).ToList(), dumpDate, seed, cancellationToken);
+        return await RestoreAsync(lease, chosen, dumpDate, seed, cancellationToken, how);
     }
 
     public static async Task<RestoredFiles> RestoreFileAsync(SessionLease lease, string path, CancellationToken cancellationToken)
@@ -47,7 +67,7 @@ public static class RestoreCheck
     }
 
     private static async Task<RestoredFiles> RestoreAsync(SessionLease lease, IReadOnlyList<RawPath> files,
-        DumpDate? dumpDate, int? seed, CancellationToken cancellationToken)
+        DumpDate? dumpDate, int? seed, CancellationToken cancellationToken, string? chosenHow = null)
     {
         var area = RestoreArea.Create();
         try
@@ -55,7 +75,7 @@ public static class RestoreCheck
             var report = await Guard.AmandaAsync(lease, dumpDate, $"to restore {Guard.Plural(files.Count, "file")}",
                 () => new Restorer(lease.Session, lease.Target.Disk).RestoreAsync(files, area, cancellationToken));
             RequireAllRestored(lease.Target, files, area, dumpDate, report.Extract.Output, lease.Session.Transcript.Tail());
-            return new RestoredFiles(lease.Target, dumpDate, seed, files, area);
+            return new RestoredFiles(lease.Target, dumpDate, seed, files, area, chosenHow);
         }
         catch
         {

@@ -5,7 +5,8 @@ using BackupAcceptance.Amanda.Text;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>Files a scenario restored: where they came from (disk, dump, seed) and the private area they are in.</summary>
-public sealed class RestoredFiles(BackupTarget target, DumpDate? dumpDate, int? seed, IReadOnlyList<RawPath> files, RestoreArea area)
+public sealed class RestoredFiles(BackupTarget target, DumpDate? dumpDate, int? seed, IReadOnlyList<RawPath> files, RestoreArea area,
+    string? chosenHow = null)
     : IAsyncDisposable
 {
     public BackupTarget Target => target;
@@ -16,6 +17,9 @@ public sealed class RestoredFiles(BackupTarget target, DumpDate? dumpDate, int? 
     public int? Seed => seed;
 
     public IReadOnlyList<RawPath> Files => files;
+
+    /// <summary>How random files were chosen (uniformly from a whole count, or by random descent), for the report.</summary>
+    public string? ChosenHow => chosenHow;
 
     public RestoreArea Area => area;
 

@@ -30,17 +30,10 @@ public static class IndexWalk
     public static async Task<(DiskInventory? Inventory, string Reason)> TryWalkAsync(SessionLease lease, WalkSettings settings,
         CancellationToken cancellationToken, IndexLocator? locate = null)
     {
-        if (settings.IndexFiles == IndexFilesMode.Off) return (null, "index files off (BACKUP_ACCEPTANCE_INDEX_FILES=off)");
-        // The files here are what amrecover browses only when amrecover asks this machine's amindexd.
-        if (lease.Pool.Options.IndexServer is { } server && !LocalHost.Is(server))
-            return (null, $"amrecover asks the index server {server}, not this machine");
         var clock = Stopwatch.StartNew();
         var target = lease.Target;
-        var (files, where) = locate is null
-            ? await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, lease.Pool.IndexRoots)
-            : await locate(target, cancellationToken);
+        var (files, where) = await LocateAsync(lease, settings, cancellationToken, locate);
         if (files is null) return (null, where);
-        if (files.Count > 0 && !Readable(files[0].Path)) return (null, $"the index files in {where} are not readable by this user");
 
         var session = lease.Session;
         await session.SetDiskAsync(target.Disk, cancellationToken);
@@ -61,6 +54,23 @@ public static class IndexWalk
         var summary = new WalkSummary(tree.DirectoryCount, tree.FileCount, chain[0].Date, true);
         var via = $"index files ({Chain(chain)}) + {confirmed}-dir amrecover sample";
         return (new DiskInventory(summary, paths, found, new WalkNote(target, chain[0].Date, tree.DirectoryCount, tree.FileCount, via, clock.Elapsed)), "");
+    }
+
+    /// <summary>The index files of the target's disk when this machine may count from them, else null with the reason.</summary>
+    public static async Task<(IReadOnlyList<IndexFile>? Files, string Reason)> LocateAsync(SessionLease lease, WalkSettings settings,
+        CancellationToken cancellationToken, IndexLocator? locate = null)
+    {
+        if (settings.IndexFiles == IndexFilesMode.Off) return (null, "index files off (BACKUP_ACCEPTANCE_INDEX_FILES=off)");
+        // The files here are what amrecover browses only when amrecover asks this machine's amindexd.
+        if (lease.Pool.Options.IndexServer is { } server && !LocalHost.Is(server))
+            return (null, $"amrecover asks the index server {server}, not this machine");
+        var target = lease.Target;
+        var (files, where) = locate is null
+            ? await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, lease.Pool.IndexRoots)
+            : await locate(target, cancellationToken);
+        if (files is null) return (null, where);
+        if (files.Count > 0 && !Readable(files[0].Path)) return (null, $"the index files in {where} are not readable by this user");
+        return (files, where);
     }
 
     private static bool Readable(string path)

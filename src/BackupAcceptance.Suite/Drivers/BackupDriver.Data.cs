@@ -15,7 +15,8 @@ public sealed partial class BackupDriver
         var chosen = Seeds.Resolve(seed);
         output.WriteLine(Seeds.Replay(chosen));
         Restored = await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreRandomFilesAsync(lease, count, chosen, cancellation));
-        evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n" + string.Join("\n", Restored.Files));
+        output.WriteLine($"random files {Restored.ChosenHow}");
+        evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n{Restored.ChosenHow}\n" + string.Join("\n", Restored.Files));
     }
 
     public async Task RestoreFileAsync(string path) =>
