@@ -9,7 +9,7 @@ namespace BackupAcceptance.Suite.Steps;
 public sealed class DataSteps(BackupDriver driver)
 {
     [When("{int} random files are restored")]
-    [StepExample("When 5 random files are restored", "Restores a seeded random sample of the disk's files (seed printed; BACKUP_ACCEPTANCE_SEED replays it), from 1 to 1,000 files; fails unless every one of them is in the restore area afterwards. Checks nothing by itself: follow it with a Then step.")]
+    [StepExample("When 5 random files are restored", "Restores a seeded random sample of the disk's files (seed printed; BACKUP_ACCEPTANCE_SEED replays it), from 1 to 1,000 files: drawn uniformly from the whole count where the index files are readable here, else by random descent (only the directories on the way are listed; files in small directories are likelier); the report says which; fails unless every one of them is in the restore area afterwards. Checks nothing by itself: follow it with a Then step.")]
     public Task WhenRandomFilesAreRestored(int count) => driver.RestoreRandomFilesAsync(count, null);
 
     [When("{int} random files are restored with seed {int}")]
