@@ -99,13 +99,7 @@ public sealed class AmrecoverSession : IAsyncDisposable
                     if (_framer.TryTake() is { } arrived) pending.TrySetResult(arrived); // it came while the previous reply was handled
                     else _pending = pending;
                 }
-                var at = DateTimeOffset.Now;
-                var clock = Stopwatch.StartNew();
-                var frame = await WaitForFrameAsync(pending, _options.CommandTimeout, $"'{Transcript.Utf8(command)}'", cancellationToken, () =>
-                    Transcript.Add(new TranscriptEntry(at, Display(command), PendingText() + "\n(no prompt)", _process.TakeStderr(), clock.Elapsed)));
-                var reply = new CommandReply(command, frame.Output, _process.TakeStderr(), clock.Elapsed, frame.End);
-                Transcript.Add(new TranscriptEntry(at, Display(command), Transcript.Utf8(reply.Output), Transcript.Utf8(reply.Stderr), reply.Duration));
-                replies.Add(reply);
+                replies.Add(await ReceiveAsync(command, pending, DateTimeOffset.Now, Stopwatch.StartNew(), _options.CommandTimeout, cancellationToken));
             }
             return replies;
         }
@@ -170,17 +164,24 @@ public sealed class AmrecoverSession : IAsyncDisposable
             if (command is null) Launch();
             else await _process.WriteLineAsync(command, cancellationToken);
 
-            var what = command is null ? "start-up" : $"'{Transcript.Utf8(command)}'";
-            var frame = await WaitForFrameAsync(pending, timeout, what, cancellationToken, () =>
-                Transcript.Add(new TranscriptEntry(at, Display(command), PendingText() + "\n(no prompt)", _process.TakeStderr(), clock.Elapsed)));
-            var reply = new CommandReply(command ?? "", frame.Output, _process.TakeStderr(), clock.Elapsed, frame.End);
-            Transcript.Add(new TranscriptEntry(at, Display(command), Transcript.Utf8(reply.Output), Transcript.Utf8(reply.Stderr), reply.Duration));
-            return reply;
+            return await ReceiveAsync(command, pending, at, clock, timeout, cancellationToken);
         }
         finally
         {
             _oneCommandAtATime.Release();
         }
+    }
+
+    /// <summary>Waits for the frame that answers <paramref name="command"/> (null: the start-up) and records it.</summary>
+    private async Task<CommandReply> ReceiveAsync(string? command, TaskCompletionSource<Frame> pending, DateTimeOffset at, Stopwatch clock,
+        TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var what = command is null ? "start-up" : $"'{Transcript.Utf8(command)}'";
+        var frame = await WaitForFrameAsync(pending, timeout, what, cancellationToken, () =>
+            Transcript.Add(new TranscriptEntry(at, Display(command), PendingText() + "\n(no prompt)", _process.TakeStderr(), clock.Elapsed)));
+        var reply = new CommandReply(command ?? "", frame.Output, _process.TakeStderr(), clock.Elapsed, frame.End);
+        Transcript.Add(new TranscriptEntry(at, Display(command), Transcript.Utf8(reply.Output), Transcript.Utf8(reply.Stderr), reply.Duration));
+        return reply;
     }
 
     private async Task ThrowIfUnusableAsync(string command)
