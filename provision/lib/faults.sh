@@ -1,4 +1,4 @@
-# faults.sh - sourced by amanda-demo.sh after its prewarm phase. Damages what three fixture disks' dumps are made
+# faults.sh - sourced by amanda-demo.sh, applied after its prewarm phase. Damages what three fixture disks' dumps are made
 # of, the negative controls for "Index damaged" and for a failed restore; applied on every run, since a browse or a
 # new dump may have changed them.
 #   cutindex:  the newest dump's index (.gz) cut to half its bytes and amindexd's uncompressed copy removed, as if
@@ -6,15 +6,13 @@
 #   lostindex: the index files of the dump before the latest removed (the dump itself stays in the catalogue).
 #   cuttape:   every vtape file of the disk cut to its 32 KiB Amanda header: the index is whole, the data gone, so
 #              extract ends with "Extractor child exited with status 2" and tar's complaints.
-# Uses CONF, STATE, FIXTURES and die/log from amanda-demo.sh.
-
-PRISTINE_INDEX="/srv/amanda/pristine-index/$CONF"
+# Uses CONF, STATE, FIXTURES and die/log from common.sh and config.sh.
 
 # The index directory of a localhost disk: '_' doubled, then '/' turned into '_' (Amanda's sanitise_filename).
 index_dir_of() { printf '%s/index/localhost/%s' "$STATE" "$(sed 's/_/__/g; s#/#_#g' <<<"$1")"; }
 
 cut_index() {
-  local dir base gz size
+  local dir base gz size PRISTINE_INDEX="/srv/amanda/pristine-index/$CONF"
   dir=$(index_dir_of "$FIXTURES/cutindex")
   # The newest dump, from amdump's .header files: amindexd may have replaced or removed the .gz since.
   base=$(find "$dir" -maxdepth 1 -name '[0-9]*_[0-9]*.header' -printf '%f\n' | sort | tail -n 1)

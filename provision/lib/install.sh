@@ -1,0 +1,12 @@
+# install.sh - Debian's Amanda 3.5.1 (server and client on this one host). Sourced; uses log and die.
+
+install_amanda() {
+  if [ "$(dpkg-query -W -f='${Status}' amanda-server amanda-client 2>/dev/null)" != "install ok installedinstall ok installed" ]; then
+    log "installing amanda-server amanda-client"
+    apt-get update -qq
+    # The postinsts may try to start inetd and exim4; auth local needs neither.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq amanda-server amanda-client
+  fi
+  log "amanda-server $(dpkg-query -W -f='${Version}' amanda-server)"
+  getent passwd backup >/dev/null || die "user backup missing after install"
+}
