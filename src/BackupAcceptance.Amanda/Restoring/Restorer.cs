@@ -17,8 +17,9 @@ namespace BackupAcceptance.Amanda.Restoring;
 /// </remarks>
 public sealed class Restorer(AmrecoverSession session, string disk)
 {
-    /// <summary>How long the whole extract may take (tape load plus tar); defaults to ten minutes.</summary>
-    public TimeSpan ExtractTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long each step of the extract may take (tape load, then tar): the session's
+    /// <see cref="AmrecoverOptions.ExtractTimeout"/> unless set.</summary>
+    public TimeSpan ExtractTimeout { get; init; } = session.Options.ExtractTimeout;
 
     public async Task<RestoreReport> RestoreAsync(IReadOnlyCollection<RawPath> files, RestoreArea area, CancellationToken cancellationToken)
     {

@@ -30,8 +30,15 @@ public sealed record AmrecoverOptions
     /// <summary>For any one command, from sending it to its prompt.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>For each step of an <c>extract</c> (tape load, then tar): the suite restores samples of a few files, so a
+    /// stalled tape server or extractor fails within two minutes instead of hanging the run.</summary>
+    public TimeSpan ExtractTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How many exchanges the transcript keeps; a walk of a large disk would otherwise hold every listing.</summary>
     public int TranscriptCapacity { get; init; } = 2000;
+
+    /// <summary>Where every session started with these options (and copies made with <c>with</c>) adds its waiting time.</summary>
+    public AmrecoverTime Time { get; init; } = new();
 
     public static AmrecoverOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
@@ -45,6 +52,8 @@ public sealed record AmrecoverOptions
         if (NonEmpty(env("BACKUP_ACCEPTANCE_TAPE_SERVER")) is { } tape) options = options with { TapeServer = tape };
         if (NonEmpty(env("BACKUP_ACCEPTANCE_COMMAND_TIMEOUT")) is { } timeout)
             options = options with { CommandTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_COMMAND_TIMEOUT", timeout)) };
+        if (NonEmpty(env("BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT")) is { } extract)
+            options = options with { ExtractTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT", extract)) };
         return options;
     }
 

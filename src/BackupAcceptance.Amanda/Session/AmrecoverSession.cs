@@ -31,6 +31,9 @@ public sealed class AmrecoverSession : IAsyncDisposable
 
     public string Config { get; }
 
+    /// <summary>How it was started, and the limits its commands run under.</summary>
+    public AmrecoverOptions Options => _options;
+
     public string Host { get; }
 
     public Transcript Transcript { get; }
@@ -83,6 +86,7 @@ public sealed class AmrecoverSession : IAsyncDisposable
         foreach (var command in commands) ControlCharacters.Refuse(command, nameof(commands));
         if (commands.Count == 0) return [];
         await _oneCommandAtATime.WaitAsync(cancellationToken);
+        using var waiting = _options.Time.Measure();
         try
         {
             await ThrowIfUnusableAsync(commands[0]);
@@ -149,6 +153,7 @@ public sealed class AmrecoverSession : IAsyncDisposable
         TimeSpan timeout, CancellationToken cancellationToken)
     {
         await _oneCommandAtATime.WaitAsync(cancellationToken);
+        using var waiting = _options.Time.Measure();
         try
         {
             if (command is not null) await ThrowIfUnusableAsync(command);

@@ -16,7 +16,8 @@ public sealed class RunSummary
 
     /// <param name="walks">How each whole dump was counted: one line per walk, so the reader sees which numbers came
     /// from the index files and which from amrecover.</param>
-    public string Render(int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null)
+    /// <param name="time">The run's wall time against its time waiting on amrecover: what the suite itself costs.</param>
+    public string Render(int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null)
     {
         var all = _outcomes.OrderBy(o => o.Feature, StringComparer.Ordinal).ThenBy(o => o.Scenario, StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
@@ -28,15 +29,16 @@ public sealed class RunSummary
         foreach (var walk in walks ?? []) text.AppendLine(walk.ToString());
         var failed = all.Count(o => !o.Passed);
         text.AppendLine($"{all.Count - failed} passed, {failed} failed; amrecover started {amrecoverStarts} time(s)");
+        if (time is not null) text.AppendLine(time.ToString());
         return text.ToString();
     }
 
     /// <returns>The file written.</returns>
-    public string Write(string directory, int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null)
+    public string Write(string directory, int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "summary.txt");
-        File.WriteAllText(path, Render(amrecoverStarts, walks));
+        File.WriteAllText(path, Render(amrecoverStarts, walks, time));
         return path;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Walks;
@@ -12,6 +13,8 @@ namespace BackupAcceptance.Suite.Run;
 /// </summary>
 public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
 {
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
     public SessionPool Sessions { get; } = new(options) { Walking = WalkSettings.FromEnvironment(Environment.GetEnvironmentVariable) };
 
     public AllureReport Report => report;
@@ -25,7 +28,8 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
         var started = Sessions.Started;
         var walks = Sessions.Walks;
         await Sessions.DisposeAsync();
+        var time = new RunTime(_clock.Elapsed, options.Time.Waited, options.Time.Summed);
         report.Finish(options.AmrecoverPath);
-        return Summary.Write(SuiteSettings.ResultsDirectory(), started, walks);
+        return Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time);
     }
 }

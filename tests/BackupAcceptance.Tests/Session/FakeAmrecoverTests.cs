@@ -46,6 +46,33 @@ public sealed class FakeAmrecoverTests
     }
 
     [Test]
+    public async Task A_stalled_extract_fails_at_the_extract_timeout_and_leaves_no_process_behind()
+    {
+        var marker = NewMarker();
+        var options = FakeAmrecover.Options("normal", marker, timeoutSeconds: 30) with { ExtractTimeout = TimeSpan.FromSeconds(1) };
+        var session = await AmrecoverSession.StartAsync(options, "daily", "localhost", CancellationToken.None);
+        new BackupAcceptance.Amanda.Restoring.Restorer(session, "/disk").ExtractTimeout.ShouldBe(TimeSpan.FromSeconds(1));
+        var area = Directory.CreateTempSubdirectory("ba-fake-extract-").FullName;
+        try
+        {
+            await session.SendAsync($"lcd {area}", CancellationToken.None);
+            var started = DateTime.UtcNow;
+
+            var error = await Should.ThrowAsync<AmrecoverTimeoutException>(() =>
+                BackupAcceptance.Amanda.Restoring.ExtractCommands.ExtractAsync(session, area, CancellationToken.None, options.ExtractTimeout));
+
+            (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(10), "the 30 s command timeout does not apply to an extract");
+            error.Message.ShouldContain("within 1 s");
+            ProcessTable.LivingWithCommandLine(marker).ShouldBeEmpty();
+        }
+        finally
+        {
+            await session.DisposeAsync();
+            Directory.Delete(area, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task Cancellation_kills_the_process_tree_too()
     {
         var marker = NewMarker();
