@@ -82,7 +82,7 @@ public static class ExtractCommands
             throw new AmandaReplyException(kind, "extract", string.Join("\n", AmandaReplies.FailureLines(whole)), session.Transcript.Tail());
         }
         var tarLines = output.ToString().Split('\n').Where(l => l.StartsWith("./", StringComparison.Ordinal)).ToList();
-        return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines);
+        return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines, Transcript.Utf8(stderr.ToString()));
     }
 
     private static async Task<CommandReply> AnswerQuestionsAsync(AmrecoverSession session, string directory, CommandReply reply,

@@ -1,4 +1,5 @@
 namespace BackupAcceptance.Amanda.Restoring;
 
-/// <summary>What one <c>extract</c> said: its whole output, and the paths tar reported restoring (<c>./a/b</c>).</summary>
-public sealed record ExtractReport(string Output, IReadOnlyList<string> TarLines);
+/// <summary>What one <c>extract</c> said: its whole output, the paths tar reported restoring (<c>./a/b</c>), and what
+/// amrecover and tar wrote to stderr meanwhile (tar's complaints, such as a full restore area).</summary>
+public sealed record ExtractReport(string Output, IReadOnlyList<string> TarLines, string Stderr = "");

@@ -84,7 +84,7 @@ public static class EstateCheck
         FailureCategory.AmandaUnreachable => 0,
         FailureCategory.StaleBackup => 1,
         FailureCategory.HollowBackup => 2,
-        FailureCategory.IndexDamaged => 3,
+        FailureCategory.TooFewFiles or FailureCategory.IndexDamaged => 3,
         _ => 4,
     };
 }

@@ -25,8 +25,8 @@ public static class FileCountCheck
             ? await WalkUntilAsync(lease, minimum, cancellationToken)
             : (await DiskCount.WalkAsync(lease, cancellationToken)).Summary;
         if (summary.Files < minimum)
-            throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, summary.DumpDate,
-                $"at least {Guard.Plural(minimum, "file")} (directories never count)",
+            throw new ExpectationFailedException(summary.Files == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles,
+                lease.Target, summary.DumpDate, $"at least {Guard.Plural(minimum, "file")} (directories never count)",
                 $"{Guard.Plural(summary.Files, "file")} in {Guard.Plural(summary.Directories, "directory", "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
                 lease.Session.Transcript.Tail());
         return summary;

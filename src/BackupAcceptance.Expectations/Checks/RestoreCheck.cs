@@ -74,7 +74,7 @@ public static class RestoreCheck
         {
             var report = await Guard.AmandaAsync(lease, dumpDate, $"to restore {Guard.Plural(files.Count, "file")}",
                 () => new Restorer(lease.Session, lease.Target.Disk).RestoreAsync(files, area, cancellationToken));
-            RequireAllRestored(lease.Target, files, area, dumpDate, report.Extract.Output, lease.Session.Transcript.Tail());
+            RequireAllRestored(lease.Target, files, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());
             return new RestoredFiles(lease.Target, dumpDate, seed, files, area, chosenHow);
         }
         catch
@@ -85,10 +85,15 @@ public static class RestoreCheck
     }
 
     /// <summary>Checked positively: every file asked for is a regular file in the area now. amrecover's prompt comes
-    /// back after a failed extract too, and its words for failure are not all known.</summary>
+    /// back after a failed extract too, and its words for failure are not all known. Words that blame this machine or
+    /// the tape server (a full restore area: tar leaves empty files behind) make it a broken restore first.</summary>
     public static void RequireAllRestored(BackupTarget target, IReadOnlyList<RawPath> files, RestoreArea area, DumpDate? dumpDate,
-        string extractOutput, string transcriptTail)
+        ExtractReport extract, string transcriptTail)
     {
+        if (RestoreTrouble.Explain(extract.Stderr + "\n" + extract.Output) is { } trouble)
+            throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, dumpDate,
+                $"{Guard.Plural(files.Count, "file")} restored into the private area {area.Path}",
+                $"the restore failed because {trouble}; {FreeSpace(area.Path)}", transcriptTail);
         var missing = new List<string>();
         foreach (var file in files)
         {
@@ -101,10 +106,23 @@ public static class RestoreCheck
                 missing.Add($"{file} ({absent.Message})");
             }
         }
-        if (missing.Count > 0)
-            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, target, dumpDate,
-                $"{Guard.Plural(files.Count, "file")} restored into the private area",
-                $"{missing.Count} not restored: {string.Join("; ", missing)}; extract said: \"{Shorten(extractOutput)}\"", transcriptTail);
+        if (missing.Count == 0) return;
+        throw new ExpectationFailedException(FailureCategory.RestoreMismatch, target, dumpDate,
+            $"{Guard.Plural(files.Count, "file")} restored into the private area",
+            $"{missing.Count} not restored: {string.Join("; ", missing)}; extract said: \"{Shorten(extract.Output)}\"", transcriptTail);
+    }
+
+    private static string FreeSpace(string path)
+    {
+        try
+        {
+            var drive = new DriveInfo(path);
+            return $"{drive.AvailableFreeSpace / 1024} KiB free of {drive.TotalSize / 1024} KiB where it lies ({drive.RootDirectory.FullName})";
+        }
+        catch (Exception unknown) when (unknown is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return "free space unknown";
+        }
     }
 
     private static string Shorten(string text)

@@ -24,7 +24,7 @@ public static class SampleCheck
             ? $"{Guard.Plural(sample.FilesSeen, "file")} in {Guard.Plural(sample.DirectoriesListed, "directory", "directories")} (every directory was listed)"
             : $"an estimated {sample.Files} files, at least {sample.LowerBound:0} (the sample saw {Guard.Plural(sample.FilesSeen, "file")} " +
               $"in {Guard.Plural(sample.DirectoriesListed, "directory", "directories")}, seed {sample.Seed})";
-        throw new ExpectationFailedException(FailureCategory.HollowBackup, target, sample.DumpDate,
+        throw new ExpectationFailedException(sample.FilesSeen == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles, target, sample.DumpDate,
             $"at least {Guard.Plural(minimum, "file")} by sampling (directories never count)", found, transcriptTail);
     }
 }

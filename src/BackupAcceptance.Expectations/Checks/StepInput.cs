@@ -4,15 +4,15 @@ namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
 /// Numbers and lists a feature file gives a check, refused before any amrecover command when they cannot mean what
-/// the step says (a negative percentage, zero files to restore): a suite defect to fix in the feature, never a pass.
+/// the step says (a negative percentage, zero files to restore): an input error to fix in the feature, never a pass.
 /// </summary>
 public static class StepInput
 {
-    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, or a suite defect.</summary>
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, or an input error.</summary>
     public static int Require(BackupTarget target, int value, int minimum, int maximum, string what)
     {
         if (value < minimum || value > maximum)
-            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, null,
+            throw new ExpectationFailedException(FailureCategory.InputError, target, null,
                 $"{what} from {minimum} to {maximum} in the step", value.ToString(System.Globalization.CultureInfo.InvariantCulture), "");
         return value;
     }

@@ -5,7 +5,8 @@ namespace BackupAcceptance.Expectations.Failures;
 
 /// <summary>
 /// The one place where amrecover's refusals and failures become verdicts: no dump is a stale backup; a dump whose
-/// index cannot be read is a damaged index; a failed extract is a restore that did not bring the files back; an
+/// index cannot be read is a damaged index; a failed extract is a restore that did not bring the files back, unless
+/// its words blame this machine or the tape server (<see cref="RestoreTrouble"/>: a broken run); an
 /// unknown config, host or disk, a dead session or anything unrecognised means Amanda is unreachable or misconfigured.
 /// </summary>
 public static class AmandaFailures
@@ -18,6 +19,9 @@ public static class AmandaFailures
                 "a dump of the disk", $"none ({Line(reply.Reply, "500 ")})", reply.TranscriptTail, reply),
             AmandaReplyException { Kind: AmandaErrorKind.IndexMissing } reply => new(FailureCategory.IndexDamaged, target, dumpDate,
                 $"a readable index ({doing})", $"\"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
+            AmandaReplyException { Kind: AmandaErrorKind.ExtractFailed } reply when RestoreTrouble.Explain(reply.Reply) is { } trouble =>
+                new(FailureCategory.RestoreFailed, target, dumpDate, doing, $"the extract failed because {trouble}: \"{OneLine(reply.Reply)}\"",
+                    reply.TranscriptTail, reply),
             AmandaReplyException { Kind: AmandaErrorKind.ExtractFailed } reply => new(FailureCategory.RestoreMismatch, target, dumpDate,
                 doing, $"the extract failed: \"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
             AmandaReplyException { Kind: AmandaErrorKind.UnknownConfig or AmandaErrorKind.UnknownHost or AmandaErrorKind.UnknownDisk } reply =>

@@ -6,7 +6,11 @@ namespace BackupAcceptance.Expectations.Failures;
 /// </summary>
 public enum FailureCategory
 {
+    /// <summary>Not a single file: only directories, or nothing at all.</summary>
     HollowBackup,
+
+    /// <summary>Files, but fewer than the expectation asks for.</summary>
+    TooFewFiles,
     MissingPath,
     StaleBackup,
     CountDrop,
@@ -15,6 +19,14 @@ public enum FailureCategory
     /// <summary>A dump whose index is missing, cut short or unreadable: it cannot be browsed for a restore.</summary>
     IndexDamaged,
     AmandaUnreachable,
+
+    /// <summary>The restore could not be done for reasons outside the backup: the restore area is full or not
+    /// writable, or the tape server refused (no such storage, no data sent). A broken run, not a bad backup.</summary>
+    RestoreFailed,
+
+    /// <summary>A number or table in the feature file that cannot mean what the step says; refused before any
+    /// amrecover command.</summary>
+    InputError,
     SuiteDefect,
 
     /// <summary>The scenario vouches for nothing: no Then step, or only checks that checked nothing.</summary>
@@ -26,18 +38,23 @@ public static class FailureCategoryTitles
     public static string Title(this FailureCategory category) => category switch
     {
         FailureCategory.HollowBackup => "Hollow backup",
+        FailureCategory.TooFewFiles => "Too few files",
         FailureCategory.MissingPath => "Missing path",
         FailureCategory.StaleBackup => "Stale backup",
         FailureCategory.CountDrop => "Count drop",
         FailureCategory.RestoreMismatch => "Restore mismatch",
         FailureCategory.IndexDamaged => "Index damaged",
         FailureCategory.AmandaUnreachable => "Amanda unreachable or misconfigured",
+        FailureCategory.RestoreFailed => "Restore failed",
+        FailureCategory.InputError => "Input error",
         FailureCategory.SuiteDefect => "Suite defect",
         FailureCategory.NothingChecked => "Nothing checked",
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 
-    /// <summary>An expectation not met (the backup is bad) as opposed to a check that could not run.</summary>
+    /// <summary>An expectation not met (the backup is bad: the test fails) as opposed to a check that could not run
+    /// (Amanda's servers, this machine, the feature file or the suite are at fault: the test is broken).</summary>
     public static bool IsBackupDefect(this FailureCategory category) =>
-        category is not (FailureCategory.AmandaUnreachable or FailureCategory.SuiteDefect or FailureCategory.NothingChecked);
+        category is not (FailureCategory.AmandaUnreachable or FailureCategory.RestoreFailed or FailureCategory.InputError
+            or FailureCategory.SuiteDefect or FailureCategory.NothingChecked);
 }

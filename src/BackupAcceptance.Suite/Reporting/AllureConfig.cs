@@ -36,12 +36,15 @@ public sealed record AllureConfig(
     public static IReadOnlyList<ReportCategory> DefaultCategories { get; } =
     [
         new("Hollow backup", "^Hollow backup:[\\s\\S]*", ["failed"]),
+        new("Too few files", "^Too few files:[\\s\\S]*", ["failed"]),
         new("Missing path", "^Missing path:[\\s\\S]*", ["failed"]),
         new("Stale backup", "^Stale backup:[\\s\\S]*", ["failed"]),
         new("Count drop", "^Count drop:[\\s\\S]*", ["failed"]),
         new("Restore mismatch", "^Restore mismatch:[\\s\\S]*", ["failed"]),
         new("Index damaged", "^Index damaged:[\\s\\S]*", ["failed"]),
         new("Nothing checked", "^Nothing checked:[\\s\\S]*", ["broken"]),
+        new("Restore failed", "^Restore failed:[\\s\\S]*", ["broken"]),
+        new("Input error", "^Input error:[\\s\\S]*", ["broken"]),
         new("Amanda unreachable or misconfigured", "^Amanda unreachable or misconfigured:[\\s\\S]*", ["broken", "failed"]),
         new("Suite defect", "[\\s\\S]*", ["broken"]),
     ];

@@ -19,14 +19,32 @@ public sealed class RestoreAndLiveRuleTests
         await File.WriteAllTextAsync(Path.Combine(area.Path, "here.txt"), "restored");
         var target = new BackupTarget("daily", "localhost", "/srv/x");
 
-        Should.NotThrow(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("here.txt")], area, null, "./here.txt", ""));
+        Should.NotThrow(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("here.txt")], area, null, Extract("./here.txt"), ""));
         var failure = Should.Throw<ExpectationFailedException>(() =>
-            RestoreCheck.RequireAllRestored(target, [RawPath.Parse("here.txt"), RawPath.Parse("gone.txt")], area, null, "./here.txt", ""));
+            RestoreCheck.RequireAllRestored(target, [RawPath.Parse("here.txt"), RawPath.Parse("gone.txt")], area, null, Extract("./here.txt"), ""));
 
         failure.Category.ShouldBe(FailureCategory.RestoreMismatch);
         failure.Expected.ShouldBe("2 files restored into the private area");
         failure.Found.ShouldStartWith("1 not restored: /gone.txt (");
     }
+
+    [Test]
+    public async Task A_full_restore_area_is_a_broken_restore_even_when_every_file_is_there()
+    {
+        await using var area = RestoreArea.Create();
+        await File.WriteAllTextAsync(Path.Combine(area.Path, "here.txt"), ""); // tar leaves the file behind, empty
+        var target = new BackupTarget("daily", "localhost", "/srv/x");
+
+        var failure = Should.Throw<ExpectationFailedException>(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("here.txt")], area, null,
+            Extract("./here.txt", "tar: ./here.txt: Cannot write: No space left on device"), ""));
+
+        failure.Category.ShouldBe(FailureCategory.RestoreFailed);
+        failure.Message.ShouldStartWith("Restore failed: daily localhost:/srv/x");
+        failure.Found.ShouldContain("the restore area is full (\"tar: ./here.txt: Cannot write: No space left on device\")");
+        failure.Found.ShouldContain("KiB free of");
+    }
+
+    private static ExtractReport Extract(string output, string stderr = "") => new(output, [output], stderr);
 
     [Test]
     public async Task A_live_directory_that_cannot_be_counted_is_a_suite_defect_not_zero_files()

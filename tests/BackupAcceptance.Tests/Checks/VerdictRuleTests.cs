@@ -40,7 +40,7 @@ public sealed class VerdictRuleTests
     {
         var failure = Should.Throw<ExpectationFailedException>(() =>
             SampleCheck.RequireEstimatedFiles(Target, Sample(4, new Estimate(1000, 10, false)), 991, ""));
-        failure.Category.ShouldBe(FailureCategory.HollowBackup);
+        failure.Category.ShouldBe(FailureCategory.TooFewFiles);
         failure.Found.ShouldContain("an estimated ≈1,000 ± 10 (95%) files, at least 990 (the sample saw 4 files in 5 directories, seed 7)");
     }
 
@@ -96,7 +96,7 @@ public sealed class VerdictRuleTests
     {
         if (accepted) StepInput.Require(Target, value, minimum, maximum, "a number").ShouldBe(value);
         else Should.Throw<ExpectationFailedException>(() => StepInput.Require(Target, value, minimum, maximum, "a number"))
-            .Message.ShouldBe($"Suite defect: daily localhost:/srv/x (no dump selected): expected a number from {minimum} to {maximum} in the step; found {value}.");
+            .Message.ShouldBe($"Input error: daily localhost:/srv/x (no dump selected): expected a number from {minimum} to {maximum} in the step; found {value}.");
     }
 
     private static ListingEntry Directory(string indexName) =>

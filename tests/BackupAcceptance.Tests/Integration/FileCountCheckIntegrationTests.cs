@@ -51,7 +51,7 @@ public sealed class FileCountCheckIntegrationTests
     {
         var live = LiveTree.Read(RealAmanda.Disk("big"));
         var error = await Should.ThrowAsync<ExpectationFailedException>(() => CheckAsync(RealAmanda.Disk("big"), live.Files.Count + 1));
-        error.Category.ShouldBe(FailureCategory.HollowBackup);
+        error.Category.ShouldBe(FailureCategory.TooFewFiles, "files were found: hollow is for none at all");
         error.Message.ShouldContain($"expected at least {live.Files.Count + 1} files");
         error.Message.ShouldContain($"found {live.Files.Count} files in {live.Directories.Count} directories below the root (the whole disk was walked)");
     }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Suite.Reporting;
 using NUnit.Framework;
 using Shouldly;
@@ -58,5 +59,17 @@ public sealed class AllureConfigTests
         var error = Should.Throw<InvalidDataException>(() => AllureConfig.Load(path));
         error.Message.ShouldContain(path);
         error.Message.ShouldContain(expected);
+    }
+
+    [Test]
+    public void Every_failure_category_has_its_report_category_with_the_status_it_gives()
+    {
+        foreach (var category in Enum.GetValues<FailureCategory>().Where(c => c != FailureCategory.SuiteDefect))
+        {
+            var report = AllureConfig.DefaultCategories.SingleOrDefault(r => r.Name == category.Title());
+            report.ShouldNotBeNull($"no report category for {category}");
+            report.MessageRegex.ShouldStartWith($"^{category.Title()}:");
+            report.MatchedStatuses.ShouldContain(category.IsBackupDefect() ? "failed" : "broken");
+        }
     }
 }
