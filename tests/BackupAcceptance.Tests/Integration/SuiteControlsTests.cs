@@ -73,7 +73,7 @@ public sealed class SuiteControlsTests
     [TestCase("A bad disk inside the whole estate fails the estate",
         "Stale backup: daily (every disk): expected every disk to have a dump", "localhost:/srv/fixtures/empty (Hollow backup: 0 files in 0 directories")]
     [TestCase("Fewer files than required fails",
-        "Hollow backup: daily localhost:/srv/fixtures/oddnames (dump ", "expected at least 100000 files (directories never count); found 257 files in 101 directories")]
+        "Too few files: daily localhost:/srv/fixtures/oddnames (dump ", "expected at least 100000 files (directories never count); found 257 files in 101 directories")]
     [TestCase("A date before the first dump has no dump",
         "Stale backup: daily localhost:/srv/fixtures/oddnames (no dump): expected a dump on or before 2020-01-01", "500 No dumps available on or before date \"2020-01-01\"")]
     public void A_bad_fixture_fails_with_its_category_and_evidence(string scenario, string start, string found)
@@ -120,15 +120,15 @@ public sealed class SuiteControlsTests
     [TestCase("A live count change past the widest allowed fails",
         "Count drop: daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 99% of the live directory (50 files now); found 100 files in the backup (+100%)")]
     [TestCase("One file more than the disk holds fails",
-        "Hollow backup: daily localhost:/srv/fixtures/oddnames (dump ", "expected at least 258 files (directories never count); found 257 files in 101 directories")]
+        "Too few files: daily localhost:/srv/fixtures/oddnames (dump ", "expected at least 258 files (directories never count); found 257 files in 101 directories")]
     [TestCase("A live comparison of an empty backup is hollow, not 0 against 0",
         "Hollow backup: daily localhost:/srv/fixtures/empty (dump ", "expected files to compare (directories never count); found 0 files in 0 directories below the root")]
     [TestCase("A negative percentage is refused",
-        "Suite defect: daily localhost:/srv/fixtures/shrinking (no dump selected): expected a percentage from 0 to 99 in the step", "found -5")]
+        "Input error: daily localhost:/srv/fixtures/shrinking (no dump selected): expected a percentage from 0 to 99 in the step", "found -5")]
     [TestCase("A tolerance that no drop can exceed is refused",
-        "Suite defect: daily localhost:/srv/fixtures/shrinking (no dump selected): expected a percentage from 0 to 99 in the step", "found 100")]
+        "Input error: daily localhost:/srv/fixtures/shrinking (no dump selected): expected a percentage from 0 to 99 in the step", "found 100")]
     [TestCase("An age past ten years is refused",
-        "Suite defect: daily localhost:/etc (no dump selected): expected a number of hours from 0 to 87600 in the step", "found 2147483647")]
+        "Input error: daily localhost:/etc (no dump selected): expected a number of hours from 0 to 87600 in the step", "found 2147483647")]
     [TestCase("A second disk in one scenario is refused",
         "Suite defect: daily localhost:/srv/fixtures/hollow (no dump selected): expected one disk or estate per scenario (it names daily localhost:/srv/fixtures/hollow already)",
         "found 'Given daily config for localhost /srv/fixtures/oddnames'")]
@@ -147,8 +147,16 @@ public sealed class SuiteControlsTests
         "Suite defect: daily localhost:/srv/fixtures/oddnames (dump ", "expected a single restored file ('When the file \"x\" is restored') before a check of its content or age; found 'Then its content matches \"x\"'")]
     [TestCase("A comparison that could compare no file checks nothing",
         "Nothing checked: daily localhost:/srv/fixtures/canary (dump ", "expected at least one restored file to compare with its live file; found none could be compared")]
+    [TestCase("Over bsdtcp, a disk of empty directories fails",
+        "Hollow backup: daily-net localhost:/srv/fixtures/hollow (dump ", "found 0 files in 7 directories below the root")]
+    [TestCase("Over bsdtcp, a disk that was never dumped fails",
+        "Stale backup: daily-net localhost:/srv/fixtures/notdumped (no dump)", "500 No dumps available on or before date")]
+    [TestCase("Over bsdtcp, a previous dump without its index is a damaged index",
+        "Index damaged: daily-net localhost:/srv/fixtures/lostindex (dump ", "expected a readable index (to browse the previous dump)")]
+    [TestCase("Over bsdtcp, a restore whose extract failed is not a restore",
+        "Restore mismatch: daily-net localhost:/srv/fixtures/cuttape (dump ", "expected to restore 1 file; found the extract failed: \"Extractor child exited with status 2")]
     [TestCase("Zero random files to restore is refused",
-        "Suite defect: daily localhost:/srv/fixtures/oddnames (no dump selected): expected a number of files to restore from 1 to 1000 in the step", "found 0")]
+        "Input error: daily localhost:/srv/fixtures/oddnames (no dump selected): expected a number of files to restore from 1 to 1000 in the step", "found 0")]
     public void A_false_green_fails_with_a_clear_message(string scenario, string start, string found)
     {
         var result = _run.Single(scenario);
@@ -160,6 +168,8 @@ public sealed class SuiteControlsTests
     [TestCase("A count change of exactly the allowed percentage passes")]
     [TestCase("A live count change of exactly the allowed percentage passes")]
     [TestCase("Exactly as many files as required passes")]
+    [TestCase("Over bsdtcp, random files of the odd-names tree restore byte for byte")]
+    [TestCase("Over bsdtcp, the big disk holds all its files")]
     public void A_check_exactly_at_its_bound_passes(string scenario) =>
         _run.Single(scenario).Outcome.ShouldBe("Passed", _run.Single(scenario).Message);
 
@@ -179,7 +189,7 @@ public sealed class SuiteControlsTests
     {
         _run.Summary.ShouldContain("PASS  Controls for the hollow-backup detector / A tree of odd names passes");
         _run.Summary.ShouldContain("FAIL  Controls for the hollow-backup detector / A disk of empty directories fails\n        Hollow backup: ");
-        _run.Summary.ShouldContain("4 passed, 49 failed");
+        _run.Summary.ShouldContain("6 passed, 53 failed");
     }
 
     [Test]
@@ -221,6 +231,8 @@ public sealed class SuiteControlsTests
         ((string?)AllureResult("A sample alone checks nothing")["status"]).ShouldBe("broken");
         ((string?)AllureResult("A scenario without steps checks nothing")["status"]).ShouldBe("broken");
         ((string?)AllureResult("A path table without a header row is refused")["status"]).ShouldBe("broken");
+        ((string?)AllureResult("Fewer files than required fails")["status"]).ShouldBe("failed");
+        ((string?)AllureResult("A negative percentage is refused")["status"]).ShouldBe("broken", "an input error is the feature's, not the backup's");
     }
 
     [Test]
@@ -238,6 +250,9 @@ public sealed class SuiteControlsTests
         _run.AllureFiles["environment.properties"].ShouldContain("AmandaVersion=3.5.1");
         _run.AllureFiles["executor.json"].ShouldContain("\"reportName\"");
         _run.AllureFiles["categories.json"].ShouldContain("^Hollow backup:");
+        _run.AllureFiles["categories.json"].ShouldContain("^Too few files:");
+        _run.AllureFiles["categories.json"].ShouldContain("^Restore failed:");
+        _run.AllureFiles["categories.json"].ShouldContain("^Input error:");
     }
 
     [Test]

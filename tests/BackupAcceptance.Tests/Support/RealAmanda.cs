@@ -10,6 +10,9 @@ namespace BackupAcceptance.Tests.Support;
 internal static class RealAmanda
 {
     public const string Config = "daily";
+
+    /// <summary>The same dumps served over auth "bsdtcp" by amandad under inetd (provision/lib/network.sh).</summary>
+    public const string NetConfig = "daily-net";
     public const string Host = "localhost";
     public const string FixtureRoot = "/srv/fixtures";
 
@@ -23,6 +26,16 @@ internal static class RealAmanda
         if (missing is null) return;
         if (Required) Assert.Fail($"BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 but {missing}.");
         Assert.Ignore($"{missing}; set BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 to make this a failure.");
+    }
+
+    /// <summary><see cref="Require"/>, and the network configuration too.</summary>
+    public static void RequireNetwork()
+    {
+        Require();
+        if (File.Exists($"/etc/amanda/{NetConfig}/amanda-client.conf")) return;
+        var missing = $"the network configuration {NetConfig} is not provisioned (run provision/amanda-demo.sh)";
+        if (Required) Assert.Fail($"BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 but {missing}.");
+        Assert.Ignore(missing);
     }
 
     private static string? Missing()
