@@ -6,6 +6,11 @@
 #   lostindex: the index files of the dump before the latest removed (the dump itself stays in the catalogue).
 #   cuttape:   every vtape file of the disk cut to its 32 KiB Amanda header: the index is whole, the data gone, so
 #              extract ends with "Extractor child exited with status 2" and tar's complaints.
+#   losttape:  every vtape file of the disk deleted: amidxtaped finds another header at that file number and amrecover
+#              says only "Got no header and data from server" (a backup fault that looks like a server's refusal).
+# And one fault configuration:
+#   CONF-refused: CONF's dumps under another name that lacks the storage which wrote them, so the tape server refuses
+#              every restore (amidxtaped: "Storage 'CONF' not found"): the suite's machine is at fault, not the backup.
 # Uses CONF, STATE, FIXTURES and die/log from common.sh and config.sh.
 
 # The index directory of a localhost disk: '_' doubled, then '/' turned into '_' (Amanda's sanitise_filename).
@@ -46,9 +51,36 @@ cut_tape() {
   while IFS= read -r -d '' file; do
     truncate -s 32768 -- "$file"
     n=$((n + 1))
-  done < <(find "/srv/amanda/vtapes/$CONF" -name "[0-9]*.localhost.$(sed 's/_/__/g; s#/#_#g' <<<"$FIXTURES/cuttape").[0-9]*" -print0)
+  done < <(vtape_files_of cuttape)
   [ "$n" -gt 0 ] || die "no vtape file holds $FIXTURES/cuttape"
   log "cuttape: $n vtape file(s) cut to the 32 KiB header"
 }
 
-damage_fixtures() { cut_index; lose_index; cut_tape; }
+# vtape_files_of NAME: the vtape files holding dumps of fixture disk NAME, NUL-separated.
+vtape_files_of() { find "/srv/amanda/vtapes/$CONF" -name "[0-9]*.localhost.$(sed 's/_/__/g; s#/#_#g' <<<"$FIXTURES/$1").[0-9]*" -print0; }
+
+lose_tape() {
+  local n=0 file
+  while IFS= read -r -d '' file; do rm -f -- "$file"; n=$((n + 1)); done < <(vtape_files_of losttape)
+  # Gone already on a re-run; the catalogue must still list a dump, or the control would test a never-dumped disk.
+  as_backup amadmin "$CONF" find localhost "$FIXTURES/losttape" | grep -q ' OK *$' || die "no dump of $FIXTURES/losttape in the catalogue"
+  log "losttape: $n vtape file(s) deleted now (the catalogue still lists its dumps)"
+}
+
+# refusing_config NAME: CONF's dumps under NAME, without the storage that wrote them (auth local, like CONF).
+refusing_config() {
+  local etc="/etc/amanda/$1"
+  install -d -o backup -g backup -m 0770 "$etc"
+  write_if_changed "$etc/amanda.conf" <<REFUSED
+# Written by BackupAcceptance provision/lib/faults.sh: a fault configuration. $CONF's dumps under another name whose
+# storage is not defined, so amidxtaped refuses every restore ("Storage '$CONF' not found"). Listing works.
+includefile "/etc/amanda/$CONF/amanda.conf"
+tapelist "/etc/amanda/$CONF/tapelist"
+REFUSED
+  write_if_changed "$etc/disklist" <<<"includefile \"/etc/amanda/$CONF/disklist\""
+  chown backup:backup "$etc/amanda.conf" "$etc/disklist"
+  chmod 0660 "$etc/amanda.conf" "$etc/disklist"
+  log "fault configuration $1: $CONF's dumps, no storage (restores refused)"
+}
+
+damage_fixtures() { cut_index; lose_index; cut_tape; lose_tape; refusing_config "$CONF-refused"; }

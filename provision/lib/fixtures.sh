@@ -75,6 +75,7 @@ build_canary() { write_canary "$1"; }
 build_stale() { local i; for i in $(seq -w 1 10); do put "$1/unchanging$i.txt" "never changes $i"; done; }
 build_lostindex() { local i; for i in $(seq -w 1 10); do put "$1/kept$i.txt" "kept $i"; done; }
 build_cuttape() { local i; for i in $(seq -w 1 10); do put "$1/file$i.txt" "on tape $i"; done; }
+build_losttape() { local i; for i in $(seq -w 1 10); do put "$1/file$i.txt" "on a lost tape $i"; done; }
 build_layered() { local i; for i in $(seq -w 1 12); do put "$1/base$((10#$i % 3))/file$i.txt" "level 0 $i"; done; }
 # Between layered's dumps: one file goes, one changes, one directory and file arrive (level 1 dumps see only these).
 change_layered() {
