@@ -66,7 +66,13 @@ internal static partial class AmandaReplies
 
     private static bool IsFailureLine(string line) =>
         Refusals.Any(r => line.StartsWith(r.Start, StringComparison.Ordinal)) || ExtractorError().IsMatch(line) || ServerError().IsMatch(line)
-        || (line.StartsWith("File ", StringComparison.Ordinal) && line.EndsWith(" doesn't exist in directory", StringComparison.Ordinal));
+        || (line.StartsWith("File ", StringComparison.Ordinal) && line.EndsWith(" doesn't exist in directory", StringComparison.Ordinal))
+        // The tape server's own reason, relayed before "Got no header and data from server": it tells a lost tape
+        // from a refusing server (the Restore failed category depends on it).
+        || line.Contains("does not match expectations", StringComparison.Ordinal) || TapeServerRefusal().IsMatch(line);
+
+    [GeneratedRegex("Storage '[^']*' not found")]
+    private static partial Regex TapeServerRefusal();
 
     private static IEnumerable<string> StderrLines(CommandReply reply) =>
         reply.Stderr.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);

@@ -30,9 +30,10 @@ public sealed record AmrecoverOptions
     /// <summary>For any one command, from sending it to its prompt.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>For each step of an <c>extract</c> (tape load, then tar): the suite restores samples of a few files, so a
-    /// stalled tape server or extractor fails within two minutes instead of hanging the run.</summary>
-    public TimeSpan ExtractTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>For each step of an <c>extract</c> (tape load, then tar). Even a sample of a few files makes the tape
+    /// server stream the whole dump image through tar, so this is sized to a dump, not to the sample: ten minutes read
+    /// tens of GB from disk-backed vtapes; a stalled tape server or extractor fails then instead of hanging the run.</summary>
+    public TimeSpan ExtractTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How many exchanges the transcript keeps; a walk of a large disk would otherwise hold every listing.</summary>
     public int TranscriptCapacity { get; init; } = 2000;

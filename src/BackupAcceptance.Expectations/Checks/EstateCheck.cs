@@ -69,7 +69,7 @@ public static class EstateCheck
         }
         if (bad.Count > 0)
         {
-            var worst = bad.Select(b => b.Category).OrderBy(Severity).First();
+            var worst = Worst(bad.Select(b => b.Category));
             throw new ExpectationFailedException(worst, BackupTarget.Estate(disks[0].Config), null,
                 $"every disk to have a dump no older than {maximumAge.TotalHours:0.#} hours with at least {Guard.Plural(minimumFiles, "file")}",
                 $"{bad.Count} bad of {Guard.Plural(disks.Count, "disk")}: " +
@@ -78,6 +78,11 @@ public static class EstateCheck
         }
         return report;
     }
+
+    /// <summary>The estate's category: a backup fault first, so one unreachable disk never turns hollow disks beside it
+    /// into a broken run that blames the server; then the most severe.</summary>
+    public static FailureCategory Worst(IEnumerable<FailureCategory> categories) =>
+        categories.OrderBy(c => c.IsBackupDefect() ? 0 : 1).ThenBy(Severity).First();
 
     private static int Severity(FailureCategory category) => category switch
     {

@@ -85,15 +85,12 @@ public static class RestoreCheck
     }
 
     /// <summary>Checked positively: every file asked for is a regular file in the area now. amrecover's prompt comes
-    /// back after a failed extract too, and its words for failure are not all known. Words that blame this machine or
-    /// the tape server (a full restore area: tar leaves empty files behind) make it a broken restore first.</summary>
+    /// back after a failed extract too, and its words for failure are not all known. When files are missing, words that
+    /// blame this machine or the tape server (<see cref="RestoreTrouble"/>) make it a broken restore; when all are
+    /// there, only a full restore area does (tar leaves short files behind), else the bytes are compared next.</summary>
     public static void RequireAllRestored(BackupTarget target, IReadOnlyList<RawPath> files, RestoreArea area, DumpDate? dumpDate,
         ExtractReport extract, string transcriptTail)
     {
-        if (RestoreTrouble.Explain(extract.Stderr + "\n" + extract.Output) is { } trouble)
-            throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, dumpDate,
-                $"{Guard.Plural(files.Count, "file")} restored into the private area {area.Path}",
-                $"the restore failed because {trouble}; {FreeSpace(area.Path)}", transcriptTail);
         var missing = new List<string>();
         foreach (var file in files)
         {
@@ -106,10 +103,17 @@ public static class RestoreCheck
                 missing.Add($"{file} ({absent.Message})");
             }
         }
+        var blame = RestoreTrouble.Explain(extract.Stderr + "\n" + extract.Output, () => AmandaFailures.TapeServerReason(target, dumpDate));
+        var broken = blame is { NotTheBackup: true } && (missing.Count > 0 || blame.Why.StartsWith(RestoreTrouble.FullRestoreArea, StringComparison.Ordinal));
+        if (broken)
+            throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, dumpDate,
+                $"{Guard.Plural(files.Count, "file")} restored into the private area {area.Path}",
+                $"the restore failed because {blame!.Why}; {FreeSpace(area.Path)}", transcriptTail);
         if (missing.Count == 0) return;
         throw new ExpectationFailedException(FailureCategory.RestoreMismatch, target, dumpDate,
             $"{Guard.Plural(files.Count, "file")} restored into the private area",
-            $"{missing.Count} not restored: {string.Join("; ", missing)}; extract said: \"{Shorten(extract.Output)}\"", transcriptTail);
+            $"{missing.Count} not restored: {string.Join("; ", missing)}{(blame is null ? "" : $" ({blame.Why})")}; extract said: \"{Shorten(extract.Output)}\"",
+            transcriptTail);
     }
 
     private static string FreeSpace(string path)

@@ -24,7 +24,9 @@ public static class SampleCheck
             ? $"{Guard.Plural(sample.FilesSeen, "file")} in {Guard.Plural(sample.DirectoriesListed, "directory", "directories")} (every directory was listed)"
             : $"an estimated {sample.Files} files, at least {sample.LowerBound:0} (the sample saw {Guard.Plural(sample.FilesSeen, "file")} " +
               $"in {Guard.Plural(sample.DirectoriesListed, "directory", "directories")}, seed {sample.Seed})";
-        throw new ExpectationFailedException(sample.FilesSeen == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles, target, sample.DumpDate,
+        // Hollow claims no file anywhere: only a sample that listed every directory can say so.
+        var category = sample.Complete && sample.FilesSeen == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles;
+        throw new ExpectationFailedException(category, target, sample.DumpDate,
             $"at least {Guard.Plural(minimum, "file")} by sampling (directories never count)", found, transcriptTail);
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Session;
 
 namespace BackupAcceptance.Expectations.Failures;
@@ -6,7 +8,8 @@ namespace BackupAcceptance.Expectations.Failures;
 /// <summary>
 /// The one place where amrecover's refusals and failures become verdicts: no dump is a stale backup; a dump whose
 /// index cannot be read is a damaged index; a failed extract is a restore that did not bring the files back, unless
-/// its words blame this machine or the tape server (<see cref="RestoreTrouble"/>: a broken run); an
+/// its words (or amidxtaped's, where readable) blame this machine or the tape server (<see cref="RestoreTrouble"/>:
+/// a broken run); an
 /// unknown config, host or disk, a dead session or anything unrecognised means Amanda is unreachable or misconfigured.
 /// </summary>
 public static class AmandaFailures
@@ -19,16 +22,29 @@ public static class AmandaFailures
                 "a dump of the disk", $"none ({Line(reply.Reply, "500 ")})", reply.TranscriptTail, reply),
             AmandaReplyException { Kind: AmandaErrorKind.IndexMissing } reply => new(FailureCategory.IndexDamaged, target, dumpDate,
                 $"a readable index ({doing})", $"\"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
-            AmandaReplyException { Kind: AmandaErrorKind.ExtractFailed } reply when RestoreTrouble.Explain(reply.Reply) is { } trouble =>
-                new(FailureCategory.RestoreFailed, target, dumpDate, doing, $"the extract failed because {trouble}: \"{OneLine(reply.Reply)}\"",
-                    reply.TranscriptTail, reply),
-            AmandaReplyException { Kind: AmandaErrorKind.ExtractFailed } reply => new(FailureCategory.RestoreMismatch, target, dumpDate,
-                doing, $"the extract failed: \"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
+            AmandaReplyException { Kind: AmandaErrorKind.ExtractFailed } reply => ExtractFailed(target, dumpDate, doing, reply),
             AmandaReplyException { Kind: AmandaErrorKind.UnknownConfig or AmandaErrorKind.UnknownHost or AmandaErrorKind.UnknownDisk } reply =>
                 new(FailureCategory.AmandaUnreachable, target, null, $"the index server to know this {What(reply.Kind)}",
                     $"\"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply),
             _ => new(FailureCategory.AmandaUnreachable, target, dumpDate, doing, failure.Message, failure.TranscriptTail, failure),
         };
+
+    private static ExpectationFailedException ExtractFailed(BackupTarget target, DumpDate? dumpDate, string doing, AmandaReplyException reply)
+    {
+        var blame = RestoreTrouble.Explain(reply.Reply, () => TapeServerReason(target, dumpDate));
+        return blame is { NotTheBackup: true }
+            ? new(FailureCategory.RestoreFailed, target, dumpDate, doing, $"the extract failed because {blame.Why}: \"{OneLine(reply.Reply)}\"",
+                reply.TranscriptTail, reply)
+            : new(FailureCategory.RestoreMismatch, target, dumpDate, doing,
+                $"the extract failed{(blame is null ? "" : $" ({blame.Why})")}: \"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply);
+    }
+
+    /// <summary>amidxtaped's reason, from its debug logs of the last quarter hour on this machine (the server); a log
+    /// counts only when it served this host, disk and dump.</summary>
+    public static string? TapeServerReason(BackupTarget target, DumpDate? dumpDate) =>
+        TapeServerLog.LastError(target.Config, target.Host, target.Disk,
+            dumpDate?.Value.ToString(dumpDate.Value.Precision == DumpDatePrecision.Second ? "yyyyMMddHHmmss" : "yyyyMMdd", CultureInfo.InvariantCulture),
+            DateTime.UtcNow - TimeSpan.FromMinutes(15));
 
     private static string What(AmandaErrorKind kind) => kind switch
     {

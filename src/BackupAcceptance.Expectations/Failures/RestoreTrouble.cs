@@ -1,36 +1,68 @@
+using System.Text.RegularExpressions;
+
 namespace BackupAcceptance.Expectations.Failures;
 
 /// <summary>
-/// Words of a failed extract that put the fault outside the backup: this machine's restore area (full, not
-/// writable) or the tape server (no such storage, no data sent, no connection). Those are broken runs ("Restore
-/// failed"); anything else (tar finding no archive, a truncated one, missing files) stays the backup's fault.
+/// Who a failed extract's words blame. This machine's restore area (full, not writable) or a tape server that refuses
+/// or cannot be reached make a broken run ("Restore failed"); a tape that holds another dump or a damaged archive is
+/// the backup's fault. amrecover says "Got no header and data from server" for both kinds, so that line alone decides
+/// nothing: amidxtaped's own reason (<see cref="BackupAcceptance.Amanda.Restoring.TapeServerLog"/>) does, and where it
+/// is not readable the failure stays on the backup. A restore that may have lost the backup must never pass as the
+/// suite's own trouble.
 /// </summary>
 public static class RestoreTrouble
 {
-    private static readonly (string Words, string Means)[] Known =
+    /// <summary>How a full restore area is explained: the one trouble that leaves files behind, short.</summary>
+    public const string FullRestoreArea = "the restore area is full";
+
+    /// <summary>Words of tar or amrecover that put the fault on this machine.</summary>
+    private static readonly (string Words, string Means)[] ThisMachine =
     [
-        ("No space left on device", "the restore area is full"),
-        ("Disk quota exceeded", "the restore area is full"),
+        ("No space left on device", FullRestoreArea),
+        ("Disk quota exceeded", FullRestoreArea),
         ("Read-only file system", "the restore area is not writable"),
         ("Permission denied", "the restore area is not writable"),
-        ("Got no header and data from server", "the tape server sent no data (amidxtaped says why in its debug log on the server, e.g. \"Storage 'x' not found\")"),
-        ("not found", "the tape server refused"), // amidxtaped: Storage 'x' not found
-        ("Connection refused", "the tape server is not reachable"),
-        ("amidxtaped", "the tape server refused"),
     ];
 
-    /// <returns>What the trouble means and the line that says so, or null when the words blame nothing outside the
-    /// backup.</returns>
-    public static string? Explain(string extractWords)
+    /// <summary>amidxtaped's reasons that put the fault on the tape server's configuration, not on the tapes.</summary>
+    private static readonly string[] TapeServerRefusals = ["Storage '", "Permission denied", "is not a valid", "No such configuration"];
+
+    private const string LostTape = "the tape holds another dump where the catalogue says this one is, a lost or overwritten tape";
+
+    private const string NoHeader = "Got no header and data from server";
+
+    /// <param name="extractWords">What tar and amrecover said during the extract (stderr and output).</param>
+    /// <param name="tapeServerReason">Reads amidxtaped's reason when amrecover only says it got nothing; null when unreadable.</param>
+    /// <returns>Null when the words say nothing of who is at fault (the backup's, by default).</returns>
+    public static RestoreBlame? Explain(string extractWords, Func<string?> tapeServerReason)
     {
-        var lines = extractWords.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (var (words, means) in Known)
+        // tar -v names each restored file on a line of its own starting "./" (newlines in names escaped): a file
+        // called "No space left on device" must not turn a restore into a broken run.
+        var lines = extractWords.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => !l.StartsWith("./", StringComparison.Ordinal))
+            .ToArray();
+        foreach (var (words, means) in ThisMachine)
+            if (lines.FirstOrDefault(l => l.Contains(words, StringComparison.Ordinal)) is { } line)
+                return new RestoreBlame(true, $"{means} (\"{line}\")");
+        if (lines.FirstOrDefault(l => l.Contains("does not match expectations", StringComparison.Ordinal)) is { } other)
+            return new RestoreBlame(false, $"{LostTape} (\"{other}\")");
+        if (lines.Any(l => l.Contains(NoHeader, StringComparison.Ordinal)))
         {
-            // "not found" alone is too common a phrase: only amidxtaped's "Storage ... not found" counts.
-            var line = lines.FirstOrDefault(l => l.Contains(words, StringComparison.Ordinal)
-                                                 && (words != "not found" || l.Contains("Storage", StringComparison.Ordinal)));
-            if (line is not null) return $"{means} (\"{line}\")";
+            // With auth local amrecover relays amidxtaped's refusal itself; elsewhere only its debug log has it.
+            var relayed = lines.Select(l => Regex.Match(l, "Storage '[^']*' not found")).FirstOrDefault(m => m.Success);
+            var reason = relayed?.Value ?? tapeServerReason();
+            if (reason is null)
+                return new RestoreBlame(false, $"the tape server sent nothing (\"{NoHeader}\") and its reason is not readable here " +
+                    "(amidxtaped.*.debug on the server): a lost or overwritten tape is the backup's fault, a refusing tape server is not; look there");
+            if (reason.Contains("does not match expectations", StringComparison.Ordinal))
+                return new RestoreBlame(false, $"{LostTape}: amidxtaped says \"{reason}\"");
+            var refused = TapeServerRefusals.Any(r => reason.Contains(r, StringComparison.Ordinal));
+            return refused
+                ? new RestoreBlame(true, $"the tape server refused: amidxtaped says \"{reason}\"")
+                : new RestoreBlame(false, $"the tape server could not read the dump: amidxtaped says \"{reason}\"");
         }
+        if (lines.FirstOrDefault(l => l.Contains("Connection refused", StringComparison.Ordinal)) is { } unreachable)
+            return new RestoreBlame(true, $"the tape server is not reachable (\"{unreachable}\")");
         return null;
     }
 }

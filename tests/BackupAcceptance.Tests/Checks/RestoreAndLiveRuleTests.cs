@@ -44,6 +44,30 @@ public sealed class RestoreAndLiveRuleTests
         failure.Found.ShouldContain("KiB free of");
     }
 
+    [Test] // review: tar's "./name" lines and a complaint that lost nothing must not turn a good restore into a broken one
+    public async Task Every_file_there_is_good_whatever_the_file_names_or_a_harmless_complaint_say()
+    {
+        await using var area = RestoreArea.Create();
+        await File.WriteAllTextAsync(Path.Combine(area.Path, "Permission denied"), "x");
+        var target = new BackupTarget("daily", "localhost", "/srv/x");
+
+        Should.NotThrow(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("Permission denied")], area, null,
+            Extract("./Permission denied", "tar: ./Permission denied: Cannot change ownership to uid 0: Permission denied"), ""));
+    }
+
+    [Test] // review: "Got no header" for a lost tape is the backup's fault wherever amidxtaped's reason is not readable
+    public async Task Missing_files_after_nothing_from_the_tape_server_stay_the_backups_fault()
+    {
+        await using var area = RestoreArea.Create();
+        var target = new BackupTarget("no-such-config-here", "localhost", "/srv/x");
+
+        var failure = Should.Throw<ExpectationFailedException>(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("a.txt")], area, null,
+            Extract("Got no header and data from server, check in amidxtaped.*.debug and amandad.*.debug files on server"), ""));
+
+        failure.Category.ShouldBe(FailureCategory.RestoreMismatch);
+        failure.Found.ShouldContain("its reason is not readable here");
+    }
+
     private static ExtractReport Extract(string output, string stderr = "") => new(output, [output], stderr);
 
     [Test]

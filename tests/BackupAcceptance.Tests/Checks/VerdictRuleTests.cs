@@ -53,6 +53,20 @@ public sealed class VerdictRuleTests
         failure.Found.ShouldBe("0 files in 7 directories (every directory was listed)");
     }
 
+    [Test] // review: the sample did not list every directory, so it cannot say there is no file anywhere
+    public void An_incomplete_sample_without_files_is_too_few_files_not_hollow()
+    {
+        var failure = Should.Throw<ExpectationFailedException>(() =>
+            SampleCheck.RequireEstimatedFiles(Target, Sample(0, new Estimate(0, 0, false), listed: 5), 1, ""));
+        failure.Category.ShouldBe(FailureCategory.TooFewFiles);
+    }
+
+    [TestCase(new[] { FailureCategory.AmandaUnreachable, FailureCategory.HollowBackup }, FailureCategory.HollowBackup)]
+    [TestCase(new[] { FailureCategory.RestoreFailed, FailureCategory.TooFewFiles, FailureCategory.StaleBackup }, FailureCategory.StaleBackup)]
+    [TestCase(new[] { FailureCategory.InputError, FailureCategory.AmandaUnreachable }, FailureCategory.AmandaUnreachable)]
+    public void An_estate_is_failed_by_any_bad_backup_before_broken_by_any_unreachable_disk(FailureCategory[] categories, FailureCategory worst) =>
+        EstateCheck.Worst(categories).ShouldBe(worst); // review: one unreachable disk hid hollow disks as a broken run
+
     [Test]
     public void Too_few_probes_vouch_only_for_the_files_seen()
     {

@@ -31,3 +31,9 @@ Feature: Controls over the network (bsdtcp)
     Given daily-net config for localhost /srv/fixtures/cuttape
     When the file "file01.txt" is restored
     Then every restored file matches the live file
+
+  # Over bsdtcp the tape server's words reach the client as they do with auth local.
+  Scenario: Over bsdtcp, a restore from a lost tape is the backup's fault
+    Given daily-net config for localhost /srv/fixtures/losttape
+    When the file "file01.txt" is restored
+    Then every restored file matches the live file

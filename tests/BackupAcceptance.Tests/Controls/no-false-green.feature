@@ -66,6 +66,19 @@ Feature: Controls for false greens
     When the file "file01.txt" is restored
     Then every restored file matches the live file
 
+  # amrecover says only "Got no header and data from server" here, as it does for a refusing tape server: a lost
+  # tape must stay the backup's fault (Restore mismatch), never become the suite's own trouble.
+  Scenario: A restore from a lost tape is the backup's fault
+    Given daily config for localhost /srv/fixtures/losttape
+    When the file "file01.txt" is restored
+    Then every restored file matches the live file
+
+  # The fault configuration daily-refused lacks the storage that wrote the tapes: the tape server refuses (broken).
+  Scenario: A tape server that refuses is a broken restore, not the backup's fault
+    Given daily-refused config for localhost /srv/fixtures/oddnames
+    When the file "README.txt" is restored
+    Then every restored file matches the live file
+
   @good
   Scenario: A count change of exactly the allowed percentage passes
     Given daily config for localhost /srv/fixtures/shrinking

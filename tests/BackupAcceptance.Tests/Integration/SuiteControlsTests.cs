@@ -97,7 +97,7 @@ public sealed class SuiteControlsTests
     [TestCase("A directory that is not in the backup is missing",
         "Missing path: daily localhost:/srv/fixtures/hollow (no dump selected): expected a directory /no-such-dir", "found no such directory in the backup")]
     [TestCase("A sample of a hollow disk fails",
-        "Hollow backup: daily localhost:/srv/fixtures/hollow (dump ", "expected at least 1 file by sampling (directories never count); found ")]
+        "Too few files: daily localhost:/srv/fixtures/hollow (dump ", "expected at least 1 file by sampling (directories never count); found an estimated ≈0 ± 0 (95%) files, at least 0 (the sample saw 0 files in ")]
     [TestCase("A sample alone checks nothing",
         "Nothing checked: daily localhost:/srv/fixtures/oddnames (dump ", "expected at least one Then step that checked a file, a path or a dump, and a Then step for every When step's result; found no Then step checked anything")]
     [TestCase("A restore alone checks nothing",
@@ -115,6 +115,10 @@ public sealed class SuiteControlsTests
         "Index damaged: daily localhost:/srv/fixtures/cutindex (no dump selected): expected a readable index", "-unsorted.gz (dump ")]
     [TestCase("A restore whose extract failed is not a restore",
         "Restore mismatch: daily localhost:/srv/fixtures/cuttape (dump ", "expected to restore 1 file; found the extract failed: \"Extractor child exited with status 2 / (stderr) tar: This does not look like a tar archive")]
+    [TestCase("A restore from a lost tape is the backup's fault",
+        "Restore mismatch: daily localhost:/srv/fixtures/losttape (dump ", "a lost or overwritten tape (\"Continue [?/Y/n/s/d]? header on 'daily-")]
+    [TestCase("A tape server that refuses is a broken restore, not the backup's fault",
+        "Restore failed: daily-refused localhost:/srv/fixtures/oddnames (dump ", "the tape server refused: amidxtaped says \"Storage 'daily' not found\"")]
     [TestCase("A count change one percent past the allowed fails",
         "Count drop: daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 49% of the previous dump")]
     [TestCase("A live count change past the widest allowed fails",
@@ -155,6 +159,8 @@ public sealed class SuiteControlsTests
         "Index damaged: daily-net localhost:/srv/fixtures/lostindex (dump ", "expected a readable index (to browse the previous dump)")]
     [TestCase("Over bsdtcp, a restore whose extract failed is not a restore",
         "Restore mismatch: daily-net localhost:/srv/fixtures/cuttape (dump ", "expected to restore 1 file; found the extract failed: \"Extractor child exited with status 2")]
+    [TestCase("Over bsdtcp, a restore from a lost tape is the backup's fault",
+        "Restore mismatch: daily-net localhost:/srv/fixtures/losttape (dump ", "a lost or overwritten tape")]
     [TestCase("Zero random files to restore is refused",
         "Input error: daily localhost:/srv/fixtures/oddnames (no dump selected): expected a number of files to restore from 1 to 1000 in the step", "found 0")]
     public void A_false_green_fails_with_a_clear_message(string scenario, string start, string found)
@@ -189,7 +195,7 @@ public sealed class SuiteControlsTests
     {
         _run.Summary.ShouldContain("PASS  Controls for the hollow-backup detector / A tree of odd names passes");
         _run.Summary.ShouldContain("FAIL  Controls for the hollow-backup detector / A disk of empty directories fails\n        Hollow backup: ");
-        _run.Summary.ShouldContain("6 passed, 53 failed");
+        _run.Summary.ShouldContain("6 passed, 56 failed");
     }
 
     [Test]
@@ -233,6 +239,8 @@ public sealed class SuiteControlsTests
         ((string?)AllureResult("A path table without a header row is refused")["status"]).ShouldBe("broken");
         ((string?)AllureResult("Fewer files than required fails")["status"]).ShouldBe("failed");
         ((string?)AllureResult("A negative percentage is refused")["status"]).ShouldBe("broken", "an input error is the feature's, not the backup's");
+        ((string?)AllureResult("A restore from a lost tape is the backup's fault")["status"]).ShouldBe("failed");
+        ((string?)AllureResult("A tape server that refuses is a broken restore, not the backup's fault")["status"]).ShouldBe("broken");
     }
 
     [Test]
