@@ -44,6 +44,8 @@ Environment:
   BACKUP_ACCEPTANCE_INDEX_SERVER    amrecover -s (default: amanda-client.conf's index_server)
   BACKUP_ACCEPTANCE_TAPE_SERVER     amrecover -t (default: amanda-client.conf's tape_server)
   BACKUP_ACCEPTANCE_COMMAND_TIMEOUT seconds one amrecover command may take (default 60)
+  BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT seconds each step of a restore's extract may take (default 600)
+  BACKUP_ACCEPTANCE_RUN_TIMEOUT     seconds the whole run may take (default: no limit); then it stops as on Ctrl-C
   BACKUP_ACCEPTANCE_INDEX_FILES     auto (default): count whole dumps from the index files when this machine is
                                     the Amanda server and may read them; off: always walk through amrecover
   BACKUP_ACCEPTANCE_WALK_SESSIONS   amrecover sessions a walk may use (1-16, default 3)
@@ -54,6 +56,9 @@ Environment:
   BACKUP_ACCEPTANCE_ALLURE_CONFIG   another allure-config.json (default: the repository's)
   BACKUP_ACCEPTANCE_ALLURE_HISTORY  where the report's history is kept (default: allure-history/history.jsonl)
 
+Exit codes: 0 all passed; 1 an expectation failed or a check could not run; 2 bad usage or nothing ran;
+130 interrupted (Ctrl-C, SIGTERM, BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial.
+
 Results: results/summary.txt (the summary), results/*.trx (for CI systems), results/dotnet-test.log,
 results/allure-results (Allure results) and results/allure-report/index.html (the HTML report, one file;
 history kept in allure-history/ so trends show from the second run; BACKUP_ACCEPTANCE_ALLURE_HISTORY moves it).
@@ -61,6 +66,13 @@ EOF
 }
 
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 2; }
+
+# stop_suite SESSION: SIGTERM to the test host of dotnet test's session (the suite stops in order on it), or to the
+# whole session while it is still building. Said once on the terminal.
+stop_suite() {
+  echo "run.sh: stopping: the scenario in flight ends as Interrupted, the report is still written" >&2
+  pkill -TERM -s "$1" -f 'testhost' 2>/dev/null || kill -TERM -- "-$1" 2>/dev/null || true
+}
 
 # Cucumber-style tag expression -> dotnet test filter over NUnit categories (tags become categories).
 tags_to_filter() {
@@ -169,8 +181,16 @@ run_suite() {
   prepare_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
   echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)} ..."
-  local rc=0
-  dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 || rc=$?
+  local rc=0 interrupted=0 pid
+  # dotnet test runs in a session of its own: a Ctrl-C there would make it kill the test host before the suite could
+  # end the scenario in flight. Ctrl-C (or SIGTERM) reaches this shell instead, which asks the suite to stop
+  # (stop_suite); the suite ends what runs as Interrupted, writes its results, and this shell exits 130.
+  setsid dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 &
+  pid=$!
+  trap 'interrupted=1; stop_suite "$pid"' INT TERM
+  wait "$pid" || rc=$?
+  while kill -0 "$pid" 2>/dev/null; do rc=0; wait "$pid" || rc=$?; done   # a trap ends wait early
+  trap - INT TERM
   echo
   if [ -s "$RESULTS/summary.txt" ]; then
     cat "$RESULTS/summary.txt"
@@ -187,6 +207,10 @@ run_suite() {
   echo
   render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=1; }
   echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx"
+  if [ "$interrupted" = 1 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then
+    echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
+    return 130
+  fi
   return "$rc"
 }
 

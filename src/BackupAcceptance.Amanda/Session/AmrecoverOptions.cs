@@ -6,6 +6,9 @@ public sealed record AmrecoverOptions
     /// <summary>The amrecover binary (a path or a name on PATH).</summary>
     public string AmrecoverPath { get; init; } = "amrecover";
 
+    /// <summary>Runs amrecover under setsid, out of the terminal's reach (see AmrecoverProcess); on when setsid exists.</summary>
+    public bool OwnSession { get; init; } = File.Exists("/usr/bin/setsid");
+
     /// <summary>Words put before amrecover, e.g. <c>sudo -n</c> on a runner that is not root.</summary>
     public IReadOnlyList<string> CommandPrefix { get; init; } = [];
 
@@ -60,7 +63,8 @@ public sealed record AmrecoverOptions
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static double ParseSeconds(string name, string value) =>
+    /// <summary>A positive number of seconds from a setting, or a clear error naming it.</summary>
+    public static double ParseSeconds(string name, string value) =>
         double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? seconds
             : throw new ArgumentException($"{name}='{value}' is not a positive number of seconds.");

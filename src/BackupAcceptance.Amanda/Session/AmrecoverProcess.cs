@@ -8,7 +8,8 @@ namespace BackupAcceptance.Amanda.Session;
 /// <summary>
 /// The amrecover process and its three pipes: started through CliWrap with <c>PAGER</c> (see <see cref="AmrecoverOptions.Pager"/>) and <c>TERM=xterm</c>,
 /// lines written to stdin through a queue, stdout handed over chunk by chunk as it arrives, stderr collected.
-/// Killing takes the whole process tree (amandad and the Amanda servers it forked).
+/// Killing takes the whole process group (amrecover runs under setsid: amandad, the Amanda servers and the pager it
+/// forked are in it), or the process tree where setsid is not used.
 /// </summary>
 internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, string host) : IAsyncDisposable
 {
@@ -29,6 +30,8 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
 
     public string Executable => CommandLine().Target;
 
+    private const string Setsid = "/usr/bin/setsid";
+
     /// <summary>The command line as a person would type it, for messages.</summary>
     public string Describe() => $"amrecover {string.Join(' ', CommandLine().Arguments)}";
 
@@ -36,6 +39,15 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
     public void Start(Action<ReadOnlySpan<byte>> onStdout)
     {
         var (target, arguments) = CommandLine();
+        // setsid: amrecover and the servers it forks get a session of their own, so a Ctrl-C at the terminal reaches
+        // the suite, which ends them in order, instead of killing them mid-command (then every failure would read as
+        // Amanda's). setsid execs in place when its caller leads no process group, as here: the pid stays amrecover's.
+        // It cannot say "not found" as clearly as a failed start, so a missing program is caught before.
+        if (options.OwnSession)
+        {
+            ExecutableSearch.Require(target);
+            (target, arguments) = (Setsid, [target, .. arguments]);
+        }
         _process = Cli.Wrap(target)
             .WithArguments(arguments)
             // amrecover guesses a disk from its working directory at start and browses it (guess_disk): from /proc,
@@ -100,8 +112,11 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
             // Kill before closing stdin: end of input at extract's last question crashes amrecover 3.5.1.
             try
             {
-                using var native = Process.GetProcessById(process.ProcessId);
-                native.Kill(entireProcessTree: true);
+                if (!options.OwnSession || !ProcessGroup.Kill(process.ProcessId))
+                {
+                    using var native = Process.GetProcessById(process.ProcessId);
+                    native.Kill(entireProcessTree: true);
+                }
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {

@@ -31,6 +31,9 @@ public enum FailureCategory
 
     /// <summary>The scenario vouches for nothing: no Then step, or only checks that checked nothing.</summary>
     NothingChecked,
+
+    /// <summary>The run was stopped before the check could finish: Ctrl-C, a signal, or the run's own time limit.</summary>
+    Interrupted,
 }
 
 public static class FailureCategoryTitles
@@ -49,6 +52,7 @@ public static class FailureCategoryTitles
         FailureCategory.InputError => "Input error",
         FailureCategory.SuiteDefect => "Suite defect",
         FailureCategory.NothingChecked => "Nothing checked",
+        FailureCategory.Interrupted => "Interrupted",
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 
@@ -56,5 +60,5 @@ public static class FailureCategoryTitles
     /// (Amanda's servers, this machine, the feature file or the suite are at fault: the test is broken).</summary>
     public static bool IsBackupDefect(this FailureCategory category) =>
         category is not (FailureCategory.AmandaUnreachable or FailureCategory.RestoreFailed or FailureCategory.InputError
-            or FailureCategory.SuiteDefect or FailureCategory.NothingChecked);
+            or FailureCategory.SuiteDefect or FailureCategory.NothingChecked or FailureCategory.Interrupted);
 }

@@ -41,7 +41,11 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
 
     private string TranscriptTail => _lease?.Session.Transcript.Tail() ?? "";
 
-    private CancellationToken Cancellation => test.CancellationToken;
+    private CancellationTokenSource? _cancellation;
+
+    /// <summary>NUnit's (a stopped test run) and the suite's (Ctrl-C, SIGTERM, the run's time limit) in one token.</summary>
+    private CancellationToken Cancellation =>
+        (_cancellation ??= CancellationTokenSource.CreateLinkedTokenSource(test.CancellationToken, run.Interruption.Token)).Token;
 
     public void UseDisk(string config, string host, string disk)
     {
@@ -117,13 +121,27 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     {
         try
         {
+            // A stopped run starts no new check: the person who pressed Ctrl-C wants it to end, not to go on quietly.
+            Cancellation.ThrowIfCancellationRequested();
             return await check();
         }
-        catch (ExpectationFailedException failure)
+        catch (ExpectationFailedException failure) when (!Interrupted(failure))
         {
             throw Fail(failure);
         }
+        catch (Exception failure) when (Interrupted(failure))
+        {
+            // Whatever the stop did to the check (a killed session, a cancelled wait) is the stop's doing, not Amanda's.
+            throw SuiteFailure(FailureCategory.Interrupted, "the check to finish", $"the run was {run.Interruption.Reason}");
+        }
     }
+
+    /// <summary>The run was stopped and this failure is not a verdict on the backup reached before the stop.</summary>
+    private bool Interrupted(Exception failure) => run.Interruption.Requested && failure switch
+    {
+        ExpectationFailedException expectation => !expectation.Category.IsBackupDefect(),
+        _ => true,
+    };
 
     /// <summary>A check of the target disk, with its session.</summary>
     private async Task<T> OnDiskAsync<T>(Func<SessionLease, CancellationToken, Task<T>> check)
@@ -172,6 +190,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
             Restored = null;
             if (_lease is not null) await _lease.DisposeAsync(); // given back even when removing the restore failed
             _lease = null;
+            _cancellation?.Dispose();
         }
     }
 }

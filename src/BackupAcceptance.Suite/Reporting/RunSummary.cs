@@ -17,7 +17,8 @@ public sealed class RunSummary
     /// <param name="walks">How each whole dump was counted: one line per walk, so the reader sees which numbers came
     /// from the index files and which from amrecover.</param>
     /// <param name="time">The run's wall time against its time waiting on amrecover: what the suite itself costs.</param>
-    public string Render(int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null)
+    /// <param name="interrupted">Why the run stopped early (Ctrl-C, a signal, its time limit), or null.</param>
+    public string Render(int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null, string? interrupted = null)
     {
         var all = _outcomes.OrderBy(o => o.Feature, StringComparer.Ordinal).ThenBy(o => o.Scenario, StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
@@ -30,15 +31,18 @@ public sealed class RunSummary
         var failed = all.Count(o => !o.Passed);
         text.AppendLine($"{all.Count - failed} passed, {failed} failed; amrecover started {amrecoverStarts} time(s)");
         if (time is not null) text.AppendLine(time.ToString());
+        // Scenarios that never started have no line above: the reader must not take the list for the whole run.
+        if (interrupted is not null) text.AppendLine($"INTERRUPTED: the run was {interrupted}; the check in flight and every one after it ended as Interrupted");
         return text.ToString();
     }
 
     /// <returns>The file written.</returns>
-    public string Write(string directory, int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null)
+    public string Write(string directory, int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null,
+        string? interrupted = null)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "summary.txt");
-        File.WriteAllText(path, Render(amrecoverStarts, walks, time));
+        File.WriteAllText(path, Render(amrecoverStarts, walks, time, interrupted));
         return path;
     }
 }

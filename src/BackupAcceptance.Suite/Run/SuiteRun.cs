@@ -21,6 +21,9 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
 
     public RunSummary Summary { get; } = new();
 
+    /// <summary>Ctrl-C, SIGTERM or the run's time limit: every scenario's checks run under its token.</summary>
+    public RunInterruption Interruption { get; } = RunInterruption.FromEnvironment(Environment.GetEnvironmentVariable);
+
     /// <summary>Ends the run: every session quits, environment.properties and summary.txt are written.</summary>
     /// <returns>Where the summary went.</returns>
     public async Task<string> FinishAsync()
@@ -30,6 +33,8 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
         await Sessions.DisposeAsync();
         var time = new RunTime(_clock.Elapsed, options.Time.Waited, options.Time.Summed);
         report.Finish(options.AmrecoverPath);
-        return Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time);
+        var interrupted = Interruption.Reason;
+        Interruption.Dispose();
+        return Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time, interrupted);
     }
 }

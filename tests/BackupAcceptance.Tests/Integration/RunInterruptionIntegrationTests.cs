@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using BackupAcceptance.Tests.Support;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Integration;
+
+/// <summary>
+/// A run stopped mid-walk, through the real suite and the real Amanda: by its own time limit, and by SIGTERM to the
+/// test host (what run.sh sends on Ctrl-C). The walks in flight end as Interrupted (a broken run, never the backup's
+/// fault), the summary says so, and no amrecover is left running.
+/// </summary>
+[Category("Integration")]
+public sealed class RunInterruptionIntegrationTests
+{
+    // The big disk walked by amrecover alone (no index files, no cache) takes well over 10 s: long enough to stop.
+    // Scenarios run in parallel, so both walks are in flight when the stop comes (locally and over bsdtcp).
+    private const string Features = """
+        Feature: Stopped runs
+          Scenario: A long walk
+            Given daily config for localhost /srv/fixtures/big
+            Then the backup contains at least 20000 files
+
+          Scenario: A long walk over the network
+            Given daily-net config for localhost /srv/fixtures/big
+            Then the backup contains at least 20000 files
+        """;
+
+    private string _features = "";
+
+    [SetUp]
+    public void Write()
+    {
+        RealAmanda.RequireNetwork();
+        _features = Directory.CreateTempSubdirectory("ba-interrupt-").FullName;
+        File.WriteAllText(Path.Combine(_features, "stopped.feature"), Features);
+    }
+
+    [TearDown]
+    public void Remove() => Directory.Delete(_features, recursive: true);
+
+    private static Dictionary<string, string> Slow(string mark) => new()
+    {
+        ["BACKUP_ACCEPTANCE_INDEX_FILES"] = "off",
+        ["BACKUP_ACCEPTANCE_CACHE"] = "off",
+        ["BACKUP_ACCEPTANCE_TEST_MARK"] = mark,
+    };
+
+    [Test]
+    public async Task The_runs_time_limit_interrupts_the_walk_and_what_follows()
+    {
+        var environment = Slow(Guid.NewGuid().ToString("N"));
+        environment["BACKUP_ACCEPTANCE_RUN_TIMEOUT"] = "4";
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var clock = Stopwatch.StartNew();
+
+        var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, environment);
+
+        ShouldBeInterrupted(run, "stopped at the run's time limit (BACKUP_ACCEPTANCE_RUN_TIMEOUT=4 s)");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(90), "the limit held within seconds (build check and test host start included)");
+        await NoAmrecoverLeftAsync();
+    }
+
+    [Test]
+    public async Task SIGTERM_to_the_test_host_interrupts_in_order()
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var stopper = StopWhenWalkingAsync(mark, timeout.Token);
+
+        var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, Slow(mark));
+
+        (await stopper).ShouldBeTrue("the test host and its amrecover were seen, and the test host was sent SIGTERM");
+        ShouldBeInterrupted(run, "stopped by SIGTERM");
+        await NoAmrecoverLeftAsync();
+    }
+
+    private static void ShouldBeInterrupted(SuiteRun run, string reason)
+    {
+        run.ExitCode.ShouldNotBe(0, run.Console);
+        var walk = run.Single("A long walk");
+        walk.Message.ShouldStartWith("Interrupted: daily localhost:/srv/fixtures/big", customMessage: run.Console);
+        walk.Message.ShouldContain(reason);
+        run.Single("A long walk over the network").Message.ShouldStartWith("Interrupted: daily-net localhost:/srv/fixtures/big");
+        run.AllureResults.ShouldAllBe(r => (string?)r["status"] == "broken");
+        run.Summary.ShouldContain($"INTERRUPTED: the run was {reason}");
+    }
+
+    /// <summary>Waits for the suite's test host (found by the mark in its environment) to run an amrecover, lets it
+    /// walk a moment, then sends it SIGTERM as run.sh does on Ctrl-C.</summary>
+    private static async Task<bool> StopWhenWalkingAsync(string mark, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(200, cancellationToken);
+            var host = Processes().FirstOrDefault(p => p.CommandLine.Contains("testhost", StringComparison.Ordinal) && p.Environment.Contains(mark, StringComparison.Ordinal));
+            if (host is null || !Processes().Any(p => p.CommandLine.StartsWith("amrecover daily", StringComparison.Ordinal)
+                                                     && p.Environment.Contains(mark, StringComparison.Ordinal)))
+                continue;
+            await Task.Delay(2000, cancellationToken);
+            Process.GetProcessById(host.Pid); // still there
+            return Kill(host.Pid, 15) == 0;
+        }
+        return false;
+    }
+
+    private static async Task NoAmrecoverLeftAsync()
+    {
+        for (var i = 0; i < 50 && Processes().Any(IsAmrecover); i++) await Task.Delay(100);
+        Processes().Where(IsAmrecover).Select(p => $"{p.Pid} {p.CommandLine}").ShouldBeEmpty("no amrecover left running");
+    }
+
+    private static bool IsAmrecover(ProcessInfo p) => p.CommandLine.StartsWith("amrecover ", StringComparison.Ordinal);
+
+    private sealed record ProcessInfo(int Pid, string CommandLine, string Environment);
+
+    private static IEnumerable<ProcessInfo> Processes()
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid)) continue;
+            ProcessInfo? info = null;
+            try
+            {
+                info = new ProcessInfo(pid, File.ReadAllText($"{directory}/cmdline").Replace('\0', ' ').Trim(),
+                    File.ReadAllText($"{directory}/environ"));
+            }
+            catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
+            if (info is not null) yield return info;
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
