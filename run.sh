@@ -46,6 +46,7 @@ Environment:
   BACKUP_ACCEPTANCE_COMMAND_TIMEOUT seconds one amrecover command may take (default 60)
   BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT seconds each step of a restore's extract may take (default 600)
   BACKUP_ACCEPTANCE_RUN_TIMEOUT     seconds the whole run may take (default: no limit); then it stops as on Ctrl-C
+  BACKUP_ACCEPTANCE_RESTORE_DIR     where private restore areas are made (default: TMPDIR, /tmp)
   BACKUP_ACCEPTANCE_INDEX_FILES     auto (default): count whole dumps from the index files when this machine is
                                     the Amanda server and may read them; off: always walk through amrecover
   BACKUP_ACCEPTANCE_WALK_SESSIONS   amrecover sessions a walk may use (1-16, default 3)

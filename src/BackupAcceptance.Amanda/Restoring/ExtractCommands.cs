@@ -79,7 +79,8 @@ public static class ExtractCommands
         if (AmandaReplies.FindRefusal(whole) is { } kind)
         {
             if (kind == AmandaErrorKind.ExtractFailed) await session.AbortAsync(); // the extractor ran and failed
-            throw new AmandaReplyException(kind, "extract", string.Join("\n", AmandaReplies.FailureLines(whole)), session.Transcript.Tail());
+            // Transcript.Utf8: the words quote restored names, which are bytes read as Latin-1 until shown.
+            throw new AmandaReplyException(kind, "extract", Transcript.Utf8(string.Join("\n", AmandaReplies.FailureLines(whole))), session.Transcript.Tail());
         }
         var tarLines = output.ToString().Split('\n').Where(l => l.StartsWith("./", StringComparison.Ordinal)).ToList();
         return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines, Transcript.Utf8(stderr.ToString()));

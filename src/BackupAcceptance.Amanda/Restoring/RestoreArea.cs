@@ -10,15 +10,29 @@ namespace BackupAcceptance.Amanda.Restoring;
 /// </summary>
 public sealed class RestoreArea : IAsyncDisposable
 {
+    private const string Prefix = "backup-acceptance-restore-";
+
     private RestoreArea(string path) => Path = path;
 
     public string Path { get; }
 
-    public static RestoreArea Create()
+    /// <param name="root">Where to make it; null: the system's temporary directory.</param>
+    public static RestoreArea Create(string? root = null)
     {
-        var directory = Directory.CreateTempSubdirectory("backup-acceptance-restore-");
+        var directory = root is null ? Directory.CreateTempSubdirectory(Prefix) : CreateUnder(root);
         File.SetUnixFileMode(directory.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return new RestoreArea(directory.FullName);
+    }
+
+    // A fresh name, made with mode 0700 from the start, as CreateTempSubdirectory does in the temporary directory.
+    private static DirectoryInfo CreateUnder(string root)
+    {
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        while (true)
+        {
+            var candidate = System.IO.Path.Combine(root, Prefix + System.IO.Path.GetRandomFileName().Replace(".", ""));
+            if (!Directory.Exists(candidate)) return Directory.CreateDirectory(candidate, owner);
+        }
     }
 
     /// <summary>Where a file of the disk lands in this area, as path bytes (see <see cref="RawFiles"/>).</summary>

@@ -38,6 +38,10 @@ public sealed record AmrecoverOptions
     /// tens of GB from disk-backed vtapes; a stalled tape server or extractor fails then instead of hanging the run.</summary>
     public TimeSpan ExtractTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Where restore areas are made (BACKUP_ACCEPTANCE_RESTORE_DIR); null: the system's temporary directory
+    /// (TMPDIR). Sites point it at a file system with room for their largest sample.</summary>
+    public string? RestoreRoot { get; init; }
+
     /// <summary>How many exchanges the transcript keeps; a walk of a large disk would otherwise hold every listing.</summary>
     public int TranscriptCapacity { get; init; } = 2000;
 
@@ -58,6 +62,13 @@ public sealed record AmrecoverOptions
             options = options with { CommandTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_COMMAND_TIMEOUT", timeout)) };
         if (NonEmpty(env("BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT")) is { } extract)
             options = options with { ExtractTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT", extract)) };
+        if (NonEmpty(env("BACKUP_ACCEPTANCE_RESTORE_DIR")) is { } restoreRoot)
+            options = options with
+            {
+                RestoreRoot = Directory.Exists(restoreRoot)
+                    ? Path.GetFullPath(restoreRoot)
+                    : throw new ArgumentException($"BACKUP_ACCEPTANCE_RESTORE_DIR='{restoreRoot}' is not a directory."),
+            };
         return options;
     }
 

@@ -69,13 +69,23 @@ public static class RestoreCheck
     private static async Task<RestoredFiles> RestoreAsync(SessionLease lease, IReadOnlyList<RawPath> files,
         DumpDate? dumpDate, int? seed, CancellationToken cancellationToken, string? chosenHow = null)
     {
-        var area = RestoreArea.Create();
+        var area = RestoreArea.Create(lease.Session.Options.RestoreRoot);
         try
         {
             var report = await Guard.AmandaAsync(lease, dumpDate, $"to restore {Guard.Plural(files.Count, "file")}",
                 () => new Restorer(lease.Session, lease.Target.Disk).RestoreAsync(files, area, cancellationToken));
             RequireAllRestored(lease.Target, files, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());
             return new RestoredFiles(lease.Target, dumpDate, seed, files, area, chosenHow);
+        }
+        catch (ExpectationFailedException full) when (full.Category == FailureCategory.RestoreFailed
+                                                      && full.Found.Contains(RestoreTrouble.FullRestoreArea, StringComparison.Ordinal)
+                                                      && !full.Found.Contains(" KiB free of ", StringComparison.Ordinal))
+        {
+            // The extract itself failed on a full area: say how much room there is, as for files left short.
+            var withSpace = new ExpectationFailedException(full.Category, full.Target, full.DumpDate, full.Expected,
+                $"{full.Found}; {FreeSpace(area.Path)}", full.TranscriptTail, full);
+            await area.DisposeAsync();
+            throw withSpace;
         }
         catch
         {

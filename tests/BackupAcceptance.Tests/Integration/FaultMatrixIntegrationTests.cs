@@ -1,0 +1,157 @@
+using System.Runtime.InteropServices;
+using BackupAcceptance.Tests.Support;
+using CliWrap;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Integration;
+
+/// <summary>
+/// Faults of the suite's own machine and of Amanda's servers, injected while the real suite runs against the real
+/// Amanda: each ends in its category, as a broken run that never blames the backup, and leaves no amrecover and no
+/// restore directory behind. The faults of the backup itself (cut or lost tape, lost or cut index) and a refusing tape
+/// server are fixtures of the demo, run by SuiteControlsTests.
+/// </summary>
+[Category("Integration")]
+public sealed class FaultMatrixIntegrationTests
+{
+    private string _features = "";
+
+    [SetUp]
+    public void Folder()
+    {
+        RealAmanda.Require();
+        _features = Directory.CreateTempSubdirectory("ba-faults-").FullName;
+    }
+
+    [TearDown]
+    public void Remove() => Directory.Delete(_features, recursive: true);
+
+    private const string LongWalk = """
+        Feature: Faults
+          Scenario: A long walk
+            Given daily config for localhost /srv/fixtures/big
+            Then the backup contains at least 20000 files
+        """;
+
+    [Test]
+    public async Task A_killed_index_server_is_amanda_unreachable_not_a_hollow_backup()
+    {
+        var run = await RunWithFaultAsync(LongWalk, new(), amrecover =>
+        {
+            var amindexd = ProcessTable.Descendants(amrecover).Where(p => CommandLine(p).Contains("amindexd", StringComparison.Ordinal)).ToList();
+            amindexd.ShouldNotBeEmpty("amrecover's amindexd");
+            foreach (var pid in amindexd) Signal(pid, 9);
+        });
+
+        Broken(run, "A long walk", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
+        await NothingLeftAsync();
+    }
+
+    [Test]
+    public async Task A_stopped_amrecover_is_killed_at_the_command_timeout()
+    {
+        var run = await RunWithFaultAsync(LongWalk, new() { ["BACKUP_ACCEPTANCE_COMMAND_TIMEOUT"] = "5" }, amrecover => Signal(amrecover, 19));
+
+        var result = Broken(run, "A long walk", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
+        result.Message.ShouldContain("gave no prompt within 5 s");
+        await NothingLeftAsync();
+    }
+
+    [Test]
+    public async Task A_full_restore_area_is_a_failed_restore_with_the_free_space()
+    {
+        // 16 KiB of tmpfs: four pages, fewer than the files asked for.
+        var area = Directory.CreateTempSubdirectory("ba-full-area-").FullName;
+        await Cli.Wrap("mount").WithArguments(["-t", "tmpfs", "-o", "size=16k,mode=0700", "tmpfs", area]).ExecuteAsync();
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(_features, "full.feature"), """
+                Feature: Faults
+                  Scenario: A restore into a full area
+                    Given daily config for localhost /srv/fixtures/oddnames
+                    When 30 random files are restored
+                    Then every restored file matches the live file
+                """);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_RESTORE_DIR"] = area });
+
+            var result = Broken(run, "A restore into a full area", "Restore failed: daily localhost:/srv/fixtures/oddnames");
+            result.Message.ShouldContain("the restore area is full (\"(stderr) tar: ");
+            result.Message.ShouldContain("No space left on device");
+            result.Message.ShouldContain("KiB free of 16 KiB");
+            Directory.EnumerateFileSystemEntries(area).ShouldBeEmpty("the restore area was removed");
+            await NothingLeftAsync();
+        }
+        finally
+        {
+            await Cli.Wrap("umount").WithArguments(["-l", area]).WithValidation(CommandResultValidation.None).ExecuteAsync();
+            Directory.Delete(area);
+        }
+    }
+
+    private static SuiteTestResult Broken(SuiteRun run, string scenario, string start)
+    {
+        var result = run.Single(scenario);
+        result.Outcome.ShouldBe("Failed", run.Console);
+        result.Message.ShouldStartWith(start, customMessage: result.Message);
+        run.AllureResults.Single(r => (string?)r["name"] == scenario)["status"]!.GetValue<string>().ShouldBe("broken");
+        return result;
+    }
+
+    /// <summary>Runs the features; once the run's first amrecover has worked for two seconds, does the fault to it.</summary>
+    private async Task<SuiteRun> RunWithFaultAsync(string feature, Dictionary<string, string> environment, Action<int> fault)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_features, "fault.feature"), feature);
+        var mark = Guid.NewGuid().ToString("N");
+        environment["BACKUP_ACCEPTANCE_TEST_MARK"] = mark;
+        environment["BACKUP_ACCEPTANCE_INDEX_FILES"] = "off"; // walk through amrecover: long enough to be hit
+        environment["BACKUP_ACCEPTANCE_CACHE"] = "off";
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var injected = InjectAsync(mark, fault, timeout.Token);
+        var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, environment);
+        (await injected).ShouldBeTrue("the fault was injected while amrecover walked");
+        return run;
+    }
+
+    private static async Task<bool> InjectAsync(string mark, Action<int> fault, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(100, cancellationToken);
+            var amrecover = ProcessTable.LivingWithCommandLine("amrecover daily ").FirstOrDefault(pid => Environ(pid).Contains(mark, StringComparison.Ordinal));
+            if (amrecover == 0) continue;
+            await Task.Delay(2000, cancellationToken);
+            fault(amrecover);
+            return true;
+        }
+        return false;
+    }
+
+    private static async Task NothingLeftAsync()
+    {
+        for (var i = 0; i < 50 && ProcessTable.LivingWithCommandLine("amrecover ").Count > 0; i++) await Task.Delay(100);
+        ProcessTable.LivingWithCommandLine("amrecover ").ShouldBeEmpty("no amrecover left running");
+    }
+
+    private static string Environ(int pid) => Read($"/proc/{pid}/environ");
+
+    private static string CommandLine(int pid) => Read($"/proc/{pid}/cmdline").Replace('\0', ' ');
+
+    private static string Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
+    private static void Signal(int pid, int signal) => Kill(pid, signal).ShouldBe(0, $"kill({pid}, {signal})");
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
