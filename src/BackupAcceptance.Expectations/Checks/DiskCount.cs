@@ -18,7 +18,10 @@ namespace BackupAcceptance.Expectations.Checks;
 public static class DiskCount
 {
     /// <param name="viewing">The dump the lease was set to, when known: failures name it.</param>
-    public static async Task<DiskInventory> WalkAsync(SessionLease lease, CancellationToken cancellationToken, DumpDate? viewing = null)
+    public static Task<DiskInventory> WalkAsync(SessionLease lease, CancellationToken cancellationToken, DumpDate? viewing = null) =>
+        WalkDeadline.RunAsync(lease, viewing, token => WalkWithinAsync(lease, token, viewing), cancellationToken);
+
+    private static async Task<DiskInventory> WalkWithinAsync(SessionLease lease, CancellationToken cancellationToken, DumpDate? viewing)
     {
         var inventory = await Guard.AmandaAsync(lease, viewing, viewing is { } date ? $"to walk the dump of {date}" : "to walk the disk", async () =>
         {

@@ -35,8 +35,8 @@ public static class FileCountCheck
     private static async Task<WalkSummary> WalkUntilAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
         var walker = new DiskWalker(lease.Session, lease.Target.Disk);
-        var (files, directories, complete) = await Guard.AmandaAsync(lease, null, "to walk the disk",
-            () => FileTally.UntilAsync(walker, minimum, cancellationToken));
+        var (files, directories, complete) = await WalkDeadline.RunAsync(lease, null, token => Guard.AmandaAsync(lease, null, "to walk the disk",
+            () => FileTally.UntilAsync(walker, minimum, token)), cancellationToken);
         return new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
     }
 }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Walking;
 
 namespace BackupAcceptance.Expectations.Walks;
@@ -7,12 +8,15 @@ namespace BackupAcceptance.Expectations.Walks;
 /// <param name="Walk">How an amrecover walk spreads over sessions.</param>
 /// <param name="SampleDirectories">Directories amrecover lists to confirm a count from the index files.</param>
 /// <param name="Cache">Walks kept per dump; null walks every time (the default, and what tests use).</param>
-public sealed record WalkSettings(IndexFilesMode IndexFiles, WalkOptions Walk, int SampleDirectories = 50, WalkCache? Cache = null)
+/// <param name="Timeout">A whole walk of one disk ends here (BACKUP_ACCEPTANCE_WALK_TIMEOUT); null: no bound.</param>
+public sealed record WalkSettings(IndexFilesMode IndexFiles, WalkOptions Walk, int SampleDirectories = 50, WalkCache? Cache = null,
+    TimeSpan? Timeout = null)
 {
     public static WalkSettings Default { get; } = new(IndexFilesMode.Auto, new WalkOptions());
 
     /// <summary><c>BACKUP_ACCEPTANCE_INDEX_FILES</c> (<c>auto</c>, the default, or <c>off</c>),
-    /// <c>BACKUP_ACCEPTANCE_WALK_SESSIONS</c> and <c>BACKUP_ACCEPTANCE_CACHE</c> (on unless <c>off</c>).</summary>
+    /// <c>BACKUP_ACCEPTANCE_WALK_SESSIONS</c>, <c>BACKUP_ACCEPTANCE_CACHE</c> (on unless <c>off</c>) and
+    /// <c>BACKUP_ACCEPTANCE_WALK_TIMEOUT</c> (seconds; unset: no bound).</summary>
     public static WalkSettings FromEnvironment(Func<string, string?> env)
     {
         var mode = env("BACKUP_ACCEPTANCE_INDEX_FILES")?.Trim().ToLowerInvariant() switch
@@ -21,7 +25,10 @@ public sealed record WalkSettings(IndexFilesMode IndexFiles, WalkOptions Walk, i
             "off" => IndexFilesMode.Off,
             var other => throw new ArgumentException($"BACKUP_ACCEPTANCE_INDEX_FILES='{other}' is neither 'auto' nor 'off'."),
         };
-        return new WalkSettings(mode, WalkOptions.FromEnvironment(env), Cache: WalkCache.FromEnvironment(env));
+        var timeout = env("BACKUP_ACCEPTANCE_WALK_TIMEOUT") is { } text && !string.IsNullOrWhiteSpace(text)
+            ? TimeSpan.FromSeconds(AmrecoverOptions.ParseSeconds("BACKUP_ACCEPTANCE_WALK_TIMEOUT", text.Trim()))
+            : (TimeSpan?)null;
+        return new WalkSettings(mode, WalkOptions.FromEnvironment(env), Cache: WalkCache.FromEnvironment(env), Timeout: timeout);
     }
 }
 

@@ -59,6 +59,25 @@ public sealed class FaultMatrixIntegrationTests
     }
 
     [Test]
+    public async Task A_walk_past_its_time_limit_is_broken_and_leaves_nothing_running()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_features, "fault.feature"), LongWalk);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, new Dictionary<string, string>
+        {
+            ["BACKUP_ACCEPTANCE_WALK_TIMEOUT"] = "3",
+            ["BACKUP_ACCEPTANCE_INDEX_FILES"] = "off",
+            ["BACKUP_ACCEPTANCE_CACHE"] = "off",
+        });
+
+        var result = Broken(run, "A long walk", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
+        result.Message.ShouldContain("expected the walk of the disk to end within 3 s (BACKUP_ACCEPTANCE_WALK_TIMEOUT); found it had not ended after 3 s");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "a walk of well over 10 s was cut at 3 s (test host start included)");
+        await NothingLeftAsync();
+    }
+
+    [Test]
     public async Task A_full_restore_area_is_a_failed_restore_with_the_free_space()
     {
         // 16 KiB of tmpfs: four pages, fewer than the files asked for.

@@ -16,8 +16,10 @@ internal static partial class AmrecoverDebugLog
     {
         var marker = $": pid {processId}: ";
         var directory = $"/var/log/amanda/client/{config}";
-        var log = Directory.EnumerateFiles(directory, "amrecover.*.debug")
-            .Select(path => File.ReadAllText(path, Encoding.Latin1))
+        // Newest first: pids come round again, and a day of test runs leaves thousands of logs with old ones.
+        var log = new DirectoryInfo(directory).EnumerateFiles("amrecover.*.debug")
+            .OrderByDescending(file => file.LastWriteTimeUtc)
+            .Select(file => File.ReadAllText(file.FullName, Encoding.Latin1))
             .FirstOrDefault(text => text.Contains(marker, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"No amrecover debug log of pid {processId} in {directory}.");
         return log.Split('\n')
