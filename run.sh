@@ -44,7 +44,8 @@ Environment:
   BACKUP_ACCEPTANCE_INDEX_SERVER    amrecover -s (default: amanda-client.conf's index_server)
   BACKUP_ACCEPTANCE_TAPE_SERVER     amrecover -t (default: amanda-client.conf's tape_server)
   BACKUP_ACCEPTANCE_COMMAND_TIMEOUT seconds one amrecover command may take (default 60)
-  BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT seconds each step of a restore's extract may take (default 600)
+  BACKUP_ACCEPTANCE_EXTRACT_STALL   seconds a restore's extract may read no data (default 120)
+  BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT seconds each step of a restore's extract may take in all (default 3600)
   BACKUP_ACCEPTANCE_WALK_TIMEOUT    seconds one whole walk of a disk may take (default: no limit)
   BACKUP_ACCEPTANCE_RUN_TIMEOUT     seconds the whole run may take (default: no limit); then it stops as on Ctrl-C
   BACKUP_ACCEPTANCE_RESTORE_DIR     where private restore areas are made (default: TMPDIR, /tmp)

@@ -55,8 +55,27 @@ public static class ExtractCommands
     /// tape question with Y and the restore question with Y only for that very directory. Any other question, or
     /// another directory, kills the session: never answer <c>n</c> there, amrecover 3.5.1 then crashes.
     /// </summary>
+    /// <param name="timeout">Bounds each step (tape load, then tar); null: the command timeout.</param>
+    /// <param name="stall">Bounds a step without progress (no byte read by amrecover's processes); null: not watched.</param>
+    /// <exception cref="AmrecoverTimeoutException">A step ran past its bound, or stalled.</exception>
     public static async Task<ExtractReport> ExtractAsync(this AmrecoverSession session, string directory,
-        CancellationToken cancellationToken, TimeSpan? timeout = null)
+        CancellationToken cancellationToken, TimeSpan? timeout = null, TimeSpan? stall = null)
+    {
+        await using var watch = ExtractStallWatch.Start(session.ProcessId, stall, cancellationToken);
+        try
+        {
+            return await ExtractWatchedAsync(session, directory, watch.Token, timeout);
+        }
+        catch (OperationCanceledException) when (watch.Stalled && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AmrecoverTimeoutException(
+                $"amrecover ({session.Config}, host {session.Host}) read no data for {stall!.Value.TotalSeconds:0.#} s during extract " +
+                "(BACKUP_ACCEPTANCE_EXTRACT_STALL): the tape server or tar stalled; its process tree was killed.", session.Transcript.Tail());
+        }
+    }
+
+    private static async Task<ExtractReport> ExtractWatchedAsync(AmrecoverSession session, string directory,
+        CancellationToken cancellationToken, TimeSpan? timeout)
     {
         var reply = await session.SendAsync("extract", cancellationToken, acceptQuestions: true, timeout: timeout);
         var output = new StringBuilder(reply.Output);

@@ -47,7 +47,7 @@ public sealed class Restorer(AmrecoverSession session, string disk)
                 }
             }
         }
-        var report = await session.ExtractAsync(area.Path, cancellationToken, ExtractTimeout);
+        var report = await session.ExtractAsync(area.Path, cancellationToken, ExtractTimeout, session.Options.ExtractStallTimeout);
         return new RestoreReport(report, wholeDirectories);
     }
 

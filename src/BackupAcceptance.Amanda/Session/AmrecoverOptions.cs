@@ -33,10 +33,14 @@ public sealed record AmrecoverOptions
     /// <summary>For any one command, from sending it to its prompt.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>For each step of an <c>extract</c> (tape load, then tar). Even a sample of a few files makes the tape
-    /// server stream the whole dump image through tar, so this is sized to a dump, not to the sample: ten minutes read
-    /// tens of GB from disk-backed vtapes; a stalled tape server or extractor fails then instead of hanging the run.</summary>
-    public TimeSpan ExtractTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>For each step of an <c>extract</c> (tape load, then tar), a backstop. Even a sample of a few files makes
+    /// the tape server stream the whole dump image through tar, so it is sized to a large dump; a stalled extract is
+    /// caught sooner by <see cref="ExtractStallTimeout"/>.</summary>
+    public TimeSpan ExtractTimeout { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>For an <c>extract</c> step during which amrecover's processes read nothing: the dump streams while a
+    /// restore is alive, whatever its size, so a tape server or tar that stalls fails within this bound.</summary>
+    public TimeSpan? ExtractStallTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Where restore areas are made (BACKUP_ACCEPTANCE_RESTORE_DIR); null: the system's temporary directory
     /// (TMPDIR). Sites point it at a file system with room for their largest sample.</summary>
@@ -62,6 +66,8 @@ public sealed record AmrecoverOptions
             options = options with { CommandTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_COMMAND_TIMEOUT", timeout)) };
         if (NonEmpty(env("BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT")) is { } extract)
             options = options with { ExtractTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT", extract)) };
+        if (NonEmpty(env("BACKUP_ACCEPTANCE_EXTRACT_STALL")) is { } stall)
+            options = options with { ExtractStallTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_EXTRACT_STALL", stall)) };
         if (NonEmpty(env("BACKUP_ACCEPTANCE_RESTORE_DIR")) is { } restoreRoot)
             options = options with
             {

@@ -59,6 +59,26 @@ public sealed class FaultMatrixIntegrationTests
     }
 
     [Test]
+    public async Task An_extract_that_reads_nothing_fails_at_the_stall_bound()
+    {
+        const string restore = """
+            Feature: Faults
+              Scenario: A stalled restore
+                Given daily config for localhost /srv/fixtures/big
+                When 3 random files are restored
+                Then every restored file matches the live file
+            """;
+        // Stopped once the tape server is at work: amrecover then reads nothing more.
+        var run = await RunWithFaultAsync(restore, new() { ["BACKUP_ACCEPTANCE_EXTRACT_STALL"] = "3" }, amrecover => Signal(amrecover, 19),
+            amrecover => ProcessTable.Descendants(amrecover).Any(p => CommandLine(p).Contains("amidxtaped", StringComparison.Ordinal)),
+            settle: TimeSpan.Zero);
+
+        var result = Broken(run, "A stalled restore", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
+        result.Message.ShouldContain("read no data for 3 s during extract (BACKUP_ACCEPTANCE_EXTRACT_STALL)");
+        await NothingLeftAsync();
+    }
+
+    [Test]
     public async Task A_walk_past_its_time_limit_is_broken_and_leaves_nothing_running()
     {
         await File.WriteAllTextAsync(Path.Combine(_features, "fault.feature"), LongWalk);
@@ -118,8 +138,10 @@ public sealed class FaultMatrixIntegrationTests
         return result;
     }
 
-    /// <summary>Runs the features; once the run's first amrecover has worked for two seconds, does the fault to it.</summary>
-    private async Task<SuiteRun> RunWithFaultAsync(string feature, Dictionary<string, string> environment, Action<int> fault)
+    /// <summary>Runs the features; once the run's first amrecover is <paramref name="ready"/> (default: started) and has
+    /// worked for <paramref name="settle"/> (default: two seconds), does the fault to it.</summary>
+    private async Task<SuiteRun> RunWithFaultAsync(string feature, Dictionary<string, string> environment, Action<int> fault,
+        Func<int, bool>? ready = null, TimeSpan? settle = null)
     {
         await File.WriteAllTextAsync(Path.Combine(_features, "fault.feature"), feature);
         var mark = Guid.NewGuid().ToString("N");
@@ -127,20 +149,22 @@ public sealed class FaultMatrixIntegrationTests
         environment["BACKUP_ACCEPTANCE_INDEX_FILES"] = "off"; // walk through amrecover: long enough to be hit
         environment["BACKUP_ACCEPTANCE_CACHE"] = "off";
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var injected = InjectAsync(mark, fault, timeout.Token);
+        var injected = InjectAsync(mark, fault, ready ?? (_ => true), settle ?? TimeSpan.FromSeconds(2), timeout.Token);
         var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, environment);
         (await injected).ShouldBeTrue("the fault was injected while amrecover walked");
         return run;
     }
 
-    private static async Task<bool> InjectAsync(string mark, Action<int> fault, CancellationToken cancellationToken)
+    private static async Task<bool> InjectAsync(string mark, Action<int> fault, Func<int, bool> ready, TimeSpan settle,
+        CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await Task.Delay(100, cancellationToken);
-            var amrecover = ProcessTable.LivingWithCommandLine("amrecover daily ").FirstOrDefault(pid => Environ(pid).Contains(mark, StringComparison.Ordinal));
+            await Task.Delay(50, cancellationToken);
+            var amrecover = ProcessTable.LivingWithCommandLine("amrecover daily ")
+                .FirstOrDefault(pid => Environ(pid).Contains(mark, StringComparison.Ordinal) && ready(pid));
             if (amrecover == 0) continue;
-            await Task.Delay(2000, cancellationToken);
+            await Task.Delay(settle, cancellationToken);
             fault(amrecover);
             return true;
         }

@@ -73,6 +73,35 @@ public sealed class FakeAmrecoverTests
     }
 
     [Test]
+    public async Task A_stalled_extract_fails_at_the_stall_bound_long_before_the_extract_timeout()
+    {
+        var marker = NewMarker();
+        var options = FakeAmrecover.Options("normal", marker, timeoutSeconds: 30) with
+        {
+            ExtractTimeout = TimeSpan.FromSeconds(60), ExtractStallTimeout = TimeSpan.FromSeconds(1),
+        };
+        var session = await AmrecoverSession.StartAsync(options, "daily", "localhost", CancellationToken.None);
+        var area = Directory.CreateTempSubdirectory("ba-fake-extract-").FullName;
+        try
+        {
+            await session.SendAsync($"lcd {area}", CancellationToken.None);
+            var started = DateTime.UtcNow;
+
+            var error = await Should.ThrowAsync<AmrecoverTimeoutException>(() => BackupAcceptance.Amanda.Restoring.ExtractCommands.ExtractAsync(
+                session, area, CancellationToken.None, options.ExtractTimeout, options.ExtractStallTimeout));
+
+            (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(10), "the stall is caught, not the 60 s bound");
+            error.Message.ShouldContain("read no data for 1 s during extract (BACKUP_ACCEPTANCE_EXTRACT_STALL)");
+            ProcessTable.LivingWithCommandLine(marker).ShouldBeEmpty();
+        }
+        finally
+        {
+            await session.DisposeAsync();
+            Directory.Delete(area, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task Cancellation_kills_the_process_tree_too()
     {
         var marker = NewMarker();
