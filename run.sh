@@ -70,10 +70,16 @@ EOF
 
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 2; }
 
-# stop_suite SESSION: SIGTERM to the test host of dotnet test's session (the suite stops in order on it), or to the
-# whole session while it is still building. Said once on the terminal.
+# stop_suite SESSION TIMES: the first time, SIGTERM to the test host of dotnet test's session (the suite stops in
+# order on it), or to the whole session while it still builds; the second time, SIGKILL to the whole session.
 stop_suite() {
-  echo "run.sh: stopping: the scenario in flight ends as Interrupted, the report is still written" >&2
+  [ -n "$1" ] || return 0
+  if [ "${2:-1}" -ge 2 ]; then
+    echo "run.sh: stopping now (second interrupt): the results are cut short" >&2
+    pkill -KILL -s "$1" 2>/dev/null || true
+    return 0
+  fi
+  echo "run.sh: stopping: the checks in flight end as Interrupted, the report is still written (Ctrl-C again: stop now)" >&2
   pkill -TERM -s "$1" -f 'testhost' 2>/dev/null || kill -TERM -- "-$1" 2>/dev/null || true
 }
 
@@ -184,16 +190,19 @@ run_suite() {
   prepare_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
   echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)} ..."
-  local rc=0 interrupted=0 pid
+  local rc=0 interrupted=0 pid=""
   # dotnet test runs in a session of its own: a Ctrl-C there would make it kill the test host before the suite could
-  # end the scenario in flight. Ctrl-C (or SIGTERM) reaches this shell instead, which asks the suite to stop
-  # (stop_suite); the suite ends what runs as Interrupted, writes its results, and this shell exits 130.
+  # end the scenario in flight. Ctrl-C, SIGTERM or a closed terminal reach this shell instead, which asks the suite to
+  # stop (stop_suite); the suite ends what runs as Interrupted, writes its results, and this shell exits 130. A second
+  # Ctrl-C kills the run outright; this shell never leaves it running behind (the EXIT trap).
+  trap 'interrupted=$((interrupted + 1)); stop_suite "$pid" "$interrupted"' INT TERM HUP
+  trap '[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && pkill -KILL -s "$pid"' EXIT
   setsid dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 &
   pid=$!
-  trap 'interrupted=1; stop_suite "$pid"' INT TERM
+  [ "$interrupted" = 0 ] || stop_suite "$pid" 1   # stopped before the launch finished
   wait "$pid" || rc=$?
   while kill -0 "$pid" 2>/dev/null; do rc=0; wait "$pid" || rc=$?; done   # a trap ends wait early
-  trap - INT TERM
+  trap - INT TERM HUP EXIT
   echo
   if [ -s "$RESULTS/summary.txt" ]; then
     cat "$RESULTS/summary.txt"

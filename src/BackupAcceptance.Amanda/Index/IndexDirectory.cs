@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Session;
 using CliWrap;
 using CliWrap.Buffered;
 
@@ -60,11 +61,16 @@ public static partial class IndexDirectory
     /// <summary>gzip's own integrity test (CRC and length in the trailer): null when the stream is whole, else
     /// gzip's words. Run before amindexd browses the dump: its first browse of a cut-short file re-compresses the
     /// part it could read, after which the damage no longer shows (observed with Amanda 3.5.1).</summary>
+    /// <exception cref="AmrecoverException">gzip was killed before it could say anything: nothing was checked.</exception>
     public static async Task<string?> GzipProblemAsync(IndexFile file, CancellationToken cancellationToken)
     {
         var result = await Cli.Wrap("gzip").WithArguments(["-t", "--", file.Path])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
-        return result.ExitCode == 0 ? null : (result.StandardError.Trim() is { Length: > 0 } said ? said : $"gzip -t exited with {result.ExitCode}");
+        var said = result.StandardError.Trim();
+        // Killed by a signal (a Ctrl-C reaching the whole process group), gzip said nothing of the file: not damage.
+        if (result.ExitCode >= 128 && said.Length == 0)
+            throw new AmrecoverException($"gzip -t {file.Path} was killed by signal {result.ExitCode - 128}: the index was not checked.", "");
+        return result.ExitCode == 0 ? null : (said.Length > 0 ? said : $"gzip -t exited with {result.ExitCode}");
     }
 
     public static string Sanitise(string name) => name.Replace("_", "__", StringComparison.Ordinal).Replace('/', '_');

@@ -77,6 +77,7 @@ public static class ExtractCommands
     private static async Task<ExtractReport> ExtractWatchedAsync(AmrecoverSession session, string directory,
         CancellationToken cancellationToken, TimeSpan? timeout)
     {
+        var sentAt = DateTime.Now;
         var reply = await session.SendAsync("extract", cancellationToken, acceptQuestions: true, timeout: timeout);
         var output = new StringBuilder(reply.Output);
         var stderr = new StringBuilder(reply.Stderr);
@@ -99,10 +100,13 @@ public static class ExtractCommands
         {
             if (kind == AmandaErrorKind.ExtractFailed) await session.AbortAsync(); // the extractor ran and failed
             // Transcript.Utf8: the words quote restored names, which are bytes read as Latin-1 until shown.
-            throw new AmandaReplyException(kind, "extract", Transcript.Utf8(string.Join("\n", AmandaReplies.FailureLines(whole))), session.Transcript.Tail());
+            throw new AmandaReplyException(kind, "extract", Transcript.Utf8(string.Join("\n", AmandaReplies.FailureLines(whole))), session.Transcript.Tail())
+            {
+                SentAt = sentAt,
+            };
         }
         var tarLines = output.ToString().Split('\n').Where(l => l.StartsWith("./", StringComparison.Ordinal)).ToList();
-        return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines, Transcript.Utf8(stderr.ToString()));
+        return new ExtractReport(Transcript.Utf8(output.ToString()), tarLines, Transcript.Utf8(stderr.ToString())) { SentAt = sentAt };
     }
 
     private static async Task<CommandReply> AnswerQuestionsAsync(AmrecoverSession session, string directory, CommandReply reply,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace BackupAcceptance.Amanda.Restoring;
@@ -13,19 +14,22 @@ public static partial class TapeServerLog
     /// <summary>Where Debian's Amanda writes the server programs' debug logs, one folder per configuration.</summary>
     public const string DefaultDirectory = "/var/log/amanda/server";
 
-    /// <summary>The last error amidxtaped logged for a restore of <paramref name="disk"/> on <paramref name="host"/> from the
-    /// dump of <paramref name="dumpStamp"/> (yyyyMMddHHmmss, or its first 8 digits), among its logs of
-    /// <paramref name="config"/> written since <paramref name="since"/>; null when none is readable here.</summary>
+    /// <summary>The last error amidxtaped logged for the restore of <paramref name="disk"/> on <paramref name="host"/> from
+    /// the dump of <paramref name="dumpStamp"/> (yyyyMMddHHmmss, or its first 8 digits) that began at or after
+    /// <paramref name="since"/> (this machine's local time, as in the log's name): from the newest such log only, so
+    /// an older restore's refusal never explains this one. Null when there is none, it logged no error, or it is not
+    /// readable here.</summary>
     public static string? LastError(string config, string host, string disk, string? dumpStamp, DateTime since,
         string directory = DefaultDirectory)
     {
-        var folder = Path.Combine(directory, config);
-        IEnumerable<FileInfo> logs;
+        var from = since.AddSeconds(-1).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture); // names have whole seconds
+        IEnumerable<string> logs;
         try
         {
-            logs = new DirectoryInfo(folder).EnumerateFiles("amidxtaped.*.debug")
-                .Where(f => f.LastWriteTimeUtc >= since.ToUniversalTime())
-                .OrderByDescending(f => f.LastWriteTimeUtc)
+            // amidxtaped.<yyyyMMddHHmmss>[more digits].debug: the name says when it began; sorted, newest first.
+            logs = Directory.EnumerateFiles(Path.Combine(directory, config), "amidxtaped.*.debug")
+                .Where(path => Began(path) is { } began && string.CompareOrdinal(began, from) >= 0)
+                .OrderByDescending(path => Path.GetFileName(path), StringComparer.Ordinal)
                 .ToList();
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
@@ -37,19 +41,25 @@ public static partial class TapeServerLog
             string[] lines;
             try
             {
-                lines = File.ReadAllLines(log.FullName);
+                lines = File.ReadAllLines(log);
             }
             catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
             {
-                continue;
+                return null;
             }
             if (!Asked(lines, "HOST", host) || !Asked(lines, "DISK", disk)
                 || !lines.Any(l => Control(l, "DATESTAMP") is { } stamp && (dumpStamp is null || stamp.StartsWith(dumpStamp, StringComparison.Ordinal))))
                 continue;
             var error = lines.Select(l => Error().Match(l)).LastOrDefault(m => m.Success);
-            if (error is not null) return error.Groups["reason"].Value.Trim();
+            return error?.Groups["reason"].Value.Trim();
         }
         return null;
+    }
+
+    private static string? Began(string path)
+    {
+        var stamp = Path.GetFileName(path)["amidxtaped.".Length..];
+        return stamp.Length >= 14 && stamp[..14].All(char.IsAsciiDigit) ? stamp[..14] : null;
     }
 
     // amrecover sends HOST and DISK as exact regular expressions: ^name$ with punctuation escaped by a backslash.
@@ -58,8 +68,9 @@ public static partial class TapeServerLog
 
     private static string? Control(string line, string key)
     {
-        var at = line.IndexOf($": CTL << {key}=", StringComparison.Ordinal);
-        return at < 0 ? null : line[(at + key.Length + 10)..];
+        var marker = $": CTL << {key}=";
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? null : line[(at + marker.Length)..];
     }
 
     private static string Unescape(string expression) => Regex.Replace(expression, @"\\(.)", "$1");

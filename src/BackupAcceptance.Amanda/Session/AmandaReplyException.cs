@@ -10,4 +10,8 @@ public sealed class AmandaReplyException(AmandaErrorKind kind, string command, s
 
     /// <summary>amrecover's own words.</summary>
     public string Reply { get; } = reply;
+
+    /// <summary>When the command was sent (this machine's local time), where it matters: an extract's failure is
+    /// explained by the tape server's log of that extract only (<see cref="Restoring.TapeServerLog"/>).</summary>
+    public DateTime? SentAt { get; init; }
 }

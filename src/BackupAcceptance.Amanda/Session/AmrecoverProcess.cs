@@ -45,8 +45,8 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
         // It cannot say "not found" as clearly as a failed start, so a missing program is caught before.
         if (options.OwnSession)
         {
-            ExecutableSearch.Require(target);
-            (target, arguments) = (Setsid, [target, .. arguments]);
+            // Resolved here: setsid would look a relative path up from amrecover's working directory, /proc.
+            (target, arguments) = (Setsid, [Path.GetFullPath(ExecutableSearch.Require(target)), .. arguments]);
         }
         _process = Cli.Wrap(target)
             .WithArguments(arguments)

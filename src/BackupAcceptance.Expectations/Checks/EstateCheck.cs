@@ -51,6 +51,7 @@ public static class EstateCheck
                 "at least one disk to check", "no disk (listhost/listdisk gave none, or every disk was left out)", "");
         var report = new List<string>();
         var bad = new List<ExpectationFailedException>();
+        var checkedDisks = 0;
         foreach (var disk in disks)
         {
             try
@@ -66,13 +67,20 @@ public static class EstateCheck
                 report.Add($"BAD  {disk.Host}:{disk.Disk} ({(failure.DumpDate is { } date ? $"dump {date}" : "no dump")}): " +
                     $"{failure.Category.Title()}: expected {failure.Expected}; found {failure.Found}");
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && bad.Count > 0)
+            {
+                // Stopped (Ctrl-C, a time limit): the bad disks found so far are still the verdict, not lost to the stop.
+                report.Add($"STOP after {checkedDisks} of {Guard.Plural(disks.Count, "disk")}: the run was stopped");
+                break;
+            }
+            checkedDisks++;
         }
         if (bad.Count > 0)
         {
             var worst = Worst(bad.Select(b => b.Category));
             throw new ExpectationFailedException(worst, BackupTarget.Estate(disks[0].Config), null,
                 $"every disk to have a dump no older than {maximumAge.TotalHours:0.#} hours with at least {Guard.Plural(minimumFiles, "file")}",
-                $"{bad.Count} bad of {Guard.Plural(disks.Count, "disk")}: " +
+                $"{bad.Count} bad of {Guard.Plural(disks.Count, "disk")}{(checkedDisks < disks.Count ? $" (stopped after {checkedDisks})" : "")}: " +
                 string.Join("; ", bad.Select(b => $"{b.Target.Host}:{b.Target.Disk} ({b.Category.Title()}: {b.Found})")),
                 string.Join("\n", report));
         }

@@ -113,12 +113,11 @@ public static class RestoreCheck
                 missing.Add($"{file} ({absent.Message})");
             }
         }
-        var blame = RestoreTrouble.Explain(extract.Stderr + "\n" + extract.Output, () => AmandaFailures.TapeServerReason(target, dumpDate));
-        var broken = blame is { NotTheBackup: true } && (missing.Count > 0 || blame.Why.StartsWith(RestoreTrouble.FullRestoreArea, StringComparison.Ordinal));
-        if (broken)
+        var blame = RestoreTrouble.Explain(extract.Stderr + "\n" + extract.Output, () => AmandaFailures.TapeServerReason(target, dumpDate, extract.SentAt));
+        if (blame is { NotTheBackup: true } && (missing.Count > 0 || blame.Why.StartsWith(RestoreTrouble.FullRestoreArea, StringComparison.Ordinal)))
             throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, dumpDate,
                 $"{Guard.Plural(files.Count, "file")} restored into the private area {area.Path}",
-                $"the restore failed because {blame!.Why}; {FreeSpace(area.Path)}", transcriptTail);
+                $"the restore failed because {blame.Why}; {FreeSpace(area.Path)}", transcriptTail);
         if (missing.Count == 0) return;
         throw new ExpectationFailedException(FailureCategory.RestoreMismatch, target, dumpDate,
             $"{Guard.Plural(files.Count, "file")} restored into the private area",

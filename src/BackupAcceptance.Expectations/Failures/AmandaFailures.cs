@@ -31,7 +31,7 @@ public static class AmandaFailures
 
     private static ExpectationFailedException ExtractFailed(BackupTarget target, DumpDate? dumpDate, string doing, AmandaReplyException reply)
     {
-        var blame = RestoreTrouble.Explain(reply.Reply, () => TapeServerReason(target, dumpDate));
+        var blame = RestoreTrouble.Explain(reply.Reply, () => TapeServerReason(target, dumpDate, reply.SentAt));
         return blame is { NotTheBackup: true }
             ? new(FailureCategory.RestoreFailed, target, dumpDate, doing, $"the extract failed because {blame.Why}: \"{OneLine(reply.Reply)}\"",
                 reply.TranscriptTail, reply)
@@ -39,12 +39,15 @@ public static class AmandaFailures
                 $"the extract failed{(blame is null ? "" : $" ({blame.Why})")}: \"{OneLine(reply.Reply)}\"", reply.TranscriptTail, reply);
     }
 
-    /// <summary>amidxtaped's reason, from its debug logs of the last quarter hour on this machine (the server); a log
-    /// counts only when it served this host, disk and dump.</summary>
-    public static string? TapeServerReason(BackupTarget target, DumpDate? dumpDate) =>
-        TapeServerLog.LastError(target.Config, target.Host, target.Disk,
-            dumpDate?.Value.ToString(dumpDate.Value.Precision == DumpDatePrecision.Second ? "yyyyMMddHHmmss" : "yyyyMMdd", CultureInfo.InvariantCulture),
-            DateTime.UtcNow - TimeSpan.FromMinutes(15));
+    /// <summary>amidxtaped's reason, from its debug log on this machine (the server) of the extract sent at
+    /// <paramref name="sentAt"/>: the newest log begun since then that served this host, disk and dump. Null without
+    /// a time: an older log may tell of another restore.</summary>
+    public static string? TapeServerReason(BackupTarget target, DumpDate? dumpDate, DateTime? sentAt) =>
+        sentAt is not { } since
+            ? null
+            : TapeServerLog.LastError(target.Config, target.Host, target.Disk,
+                dumpDate?.Value.ToString(dumpDate.Value.Precision == DumpDatePrecision.Second ? "yyyyMMddHHmmss" : "yyyyMMdd", CultureInfo.InvariantCulture),
+                since);
 
     private static string What(AmandaErrorKind kind) => kind switch
     {

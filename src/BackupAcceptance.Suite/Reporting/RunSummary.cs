@@ -31,7 +31,7 @@ public sealed class RunSummary
         var failed = all.Count(o => !o.Passed);
         text.AppendLine($"{all.Count - failed} passed, {failed} failed; amrecover started {amrecoverStarts} time(s)");
         if (time is not null) text.AppendLine(time.ToString());
-        // Scenarios that never started have no line above: the reader must not take the list for the whole run.
+        // The list above is not what a whole run would have said: checks stopped, and later ones never ran to the end.
         if (interrupted is not null) text.AppendLine($"INTERRUPTED: the run was {interrupted}; the check in flight and every one after it ended as Interrupted");
         return text.ToString();
     }

@@ -31,6 +31,8 @@ public sealed class RunInterruption : IDisposable
             _ = StopAfterAsync(after);
     }
 
+    public static readonly TimeSpan MaximumRunTimeout = TimeSpan.FromDays(30);
+
     /// <summary>The run's time limit, if one was set.</summary>
     public TimeSpan? RunTimeout { get; }
 
@@ -45,9 +47,12 @@ public sealed class RunInterruption : IDisposable
     public static RunInterruption FromEnvironment(Func<string, string?> env)
     {
         var value = env("BACKUP_ACCEPTANCE_RUN_TIMEOUT");
-        return new RunInterruption(string.IsNullOrWhiteSpace(value)
-            ? null
-            : TimeSpan.FromSeconds(AmrecoverOptions.ParseSeconds("BACKUP_ACCEPTANCE_RUN_TIMEOUT", value.Trim())));
+        if (string.IsNullOrWhiteSpace(value)) return new RunInterruption(null);
+        var seconds = AmrecoverOptions.ParseSeconds("BACKUP_ACCEPTANCE_RUN_TIMEOUT", value.Trim());
+        // Task.Delay takes at most about 49 days; a longer limit would silently be none.
+        if (seconds > MaximumRunTimeout.TotalSeconds)
+            throw new ArgumentException($"BACKUP_ACCEPTANCE_RUN_TIMEOUT='{value.Trim()}' is more than {MaximumRunTimeout.TotalSeconds:0} seconds (30 days).");
+        return new RunInterruption(TimeSpan.FromSeconds(seconds));
     }
 
     public void Stop(string reason)
@@ -55,7 +60,9 @@ public sealed class RunInterruption : IDisposable
         Interlocked.CompareExchange(ref _reason, reason, null);
         try
         {
-            _stop.Cancel();
+            // The token is cancelled at once; its callbacks (killing sessions, a moment each) run on the thread pool,
+            // not on the signal's thread.
+            _ = _stop.CancelAsync();
         }
         catch (ObjectDisposedException)
         {

@@ -33,8 +33,8 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
         await Sessions.DisposeAsync();
         var time = new RunTime(_clock.Elapsed, options.Time.Waited, options.Time.Summed);
         report.Finish(options.AmrecoverPath);
-        var interrupted = Interruption.Reason;
-        Interruption.Dispose();
-        return Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time, interrupted);
+        var written = Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time, Interruption.Reason);
+        Interruption.Dispose(); // only now: a second Ctrl-C before the summary is written must not end the process
+        return written;
     }
 }
