@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using BackupAcceptance.Tests.Support;
 using CliWrap;
 using NUnit.Framework;
@@ -180,24 +179,9 @@ public sealed class FaultMatrixIntegrationTests
             ProcessTable.LivingWithCommandLine(program).ShouldBeEmpty($"no {program.Split(' ')[0]} left running");
     }
 
-    private static string Environ(int pid) => Read($"/proc/{pid}/environ");
+    private static string Environ(int pid) => ProcessTable.Environment(pid);
 
-    private static string CommandLine(int pid) => Read($"/proc/{pid}/cmdline").Replace('\0', ' ');
+    private static string CommandLine(int pid) => ProcessTable.CommandLine(pid);
 
-    private static string Read(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
-    }
-
-    private static void Signal(int pid, int signal) => Kill(pid, signal).ShouldBe(0, $"kill({pid}, {signal})");
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    private static void Signal(int pid, int signal) => ProcessTable.Signal(pid, signal).ShouldBe(0, $"kill({pid}, {signal})");
 }

@@ -98,7 +98,7 @@ public sealed class RunInterruptionIntegrationTests
                 continue;
             await Task.Delay(2000, cancellationToken);
             Process.GetProcessById(host.Pid); // still there
-            return Kill(host.Pid, 15) == 0;
+            return ProcessTable.Signal(host.Pid, 15) == 0;
         }
         return false;
     }
@@ -115,22 +115,7 @@ public sealed class RunInterruptionIntegrationTests
 
     private sealed record ProcessInfo(int Pid, string CommandLine, string Environment);
 
-    private static IEnumerable<ProcessInfo> Processes()
-    {
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid)) continue;
-            ProcessInfo? info = null;
-            try
-            {
-                info = new ProcessInfo(pid, File.ReadAllText($"{directory}/cmdline").Replace('\0', ' ').Trim(),
-                    File.ReadAllText($"{directory}/environ"));
-            }
-            catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
-            if (info is not null) yield return info;
-        }
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    private static IEnumerable<ProcessInfo> Processes() =>
+        ProcessTable.All().Select(pid => new ProcessInfo(pid, ProcessTable.CommandLine(pid), ProcessTable.Environment(pid)))
+            .Where(p => p.CommandLine.Length > 0);
 }

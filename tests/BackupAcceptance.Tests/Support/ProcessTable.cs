@@ -80,4 +80,32 @@ internal static class ProcessTable
             return false;
         }
     }
+
+    /// <summary>A process's command line (NUL-separated words joined by spaces), or "" once it is gone.</summary>
+    public static string CommandLine(int pid) => Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+
+    /// <summary>A process's environment as /proc shows it (NUL-separated), or "" once it is gone.</summary>
+    public static string Environment(int pid) => Read($"/proc/{pid}/environ");
+
+    /// <summary>Every process id now in /proc.</summary>
+    public static IEnumerable<int> All() => Directory.EnumerateDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0);
+
+    /// <summary>kill(2): 0 when the signal was sent.</summary>
+    public static int Signal(int pid, int signal) => Kill(pid, signal);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static string Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
 }
