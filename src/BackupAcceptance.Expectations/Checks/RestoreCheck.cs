@@ -1,3 +1,4 @@
+using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Text;
@@ -78,14 +79,20 @@ public static class RestoreCheck
             return new RestoredFiles(lease.Target, dumpDate, seed, files, area, chosenHow);
         }
         catch (ExpectationFailedException full) when (full.Category == FailureCategory.RestoreFailed
-                                                      && full.Found.Contains(RestoreTrouble.FullRestoreArea, StringComparison.Ordinal)
-                                                      && !full.Found.Contains(" KiB free of ", StringComparison.Ordinal))
+                                                      && full.Found.Contains(RestoreTrouble.FullRestoreArea, StringComparison.Ordinal))
         {
-            // The extract itself failed on a full area: say how much room there is, as for files left short.
-            var withSpace = new ExpectationFailedException(full.Category, full.Target, full.DumpDate, full.Expected,
-                $"{full.Found}; {FreeSpace(area.Path)}", full.TranscriptTail, full);
-            await area.DisposeAsync();
-            throw withSpace;
+            // A full area: say how much room there is and how much the dump needs, whichever way the extract ended.
+            try
+            {
+                var found = full.Found.Contains(" KiB free of ", StringComparison.Ordinal) ? full.Found : $"{full.Found}; {FreeSpace(area.Path)}";
+                var (sizes, why) = await DumpSizes.ReadAsync(lease.Target.Config, lease.Target.Host, lease.Target.Disk, cancellationToken);
+                found += $"; {(sizes is null ? $"space needed unknown ({why})" : DumpSizes.Describe(sizes))}";
+                throw new ExpectationFailedException(full.Category, full.Target, full.DumpDate, full.Expected, found, full.TranscriptTail, full);
+            }
+            finally
+            {
+                await area.DisposeAsync();
+            }
         }
         catch
         {

@@ -97,7 +97,7 @@ public sealed class FaultMatrixIntegrationTests
     }
 
     [Test]
-    public async Task A_full_restore_area_is_a_failed_restore_with_the_free_space()
+    public async Task A_full_restore_area_is_a_failed_restore_with_the_free_space_and_the_space_needed()
     {
         // 16 KiB of tmpfs: four pages, fewer than the files asked for.
         var area = Directory.CreateTempSubdirectory("ba-full-area-").FullName;
@@ -118,6 +118,8 @@ public sealed class FaultMatrixIntegrationTests
             result.Message.ShouldContain("the restore area is full (\"tar: ");
             result.Message.ShouldContain("No space left on device");
             result.Message.ShouldContain("KiB free of 16 KiB");
+            // and the room the dump needs, from the server's own record (amadmin info, as the dump user)
+            result.Message.ShouldMatch(@"space needed: the files asked for are part of the disk's dumps, whose latest hold level 0 of \d{8}(\d{6})?: [\d,]+ KiB");
             Directory.EnumerateFileSystemEntries(area).ShouldBeEmpty("the restore area was removed");
             await NothingLeftAsync();
         }

@@ -1,0 +1,42 @@
+using BackupAcceptance.Amanda.Catalogue;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Catalogue;
+
+public sealed class DumpSizesTests
+{
+    // amadmin daily info localhost /srv/fixtures/layered, Amanda 3.5.1, verbatim (a level 0 and a level 1 on record).
+    private const string Info = """
+
+        Current info for localhost /srv/fixtures/layered:
+          Stats: dump rates (kps), Full:   20.0,  -1.0,  -1.0
+                            Incremental:   20.0,  20.0,  -1.0
+                  compressed size, Full: -100.0%,-100.0%,-100.0%
+                            Incremental: -100.0%,-100.0%,-100.0%
+          Dumps: lev datestmp  tape             file   origK   compK secs
+                  0  20261205  daily-01         6 1430 176 1
+                  1  20261205  daily-03         3 30 15 1
+        """;
+
+    [Test]
+    public void Reads_each_level_with_its_size_before_compression()
+    {
+        var sizes = DumpSizes.Parse(Info);
+        sizes.ShouldBe([new DumpSize(0, "20261205", 1430), new DumpSize(1, "20261205", 30)]);
+        DumpSizes.Describe(sizes).ShouldBe("space needed: the files asked for are part of the disk's dumps, whose latest hold "
+                                           + "level 0 of 20261205: 1,430 KiB, level 1 of 20261205: 30 KiB before compression (amadmin info)");
+    }
+
+    [Test]
+    public void Lines_outside_the_dumps_table_and_levels_never_done_are_not_sizes()
+    {
+        DumpSizes.Parse("""
+              Stats: dump rates (kps), Full:  1200.0, -1.0, -1.0
+                      0  20261205  daily-003           4    1430     176 0
+              Dumps: lev datestmp  tape             file   origK   compK secs
+                      1  20261205  daily-004           2      -1      -1 0
+            """).ShouldBeEmpty();
+        DumpSizes.Parse("").ShouldBeEmpty();
+    }
+}
