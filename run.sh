@@ -9,7 +9,7 @@ RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
 usage() {
   cat <<'EOF'
 Usage:
-  ./run.sh [--features DIR_OR_FILE] [--tags EXPR] [-- DOTNET_TEST_ARGS...]
+  ./run.sh [--features DIR_OR_FILE] [--tags EXPR] [--quiet] [-- DOTNET_TEST_ARGS...]
       Build and run the backup acceptance suite against the Amanda reachable from this host,
       print a one-screen summary (each scenario, pass/fail and why) and exit non-zero when any
       expectation fails. amrecover must run as root (or set BACKUP_ACCEPTANCE_COMMAND_PREFIX).
@@ -36,6 +36,7 @@ Options:
                           file, anywhere on disk (default: features/ of this repository)
   --tags EXPR             select scenarios by tag: '@etc', '@etc and not @slow', '@a or @b',
                           parentheses allowed; a raw dotnet test filter ('TestCategory=etc') too
+  --quiet, -q             print only what failed or broke, the counts and the report's path (for cron)
   -- ARGS                 passed to 'dotnet test' unchanged
 
 Environment:
@@ -59,10 +60,13 @@ Environment:
   BACKUP_ACCEPTANCE_ALLURE_CONFIG   another allure-config.json (default: the repository's)
   BACKUP_ACCEPTANCE_ALLURE_HISTORY  where the report's history is kept (default: allure-history/history.jsonl)
 
-Exit codes: 0 all passed; 1 an expectation failed or a check could not run; 2 bad usage or nothing ran;
-130 interrupted (Ctrl-C, SIGTERM, BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial.
+Exit codes (for cron and monitoring): 0 every scenario passed; 1 a backup expectation failed (a backup fault, FAIL);
+2 the suite could not check (only BROKEN results: Amanda unreachable, unknown config, host or disk, a broken feature
+file, restore area full; or nothing ran, the build failed, bad usage); 130 interrupted (Ctrl-C, SIGTERM,
+BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial.
 
-Results: results/summary.txt (the summary), results/*.trx (for CI systems), results/dotnet-test.log,
+Results: results/summary.txt (the summary), results/junit.xml and results/*.trx (for CI systems; with
+GITHUB_STEP_SUMMARY set, a Markdown summary is added there), results/dotnet-test.log,
 results/allure-results (Allure results) and results/allure-report/index.html (the HTML report, one file;
 history kept in allure-history/ so trends show from the second run; BACKUP_ACCEPTANCE_ALLURE_HISTORY moves it).
 EOF
@@ -166,12 +170,51 @@ closing_line() {
   printf 'total: %d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
 }
 
+# verdict_code SUMMARY DOTNET_RC: the exit code for cron and monitoring, from the summary's count line. 1: a backup
+# expectation failed (whatever else happened); 2: the suite could not check (a broken result, nothing ran, no summary,
+# or dotnet test failed with every scenario passed); 0: every scenario passed.
+verdict_code() {
+  local counts passed failed broken
+  counts=$(grep -m1 -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ broken' "$1" 2>/dev/null) || { echo 2; return; }
+  read -r passed failed broken <<<"$(sed -E 's/^([0-9]+) passed, ([0-9]+) failed, ([0-9]+) broken.*/\1 \2 \3/' <<<"$counts")"
+  if [ "$failed" -gt 0 ]; then echo 1
+  elif [ "$broken" -gt 0 ] || [ "$passed" = 0 ] || [ "$2" != 0 ]; then echo 2
+  else echo 0; fi
+}
+
+# --quiet: only what failed or broke (each with its reason lines), the counts and an interruption.
+print_failures() {
+  awk '/^(FAIL|BROKEN) /{show=1; print; next} /^        /{if (show) print; next} {show=0}
+       /^[0-9]+ passed, /||/^INTERRUPTED: /{print}' "$1"
+}
+
+# On GitHub Actions: the run's counts and every failed or broken scenario with its reason, as Markdown on the job page.
+write_step_summary() {
+  [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -s "$1" ] || return 0
+  {
+    echo "## Backup acceptance"
+    echo
+    echo "**$(grep -m1 -E '^[0-9]+ passed, ' "$1" | sed 's/;.*//')**"
+    grep -q '^INTERRUPTED: ' "$1" && echo && echo "> $(grep -m1 '^INTERRUPTED: ' "$1")"
+    if grep -qE '^(FAIL|BROKEN) ' "$1"; then
+      echo
+      echo "| verdict | scenario | why |"
+      echo "|---|---|---|"
+      awk '/^(FAIL|BROKEN) /{v=$1; s=$0; sub(/^(FAIL|BROKEN) +/, "", s); r=""; if ((getline r) > 0) sub(/^ +/, "", r)
+             gsub(/\|/, "\\|", s); gsub(/\|/, "\\|", r); print "| " v " | " s " | " r " |"}' "$1"
+    fi
+    echo
+    echo "Report: results/allure-report/index.html (in the job's artifacts)"
+  } >> "$GITHUB_STEP_SUMMARY"
+}
+
 run_suite() {
-  local features="" tags="" extra=()
+  local features="" tags="" extra=() quiet=0
   while [ $# -gt 0 ]; do
     case "$1" in
       --features) [ $# -ge 2 ] || die "--features needs a directory or a .feature file"; features="$2"; shift 2 ;;
       --tags) [ $# -ge 2 ] || die "--tags needs an expression"; tags="$2"; shift 2 ;;
+      --quiet|-q) quiet=1; shift ;;
       --) shift; extra=("$@"); break ;;
       -h|--help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument: $1" ;;
@@ -183,13 +226,14 @@ run_suite() {
     [ -e "$features" ] || die "--features: no such file or directory: $features"
     export BACKUP_ACCEPTANCE_FEATURES; BACKUP_ACCEPTANCE_FEATURES="$(cd "$(dirname "$features")" && pwd)/$(basename "$features")"
   fi
-  local args=(test "$ROOT/src/BackupAcceptance.Suite" --logger "trx;LogFileName=suite.trx" --results-directory "$RESULTS")
+  local args=(test "$ROOT/src/BackupAcceptance.Suite" --logger "trx;LogFileName=suite.trx"
+    --logger "junit;LogFilePath=$RESULTS/junit.xml;FailureBodyFormat=Verbose" --results-directory "$RESULTS")
   [ -n "$tags" ] && args+=(--filter "$(tags_to_filter "$tags")")
   args+=("${extra[@]}")
 
   prepare_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
-  echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)} ..."
+  [ "$quiet" = 1 ] || echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)} ..."
   local rc=0 interrupted=0 pid=""
   # dotnet test runs in a session of its own: a Ctrl-C there would make it kill the test host before the suite could
   # end the scenario in flight. Ctrl-C, SIGTERM or a closed terminal reach this shell instead, which asks the suite to
@@ -203,22 +247,27 @@ run_suite() {
   wait "$pid" || rc=$?
   while kill -0 "$pid" 2>/dev/null; do rc=0; wait "$pid" || rc=$?; done   # a trap ends wait early
   trap - INT TERM HUP EXIT
-  echo
+  [ "$quiet" = 1 ] || echo
+  rc=$(verdict_code "$RESULTS/summary.txt" "$rc")
   if [ -s "$RESULTS/summary.txt" ]; then
-    cat "$RESULTS/summary.txt"
+    if [ "$quiet" = 1 ]; then print_failures "$RESULTS/summary.txt"; else cat "$RESULTS/summary.txt"; fi
+    write_step_summary "$RESULTS/summary.txt"
     # A run in which no scenario ran (all filtered out or @ignore) checked nothing: never a green run.
-    if grep -q '^0 passed, 0 failed' "$RESULTS/summary.txt"; then
+    if grep -q '^0 passed, 0 failed, 0 broken' "$RESULTS/summary.txt"; then
       echo "run.sh: no scenario ran, so nothing was checked (check --features, --tags and @ignore)" >&2
-      rc=2
     fi
   else
     # No summary: the build or the test host failed before any scenario ran.
     tail -n 40 "$RESULTS/dotnet-test.log"
-    [ "$rc" != 0 ] || { echo "run.sh: no scenario ran (check --features and --tags)" >&2; rc=1; }
+    echo "run.sh: no scenario ran: the suite could not check anything (see above; --features and --tags)" >&2
   fi
-  echo
-  render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=1; }
-  echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx"
+  [ "$quiet" = 1 ] || echo
+  if [ "$quiet" = 1 ]; then
+    render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ' || { [ "$rc" != 0 ] || rc=2; }
+  else
+    render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+    echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
+  fi
   if [ "$interrupted" = 1 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then
     echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
     return 130
@@ -240,8 +289,20 @@ bench_demo_run() {
   rm -rf -- "$out"
 }
 
+# The report's browser test opens the HTML report in Debian's Chromium: installed here, as provisioning installs Amanda,
+# so ./run.sh test needs nothing else on a fresh machine.
+ensure_chromium() {
+  command -v chromium >/dev/null && return 0
+  [ "$(id -u)" = 0 ] || die "the report's browser test needs Debian's chromium: install it (apt-get install chromium) or run as root"
+  echo "run.sh: installing chromium (Debian) for the report's browser test ..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+    || die "apt-get install chromium failed"
+}
+
 run_own_tests() {
   require_dotnet
+  ensure_chromium
   prepare_results
   export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 BACKUP_ACCEPTANCE_RESULTS="$RESULTS/suite"
   local rc=0

@@ -18,8 +18,9 @@ public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioCon
         var reason = error is null ? "" : error.Message.Split('\n')[0];
         if (error is null && scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
             reason = scenario.ScenarioExecutionStatus.ToString();
-        run.Summary.Record(new ScenarioOutcome(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title,
-            scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK, reason));
+        var verdict = error is not null ? ScenarioVerdicts.Of(ScenarioVerdicts.Failure(driver.Failure, error))
+            : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? ScenarioVerdict.Passed : ScenarioVerdict.Broken;
+        run.Summary.Record(new ScenarioOutcome(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, verdict, reason));
         await driver.DisposeAsync();
     }
 }

@@ -5,7 +5,7 @@ using BackupAcceptance.Expectations.Walks;
 namespace BackupAcceptance.Suite.Reporting;
 
 /// <summary>
-/// The one-screen console summary: each scenario with pass/fail and its reason (the first line of the failure).
+/// The one-screen console summary: each scenario with its verdict (PASS, FAIL: a backup fault, BROKEN: not checked) and its reason (the first line of the failure).
 /// Written to summary.txt in the results directory; run.sh prints it after the test run.
 /// </summary>
 public sealed class RunSummary
@@ -24,12 +24,14 @@ public sealed class RunSummary
         var text = new StringBuilder();
         foreach (var outcome in all)
         {
-            text.Append(outcome.Passed ? "PASS  " : "FAIL  ").Append(outcome.Feature).Append(" / ").Append(outcome.Scenario);
+            text.Append(outcome.Verdict.Word()).Append(outcome.Verdict == ScenarioVerdict.Broken ? " " : "").Append(outcome.Feature).Append(" / ").Append(outcome.Scenario);
             text.AppendLine(outcome.Reason.Length > 0 ? $"\n        {outcome.Reason}" : "");
         }
         foreach (var walk in walks ?? []) text.AppendLine(walk.ToString());
-        var failed = all.Count(o => !o.Passed);
-        text.AppendLine($"{all.Count - failed} passed, {failed} failed; amrecover started {amrecoverStarts} time(s)");
+        // run.sh reads this line for its exit code: 1 when a backup fault was found, 2 when only checks could not run.
+        var failed = all.Count(o => o.Verdict == ScenarioVerdict.Failed);
+        var broken = all.Count(o => o.Verdict == ScenarioVerdict.Broken);
+        text.AppendLine($"{all.Count - failed - broken} passed, {failed} failed, {broken} broken; amrecover started {amrecoverStarts} time(s)");
         if (time is not null) text.AppendLine(time.ToString());
         // The list above is not what a whole run would have said: checks stopped, and later ones never ran to the end.
         if (interrupted is not null) text.AppendLine($"INTERRUPTED: the run was {interrupted}; the check in flight and every one after it ended as Interrupted");

@@ -25,8 +25,8 @@ public sealed record ScenarioFacts(
     /// <summary>An expectation not met is "failed"; Amanda unreachable, a suite defect or any other error is "broken".</summary>
     public (AllureStatus, AllureStatusDetails) Classify(Exception error)
     {
-        var failure = Failure ?? error as ExpectationFailedException ?? error.InnerException as ExpectationFailedException;
-        var status = failure is not null && failure.Category.IsBackupDefect() ? AllureStatus.Failed : AllureStatus.Broken;
+        var failure = ScenarioVerdicts.Failure(Failure, error);
+        var status = ScenarioVerdicts.Of(failure) == ScenarioVerdict.Failed ? AllureStatus.Failed : AllureStatus.Broken;
         var message = failure?.Message ?? (error is AssertionException ? error.Message : $"Suite defect: {error.GetType().Name}: {error.Message}");
         return (status, new AllureStatusDetails(message, error.ToString()));
     }

@@ -195,7 +195,15 @@ public sealed class SuiteControlsTests
     {
         _run.Summary.ShouldContain("PASS  Controls for the hollow-backup detector / A tree of odd names passes");
         _run.Summary.ShouldContain("FAIL  Controls for the hollow-backup detector / A disk of empty directories fails\n        Hollow backup: ");
-        _run.Summary.ShouldContain("6 passed, 56 failed");
+        // FAIL for a backup fault, BROKEN for a check that could not run: as Allure's statuses, one line each.
+        var failed = _run.AllureResults.Count(r => (string?)r["status"] == "failed");
+        var broken = _run.AllureResults.Count(r => (string?)r["status"] == "broken");
+        (failed + broken).ShouldBe(56);
+        broken.ShouldBeGreaterThan(0);
+        _run.Summary.ShouldContain($"6 passed, {failed} failed, {broken} broken");
+        System.Text.RegularExpressions.Regex.Matches(_run.Summary, "^BROKEN ", System.Text.RegularExpressions.RegexOptions.Multiline).Count.ShouldBe(broken);
+        System.Text.RegularExpressions.Regex.Matches(_run.Summary, "^FAIL  ", System.Text.RegularExpressions.RegexOptions.Multiline).Count.ShouldBe(failed);
+        _run.Summary.ShouldContain("BROKEN Controls for false greens / A comparison that could compare no file checks nothing\n        Nothing checked: ");
     }
 
     [Test]

@@ -1,0 +1,105 @@
+using System.Xml.Linq;
+using BackupAcceptance.Tests.Support;
+using CliWrap;
+using CliWrap.Buffered;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Integration;
+
+/// <summary>./run.sh as cron and CI see it, against the real demo Amanda: exit 0 when every scenario passed, 1 when a
+/// backup expectation failed, 2 when the suite could only say it could not check; --quiet prints only what failed;
+/// JUnit XML holds one test case per scenario with the failure message; GitHub's step summary gets a table.</summary>
+[Category("Integration")]
+public sealed class RunScriptIntegrationTests
+{
+    private string _work = "";
+
+    [SetUp]
+    public void Create()
+    {
+        RealAmanda.Require();
+        _work = Directory.CreateTempSubdirectory("ba-run-script-").FullName;
+    }
+
+    [TearDown]
+    public void Remove() => Directory.Delete(_work, recursive: true);
+
+    [Test]
+    public async Task Every_scenario_passed_exits_0_and_quiet_prints_only_the_counts_and_the_report()
+    {
+        var run = await RunAsync("""
+            Feature: Good
+              Scenario: etc holds files
+                Given daily config for localhost /etc
+                Then the backup contains at least one file
+            """, "--quiet");
+        run.ExitCode.ShouldBe(0, run.StandardOutput + run.StandardError);
+        run.StandardOutput.Trim().Split('\n').ShouldBe([
+            "1 passed, 0 failed, 0 broken; amrecover started 1 time(s)",
+            $"Report: {Path.Combine(_work, "results", "allure-report", "index.html")}",
+        ]);
+        var cases = XDocument.Load(Path.Combine(_work, "results", "junit.xml")).Descendants("testcase").ToList();
+        cases.Count.ShouldBe(1);
+        cases[0].Element("failure").ShouldBeNull();
+    }
+
+    [Test]
+    public async Task A_backup_fault_exits_1_even_beside_a_broken_check()
+    {
+        var summary = Path.Combine(_work, "step-summary.md");
+        var run = await RunAsync("""
+            Feature: Mixed
+              Scenario: hollow disk
+                Given daily config for localhost /srv/fixtures/hollow
+                Then the backup contains at least one file
+              Scenario: unknown disk
+                Given daily config for localhost /srv/no-such-disk
+                Then the backup contains at least one file
+              Scenario: etc holds files
+                Given daily config for localhost /etc
+                Then the backup contains at least one file
+            """, "--quiet", summary);
+        run.ExitCode.ShouldBe(1, run.StandardOutput + run.StandardError);
+        run.StandardOutput.ShouldContain("FAIL  Mixed / hollow disk\n        Hollow backup: daily localhost:/srv/fixtures/hollow");
+        run.StandardOutput.ShouldContain("BROKEN Mixed / unknown disk\n        Amanda unreachable or misconfigured: daily localhost:/srv/no-such-disk");
+        run.StandardOutput.ShouldNotContain("etc holds files", customMessage: "--quiet leaves out what passed");
+        run.StandardOutput.ShouldContain("1 passed, 1 failed, 1 broken");
+
+        var cases = XDocument.Load(Path.Combine(_work, "results", "junit.xml")).Descendants("testcase").ToList();
+        cases.Count.ShouldBe(3);
+        cases.Select(c => c.Element("failure")?.Attribute("message")?.Value).OfType<string>()
+            .ShouldContain(m => m.StartsWith("Hollow backup: daily localhost:/srv/fixtures/hollow", StringComparison.Ordinal));
+
+        var markdown = await File.ReadAllTextAsync(summary);
+        markdown.ShouldContain("**1 passed, 1 failed, 1 broken**");
+        markdown.ShouldContain("| FAIL | Mixed / hollow disk | Hollow backup: daily localhost:/srv/fixtures/hollow");
+        markdown.ShouldContain("| BROKEN | Mixed / unknown disk | Amanda unreachable or misconfigured: ");
+    }
+
+    [Test]
+    public async Task Only_checks_that_could_not_run_exit_2()
+    {
+        var run = await RunAsync("""
+            Feature: Unknown
+              Scenario: unknown config
+                Given no-such-config config for localhost /etc
+                Then the backup contains at least one file
+            """, "--quiet");
+        run.ExitCode.ShouldBe(2, run.StandardOutput + run.StandardError);
+        run.StandardOutput.ShouldContain("0 passed, 0 failed, 1 broken");
+    }
+
+    private async Task<BufferedCommandResult> RunAsync(string feature, string option, string? stepSummary = null)
+    {
+        var file = Path.Combine(_work, "check.feature");
+        await File.WriteAllTextAsync(file, feature);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        return await Cli.Wrap(Path.Combine(Repository.Root, "run.sh")).WithArguments(["--features", file, option])
+            .WithEnvironmentVariables(env => env
+                .Set("BACKUP_ACCEPTANCE_RESULTS", Path.Combine(_work, "results"))
+                .Set("BACKUP_ACCEPTANCE_ALLURE_HISTORY", Path.Combine(_work, "history.jsonl"))
+                .Set("GITHUB_STEP_SUMMARY", stepSummary))
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(timeout.Token);
+    }
+}
