@@ -25,6 +25,11 @@ Usage:
       directory (the first N=100, extrapolated), one session with absolute cd + ls (a short script), the suite's
       walker, the suite's default path. Prints the table and writes it to docs/bench/results.md; exit 1 when two
       ways disagree on a count.
+  ./run.sh baseline CONFIG [HOST] [--out FILE] [--force] [--keep PERCENT] [--drift PERCENT] [--paths N]
+      Writes a feature file with one scenario per disk of a live configuration, from its dumps now: freshness
+      from the config's dumpcycle, at least KEEP% (90) of today's file count, within DRIFT% (10) of the previous
+      dump, the first N (3) top-level paths; tags @config:CONFIG and @host:HOST. Deterministic; never overwrites
+      without --force; what the dumps already break is written anyway, with a warning. Exit 2 when nothing written.
   ./run.sh mutate [ID...]
       The mutation check (tests/mutations/): breaks each rule that decides pass or fail on purpose
       (mutations.tsv), builds, and runs the tests that must notice; fails when any mutation survives.
@@ -321,6 +326,8 @@ case "${1:-}" in
   demo) shift; provision; run_suite "$@" ;;
   test) shift; [ $# -eq 0 ] || die "'test' takes no arguments"; provision; run_own_tests ;;
   mutate) shift; require_dotnet; "$ROOT/tests/mutations/run.sh" "$@" ;;
+  baseline) shift; require_dotnet; require_root_or_prefix
+            dotnet run --project "$ROOT/src/BackupAcceptance.Baseline" -c Release -- "$@" ;;
   bench) shift; require_dotnet; require_root_or_prefix
          dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release -- --out "$ROOT/docs/bench/results.md" "$@"
          bench_demo_run
