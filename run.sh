@@ -9,7 +9,7 @@ RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
 usage() {
   cat <<'EOF'
 Usage:
-  ./run.sh [--features DIR_OR_FILE] [--tags EXPR] [--quiet] [-- DOTNET_TEST_ARGS...]
+  ./run.sh [--features DIR_OR_FILE] [--tags EXPR] [--shard I/N] [--quiet] [-- DOTNET_TEST_ARGS...]
       Build and run the backup acceptance suite against the Amanda reachable from this host,
       print a one-screen summary (each scenario, pass/fail and why) and exit non-zero when any
       expectation fails. amrecover must run as root (or set BACKUP_ACCEPTANCE_COMMAND_PREFIX).
@@ -30,6 +30,9 @@ Usage:
       from the config's dumpcycle, at least KEEP% (90) of today's file count, within DRIFT% (10) of the previous
       dump, the first N (3) top-level paths; tags @config:CONFIG and @host:HOST. Deterministic; never overwrites
       without --force; what the dumps already break is written anyway, with a warning. Exit 2 when nothing written.
+  ./run.sh report DIR...
+      Merges the results folders of a sharded run (each from ./run.sh --shard I/N, copied to one machine) into
+      results/: one summary, one Allure report with the history, and the exit code of the whole run.
   ./run.sh mutate [ID...]
       The mutation check (tests/mutations/): breaks each rule that decides pass or fail on purpose
       (mutations.tsv), builds, and runs the tests that must notice; fails when any mutation survives.
@@ -41,6 +44,8 @@ Options:
                           file, anywhere on disk (default: features/ of this repository)
   --tags EXPR             select scenarios by tag: '@etc', '@etc and not @slow', '@a or @b',
                           parentheses allowed; a raw dotnet test filter ('TestCategory=etc') too
+  --shard I/N             run the I-th of N deterministic parts (all scenarios of one disk in one part), for
+                          N runners; merge their results folders with ./run.sh report
   --quiet, -q             print only what failed or broke, the counts and the report's path (for cron)
   -- ARGS                 passed to 'dotnet test' unchanged
 
@@ -214,12 +219,16 @@ write_step_summary() {
 }
 
 run_suite() {
-  local features="" tags="" extra=() quiet=0
+  local features="" tags="" extra=() quiet=0 shard=""
   while [ $# -gt 0 ]; do
     case "$1" in
       --features) [ $# -ge 2 ] || die "--features needs a directory or a .feature file"; features="$2"; shift 2 ;;
       --tags) [ $# -ge 2 ] || die "--tags needs an expression"; tags="$2"; shift 2 ;;
       --quiet|-q) quiet=1; shift ;;
+      --shard) [ $# -ge 2 ] || die "--shard needs I/N, e.g. 2/4"; shard="$2"; shift 2
+               [[ "$shard" =~ ^([0-9]+)/([0-9]+)$ ]] && [ "${BASH_REMATCH[1]}" -ge 1 ] \
+                 && [ "${BASH_REMATCH[1]}" -le "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[2]}" -le 1000 ] \
+                 || die "--shard: '$shard' is not I/N with 1 <= I <= N <= 1000" ;;
       --) shift; extra=("$@"); break ;;
       -h|--help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument: $1" ;;
@@ -238,7 +247,12 @@ run_suite() {
 
   prepare_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
-  [ "$quiet" = 1 ] || echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)} ..."
+  if [ -n "$shard" ]; then
+    # One shard's report is a part: its history point would count a part as a night. ./run.sh report merges.
+    export BACKUP_ACCEPTANCE_SHARD="$shard"
+    export BACKUP_ACCEPTANCE_ALLURE_HISTORY="${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$RESULTS/shard-history.jsonl}"
+  fi
+  [ "$quiet" = 1 ] || echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)}${shard:+ (shard $shard)} ..."
   local rc=0 interrupted=0 pid=""
   # dotnet test runs in a session of its own: a Ctrl-C there would make it kill the test host before the suite could
   # end the scenario in flight. Ctrl-C, SIGTERM or a closed terminal reach this shell instead, which asks the suite to
@@ -277,6 +291,44 @@ run_suite() {
     echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
     return 130
   fi
+  return "$rc"
+}
+
+# ./run.sh report DIR...: the results folders of a sharded run (each from ./run.sh --shard I/N) merged into one: the
+# Allure results into one report with the history, the summaries into one summary, and the exit code of the whole.
+merge_reports() {
+  [ $# -ge 1 ] || die "report needs the results folders of the shards (each written by ./run.sh --shard I/N)"
+  local dir first="" blocks
+  for dir in "$@"; do
+    [ -s "$dir/summary.txt" ] && [ -d "$dir/allure-results" ] && [ -f "$dir/allurerc.json" ] \
+      || die "report: $dir is not a results folder of ./run.sh (summary.txt, allure-results/, allurerc.json)"
+    [ "$(cd "$dir" && pwd)" != "$RESULTS" ] || die "report: $dir is where the merged results go; give the shards' folders"
+  done
+  prepare_results
+  mkdir -p "$RESULTS/allure-results"
+  for dir in "$@"; do
+    # Result and attachment names are UUIDs; categories.json and the environment are the same in every shard.
+    cp -f "$dir"/allure-results/* "$RESULTS/allure-results/"
+    [ -n "$first" ] || first="$dir/allurerc.json"
+  done
+  local history="${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$ROOT/allure-history/history.jsonl}"
+  sed "s|\"historyPath\": \"[^\"]*\"|\"historyPath\": \"$history\"|" "$first" > "$RESULTS/allurerc.json"
+  # Each scenario's block (its verdict line and reason lines), from every shard, sorted as one run's summary is.
+  blocks=$(for dir in "$@"; do
+    awk 'function out() { if (b != "") { k = b; sub(/^(PASS|FAIL|BROKEN) +/, "", k); print k "\036" b }; b = "" }
+         /^(PASS|FAIL|BROKEN) /{out(); b=$0; next} /^        /{if (b != "") b=b "\037" $0; next} {out()} END{out()}' "$dir/summary.txt"
+  done | LC_ALL=C sort | sed 's/^[^\o036]*\o036//')
+  {
+    [ -z "$blocks" ] || printf '%s\n' "$blocks" | tr '\037' '\n'
+    printf '%d passed, %d failed, %d broken; merged from %d shard results\n' \
+      "$(grep -c '^PASS ' <<<"$blocks")" "$(grep -c '^FAIL ' <<<"$blocks")" "$(grep -c '^BROKEN ' <<<"$blocks")" "$#"
+    grep -h '^INTERRUPTED: ' "${@/%//summary.txt}" || true
+  } > "$RESULTS/summary.txt"
+  cat "$RESULTS/summary.txt"
+  echo
+  local rc; rc=$(verdict_code "$RESULTS/summary.txt" 0)
+  render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+  grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" && return 130
   return "$rc"
 }
 
@@ -326,6 +378,7 @@ case "${1:-}" in
   demo) shift; provision; run_suite "$@" ;;
   test) shift; [ $# -eq 0 ] || die "'test' takes no arguments"; provision; run_own_tests ;;
   mutate) shift; require_dotnet; "$ROOT/tests/mutations/run.sh" "$@" ;;
+  report) shift; merge_reports "$@" ;;
   baseline) shift; require_dotnet; require_root_or_prefix
             dotnet run --project "$ROOT/src/BackupAcceptance.Baseline" -c Release -- "$@" ;;
   bench) shift; require_dotnet; require_root_or_prefix

@@ -34,6 +34,24 @@ public static class FeatureCatalog
     }
 
     /// <summary>
+    /// Only the scenarios <paramref name="keep"/> accepts (a shard of a run, say); a feature left without any is
+    /// dropped, a feature that could not be loaded is always kept, so its failure is never selected away.
+    /// </summary>
+    public static IReadOnlyList<FeatureDefinition> Select(IReadOnlyList<FeatureDefinition> features, Func<ScenarioDefinition, bool> keep)
+    {
+        var kept = new List<FeatureDefinition>();
+        foreach (var feature in features)
+        {
+            if (feature.LoadError is not null) { kept.Add(feature); continue; }
+            var scenarios = feature.Scenarios.Where(keep).ToList();
+            if (scenarios.Count == 0) continue;
+            feature.Scenarios = scenarios;
+            kept.Add(feature);
+        }
+        return kept;
+    }
+
+    /// <summary>
     /// The fixture data for <c>[TestFixtureSource]</c>: named after the feature, its tags as categories.
     /// </summary>
     public static IEnumerable<TestFixtureData> Fixtures(IReadOnlyList<FeatureDefinition> features) =>

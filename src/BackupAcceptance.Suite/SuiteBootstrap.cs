@@ -19,6 +19,12 @@ namespace BackupAcceptance.Suite.Features
 
     public static class SuiteFeatures
     {
-        public static IEnumerable<TestFixtureData> Fixtures() => FeatureCatalog.Fixtures(FeatureCatalog.Load(SuiteSettings.FeaturesPath()));
+        /// <summary>Every feature, or one shard's scenarios of them (BACKUP_ACCEPTANCE_SHARD=I/N).</summary>
+        public static IEnumerable<TestFixtureData> Fixtures()
+        {
+            var features = FeatureCatalog.Load(SuiteSettings.FeaturesPath());
+            var shard = ScenarioShard.FromEnvironment(Environment.GetEnvironmentVariable);
+            return FeatureCatalog.Fixtures(shard is null ? features : shard.Select(features));
+        }
     }
 }
