@@ -155,7 +155,10 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
         {
             // The step says how its numbers were got (index files or amrecover), in the report and on the console.
             foreach (var walk in run.Sessions.Walks.Skip(walksBefore).Where(w => w.Target == _lease?.Target))
+            {
                 output.WriteLine(walk.ToString());
+                report.RecordCount(walk);
+            }
         }
     }
 

@@ -36,8 +36,9 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
 
     // Runs before ScenarioHooks (Order 0) returns the session, while the transcript and failure are still there.
     [AfterScenario(Order = -100)]
-    public void WriteResult()
+    public async Task WriteResultAsync()
     {
+        var plots = await CountPlotsAsync();
         var facts = Facts();
         var fullName = $"{facts.Feature} / {facts.Scenario}";
         var parameters = facts.Parameters();
@@ -57,10 +58,39 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
             report.Start,
             DateTimeOffset.Now.ToUnixTimeMilliseconds(),
             AllSteps(),
-            [],
+            plots,
             parameters,
             facts.Labels(),
             facts.Links(allure.Config)));
+    }
+
+    /// <summary>The whole counts this scenario took go into the count history; for each disk counted, a plot of its
+    /// file count dump after dump (this run's included) is attached to the result.</summary>
+    private async Task<List<AllureAttachment>> CountPlotsAsync()
+    {
+        var counts = report.Counts;
+        if (counts.Count == 0) return [];
+        var now = DateTimeOffset.UtcNow;
+        var latest = counts[^1];
+        report.Facts["files counted"] = latest.Files.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        report.Facts["directories counted"] = latest.Directories.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var plots = new List<AllureAttachment>();
+        try
+        {
+            await allure.Counts.RecordAsync(counts.Where(c => c.Dump is not null).Select(c =>
+                new CountPoint(c.Target.Config, c.Target.Host, c.Target.Disk, c.Dump!.Value.ToString(), c.Files, c.Directories, now)), CancellationToken.None);
+            foreach (var target in counts.Select(c => c.Target).Distinct())
+            {
+                var history = await allure.Counts.ForDiskAsync(target.Config, target.Host, target.Disk, CancellationToken.None);
+                plots.Add(allure.Writer.WriteSvgAttachment("file count per dump", CountPlot.Render($"{target}: files per dump", history)));
+            }
+        }
+        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+        {
+            // The trend is a view of the checks, not a check: a read-only history loses the plot, never the verdict.
+            plots.Add(allure.Writer.WriteTextAttachment("file count per dump", $"count history {allure.Counts.Path} not usable: {unwritable.Message}"));
+        }
+        return plots;
     }
 
     private ScenarioFacts Facts() => new(

@@ -22,6 +22,9 @@ public sealed class AllureReport
 
     public AllureResultsWriter Writer { get; }
 
+    /// <summary>Every whole count, kept across runs for the per-disk plots.</summary>
+    public CountHistory Counts { get; } = CountHistory.FromEnvironment(RepositoryRoot());
+
     /// <summary>Loads allure-config.json (a malformed one stops the run with a clear error), empties the results
     /// folder of an earlier run's results, and writes categories, executor and the renderer's configuration.</summary>
     public static AllureReport Start()
@@ -99,7 +102,7 @@ public sealed class AllureReport
             System.Text.Json.JsonSerializer.Serialize(rc, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     }
 
-    private static string RepositoryRoot() =>
+    internal static string RepositoryRoot() =>
         typeof(AllureReport).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "BackupAcceptance.RepositoryRoot")?.Value ?? AppContext.BaseDirectory;
 }

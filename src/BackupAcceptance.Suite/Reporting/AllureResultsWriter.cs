@@ -40,6 +40,13 @@ public sealed class AllureResultsWriter(string directory)
         return new AllureAttachment(name, source, "text/plain");
     }
 
+    public AllureAttachment WriteSvgAttachment(string name, string svg)
+    {
+        var source = $"{Guid.NewGuid()}-attachment.svg";
+        WriteAtomically(source, svg);
+        return new AllureAttachment(name, source, "image/svg+xml");
+    }
+
     public void WriteEnvironment(IEnumerable<KeyValuePair<string, string>> entries)
     {
         var text = new StringBuilder();

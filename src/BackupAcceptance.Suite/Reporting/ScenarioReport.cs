@@ -1,3 +1,4 @@
+using BackupAcceptance.Expectations.Walks;
 namespace BackupAcceptance.Suite.Reporting;
 
 /// <summary>
@@ -20,6 +21,16 @@ public sealed class ScenarioReport
 
     /// <summary>Parameters that become known while steps run (dump date, seed).</summary>
     public Dictionary<string, string> Facts { get; } = [];
+
+    private readonly List<WalkNote> _counts = [];
+
+    /// <summary>The whole counts this scenario's checks took of its disk (one per dump walked).</summary>
+    public IReadOnlyList<WalkNote> Counts { get { lock (_lock) return _counts.ToArray(); } }
+
+    public void RecordCount(WalkNote walk)
+    {
+        lock (_lock) _counts.Add(walk);
+    }
 
     public void BeginStep() => StepStart = DateTimeOffset.Now.ToUnixTimeMilliseconds();
 

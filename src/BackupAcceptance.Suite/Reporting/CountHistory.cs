@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace BackupAcceptance.Suite.Reporting;
+
+/// <summary>
+/// Every whole count the suite takes (files and directories per disk and dump), one JSON line each, kept across runs
+/// like the report's history (BACKUP_ACCEPTANCE_COUNT_HISTORY, else allure-history/counts.jsonl at the repository
+/// root), so each disk's report can show its file count dump after dump and a disk sinking night after night shows
+/// before a threshold fails. A line that cannot be read is skipped, never fatal: the history is a view, not a check.
+/// </summary>
+public sealed class CountHistory(string path)
+{
+    /// <summary>Dumps one plot shows at most (the newest).</summary>
+    public const int PlotLimit = 60;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public string Path => path;
+
+    public static CountHistory FromEnvironment(string repositoryRoot) => new(
+        Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_COUNT_HISTORY") is { Length: > 0 } configured
+            ? System.IO.Path.GetFullPath(configured)
+            : System.IO.Path.Combine(repositoryRoot, "allure-history", "counts.jsonl"));
+
+    public async Task RecordAsync(IEnumerable<CountPoint> points, CancellationToken cancellationToken)
+    {
+        var lines = points.Select(p => JsonSerializer.Serialize(p, Json) + "\n").ToList();
+        if (lines.Count == 0) return;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            await File.AppendAllTextAsync(path, string.Concat(lines), cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The disk's counts, one per dump (the latest count of a dump wins), oldest dump first, at most
+    /// <see cref="PlotLimit"/>.</summary>
+    public async Task<IReadOnlyList<CountPoint>> ForDiskAsync(string config, string host, string disk, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path)) return [];
+        var points = new List<CountPoint>();
+        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<CountPoint>(line, Json) is { } point && point.Config == config && point.Host == host && point.Disk == disk)
+                    points.Add(point);
+            }
+            catch (JsonException)
+            {
+                // A line cut short by a run that was killed: the others still tell the story.
+            }
+        }
+        return points.GroupBy(p => p.Dump, StringComparer.Ordinal).Select(g => g.MaxBy(p => p.Counted)!)
+            .OrderBy(p => p.Dump, StringComparer.Ordinal).TakeLast(PlotLimit).ToList();
+    }
+}
