@@ -198,6 +198,17 @@ print_failures() {
        /^[0-9]+ passed, /||/^INTERRUPTED: /{print}' "$1"
 }
 
+# show_progress PID FILE: while the run lives, the suite's progress line (the walks in flight) on the terminal, in place.
+show_progress() {
+  local line shown=""
+  while kill -0 "$1" 2>/dev/null; do
+    line=$(cat "$2" 2>/dev/null) || line=""
+    if [ "$line" != "$shown" ]; then printf '\r\033[K%s' "${line:0:$(( ${COLUMNS:-100} - 1 ))}"; shown=$line; fi
+    sleep 1
+  done
+  [ -z "$shown" ] || printf '\r\033[K'
+}
+
 # On GitHub Actions: the run's counts and every failed or broken scenario with its reason, as Markdown on the job page.
 write_step_summary() {
   [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -s "$1" ] || return 0
@@ -260,11 +271,16 @@ run_suite() {
   # Ctrl-C kills the run outright; this shell never leaves it running behind (the EXIT trap).
   trap 'interrupted=$((interrupted + 1)); stop_suite "$pid" "$interrupted"' INT TERM HUP
   trap '[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && pkill -KILL -s "$pid"' EXIT
+  # At a terminal, a long walk shows where it is (directories, files, seconds) instead of a silent wait.
+  local progress_pid=""
+  if [ -t 1 ] && [ "$quiet" = 0 ]; then export BACKUP_ACCEPTANCE_PROGRESS="$RESULTS/progress.txt"; fi
   setsid dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 &
   pid=$!
+  if [ -n "${BACKUP_ACCEPTANCE_PROGRESS:-}" ]; then show_progress "$pid" "$BACKUP_ACCEPTANCE_PROGRESS" & progress_pid=$!; fi
   [ "$interrupted" = 0 ] || stop_suite "$pid" 1   # stopped before the launch finished
   wait "$pid" || rc=$?
   while kill -0 "$pid" 2>/dev/null; do rc=0; wait "$pid" || rc=$?; done   # a trap ends wait early
+  [ -z "$progress_pid" ] || wait "$progress_pid" 2>/dev/null || true
   trap - INT TERM HUP EXIT
   [ "$quiet" = 1 ] || echo
   rc=$(verdict_code "$RESULTS/summary.txt" "$rc")

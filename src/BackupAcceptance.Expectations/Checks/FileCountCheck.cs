@@ -39,8 +39,9 @@ public static class FileCountCheck
     private static async Task<WalkSummary> WalkUntilAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
         var walker = new DiskWalker(lease.Session, lease.Target.Disk);
+        using var progress = lease.Pool.Progress.Begin(lease.Target);
         var (files, directories, complete) = await WalkDeadline.RunAsync(lease, null, token => Guard.AmandaAsync(lease, null, "to walk the disk",
-            () => FileTally.UntilAsync(walker, minimum, token)), cancellationToken);
+            () => FileTally.UntilAsync(walker, minimum, token, progress)), cancellationToken);
         return new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
     }
 }

@@ -1,4 +1,5 @@
 using BackupAcceptance.Amanda.Walking;
+using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Expectations.Checks;
 
@@ -6,11 +7,13 @@ namespace BackupAcceptance.Expectations.Checks;
 /// at the first file it needs, not at the end of the disk.</summary>
 public sealed record FileTally(int Files, int Directories, bool Complete)
 {
-    public static async Task<FileTally> UntilAsync(DiskWalker walker, int files, CancellationToken cancellationToken)
+    public static async Task<FileTally> UntilAsync(DiskWalker walker, int files, CancellationToken cancellationToken,
+        WalkProgress.Handle progress = default)
     {
         int seen = 0, directories = 0;
         await foreach (var entry in walker.WalkAsync(cancellationToken))
         {
+            progress.Saw(entry.IsDirectory);
             if (entry.IsDirectory) directories++;
             else if (++seen >= files) return new FileTally(seen, directories, false);
         }

@@ -39,6 +39,9 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// <summary>Each config's index directory, asked once per run.</summary>
     public IndexRoots IndexRoots { get; } = new();
 
+    /// <summary>The walks through amrecover in flight, for a progress line.</summary>
+    public WalkProgress Progress { get; } = new();
+
     /// <summary>Every whole-dump count of the run, in order: how each disk was walked, for the console summary.</summary>
     public IReadOnlyList<WalkNote> Walks => [.. _walks];
 

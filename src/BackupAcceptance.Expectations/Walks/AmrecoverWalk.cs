@@ -21,8 +21,10 @@ public static class AmrecoverWalk
         var paths = new HashSet<RawPath>();
         var files = new List<RawPath>();
         var directories = 0;
+        using var progress = pool.Progress.Begin(target);
         await foreach (var entry in walker.WalkAsync(cancellationToken))
         {
+            progress.Saw(entry.IsDirectory);
             paths.Add(entry.Path);
             if (entry.IsDirectory) directories++; else files.Add(entry.Path);
         }

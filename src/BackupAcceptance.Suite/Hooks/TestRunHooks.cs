@@ -16,7 +16,9 @@ public sealed class TestRunHooks
     {
         var report = AllureReport.Start(); // a malformed allure-config.json stops the run here, with its own message
         context.TestRunContainer.RegisterInstanceAs(report);
-        context.TestRunContainer.RegisterInstanceAs(new SuiteRun(AmrecoverOptions.FromEnvironment(), report));
+        var run = new SuiteRun(AmrecoverOptions.FromEnvironment(), report);
+        run.ShowProgress();
+        context.TestRunContainer.RegisterInstanceAs(run);
     }
 
     [AfterTestRun]

@@ -21,6 +21,11 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
 
     public RunSummary Summary { get; } = new();
 
+    /// <summary>The progress line for run.sh at a terminal (BACKUP_ACCEPTANCE_PROGRESS), or null.</summary>
+    private ProgressFile? _progress;
+
+    public void ShowProgress() => _progress ??= ProgressFile.Start(Environment.GetEnvironmentVariable, Sessions.Progress);
+
     /// <summary>Ctrl-C, SIGTERM or the run's time limit: every scenario's checks run under its token.</summary>
     public RunInterruption Interruption { get; } = RunInterruption.FromEnvironment(Environment.GetEnvironmentVariable);
 
@@ -28,6 +33,7 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
     /// <returns>Where the summary went.</returns>
     public async Task<string> FinishAsync()
     {
+        if (_progress is not null) await _progress.DisposeAsync();
         var started = Sessions.Started;
         var walks = Sessions.Walks;
         await Sessions.DisposeAsync();

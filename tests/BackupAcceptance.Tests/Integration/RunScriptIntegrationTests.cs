@@ -90,6 +90,37 @@ public sealed class RunScriptIntegrationTests
         run.StandardOutput.ShouldContain("0 passed, 0 failed, 1 broken");
     }
 
+    [Test]
+    public async Task At_a_terminal_a_long_walk_shows_its_progress_and_quiet_never_does()
+    {
+        // The big disk walked through amrecover alone takes well over five seconds; script(1) gives run.sh a terminal.
+        var file = Path.Combine(_work, "big.feature");
+        await File.WriteAllTextAsync(file, """
+            Feature: Big
+              Scenario: big walked
+                Given daily config for localhost /srv/fixtures/big
+                Then the backup contains at least 20000 files
+            """);
+        async Task<string> AtTerminalAsync(string options)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            var result = await Cli.Wrap("script").WithArguments(["-qec", $"{Path.Combine(Repository.Root, "run.sh")} --features {file} {options}", "/dev/null"])
+                .WithEnvironmentVariables(env => env
+                    .Set("BACKUP_ACCEPTANCE_RESULTS", Path.Combine(_work, "results"))
+                    .Set("BACKUP_ACCEPTANCE_ALLURE_HISTORY", Path.Combine(_work, "history.jsonl"))
+                    .Set("BACKUP_ACCEPTANCE_INDEX_FILES", "off").Set("BACKUP_ACCEPTANCE_CACHE", "off"))
+                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(timeout.Token);
+            result.ExitCode.ShouldBe(0, result.StandardOutput);
+            return result.StandardOutput;
+        }
+
+        var shown = (await AtTerminalAsync("")).Split('\r').Where(l => l.Contains("walking daily localhost:/srv/fixtures/big: ", StringComparison.Ordinal)).ToList();
+        shown.Count.ShouldBeGreaterThan(1, "the line moves while the walk runs");
+        shown.ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"walking daily localhost:/srv/fixtures/big: [\d,]+ dirs, [\d,]+ files, \d+ s"));
+        File.Exists(Path.Combine(_work, "results", "progress.txt")).ShouldBeFalse("the suite removes its progress file");
+        (await AtTerminalAsync("--quiet")).ShouldNotContain("walking ");
+    }
+
     private async Task<BufferedCommandResult> RunAsync(string feature, string option, string? stepSummary = null)
     {
         var file = Path.Combine(_work, "check.feature");
