@@ -22,8 +22,11 @@ public static partial class DumpSizes
     {
         var sizes = new List<DumpSize>();
         var inDumps = false;
+        var sections = 0;
         foreach (var line in amadminInfo.Split('\n'))
         {
+            // One disk's record only: a second "Current info for" is another disk's.
+            if (line.StartsWith("Current info for ", StringComparison.Ordinal) && ++sections > 1) break;
             if (line.TrimStart().StartsWith("Dumps:", StringComparison.Ordinal)) { inDumps = true; continue; }
             if (!inDumps) continue;
             var match = DumpLine().Match(line);
@@ -42,7 +45,8 @@ public static partial class DumpSizes
     {
         try
         {
-            string[] words = ["amadmin", config, "info", host, disk];
+            // Amanda matches host and disk as patterns (/srv is every disk below it): --exact-match, only this disk.
+            string[] words = ["amadmin", config, "info", "--exact-match", host, disk];
             if (Environment.UserName == "root")
             {
                 var user = await Cli.Wrap("amgetconf").WithArguments([config, "dumpuser"])

@@ -29,6 +29,11 @@ public sealed class DumpSizesTests
     }
 
     [Test]
+    public void Only_the_first_disks_record_counts() =>
+        DumpSizes.Parse(Info + Info.Replace("layered", "other", StringComparison.Ordinal).Replace("1430", "999999", StringComparison.Ordinal))
+            .ShouldBe([new DumpSize(0, "20261205", 1430), new DumpSize(1, "20261205", 30)]);
+
+    [Test]
     public void Lines_outside_the_dumps_table_and_levels_never_done_are_not_sizes()
     {
         DumpSizes.Parse("""
