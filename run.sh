@@ -192,6 +192,21 @@ verdict_code() {
   else echo 0; fi
 }
 
+# note_failure_outside_scenarios SUMMARY DOTNET_RC: dotnet test failed although no scenario did (a feature file that
+# does not parse, a failing hook): said in the summary as a BROKEN line, so --quiet, the step summary and a merge of
+# shards see it too, not only the exit code.
+note_failure_outside_scenarios() {
+  [ -s "$1" ] && [ "$2" != 0 ] || return 0
+  grep -qE '^[0-9]+ passed, 0 failed, 0 broken' "$1" || return 0
+  grep -q '^INTERRUPTED: ' "$1" && return 0
+  local counts; counts=$(grep -m1 -E '^[0-9]+ passed, 0 failed, 0 broken' "$1")
+  { printf 'BROKEN dotnet test / outside the scenarios\n'
+    printf '        Suite defect: dotnet test exited %s with no scenario failed: a feature file that could not be loaded or a failing hook (see dotnet-test.log)\n' "$2"
+    sed 's/, 0 broken/, 1 broken/' <<<"$counts"
+  } >> "$1"
+  sed -i "0,/^${counts%%;*}/{/^${counts%%;*}/d}" "$1"
+}
+
 # --quiet: only what failed or broke (each with its reason lines), the counts and an interruption.
 print_failures() {
   awk '/^(FAIL|BROKEN) /{show=1; print; next} /^        /{if (show) print; next} {show=0}
@@ -221,8 +236,10 @@ write_step_summary() {
       echo
       echo "| verdict | scenario | why |"
       echo "|---|---|---|"
-      awk '/^(FAIL|BROKEN) /{v=$1; s=$0; sub(/^(FAIL|BROKEN) +/, "", s); r=""; if ((getline r) > 0) sub(/^ +/, "", r)
-             gsub(/\|/, "\\|", s); gsub(/\|/, "\\|", r); print "| " v " | " s " | " r " |"}' "$1"
+      awk 'function row() { if (v != "") { gsub(/\|/, "\\|", s); gsub(/\|/, "\\|", r); print "| " v " | " s " | " r " |" }; v = "" }
+           /^(FAIL|BROKEN) /{row(); v=$1; s=$0; sub(/^(FAIL|BROKEN) +/, "", s); r=""; next}
+           /^        / && v != "" && r == "" {r=$0; sub(/^ +/, "", r); next}
+           {row()} END{row()}' "$1"
     fi
     echo
     echo "Report: results/allure-report/index.html (in the job's artifacts)"
@@ -259,9 +276,13 @@ run_suite() {
   prepare_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
   if [ -n "$shard" ]; then
-    # One shard's report is a part: its history point would count a part as a night. ./run.sh report merges.
+    # One shard's report is a part: its history point would count a part as a night. ./run.sh report merges, and
+    # checks that the parts it is given are all of them, of the same features (shard.txt).
     export BACKUP_ACCEPTANCE_SHARD="$shard"
-    export BACKUP_ACCEPTANCE_ALLURE_HISTORY="${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$RESULTS/shard-history.jsonl}"
+    export BACKUP_ACCEPTANCE_ALLURE_HISTORY="$RESULTS/shard-history.jsonl"
+    printf 'shard %s features %s tags %s\n' "$shard" "$(features_fingerprint "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}")" "$tags" > "$RESULTS/shard.txt"
+  else
+    unset BACKUP_ACCEPTANCE_SHARD   # a stray one would silently check a part and call it the whole
   fi
   [ "$quiet" = 1 ] || echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)}${shard:+ (shard $shard)} ..."
   local rc=0 interrupted=0 pid=""
@@ -283,6 +304,7 @@ run_suite() {
   [ -z "$progress_pid" ] || wait "$progress_pid" 2>/dev/null || true
   trap - INT TERM HUP EXIT
   [ "$quiet" = 1 ] || echo
+  note_failure_outside_scenarios "$RESULTS/summary.txt" "$rc"
   rc=$(verdict_code "$RESULTS/summary.txt" "$rc")
   if [ -s "$RESULTS/summary.txt" ]; then
     if [ "$quiet" = 1 ]; then print_failures "$RESULTS/summary.txt"; else cat "$RESULTS/summary.txt"; fi
@@ -303,32 +325,61 @@ run_suite() {
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
     echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
   fi
-  if [ "$interrupted" = 1 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then
+  if [ "$interrupted" -gt 0 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then
+    echo 130 > "$RESULTS/exit-code"
     echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
     return 130
   fi
+  echo "$rc" > "$RESULTS/exit-code"
   return "$rc"
+}
+
+# features_fingerprint PATH: SHA-256 over the feature files' relative names and contents, the same on every runner.
+features_fingerprint() {
+  if [ -d "$1" ]; then
+    (cd "$1" && find -L . -name '*.feature' -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum) | sha256sum | cut -c1-16
+  else
+    { basename "$1"; sha256sum < "$1"; } | sha256sum | cut -c1-16
+  fi
 }
 
 # ./run.sh report DIR...: the results folders of a sharded run (each from ./run.sh --shard I/N) merged into one: the
 # Allure results into one report with the history, the summaries into one summary, and the exit code of the whole.
 merge_reports() {
   [ $# -ge 1 ] || die "report needs the results folders of the shards (each written by ./run.sh --shard I/N)"
-  local dir first="" blocks
+  local dir first="" blocks here part count="" fingerprint="" seen=" " worst=0 code
+  here=$(mkdir -p "$RESULTS" && cd "$RESULTS" && pwd)
   for dir in "$@"; do
-    [ -s "$dir/summary.txt" ] && [ -d "$dir/allure-results" ] && [ -f "$dir/allurerc.json" ] \
-      || die "report: $dir is not a results folder of ./run.sh (summary.txt, allure-results/, allurerc.json)"
-    [ "$(cd "$dir" && pwd)" != "$RESULTS" ] || die "report: $dir is where the merged results go; give the shards' folders"
+    [ -s "$dir/summary.txt" ] && [ -d "$dir/allure-results" ] && [ -f "$dir/allurerc.json" ] && [ -s "$dir/shard.txt" ] \
+      || die "report: $dir is not the results folder of a ./run.sh --shard run (summary.txt, allure-results/, allurerc.json, shard.txt)"
+    # The merged results replace $RESULTS: a part kept inside it would be deleted before it is read.
+    case "$(cd "$dir" && pwd)/" in "$here"/*) die "report: $dir lies inside $RESULTS, which the merge empties; keep the parts elsewhere (e.g. shards/)" ;; esac
+    # shard I/N features FINGERPRINT tags EXPR: every part of one run, each once, of the same features and tags.
+    read -r _ part _ < "$dir/shard.txt"
+    [ -z "$count" ] || [ "${part#*/}" = "$count" ] || die "report: $dir is part $part, the others are parts of $count"
+    count=${part#*/}
+    [ -z "$fingerprint" ] || [ "$(cut -d' ' -f3- "$dir/shard.txt")" = "$fingerprint" ] \
+      || die "report: $dir ran other feature files or tags than the first part ($(cut -d' ' -f3- "$dir/shard.txt"))"
+    fingerprint=$(cut -d' ' -f3- "$dir/shard.txt")
+    [[ "$seen" != *" ${part%/*} "* ]] || die "report: part $part is given twice"
+    seen+="${part%/*} "
   done
+  local missing=() i
+  for ((i = 1; i <= count; i++)); do [[ "$seen" == *" $i "* ]] || missing+=("$i/$count"); done
+  [ "${#missing[@]}" = 0 ] || die "report: parts missing: ${missing[*]} (a part that did not run checked nothing: the merge would lie)"
   prepare_results
   mkdir -p "$RESULTS/allure-results"
   for dir in "$@"; do
     # Result and attachment names are UUIDs; categories.json and the environment are the same in every shard.
     cp -f "$dir"/allure-results/* "$RESULTS/allure-results/"
     [ -n "$first" ] || first="$dir/allurerc.json"
+    # A part that exited otherwise than its summary says (interrupted, a failure outside the scenarios) counts too.
+    code=$(cat "$dir/exit-code" 2>/dev/null) || code=2
+    if [ "$code" = 130 ] || { [ "$code" = 1 ] && [ "$worst" != 130 ]; } || { [ "$code" = 2 ] && [ "$worst" = 0 ]; }; then worst=$code; fi
   done
   local history="${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$ROOT/allure-history/history.jsonl}"
-  sed "s|\"historyPath\": \"[^\"]*\"|\"historyPath\": \"$history\"|" "$first" > "$RESULTS/allurerc.json"
+  [[ "$history" != *'"'* ]] || die "report: a history path with a double quote cannot go into allurerc.json"
+  sed "s|\"historyPath\": \"[^\"]*\"|\"historyPath\": \"$(sed 's/[\\|&]/\\&/g' <<<"$history")\"|" "$first" > "$RESULTS/allurerc.json"
   # Each scenario's block (its verdict line and reason lines), from every shard, sorted as one run's summary is.
   blocks=$(for dir in "$@"; do
     awk 'function out() { if (b != "") { k = b; sub(/^(PASS|FAIL|BROKEN) +/, "", k); print k "\036" b }; b = "" }
@@ -336,15 +387,17 @@ merge_reports() {
   done | LC_ALL=C sort | sed 's/^[^\o036]*\o036//')
   {
     [ -z "$blocks" ] || printf '%s\n' "$blocks" | tr '\037' '\n'
-    printf '%d passed, %d failed, %d broken; merged from %d shard results\n' \
-      "$(grep -c '^PASS ' <<<"$blocks")" "$(grep -c '^FAIL ' <<<"$blocks")" "$(grep -c '^BROKEN ' <<<"$blocks")" "$#"
+    printf '%d passed, %d failed, %d broken; merged from %d parts of %d\n' \
+      "$(grep -c '^PASS ' <<<"$blocks")" "$(grep -c '^FAIL ' <<<"$blocks")" "$(grep -c '^BROKEN ' <<<"$blocks")" "$#" "$count"
     grep -h '^INTERRUPTED: ' "${@/%//summary.txt}" || true
   } > "$RESULTS/summary.txt"
   cat "$RESULTS/summary.txt"
+  write_step_summary "$RESULTS/summary.txt"
   echo
   local rc; rc=$(verdict_code "$RESULTS/summary.txt" 0)
+  if [ "$worst" = 130 ]; then rc=130; elif [ "$rc" = 0 ] && [ "$worst" != 0 ]; then rc=$worst; fi
   render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
-  grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" && return 130
+  [ "$rc" != 130 ] || echo "run.sh: a part was interrupted; the merged results are partial (exit 130)" >&2
   return "$rc"
 }
 

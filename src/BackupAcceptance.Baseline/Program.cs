@@ -35,15 +35,15 @@ try
         Console.Error.WriteLine($"baseline: reading {disk.Host} {disk.Disk} ...");
         facts.Add(await survey.ReadAsync(disk, stop.Token));
     }
-    var (text, warnings) = FeatureWriter.Write(request, schedule, facts);
+    var (text, warnings) = FeatureWriter.Write(request, schedule, facts, DateTime.Now);
     if (File.Exists(request.Output) && !request.Force) return Refuse($"{request.Output} appeared while reading; give --force to overwrite it");
     var temporary = request.Output + ".tmp";
     await File.WriteAllTextAsync(temporary, text, stop.Token);
     File.Move(temporary, request.Output, overwrite: true);
     foreach (var warning in warnings) Console.Error.WriteLine($"baseline: WARNING: {warning}");
-    var written = facts.Count(f => f.Unreadable is null);
-    Console.WriteLine($"wrote {request.Output}: {written} scenario(s) for {facts.Count} disk(s) of {request.Config}" +
-                      $"{(facts.Count > written ? $", {facts.Count - written} not readable (commented in the file)" : "")}, {warnings.Count} warning(s)");
+    var unreadable = facts.Count(f => f.Unreadable is not null);
+    Console.WriteLine($"wrote {request.Output}: a scenario for each of {facts.Count} disk(s) of {request.Config}" +
+                      $"{(unreadable > 0 ? $" ({unreadable} not readable: written to fail until mended)" : "")}, {warnings.Count} warning(s)");
     Console.WriteLine($"check it with: ./run.sh --features {request.Output}");
     return 0;
 }

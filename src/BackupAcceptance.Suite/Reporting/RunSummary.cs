@@ -18,7 +18,9 @@ public sealed class RunSummary
     /// from the index files and which from amrecover.</param>
     /// <param name="time">The run's wall time against its time waiting on amrecover: what the suite itself costs.</param>
     /// <param name="interrupted">Why the run stopped early (Ctrl-C, a signal, its time limit), or null.</param>
-    public string Render(int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null, string? interrupted = null)
+    /// <param name="part">The shard this run was (BACKUP_ACCEPTANCE_SHARD), or null for the whole run.</param>
+    public string Render(int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null, string? interrupted = null,
+        string? part = null)
     {
         var all = _outcomes.OrderBy(o => o.Feature, StringComparer.Ordinal).ThenBy(o => o.Scenario, StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
@@ -33,6 +35,8 @@ public sealed class RunSummary
         var broken = all.Count(o => o.Verdict == ScenarioVerdict.Broken);
         text.AppendLine($"{all.Count - failed - broken} passed, {failed} failed, {broken} broken; amrecover started {amrecoverStarts} time(s)");
         if (time is not null) text.AppendLine(time.ToString());
+        // A part is never the whole: said here, so a stray BACKUP_ACCEPTANCE_SHARD cannot pass for a full run.
+        if (part is not null) text.AppendLine($"PART: only {part} of the scenarios ran here; ./run.sh report merges the parts");
         // The list above is not what a whole run would have said: checks stopped, and later ones never ran to the end.
         if (interrupted is not null) text.AppendLine($"INTERRUPTED: the run was {interrupted}; the check in flight and every one after it ended as Interrupted");
         return text.ToString();
@@ -40,11 +44,11 @@ public sealed class RunSummary
 
     /// <returns>The file written.</returns>
     public string Write(string directory, int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null,
-        string? interrupted = null)
+        string? interrupted = null, string? part = null)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "summary.txt");
-        File.WriteAllText(path, Render(amrecoverStarts, walks, time, interrupted));
+        File.WriteAllText(path, Render(amrecoverStarts, walks, time, interrupted, part));
         return path;
     }
 }

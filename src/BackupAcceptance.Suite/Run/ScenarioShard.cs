@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using BackupAcceptance.ReqnrollNUnit;
 
@@ -8,9 +6,11 @@ namespace BackupAcceptance.Suite.Run;
 
 /// <summary>
 /// One of N parts of a run (BACKUP_ACCEPTANCE_SHARD=I/N, run.sh --shard I/N), so N runners share an estate. Every
-/// scenario of one disk lands in the same shard (keyed by the config, host and disk of its Given step), so each disk
-/// still costs one amrecover session; a scenario with no disk (the estate) is keyed by its feature and name. The key's
-/// SHA-256 decides: the same scenarios land in the same shard on every machine and every night.
+/// scenario of one disk lands in the same part (keyed by the config, host and disk of its Given step), so each disk
+/// still costs one amrecover session; a scenario with no disk (the estate) is keyed by its feature and name. The keys
+/// of all scenarios are sorted and dealt out in turn: the same feature files give the same parts on every machine, and
+/// no part is empty while there are at least N keys (a hash would leave one of four parts empty for 8 disks in two
+/// runs of five).
 /// </summary>
 public sealed partial record ScenarioShard(int Index, int Count)
 {
@@ -42,10 +42,12 @@ public sealed partial record ScenarioShard(int Index, int Count)
         return new ScenarioShard(index, count);
     }
 
-    public IReadOnlyList<FeatureDefinition> Select(IReadOnlyList<FeatureDefinition> features) =>
-        FeatureCatalog.Select(features, Includes);
-
-    public bool Includes(ScenarioDefinition scenario) => ShardOf(Key(scenario), Count) == Index;
+    public IReadOnlyList<FeatureDefinition> Select(IReadOnlyList<FeatureDefinition> features)
+    {
+        var keys = features.SelectMany(f => f.Scenarios).Select(Key).Distinct().Order(StringComparer.Ordinal).ToList();
+        var part = keys.Select((key, rank) => (key, rank)).ToDictionary(k => k.key, k => k.rank % Count + 1, StringComparer.Ordinal);
+        return FeatureCatalog.Select(features, scenario => part[Key(scenario)] == Index);
+    }
 
     /// <summary>"disk daily localhost /etc" from the scenario's Given step (background included), "estate daily" for
     /// a whole configuration, else "scenario FILE NAME".</summary>
@@ -59,13 +61,6 @@ public sealed partial record ScenarioShard(int Index, int Count)
                 return $"estate {estate.Groups[1].Value}";
         }
         return $"scenario {scenario.Feature.RelativePath} {scenario.Name}";
-    }
-
-    /// <returns>1 to <paramref name="count"/>.</returns>
-    public static int ShardOf(string key, int count)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return (int)(BitConverter.ToUInt64(hash, 0) % (ulong)count) + 1;
     }
 
     public override string ToString() => $"shard {Index}/{Count}";

@@ -39,7 +39,8 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
         await Sessions.DisposeAsync();
         var time = new RunTime(_clock.Elapsed, options.Time.Waited, options.Time.Summed);
         report.Finish(options.AmrecoverPath);
-        var written = Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time, Interruption.Reason);
+        var written = Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time, Interruption.Reason,
+            ScenarioShard.FromEnvironment(Environment.GetEnvironmentVariable)?.ToString());
         Interruption.Dispose(); // only now: a second Ctrl-C before the summary is written must not end the process
         return written;
     }

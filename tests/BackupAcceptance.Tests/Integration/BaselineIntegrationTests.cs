@@ -9,7 +9,7 @@ namespace BackupAcceptance.Tests.Integration;
 
 /// <summary>./run.sh baseline against the real demo configuration: the file it writes is the same for the same dumps,
 /// it never overwrites without --force, and run through the suite its scenarios pass, except exactly those it warned
-/// of (the demo's faulty disks: hollow, empty, a count drop), which fail.</summary>
+/// of (the demo's faulty disks: hollow, empty, never dumped, a damaged index, a count drop; the estate), which fail.</summary>
 [Category("Integration")]
 public sealed partial class BaselineIntegrationTests
 {
@@ -47,8 +47,10 @@ public sealed partial class BaselineIntegrationTests
         refused.StandardError.ShouldContain("exists; give --force to overwrite it");
         (await File.ReadAllTextAsync(first, timeout.Token)).ShouldBe(text);
 
-        // A disk never dumped is a commented line with the reason, not a silent gap; an empty one is never blessed.
-        text.ShouldContain("  # NOT CHECKED: localhost /srv/fixtures/notdumped: its dumps could not be read: ");
+        // A disk never dumped still gets a scenario, warned of, that fails until it is dumped: never a silent gap; an
+        // empty one is never blessed; the estate scenario catches disks added later.
+        Section(text, "localhost /srv/fixtures/notdumped").ShouldContain("# WARNING: its dumps could not be read: ");
+        Section(text, "localhost /srv/fixtures/notdumped").ShouldContain("Then the disk has a dump");
         text.ShouldContain("Scenario: localhost /srv/fixtures/hollow\n");
         Section(text, "localhost /srv/fixtures/hollow").ShouldContain("And the backup contains at least one file");
         Section(text, "localhost /etc").ShouldContain("And the backup contains these paths:");
@@ -58,6 +60,9 @@ public sealed partial class BaselineIntegrationTests
         warned.ShouldContain("localhost /srv/fixtures/hollow");
         warned.ShouldContain("localhost /srv/fixtures/empty");
         warned.ShouldContain("localhost /srv/fixtures/shrinking");
+        warned.ShouldContain("localhost /srv/fixtures/notdumped");
+        warned.ShouldContain("localhost /srv/fixtures/cutindex");
+        warned.ShouldContain("every disk of daily");
 
         var run = await SuiteRunner.RunAsync(first, null, timeout.Token);
         run.Results.Count.ShouldBe(ScenarioLine().Matches(text).Count, run.Console);

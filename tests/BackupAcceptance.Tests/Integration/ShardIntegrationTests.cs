@@ -45,10 +45,17 @@ public sealed class ShardIntegrationTests
         // The same scenario lines with the same verdicts and reasons, sorted alike; the merged report rendered.
         Verdicts(Path.Combine(_work, "merged", "summary.txt")).ShouldBe(Verdicts(Path.Combine(_work, "whole", "summary.txt")));
         var counts = File.ReadLines(Path.Combine(_work, "whole", "summary.txt")).Single(l => l.Contains(" passed, ", StringComparison.Ordinal)).Split(';')[0];
-        File.ReadAllText(Path.Combine(_work, "merged", "summary.txt")).ShouldContain($"{counts}; merged from 3 shard results");
+        File.ReadAllText(Path.Combine(_work, "merged", "summary.txt")).ShouldContain($"{counts}; merged from 3 parts of 3");
         File.Exists(Path.Combine(_work, "merged", "allure-report", "index.html")).ShouldBeTrue();
         Directory.GetFiles(Path.Combine(_work, "merged", "allure-results"), "*-result.json").Length
             .ShouldBe(Directory.GetFiles(Path.Combine(_work, "whole", "allure-results"), "*-result.json").Length);
+        File.ReadAllText(Path.Combine(shards[0], "summary.txt")).ShouldContain("PART: only shard 1/3 of the scenarios ran here");
+
+        // Not all of one run: refused, never merged green.
+        var missing = await RunAsync(["report", shards[0], shards[2]], "refused", timeout.Token);
+        (missing.ExitCode, missing.StandardError).ShouldBe((2, "run.sh: report: parts missing: 2/3 (a part that did not run checked nothing: the merge would lie)\n"));
+        var twice = await RunAsync(["report", shards[0], shards[1], shards[1], shards[2]], "refused", timeout.Token);
+        twice.StandardError.ShouldContain("part 2/3 is given twice");
         // Each shard checked only its own disks: no scenario ran twice.
         shards.Sum(s => Verdicts(Path.Combine(s, "summary.txt")).Count(l => !l.StartsWith(' '))).ShouldBe(Verdicts(Path.Combine(_work, "whole", "summary.txt")).Count(l => !l.StartsWith(' ')));
     }
