@@ -91,6 +91,21 @@ public sealed class RunScriptIntegrationTests
     }
 
     [Test]
+    public async Task A_feature_file_that_does_not_parse_is_broken_even_when_every_scenario_passed()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_work, "broken.feature"), "this is not gherkin\nFeature: Broken\n");
+        var run = await RunAsync("""
+            Feature: Good
+              Scenario: etc holds files
+                Given daily config for localhost /etc
+                Then the backup contains at least one file
+            """, "--quiet", features: _work);
+        run.ExitCode.ShouldBe(2, run.StandardOutput + run.StandardError);
+        run.StandardOutput.ShouldContain("BROKEN dotnet test / outside the scenarios\n        Suite defect: dotnet test exited 1 with no scenario failed");
+        run.StandardOutput.ShouldContain("1 passed, 0 failed, 1 broken");
+    }
+
+    [Test]
     public async Task At_a_terminal_a_long_walk_shows_its_progress_and_quiet_never_does()
     {
         // The big disk walked through amrecover alone takes well over five seconds; script(1) gives run.sh a terminal.
@@ -121,12 +136,12 @@ public sealed class RunScriptIntegrationTests
         (await AtTerminalAsync("--quiet")).ShouldNotContain("walking ");
     }
 
-    private async Task<BufferedCommandResult> RunAsync(string feature, string option, string? stepSummary = null)
+    private async Task<BufferedCommandResult> RunAsync(string feature, string option, string? stepSummary = null, string? features = null)
     {
         var file = Path.Combine(_work, "check.feature");
         await File.WriteAllTextAsync(file, feature);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        return await Cli.Wrap(Path.Combine(Repository.Root, "run.sh")).WithArguments(["--features", file, option])
+        return await Cli.Wrap(Path.Combine(Repository.Root, "run.sh")).WithArguments(["--features", features ?? file, option])
             .WithEnvironmentVariables(env => env
                 .Set("BACKUP_ACCEPTANCE_RESULTS", Path.Combine(_work, "results"))
                 .Set("BACKUP_ACCEPTANCE_ALLURE_HISTORY", Path.Combine(_work, "history.jsonl"))
