@@ -33,6 +33,10 @@ Usage:
   ./run.sh report DIR...
       Merges the results folders of a sharded run (each from ./run.sh --shard I/N, copied to one machine) into
       results/: one summary, one Allure report with the history, and the exit code of the whole run.
+  ./run.sh evidence
+      Packs the last run (results/: summary, JUnit, TRX, log, Allure results with every transcript, the HTML report)
+      into evidence/backup-acceptance-evidence-HOST-TIME.tar.gz with RUN.txt (run time, host, Amanda version, suite
+      commit, features fingerprint) and MANIFEST.sha256 of every file; BACKUP_ACCEPTANCE_EVIDENCE_DIR moves it.
   ./run.sh mutate [ID...]
       The mutation check (tests/mutations/): breaks each rule that decides pass or fail on purpose
       (mutations.tsv), builds, and runs the tests that must notice; fails when any mutation survives.
@@ -275,6 +279,9 @@ run_suite() {
 
   prepare_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
+  # What this run checked, for ./run.sh evidence (the environment may differ by the time it packs).
+  printf 'features %s\nfingerprint %s\ntags %s\n' "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}" \
+    "$(features_fingerprint "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}")" "$tags" > "$RESULTS/features.txt"
   if [ -n "$shard" ]; then
     # One shard's report is a part: its history point would count a part as a night. ./run.sh report merges, and
     # checks that the parts it is given are all of them, of the same features (shard.txt).
@@ -401,6 +408,40 @@ merge_reports() {
   return "$rc"
 }
 
+# ./run.sh evidence: the last run's results packed for an audit into one archive, with a SHA-256 manifest of every
+# file and what the run was (time, host, Amanda's version, the suite's commit, the feature files' fingerprint).
+pack_evidence() {
+  [ $# -eq 0 ] || die "'evidence' takes no arguments (BACKUP_ACCEPTANCE_RESULTS names the run, BACKUP_ACCEPTANCE_EVIDENCE_DIR where to write)"
+  [ -s "$RESULTS/summary.txt" ] || die "evidence: no run in $RESULTS (no summary.txt): run ./run.sh first"
+  local out="${BACKUP_ACCEPTANCE_EVIDENCE_DIR:-$ROOT/evidence}" stamp staging name file
+  stamp=$(date -u -r "$RESULTS/summary.txt" +%Y%m%dT%H%M%SZ)
+  name="backup-acceptance-evidence-$(hostname -s)-$stamp"
+  staging=$(mktemp -d "/tmp/$name.XXXXXX")
+  mkdir -p "$staging/$name" "$out"
+  for file in summary.txt junit.xml suite.trx dotnet-test.log allure-report/index.html features.txt shard.txt exit-code; do
+    [ -e "$RESULTS/$file" ] || continue
+    mkdir -p "$staging/$name/$(dirname "$file")"
+    cp -p "$RESULTS/$file" "$staging/$name/$file"
+  done
+  # The Allure results hold every step's amrecover transcript and evidence as attachments.
+  [ -d "$RESULTS/allure-results" ] && cp -pr "$RESULTS/allure-results" "$staging/$name/"
+  {
+    echo "run finished: $(date -u -r "$RESULTS/summary.txt" '+%Y-%m-%d %H:%M:%S UTC')"
+    echo "packed: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+    echo "host: $(hostname -f 2>/dev/null || hostname)"
+    echo "amanda: $(dpkg-query -W -f '${Package} ${Version}\n' amanda-server amanda-client 2>/dev/null | paste -sd ', ' || echo unknown)"
+    echo "suite commit: $(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' (with local changes)')"
+    if [ -f "$RESULTS/features.txt" ]; then sed 's/^/checked /' "$RESULTS/features.txt"; else echo "checked: unknown (not a ./run.sh run)"; fi
+    echo "verdict: $(grep -m1 -E '^[0-9]+ passed, ' "$RESULTS/summary.txt")"
+  } > "$staging/$name/RUN.txt"
+  (cd "$staging/$name" && find . -type f ! -name MANIFEST.sha256 -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > MANIFEST.sha256)
+  tar -C "$staging" -czf "$out/$name.tar.gz" "$name"
+  rm -rf -- "$staging"
+  echo "Evidence: $out/$name.tar.gz"
+  echo "  sha256 $(sha256sum "$out/$name.tar.gz" | cut -d' ' -f1)"
+  echo "  check: tar -xzf $name.tar.gz && cd $name && sha256sum -c MANIFEST.sha256"
+}
+
 # The suite's own overhead: one run of the demo features, its wall time against the time it waited on amrecover
 # (the summary's "run ... s" line), appended to the benchmark's results.
 bench_demo_run() {
@@ -448,6 +489,7 @@ case "${1:-}" in
   test) shift; [ $# -eq 0 ] || die "'test' takes no arguments"; provision; run_own_tests ;;
   mutate) shift; require_dotnet; "$ROOT/tests/mutations/run.sh" "$@" ;;
   report) shift; merge_reports "$@" ;;
+  evidence) shift; pack_evidence "$@" ;;
   baseline) shift; require_dotnet; require_root_or_prefix
             dotnet run --project "$ROOT/src/BackupAcceptance.Baseline" -c Release -- "$@" ;;
   bench) shift; require_dotnet; require_root_or_prefix

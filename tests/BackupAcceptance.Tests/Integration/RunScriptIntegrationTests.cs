@@ -45,6 +45,39 @@ public sealed class RunScriptIntegrationTests
     }
 
     [Test]
+    public async Task Evidence_packs_the_last_run_with_a_manifest_that_catches_a_changed_file()
+    {
+        (await RunAsync("""
+            Feature: Good
+              Scenario: etc holds files
+                Given daily config for localhost /etc
+                Then the backup contains at least one file
+            """, "--quiet")).ExitCode.ShouldBe(0);
+        var evidence = Path.Combine(_work, "evidence");
+        var packed = await Cli.Wrap(Path.Combine(Repository.Root, "run.sh")).WithArguments(["evidence"])
+            .WithEnvironmentVariables(env => env.Set("BACKUP_ACCEPTANCE_RESULTS", Path.Combine(_work, "results")).Set("BACKUP_ACCEPTANCE_EVIDENCE_DIR", evidence))
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        packed.ExitCode.ShouldBe(0, packed.StandardError);
+        var archive = Directory.GetFiles(evidence, "backup-acceptance-evidence-*.tar.gz").ShouldHaveSingleItem();
+        packed.StandardOutput.ShouldContain($"Evidence: {archive}");
+        await Cli.Wrap("tar").WithArguments(["-xzf", archive, "-C", evidence]).ExecuteAsync();
+        var folder = Directory.GetDirectories(evidence).ShouldHaveSingleItem();
+        foreach (var file in new[] { "RUN.txt", "MANIFEST.sha256", "summary.txt", "junit.xml", "suite.trx", "dotnet-test.log", "allure-report/index.html", "features.txt" })
+            File.Exists(Path.Combine(folder, file)).ShouldBeTrue(file);
+        Directory.GetFiles(Path.Combine(folder, "allure-results"), "*-attachment.txt").ShouldNotBeEmpty("the amrecover transcripts");
+        var run = await File.ReadAllTextAsync(Path.Combine(folder, "RUN.txt"));
+        run.ShouldContain("amanda: amanda-client 1:3.5.1");
+        run.ShouldContain($"checked features {Path.Combine(_work, "check.feature")}");
+        run.ShouldContain("verdict: 1 passed, 0 failed, 0 broken");
+
+        async Task<int> CheckAsync() => (await Cli.Wrap("sha256sum").WithArguments(["-c", "--quiet", "MANIFEST.sha256"]).WithWorkingDirectory(folder)
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync()).ExitCode;
+        (await CheckAsync()).ShouldBe(0);
+        await File.AppendAllTextAsync(Path.Combine(folder, "summary.txt"), "PASS  doctored\n");
+        (await CheckAsync()).ShouldNotBe(0, "a changed file no longer matches the manifest");
+    }
+
+    [Test]
     public async Task A_backup_fault_exits_1_even_beside_a_broken_check()
     {
         var summary = Path.Combine(_work, "step-summary.md");
