@@ -16,6 +16,10 @@ public enum FailureCategory
     CountDrop,
     RestoreMismatch,
 
+    /// <summary>Restored data that its own tool rejects (an integrity check, a config test): the backup restores, but
+    /// what it restores would not work.</summary>
+    DataCheckFailed,
+
     /// <summary>A dump whose index is missing, cut short or unreadable: it cannot be browsed for a restore.</summary>
     IndexDamaged,
     AmandaUnreachable,
@@ -46,6 +50,7 @@ public static class FailureCategoryTitles
         FailureCategory.StaleBackup => "Stale backup",
         FailureCategory.CountDrop => "Count drop",
         FailureCategory.RestoreMismatch => "Restore mismatch",
+        FailureCategory.DataCheckFailed => "Data check failed",
         FailureCategory.IndexDamaged => "Index damaged",
         FailureCategory.AmandaUnreachable => "Amanda unreachable or misconfigured",
         FailureCategory.RestoreFailed => "Restore failed",

@@ -52,6 +52,17 @@ public sealed partial class BackupDriver
         checks.Record(1, "restored file");
     }
 
+    public async Task RequireRestoredPassesAsync(string path, string command)
+    {
+        var restored = RequireRestored();
+        var timeout = RestoredCommandCheck.Timeout(Environment.GetEnvironmentVariable);
+        var outcome = await VerdictAsync(() => RestoredCommandCheck.RequirePassesAsync(restored, path, command, timeout, TranscriptTail, Cancellation));
+        checks.Record(1, "restored data checked by its own tool");
+        evidence.Attach("command on restored data",
+            $"$ {outcome.Command}\n(as nobody, in {restored.Area.Path}, {(outcome.NetworkIsolated ? "without network (unshare -n)" : "WITH network: unshare -n is not allowed here")}, " +
+            $"{outcome.Took.TotalSeconds:0.0} s, exit status {outcome.ExitCode})\n{outcome.Output}");
+    }
+
     private RestoredFiles RequireRestored()
     {
         _restoredJudged = true;

@@ -30,6 +30,12 @@ public sealed class DataSteps(BackupDriver driver)
         "Any other file of the dump.")]
     public Task ThenItsContentMatches(string pattern) => driver.RequireRestoredContentAsync(pattern);
 
+    [Then("the restored {string} passes {string}")]
+    [StepExample("Then the restored \"db/app.sqlite\" passes \"sqlite3 {} 'PRAGMA integrity_check'\"",
+        "Runs a command on restored data, {} replaced by the restored path (a restored file, or a directory holding restored files): as the user nobody, without network where the kernel allows (unshare -n), in the restore area, within BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT (default 300 s). No shell: words split as a shell would, quotes kept; write sh -c \"...\" for pipes. Exit status 0 passes; any other fails as Data check failed with the command's output, which the report attaches. A command this machine lacks is an input error.",
+        "That the data is the latest: pair it with a freshness step.")]
+    public Task ThenTheRestoredPasses(string path, string command) => driver.RequireRestoredPassesAsync(path, command);
+
     [Then("the restored file is no older than {int} hours")]
     [StepExample("Then the restored file is no older than 26 hours", "The restored file's modification time (kept by the restore) is recent: the canary was planted before the dump.",
         "Its content (use 'its content matches').")]

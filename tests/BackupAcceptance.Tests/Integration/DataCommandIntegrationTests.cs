@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using BackupAcceptance.Tests.Support;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Integration;
+
+/// <summary>"Then the restored X passes CMD" through the real suite: restored /etc/passwd passes a check it must
+/// pass and fails one it must fail (Data check failed, with the output); the command runs as nobody, without network,
+/// with no shell unless asked; a missing command or a path that was not restored is an input error; a command that
+/// hangs is killed at the data-check timeout.</summary>
+[Category("Integration")]
+public sealed class DataCommandIntegrationTests
+{
+    [Test]
+    public async Task Restored_data_is_judged_by_its_own_tool()
+    {
+        RealAmanda.Require();
+        var work = Directory.CreateTempSubdirectory("ba-data-command-").FullName;
+        try
+        {
+            string Scenario(string name, string path, string command) => $"""
+                  Scenario: {name}
+                    Given daily config for localhost /etc
+                    When the file "passwd" is restored
+                    Then the restored "{path}" passes "{command}"
+
+                """;
+            var feature = Path.Combine(work, "data.feature");
+            await File.WriteAllTextAsync(feature, "Feature: Data\n\n" + string.Concat(
+                Scenario("passes", "passwd", "grep -q ^root: {}"),
+                Scenario("fails", "passwd", "grep -q ^no-such-user-here: {}"),
+                Scenario("nobody", "passwd", "sh -c 'test $(id -un) = nobody'"),
+                Scenario("no network", "passwd", "sh -c 'test $(grep -c : /proc/net/dev) -eq 1'"),
+                Scenario("no shell", "passwd", "test -e {} ; false"),
+                Scenario("missing command", "passwd", "no-such-command-here {}"),
+                Scenario("not restored", "group", "true"),
+                Scenario("hangs", "passwd", "sleep 60")));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            var run = await SuiteRunner.RunAsync(feature, null, timeout.Token,
+                new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT"] = "3" });
+
+            JsonObject Result(string name) => run.AllureResults.Single(r => (string?)r["name"] == name);
+            string Status(string name) => (string)Result(name)["status"]!;
+            string Message(string name) => (string?)Result(name)["statusDetails"]?["message"] ?? "";
+
+            Status("passes").ShouldBe("passed", run.Console);
+            Status("nobody").ShouldBe("passed", Message("nobody"));
+            Status("no network").ShouldBe("passed", Message("no network"));
+            // "test -e X ; false" is one command with the words ";" and "false": test says too many arguments.
+            Status("no shell").ShouldBe("failed", Message("no shell"));
+            Status("fails").ShouldBe("failed");
+            Message("fails").ShouldStartWith("Data check failed: daily localhost:/etc");
+            Message("fails").ShouldContain("exit status 1");
+            Status("missing command").ShouldBe("broken");
+            Message("missing command").ShouldStartWith("Input error: ");
+            Message("missing command").ShouldContain("could not be started");
+            Status("not restored").ShouldBe("broken");
+            Message("not restored").ShouldContain("/group is not a restored file");
+            Status("hangs").ShouldBe("failed");
+            Message("hangs").ShouldContain("did not finish within 3 s");
+
+            var attachment = Result("passes")["steps"]!.AsArray().SelectMany(s => s!["attachments"]!.AsArray())
+                .Single(a => (string?)a!["name"] == "command on restored data")!;
+            var text = run.AllureFiles[(string)attachment["source"]!];
+            text.ShouldStartWith("$ grep -q ^root: /");
+            text.ShouldContain("as nobody");
+            text.ShouldContain("without network (unshare -n)");
+
+            ProcessTable.LivingWithCommandLine("sleep 60").ShouldBeEmpty("the hanging command was killed");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}
