@@ -41,6 +41,7 @@ public sealed record AllureConfig(
         new("Stale backup", "^Stale backup:[\\s\\S]*", ["failed"]),
         new("Count drop", "^Count drop:[\\s\\S]*", ["failed"]),
         new("Restore mismatch", "^Restore mismatch:[\\s\\S]*", ["failed"]),
+        new("Data check failed", "^Data check failed:[\\s\\S]*", ["failed"]),
         new("Index damaged", "^Index damaged:[\\s\\S]*", ["failed"]),
         new("Nothing checked", "^Nothing checked:[\\s\\S]*", ["broken"]),
         new("Restore failed", "^Restore failed:[\\s\\S]*", ["broken"]),
