@@ -53,3 +53,26 @@ Feature: The demo disks hold, keep and restore what they should
       | odd-files/quote"double.txt |
       | quote'dir/quote'dir/  |
       | intentionally-invalid/ |
+
+  @recovery
+  Scenario: A file unchanged since the full dump is restorable from a recent dump
+    Given daily config for localhost /srv/fixtures/layered
+    Then the newest restorable version of "base0/file03.txt" is no older than 26 hours
+
+  @data @recovery
+  Scenario: Restored data passes its own tool's check
+    Given daily config for localhost /etc
+    When the file "passwd" is restored
+    Then the restored "passwd" passes "grep -q ^root: {}"
+
+  @data @recovery
+  Scenario: The whole big disk restores as listed and matches the live tree
+    Given daily config for localhost /srv/fixtures/big
+    When the whole disk is restored
+    Then every file of the listing was restored
+    And the restored tree matches the live directory
+
+  @recovery
+  Scenario: The big disk can be restored within an hour
+    Given daily config for localhost /srv/fixtures/big
+    Then the disk can be restored within 1 hours

@@ -13,6 +13,7 @@ Feature: /etc is backed up
     Then the disk has a dump
     And the latest dump is no older than 26 hours
     And a level 0 dump is no older than 8 days
+    And the newest restorable version of "passwd" is no older than 26 hours
 
   @content
   Scenario: What a rebuild needs first is in the /etc backup

@@ -126,6 +126,10 @@ phase network
 # The same dumps for clients that reach the server over the network (lib/network.sh).
 serve_over_bsdtcp "$NET_CONF"
 
+phase aged
+# A second configuration whose one dump is ten days old (faketime): the negative control of recovery-point steps.
+"$PROVISION_DIR/aged.sh" > /dev/null || die "provision/aged.sh failed (run it alone to see why)"
+
 phase smoke
 smoke_test "$CONF" "$FIXTURES/oddnames" README.txt
 smoke_test "$NET_CONF" "$FIXTURES/oddnames" README.txt   # over bsdtcp

@@ -13,7 +13,7 @@ namespace BackupAcceptance.Amanda.Catalogue;
 public static partial class DumpSizes
 {
     // "          0  20261204  daily-001           3      70      70 0": level, date, label, file, origK, compK, secs.
-    [GeneratedRegex(@"^\s*(\d)\s+(\d{8}(?:\d{6})?)\s+\S+\s+-?\d+\s+(-?\d+)\s+-?\d+\s+-?\d+\s*$")]
+    [GeneratedRegex(@"^\s*(\d)\s+(\d{8}(?:\d{6})?)\s+\S+\s+-?\d+\s+(-?\d+)\s+(-?\d+)\s+-?\d+\s*$")]
     private static partial Regex DumpLine();
 
     /// <summary>The latest dump at each level that <c>amadmin info</c> lists, lowest level first; empty when the server
@@ -33,7 +33,8 @@ public static partial class DumpSizes
             if (!match.Success) continue;
             var kib = long.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
             if (kib < 0) continue; // -1: a level never done
-            sizes.Add(new DumpSize(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), match.Groups[2].Value, kib));
+            var stored = long.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture);
+            sizes.Add(new DumpSize(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), match.Groups[2].Value, kib, Math.Max(0, stored)));
         }
         return sizes.OrderBy(s => s.Level).ToList();
     }

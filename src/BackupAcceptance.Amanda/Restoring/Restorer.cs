@@ -51,6 +51,20 @@ public sealed class Restorer(AmrecoverSession session, string disk)
         return new RestoreReport(report, wholeDirectories);
     }
 
+    /// <summary>The whole disk: every entry of the root listing added (a directory brings its whole subtree), one
+    /// extract.</summary>
+    public async Task<RestoreReport> RestoreWholeDiskAsync(RestoreArea area, CancellationToken cancellationToken)
+    {
+        var navigator = await TreeNavigator.AtRootAsync(session, disk, cancellationToken);
+        var root = await navigator.GoToAsync(RawPath.Root, cancellationToken);
+        if (root.Entries.Count == 0) throw new ArgumentException("The disk's dump holds nothing to restore.", nameof(area));
+        await session.ClearAsync(cancellationToken);
+        await session.LocalChangeDirectoryAsync(area.Path, cancellationToken);
+        foreach (var entry in root.Entries) await session.AddAsync(entry, cancellationToken);
+        var report = await session.ExtractAsync(area.Path, cancellationToken, ExtractTimeout, session.Options.ExtractStallTimeout);
+        return new RestoreReport(report, []);
+    }
+
     /// <summary>Adds <paramref name="directory"/> from its parent, or the nearest ancestor amrecover accepts.</summary>
     private async Task<RawPath> AddEnclosingDirectoryAsync(TreeNavigator navigator, RawPath directory, CancellationToken cancellationToken)
     {

@@ -20,6 +20,10 @@ public enum FailureCategory
     /// what it restores would not work.</summary>
     DataCheckFailed,
 
+    /// <summary>A full restore of the disk, estimated from a timed restore and the dump's size, would take longer than
+    /// the step allows (the recovery time objective).</summary>
+    RecoveryTooSlow,
+
     /// <summary>A dump whose index is missing, cut short or unreadable: it cannot be browsed for a restore.</summary>
     IndexDamaged,
     AmandaUnreachable,
@@ -51,6 +55,7 @@ public static class FailureCategoryTitles
         FailureCategory.CountDrop => "Count drop",
         FailureCategory.RestoreMismatch => "Restore mismatch",
         FailureCategory.DataCheckFailed => "Data check failed",
+        FailureCategory.RecoveryTooSlow => "Recovery too slow",
         FailureCategory.IndexDamaged => "Index damaged",
         FailureCategory.AmandaUnreachable => "Amanda unreachable or misconfigured",
         FailureCategory.RestoreFailed => "Restore failed",

@@ -52,6 +52,21 @@ public sealed partial class BackupDriver
         checks.Record(1, "restored file");
     }
 
+    public async Task RestoreWholeDiskAsync()
+    {
+        var limit = FullRestoreCheck.LimitKiB(Environment.GetEnvironmentVariable);
+        Restored = await OnDiskAsync((lease, cancellation) => FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, cancellation));
+        output.WriteLine($"{Target}: restored {Restored.ChosenHow} into {Restored.Area.Path}");
+    }
+
+    public async Task RequireEveryListedFileRestoredAsync()
+    {
+        var restored = RequireRestored();
+        var files = await VerdictAsync(() => FullRestoreCheck.RequireOnlyListedAsync(restored, TranscriptTail, Cancellation));
+        checks.Record(files, "restored files of the listing");
+        evidence.Attach("full restore", $"{files} files restored, as the listing holds ({restored.ChosenHow})");
+    }
+
     public async Task RequireRestoredPassesAsync(string path, string command)
     {
         var restored = RequireRestored();

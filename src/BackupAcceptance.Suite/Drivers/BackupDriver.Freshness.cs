@@ -27,4 +27,22 @@ public sealed partial class BackupDriver
         checks.Record(1, "dump");
         output.WriteLine($"{Target}: newest level 0 dump {dump.Date}");
     }
+
+    public async Task RequireRecoveryPointAsync(string path, int hours)
+    {
+        var point = await OnDiskAsync((lease, cancellation) =>
+            RecoveryPointCheck.RequireNoOlderThanAsync(lease, path, FreshnessCheck.Hours(lease.Target, hours), DateTime.Now, cancellation));
+        checks.Record(1, "recovery point");
+        report.Facts["recovery point"] = $"{point.Dump} ({point.Age.TotalHours:0.#} h)";
+        evidence.Attach("recovery point", point.ToString());
+    }
+
+    public async Task RequireRecoveryTimeAsync(int hours)
+    {
+        var estimate = await OnDiskAsync((lease, cancellation) =>
+            RecoveryTimeCheck.RequireWithinAsync(lease, FreshnessCheck.Hours(lease.Target, hours), cancellation));
+        checks.Record(1, "recovery time");
+        report.Facts["estimated full restore"] = $"{estimate.Fastest.TotalSeconds:0.#}-{estimate.Slowest.TotalSeconds:0.#} s";
+        evidence.Attach("recovery time", estimate.ToString());
+    }
 }

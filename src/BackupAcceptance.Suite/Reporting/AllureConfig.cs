@@ -42,6 +42,7 @@ public sealed record AllureConfig(
         new("Count drop", "^Count drop:[\\s\\S]*", ["failed"]),
         new("Restore mismatch", "^Restore mismatch:[\\s\\S]*", ["failed"]),
         new("Data check failed", "^Data check failed:[\\s\\S]*", ["failed"]),
+        new("Recovery too slow", "^Recovery too slow:[\\s\\S]*", ["failed"]),
         new("Index damaged", "^Index damaged:[\\s\\S]*", ["failed"]),
         new("Nothing checked", "^Nothing checked:[\\s\\S]*", ["broken"]),
         new("Restore failed", "^Restore failed:[\\s\\S]*", ["broken"]),

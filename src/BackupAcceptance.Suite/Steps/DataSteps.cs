@@ -20,6 +20,23 @@ public sealed class DataSteps(BackupDriver driver)
     [StepExample("When the file \"canary.txt\" is restored", "Restores one file (path relative to the disk) into a private temporary directory; fails unless it is there afterwards. Checks nothing by itself: follow it with a Then step.")]
     public Task WhenTheFileIsRestored(string path) => driver.RestoreFileAsync(path);
 
+    [When("the whole disk is restored")]
+    [StepExample("When the whole disk is restored",
+        "Restores every file of the dump's listing into a private temporary directory (each top-level entry added, one extract) and fails unless every one is there. Refused before it starts (Restore failed) when the chain's size before compression (amadmin info) is above BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB (default 10240) or the free space where it would land. Checks nothing by itself: follow it with a Then step.")]
+    public Task WhenTheWholeDiskIsRestored() => driver.RestoreWholeDiskAsync();
+
+    [Then("every file of the listing was restored")]
+    [StepExample("Then every file of the listing was restored",
+        "After a whole-disk restore: the restore area holds exactly as many files as the listing (every one of them, nothing else).",
+        "File sizes (amrecover lists none) or content (use 'the restored tree matches the live directory').")]
+    public Task ThenEveryFileOfTheListingWasRestored() => driver.RequireEveryListedFileRestoredAsync();
+
+    [Then("the restored tree matches the live directory")]
+    [StepExample("Then the restored tree matches the live directory",
+        "After a whole-disk restore, every restored file unchanged since the dump against the live one by SHA-256 (host must be this machine); files changed since or gone are skipped and listed.",
+        "Files created since the dump.")]
+    public Task ThenTheRestoredTreeMatchesTheLiveDirectory() => driver.RequireRestoredMatchLiveAsync();
+
     [Then("every restored file matches the live file")]
     [StepExample("Then every restored file matches the live file", "SHA-256 of each restored file against the live one (host must be this machine). At least one file must be compared.",
         "Files changed after the dump and files whose live copy is gone: both are skipped and listed in the report, not failed.")]
@@ -35,6 +52,12 @@ public sealed class DataSteps(BackupDriver driver)
         "Runs a command on restored data, {} replaced by the restored path (a restored file, or a directory holding restored files): as the user nobody, without network where the kernel allows (unshare -n), in the restore area, within BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT (default 300 s). No shell: words split as a shell would, quotes kept; write sh -c \"...\" for pipes. Exit status 0 passes; any other fails as Data check failed with the command's output, which the report attaches. A command this machine lacks is an input error.",
         "That the data is the latest: pair it with a freshness step.")]
     public Task ThenTheRestoredPasses(string path, string command) => driver.RequireRestoredPassesAsync(path, command);
+
+    [Then("the disk can be restored within {int} hours")]
+    [StepExample("Then the disk can be restored within 4 hours",
+        "The recovery time: one file of the full (level 0) dump is restored twice and timed (a restore streams the whole dump image, so this measures the tape server's throughput on 64 MB or more of it, or all of a smaller image); the restore chain's stored size (amadmin info, on the Amanda server) over that throughput is the estimate, and the slower timing decides. The report gives both timings, the throughput, the sizes and the estimate's range. 0 hours always fails (a control).",
+        "Writing every file to disk (only the file asked for is written) or a tape load: add your margin to the bound.")]
+    public Task ThenTheDiskCanBeRestoredWithin(int hours) => driver.RequireRecoveryTimeAsync(hours);
 
     [Then("the restored file is no older than {int} hours")]
     [StepExample("Then the restored file is no older than 26 hours", "The restored file's modification time (kept by the restore) is recent: the canary was planted before the dump.",

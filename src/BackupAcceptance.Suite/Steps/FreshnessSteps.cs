@@ -22,4 +22,10 @@ public sealed class FreshnessSteps(BackupDriver driver)
     [StepExample("Then a level 0 dump is no older than 8 days", "A full dump exists within that many days (exactly that old passes).",
         "That the incremental dumps since then exist.")]
     public Task ThenALevel0DumpIsNoOlderThan(int days) => driver.RequireFullDumpNoOlderThanAsync(days);
+
+    [Then("the newest restorable version of {string} is no older than {int} hours")]
+    [StepExample("Then the newest restorable version of \"passwd\" is no older than 26 hours",
+        "The recovery point of one path: the dump a restore would take it from (amrecover's listing names it for every entry, across the chain of full and incremental dumps) is at most that old; the report gives that dump, its level and its age. A path in no dump fails as Missing path.",
+        "That the copy is whole: restore it (When the file ... is restored) and check it.")]
+    public Task ThenTheNewestRestorableVersionIsNoOlderThan(string path, int hours) => driver.RequireRecoveryPointAsync(path, hours);
 }

@@ -23,7 +23,7 @@ public sealed class DumpSizesTests
     public void Reads_each_level_with_its_size_before_compression()
     {
         var sizes = DumpSizes.Parse(Info);
-        sizes.ShouldBe([new DumpSize(0, "20261205", 1430), new DumpSize(1, "20261205", 30)]);
+        sizes.ShouldBe([new DumpSize(0, "20261205", 1430, 176), new DumpSize(1, "20261205", 30, 15)]);
         DumpSizes.Describe(sizes).ShouldBe("space needed: the files asked for are part of the disk's dumps, whose latest hold "
                                            + "level 0 of 20261205: 1,430 KiB, level 1 of 20261205: 30 KiB before compression (amadmin info)");
     }
@@ -31,7 +31,7 @@ public sealed class DumpSizesTests
     [Test]
     public void Only_the_first_disks_record_counts() =>
         DumpSizes.Parse(Info + Info.Replace("layered", "other", StringComparison.Ordinal).Replace("1430", "999999", StringComparison.Ordinal))
-            .ShouldBe([new DumpSize(0, "20261205", 1430), new DumpSize(1, "20261205", 30)]);
+            .ShouldBe([new DumpSize(0, "20261205", 1430, 176), new DumpSize(1, "20261205", 30, 15)]);
 
     [Test]
     public void Lines_outside_the_dumps_table_and_levels_never_done_are_not_sizes()

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using BackupAcceptance.Tests.Support;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Integration;
+
+/// <summary>"When the whole disk is restored" through the real suite: the big disk comes back whole (20,000 files, as
+/// listed, each matching the live file); a tampered file fails the live comparison; a cut tape fails the restore; a
+/// disk above the full-restore limit is refused before anything is restored; nothing is left behind.</summary>
+[Category("Integration")]
+public sealed class FullRestoreIntegrationTests
+{
+    [Test]
+    public async Task A_whole_disk_restores_as_listed_and_matches_the_live_tree()
+    {
+        RealAmanda.Require();
+        var work = Directory.CreateTempSubdirectory("ba-full-restore-").FullName;
+        try
+        {
+            string Scenario(string name, string disk, params string[] thens) => $"""
+                  Scenario: {name}
+                    Given daily config for localhost {disk}
+                    When the whole disk is restored
+                {string.Concat(thens.Select(t => $"    {t}\n"))}
+                """;
+            var feature = Path.Combine(work, "full.feature");
+            await File.WriteAllTextAsync(feature, "Feature: Full restores\n\n" + string.Concat(
+                Scenario("big", "/srv/fixtures/big", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
+                Scenario("odd names", "/srv/fixtures/oddnames", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
+                Scenario("tampered", "/srv/fixtures/tampered", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
+                Scenario("cut tape", "/srv/fixtures/cuttape", "Then every file of the listing was restored")));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+            var run = await SuiteRunner.RunAsync(feature, null, timeout.Token);
+
+            JsonObject Result(string name) => run.AllureResults.Single(r => (string?)r["name"] == name);
+            string Status(string name) => (string)Result(name)["status"]!;
+            string Message(string name) => (string?)Result(name)["statusDetails"]?["message"] ?? "";
+
+            Status("big").ShouldBe("passed", Message("big") + run.Console);
+            var evidence = run.AllureFiles[(string)Result("big")["steps"]!.AsArray().SelectMany(s => s!["attachments"]!.AsArray())
+                .Single(a => (string?)a!["name"] == "full restore")!["source"]!];
+            evidence.ShouldStartWith("20000 files restored, as the listing holds (the whole disk: 20000 files of the listing");
+            Status("odd names").ShouldBe("passed", Message("odd names"));
+            Status("tampered").ShouldBe("failed");
+            Message("tampered").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/tampered");
+            Message("tampered").ShouldContain("1 mismatch");
+            Status("cut tape").ShouldBe("failed");
+            Message("cut tape").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/cuttape");
+
+            // Refused before anything is restored: a limit below the big disk's size.
+            await File.WriteAllTextAsync(feature, "Feature: Full restores\n\n" + Scenario("too big", "/srv/fixtures/big", "Then every file of the listing was restored"));
+            var limited = await SuiteRunner.RunAsync(feature, null, timeout.Token,
+                new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB"] = "1" });
+            var refused = limited.AllureResults.Single();
+            ((string)refused["status"]!).ShouldBe("broken");
+            ((string)refused["statusDetails"]!["message"]!).ShouldContain("refused: above the limit of 1 MiB (BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB)");
+            ProcessTable.LivingWithCommandLine("amrecover").ShouldBeEmpty();
+            Directory.GetDirectories(Path.GetTempPath(), "backup-acceptance-restore-*").ShouldBeEmpty("restore areas are removed");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}

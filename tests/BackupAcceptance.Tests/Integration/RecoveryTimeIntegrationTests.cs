@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using BackupAcceptance.Tests.Support;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Integration;
+
+/// <summary>"The disk can be restored within N hours" through the real suite: the big disk's estimate rests on two
+/// timed restores of a level 0 file and the server's record of the chain's size, and passes an hour; a bound of 0
+/// fails as Recovery too slow with the whole estimate; a layered disk's chain counts its level 1 too.</summary>
+[Category("Integration")]
+public sealed class RecoveryTimeIntegrationTests
+{
+    [Test]
+    public async Task A_full_restore_is_estimated_from_timed_restores_and_the_dumps_size()
+    {
+        RealAmanda.Require();
+        var work = Directory.CreateTempSubdirectory("ba-recovery-time-").FullName;
+        try
+        {
+            var feature = Path.Combine(work, "rto.feature");
+            await File.WriteAllTextAsync(feature, """
+                Feature: Recovery times
+
+                  Scenario: big within an hour
+                    Given daily config for localhost /srv/fixtures/big
+                    Then the disk can be restored within 1 hours
+
+                  Scenario: big at once
+                    Given daily config for localhost /srv/fixtures/big
+                    Then the disk can be restored within 0 hours
+
+                  Scenario: layered within an hour
+                    Given daily config for localhost /srv/fixtures/layered
+                    Then the disk can be restored within 1 hours
+                """);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            var run = await SuiteRunner.RunAsync(feature, null, timeout.Token);
+
+            JsonObject Result(string name) => run.AllureResults.Single(r => (string?)r["name"] == name);
+            string Status(string name) => (string)Result(name)["status"]!;
+            string Message(string name) => (string?)Result(name)["statusDetails"]?["message"] ?? "";
+            string Evidence(string name) => run.AllureFiles[(string)Result(name)["steps"]!.AsArray().SelectMany(s => s!["attachments"]!.AsArray())
+                .Single(a => (string?)a!["name"] == "recovery time")!["source"]!];
+
+            Status("big within an hour").ShouldBe("passed", run.Console);
+            var big = Evidence("big within an hour");
+            big.ShouldMatch(@"^estimated full restore: [\d.]+ to [\d.]+ s \(1 dump\(s\) of the chain, [\d,]+ KiB stored, [\d,]+ KiB written\); throughput [\d,]+ to [\d,]+ KiB/s, from 2 timed restores of /t\d+/");
+            big.ShouldContain("streaming the level 0 image of ");
+            big.ShouldContain("Not measured: writing every file");
+
+            Status("big at once").ShouldBe("failed");
+            Message("big at once").ShouldStartWith("Recovery too slow: daily localhost:/srv/fixtures/big");
+            Message("big at once").ShouldContain("expected a full restore of the disk within 0 hours; found estimated full restore: ");
+
+            Status("layered within an hour").ShouldBe("passed", Message("layered within an hour"));
+            Evidence("layered within an hour").ShouldContain("(2 dump(s) of the chain,");
+            ProcessTable.LivingWithCommandLine("amrecover").ShouldBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}
