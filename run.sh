@@ -279,9 +279,8 @@ run_suite() {
 
   prepare_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
-  # What this run checked, for ./run.sh evidence (the environment may differ by the time it packs).
-  printf 'features %s\nfingerprint %s\ntags %s\n' "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}" \
-    "$(features_fingerprint "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}")" "$tags" > "$RESULTS/features.txt"
+  # What this run checked and with what, for ./run.sh evidence: read now, not when packing (another machine, later).
+  run_facts "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}" "$tags" > "$RESULTS/features.txt"
   if [ -n "$shard" ]; then
     # One shard's report is a part: its history point would count a part as a night. ./run.sh report merges, and
     # checks that the parts it is given are all of them, of the same features (shard.txt).
@@ -341,6 +340,16 @@ run_suite() {
   return "$rc"
 }
 
+# run_facts FEATURES TAGS: the feature files checked (path, fingerprint, tags) and the machine that checked them.
+run_facts() {
+  local versions
+  versions=$(dpkg-query -W -f '${Package} ${Version}\n' amanda-server amanda-client 2>/dev/null | paste -sd ',' -)
+  printf 'features %s\nfingerprint %s\ntags %s\n' "$1" "$(features_fingerprint "$1")" "$2"
+  printf 'host %s\namanda %s\nsuite commit %s%s\n' "$(hostname -f 2>/dev/null || hostname)" "${versions:-unknown}" \
+    "$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)" \
+    "$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' (with local changes)')"
+}
+
 # features_fingerprint PATH: SHA-256 over the feature files' relative names and contents, the same on every runner.
 features_fingerprint() {
   if [ -d "$1" ]; then
@@ -398,6 +407,7 @@ merge_reports() {
       "$(grep -c '^PASS ' <<<"$blocks")" "$(grep -c '^FAIL ' <<<"$blocks")" "$(grep -c '^BROKEN ' <<<"$blocks")" "$#" "$count"
     grep -h '^INTERRUPTED: ' "${@/%//summary.txt}" || true
   } > "$RESULTS/summary.txt"
+  { cat "$1/features.txt" 2>/dev/null; echo "merged from $# parts of $count"; } > "$RESULTS/features.txt"
   cat "$RESULTS/summary.txt"
   write_step_summary "$RESULTS/summary.txt"
   echo
@@ -417,6 +427,7 @@ pack_evidence() {
   stamp=$(date -u -r "$RESULTS/summary.txt" +%Y%m%dT%H%M%SZ)
   name="backup-acceptance-evidence-$(hostname -s)-$stamp"
   staging=$(mktemp -d "/tmp/$name.XXXXXX")
+  trap 'rm -rf -- "$staging"' EXIT
   mkdir -p "$staging/$name" "$out"
   for file in summary.txt junit.xml suite.trx dotnet-test.log allure-report/index.html features.txt shard.txt exit-code; do
     [ -e "$RESULTS/$file" ] || continue
@@ -425,18 +436,24 @@ pack_evidence() {
   done
   # The Allure results hold every step's amrecover transcript and evidence as attachments.
   [ -d "$RESULTS/allure-results" ] && cp -pr "$RESULTS/allure-results" "$staging/$name/"
+  # What was asserted: the feature files themselves, when they are still where the run read them.
+  local features; features=$(sed -n 's/^features //p' "$RESULTS/features.txt" 2>/dev/null)
+  if [ -d "$features" ]; then
+    mkdir -p "$staging/$name/features"
+    (cd "$features" && find -L . -name '*.feature' -type f -exec cp -p --parents -- {} "$staging/$name/features/" \;)
+  elif [ -f "$features" ]; then
+    mkdir -p "$staging/$name/features" && cp -p -- "$features" "$staging/$name/features/"
+  fi
   {
     echo "run finished: $(date -u -r "$RESULTS/summary.txt" '+%Y-%m-%d %H:%M:%S UTC')"
-    echo "packed: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-    echo "host: $(hostname -f 2>/dev/null || hostname)"
-    echo "amanda: $(dpkg-query -W -f '${Package} ${Version}\n' amanda-server amanda-client 2>/dev/null | paste -sd ', ' || echo unknown)"
-    echo "suite commit: $(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' (with local changes)')"
-    if [ -f "$RESULTS/features.txt" ]; then sed 's/^/checked /' "$RESULTS/features.txt"; else echo "checked: unknown (not a ./run.sh run)"; fi
+    echo "packed: $(date -u '+%Y-%m-%d %H:%M:%S UTC') on $(hostname -f 2>/dev/null || hostname)"
+    # Written by the run itself (or by the merge, from its parts): what was checked, where, with which Amanda.
+    if [ -f "$RESULTS/features.txt" ]; then sed 's/^/run /' "$RESULTS/features.txt"; else echo "run: unknown (not a ./run.sh run)"; fi
     echo "verdict: $(grep -m1 -E '^[0-9]+ passed, ' "$RESULTS/summary.txt")"
   } > "$staging/$name/RUN.txt"
   (cd "$staging/$name" && find . -type f ! -name MANIFEST.sha256 -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > MANIFEST.sha256)
   tar -C "$staging" -czf "$out/$name.tar.gz" "$name"
-  rm -rf -- "$staging"
+  rm -rf -- "$staging"; trap - EXIT
   echo "Evidence: $out/$name.tar.gz"
   echo "  sha256 $(sha256sum "$out/$name.tar.gz" | cut -d' ' -f1)"
   echo "  check: tar -xzf $name.tar.gz && cd $name && sha256sum -c MANIFEST.sha256"

@@ -16,6 +16,7 @@ filter_for() {
     unit) echo "FullyQualifiedName~BackupAcceptance.Tests.Checks|FullyQualifiedName~BackupAcceptance.Tests.Session" ;;
     controls) echo "FullyQualifiedName~SuiteControlsTests" ;;
     counts) echo "FullyQualifiedName~BackupAcceptance.Tests.Index|FullyQualifiedName~BackupAcceptance.Tests.Walks|FullyQualifiedName~IndexWalkIntegration|FullyQualifiedName~WalkCacheIntegration|FullyQualifiedName~SharedQueueWalkerIntegration|FullyQualifiedName~RandomPickIntegration" ;;
+    recovery) echo "FullyQualifiedName~FullRestoreRule|FullyQualifiedName~RecoveryPointIntegration|FullyQualifiedName~RecoveryTimeIntegration|FullyQualifiedName~FullRestoreIntegration|FullyQualifiedName~DataCommandIntegration" ;;
     *) echo "mutations: unknown test set '$1'" >&2; return 1 ;;
   esac
 }

@@ -70,6 +70,12 @@ public static partial class DumpSizes
         }
     }
 
+    /// <summary>The record of <paramref name="dump"/> (same level, same day: amadmin prints the day, or the full stamp),
+    /// or null when the record holds another dump at that level (only the latest at each level is kept).</summary>
+    public static DumpSize? Of(IReadOnlyList<DumpSize> sizes, DumpRecord dump) =>
+        sizes.FirstOrDefault(s => s.Level == dump.Level
+            && s.Date.StartsWith(dump.Date.Value.ToString("yyyyMMdd", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
     /// <summary>The room a restore of the disk needs, as a failure message says it. Only the latest dump at each level
     /// is on record, not the chain a restore reads, so this states the sizes and no bound.</summary>
     public static string Describe(IReadOnlyList<DumpSize> sizes) =>

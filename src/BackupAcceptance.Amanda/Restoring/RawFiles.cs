@@ -11,17 +11,18 @@ namespace BackupAcceptance.Amanda.Restoring;
 /// </summary>
 public static partial class RawFiles
 {
-    private const int ReadOnly = 0, NoFollow = 0x20000, CloseOnExec = 0x80000;
+    private const int ReadOnly = 0, NonBlocking = 0x800, NoFollow = 0x20000, CloseOnExec = 0x80000;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     private static partial int Open(byte[] path, int flags);
 
-    /// <summary>Opens a regular file for reading; a symbolic link is refused rather than followed.</summary>
+    /// <summary>Opens a regular file for reading; a symbolic link is refused rather than followed, and a FIFO never
+    /// blocks the open (O_NONBLOCK does nothing to a regular file).</summary>
     public static FileStream OpenRead(ReadOnlySpan<byte> path)
     {
         var terminated = new byte[path.Length + 1];
         path.CopyTo(terminated);
-        var descriptor = Open(terminated, ReadOnly | NoFollow | CloseOnExec);
+        var descriptor = Open(terminated, ReadOnly | NonBlocking | NoFollow | CloseOnExec);
         if (descriptor < 0)
         {
             var error = new Win32Exception(Marshal.GetLastPInvokeError());

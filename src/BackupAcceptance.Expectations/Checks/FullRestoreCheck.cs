@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Restoring;
@@ -11,9 +12,11 @@ using CliWrap.Buffered;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// A restore of the whole disk into the private restore area, compared with the listing (every file of the dump's
-/// listing is there, and nothing else). Refused before it starts when the dump (its chain's size before compression,
-/// from amadmin info) is larger than BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB or the free space where it would land.
+/// A restore of the whole disk into the private restore area, compared with the listing: every entry the listing
+/// shows as a file is in the area (a regular file, a symbolic link, a FIFO or a device: amrecover lists them alike),
+/// and nothing else. Entries are found with find(1), never opened, so a FIFO cannot block and a link is not followed.
+/// Refused before it starts when the chain's size before compression (amadmin info) is unknown, above
+/// BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB, or above the free space where it would land.
 /// </summary>
 public static class FullRestoreCheck
 {
@@ -42,7 +45,10 @@ public static class FullRestoreCheck
         var root = lease.Session.Options.RestoreRoot ?? Path.GetTempPath();
         var (needed, sizeNote) = await NeededKiBAsync(lease, cancellationToken);
         var free = new DriveInfo(root).AvailableFreeSpace / 1024;
-        if (needed is { } kib && (kib > limitKiB || kib > free))
+        if (needed is not { } kib)
+            throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, dumpDate, "the size of a full restore, to know it fits",
+                $"refused: {sizeNote}; a full restore runs only where the server's record gives its size (on the Amanda server)", "");
+        if (kib > limitKiB || kib > free)
             throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, dumpDate,
                 $"room for a full restore of {kib:N0} KiB ({sizeNote})",
                 kib > limitKiB
@@ -51,11 +57,17 @@ public static class FullRestoreCheck
         var area = RestoreArea.Create(lease.Session.Options.RestoreRoot);
         try
         {
-            var report = await Guard.AmandaAsync(lease, dumpDate, "to restore the whole disk",
-                () => new Restorer(lease.Session, target.Disk).RestoreWholeDiskAsync(area, cancellationToken));
-            RestoreCheck.RequireAllRestored(target, inventory.Files, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());
+            RestoreReport report;
+            using (await lease.Pool.TapeDriveAsync(target.Config, cancellationToken))
+                report = await Guard.AmandaAsync(lease, dumpDate, "to restore the whole disk",
+                    () => new Restorer(lease.Session, target.Disk).RestoreWholeDiskAsync(area, cancellationToken));
+            var found = await EntriesAsync(area, regularOnly: false, cancellationToken);
+            var missing = inventory.Files.Where(f => !found.Contains(Key(f))).Select(f => f.ToString()).ToList();
+            RestoreCheck.Judge(target, inventory.Files.Count, missing, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());
+            var regular = await EntriesAsync(area, regularOnly: true, cancellationToken);
             return new RestoredFiles(target, dumpDate, null, inventory.Files, area,
-                $"the whole disk: {Guard.Plural(inventory.Files.Count, "file")} of the listing ({inventory.Note.Via}); {sizeNote}");
+                $"the whole disk: {Guard.Plural(inventory.Files.Count, "file")} of the listing ({inventory.Note.Via}); {sizeNote}",
+                [.. inventory.Files.Where(f => regular.Contains(Key(f)))]);
         }
         catch
         {
@@ -64,30 +76,52 @@ public static class FullRestoreCheck
         }
     }
 
-    /// <summary>Nothing in the area but what the listing holds: a restore that brings extra files back restores another
-    /// tree than the one listed.</summary>
+    /// <summary>Nothing in the area but what the listing holds, and all of it: a restore that brings extra entries back
+    /// restores another tree than the one listed.</summary>
     public static async Task<int> RequireOnlyListedAsync(RestoredFiles restored, string transcriptTail, CancellationToken cancellationToken)
     {
-        // find counts every name as it is on disk; .NET would fold names that are not UTF-8.
-        var found = await Cli.Wrap("find").WithArguments([restored.Area.Path, "-mindepth", "1", "-type", "f", "-printf", "."])
-            .ExecuteBufferedAsync(cancellationToken);
-        var files = found.StandardOutput.Length;
-        if (files != restored.Files.Count)
+        var found = await EntriesAsync(restored.Area, regularOnly: false, cancellationToken);
+        var listed = restored.Files.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var extra = found.Where(f => !listed.Contains(f)).Order(StringComparer.Ordinal).ToList();
+        var missing = listed.Where(f => !found.Contains(f)).Order(StringComparer.Ordinal).ToList();
+        if (extra.Count > 0 || missing.Count > 0)
             throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
                 $"the {Guard.Plural(restored.Files.Count, "file")} of the listing in the restore area, and nothing else",
-                $"{Guard.Plural(files, "file")} there", transcriptTail);
-        return files;
+                $"{Guard.Plural(found.Count, "file")} there; {missing.Count} missing{Sample(missing)}; {extra.Count} not in the listing{Sample(extra)}",
+                transcriptTail);
+        return found.Count;
     }
 
-    /// <summary>The chain's size before compression (what tar writes), or null with the reason when the server's record
-    /// cannot be read here (a client): then only the free space at the end tells.</summary>
+    /// <summary>Every entry below the area that is not a directory (or only the regular files), as the bytes of its
+    /// path relative to the area, read by find(1): nothing is opened, and names that are not UTF-8 stay distinct.</summary>
+    private static async Task<HashSet<string>> EntriesAsync(RestoreArea area, bool regularOnly, CancellationToken cancellationToken)
+    {
+        var output = new MemoryStream();
+        string[] type = regularOnly ? ["-type", "f"] : ["!", "-type", "d"];
+        await Cli.Wrap("find").WithArguments([area.Path, "-mindepth", "1", .. type, "-printf", "%P\\0"])
+            .WithStandardOutputPipe(PipeTarget.ToStream(output)).ExecuteAsync(cancellationToken);
+        return Encoding.Latin1.GetString(output.ToArray()).Split('\0', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>A listed path as find prints it: relative, its bytes one Latin-1 character each.</summary>
+    private static string Key(RawPath path) => Encoding.Latin1.GetString(path.ToBytes()).TrimStart('/');
+
+    private static string Sample(IReadOnlyList<string> paths) =>
+        paths.Count == 0 ? "" : $" ({string.Join(", ", paths.Take(10).Select(p => Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(p))))}{(paths.Count > 10 ? ", ..." : "")})";
+
+    /// <summary>The chain's size before compression (what tar writes), each dump matched by level and date, or null with
+    /// the reason when the server's record cannot tell (a client; a dump of the chain not on record).</summary>
     private static async Task<(long? KiB, string Note)> NeededKiBAsync(SessionLease lease, CancellationToken cancellationToken)
     {
         var target = lease.Target;
         var (sizes, why) = await DumpSizes.ReadAsync(target.Config, target.Host, target.Disk, cancellationToken);
         if (sizes is null) return (null, $"size unknown: {why}");
-        var chain = IndexChain.Select(await lease.Session.HistoryAsync(cancellationToken), lease.WorkingDate);
-        var kib = chain.Sum(d => sizes.FirstOrDefault(s => s.Level == d.Level)?.OriginalKiB ?? 0);
+        var history = await Guard.AmandaAsync(lease, null, "the disk's dump history", () => lease.Session.HistoryAsync(cancellationToken));
+        var chain = IndexChain.Select(history, lease.WorkingDate);
+        var unknown = chain.Where(d => DumpSizes.Of(sizes, d) is null).ToList();
+        if (unknown.Count > 0)
+            return (null, $"size unknown: amadmin info has no record of {string.Join(", ", unknown.Select(d => $"level {d.Level} of {d.Date}"))}");
+        var kib = chain.Sum(d => DumpSizes.Of(sizes, d)!.OriginalKiB);
         return (kib, $"{kib:N0} KiB before compression over {Guard.Plural(chain.Count, "dump")} of the chain, amadmin info");
     }
 }

@@ -73,8 +73,10 @@ public static class RestoreCheck
         var area = RestoreArea.Create(lease.Session.Options.RestoreRoot);
         try
         {
-            var report = await Guard.AmandaAsync(lease, dumpDate, $"to restore {Guard.Plural(files.Count, "file")}",
-                () => new Restorer(lease.Session, lease.Target.Disk).RestoreAsync(files, area, cancellationToken));
+            RestoreReport report;
+            using (await lease.Pool.TapeDriveAsync(lease.Target.Config, cancellationToken))
+                report = await Guard.AmandaAsync(lease, dumpDate, $"to restore {Guard.Plural(files.Count, "file")}",
+                    () => new Restorer(lease.Session, lease.Target.Disk).RestoreAsync(files, area, cancellationToken));
             RequireAllRestored(lease.Target, files, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());
             return new RestoredFiles(lease.Target, dumpDate, seed, files, area, chosenHow);
         }
@@ -120,15 +122,23 @@ public static class RestoreCheck
                 missing.Add($"{file} ({absent.Message})");
             }
         }
+        Judge(target, files.Count, missing, area, dumpDate, extract, transcriptTail);
+    }
+
+    /// <summary>Files asked for and those found missing, judged: words that blame this machine or the tape server make it
+    /// a broken restore, else missing files are the backup's fault.</summary>
+    public static void Judge(BackupTarget target, int asked, IReadOnlyList<string> missing, RestoreArea area, DumpDate? dumpDate,
+        ExtractReport extract, string transcriptTail)
+    {
         var blame = RestoreTrouble.Explain(extract.Stderr + "\n" + extract.Output, () => AmandaFailures.TapeServerReason(target, dumpDate, extract.SentAt));
         if (blame is { NotTheBackup: true } && (missing.Count > 0 || blame.Why.StartsWith(RestoreTrouble.FullRestoreArea, StringComparison.Ordinal)))
             throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, dumpDate,
-                $"{Guard.Plural(files.Count, "file")} restored into the private area {area.Path}",
+                $"{Guard.Plural(asked, "file")} restored into the private area {area.Path}",
                 $"the restore failed because {blame.Why}; {FreeSpace(area.Path)}", transcriptTail);
         if (missing.Count == 0) return;
         throw new ExpectationFailedException(FailureCategory.RestoreMismatch, target, dumpDate,
-            $"{Guard.Plural(files.Count, "file")} restored into the private area",
-            $"{missing.Count} not restored: {string.Join("; ", missing)}{(blame is null ? "" : $" ({blame.Why})")}; extract said: \"{Shorten(extract.Output)}\"",
+            $"{Guard.Plural(asked, "file")} restored into the private area",
+            $"{missing.Count} not restored: {string.Join("; ", missing.Take(20))}{(missing.Count > 20 ? "; ..." : "")}{(blame is null ? "" : $" ({blame.Why})")}; extract said: \"{Shorten(extract.Output)}\"",
             transcriptTail);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
 using CliWrap;
@@ -8,11 +9,13 @@ using CliWrap.Buffered;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// Restored data checked by its own tool (<c>sqlite3 {} "PRAGMA integrity_check"</c>, <c>tar -tzf {}</c>,
-/// <c>nginx -t -p {}</c>): the command's exit status decides. It runs without a shell (<see cref="CommandWords"/>), as
-/// the unprivileged user nobody, without network where the kernel allows (<c>unshare -n</c>), in the restore area, with
-/// a timeout; <c>{}</c> in any word becomes the restored path. The restore area is handed to nobody for it: the data
-/// is a copy in a private directory, removed after the scenario.
+/// Restored data checked by its own tool (<c>tar -tzf {}</c>, <c>gzip -t {}</c>, <c>nginx -t -p {}</c>): the command's
+/// exit status decides, so the tool must say "bad" by its status (sqlite3's integrity_check exits 0 on a corrupt file:
+/// compare its output, <c>sh -c 'test "$(sqlite3 "$1" "PRAGMA integrity_check")" = ok' _ {}</c>). It runs without a
+/// shell (<see cref="CommandWords"/>), with an empty environment but a system PATH, as the unprivileged user nobody,
+/// without network and in a PID namespace of its own where the kernel allows (<c>unshare -n -p -f --kill-child</c>),
+/// on a copy of the restored path made for it in a fresh private directory, with a timeout; <c>{}</c> in a word becomes
+/// the copy's path. The restore area itself stays root's, and what the command does to its copy never reaches it.
 /// </summary>
 public static class RestoredCommandCheck
 {
@@ -44,20 +47,33 @@ public static class RestoredCommandCheck
         {
             throw new ExpectationFailedException(FailureCategory.InputError, target, restored.DumpDate, expected, bad.Message, "");
         }
+        // A command that does not name the data checks something else, and passes for it.
+        if (!words.Skip(1).Any(w => w.Contains("{}", StringComparison.Ordinal)))
+            throw new ExpectationFailedException(FailureCategory.InputError, target, restored.DumpDate, expected,
+                "no {} in the command: it would not look at the restored data", "");
+        // Pasted into a script, a path with spaces, quotes or $( ) would be read as shell: pass it as an argument.
+        if (words is ["sh" or "bash" or "/bin/sh" or "/bin/bash", "-c", var script, ..] && script.Contains("{}", StringComparison.Ordinal))
+            throw new ExpectationFailedException(FailureCategory.InputError, target, restored.DumpDate, expected,
+                "{} inside the sh -c script: pass it as an argument instead, e.g. sh -c 'test -s \"$1\"' _ {}", "");
         var restoredPath = RestoredPath(restored, path, expected);
-        words = [.. words.Select(w => w.Replace("{}", restoredPath, StringComparison.Ordinal))];
 
-        // The area is the suite's own private copy (0700): nobody gets it for the check, nobody else can reach it.
-        await Cli.Wrap("chown").WithArguments(["-R", "nobody:nogroup", restored.Area.Path]).ExecuteBufferedAsync(cancellationToken);
+        // nobody gets a copy of just this path, in a directory of its own: the rest of the restore (keys, shadow) stays
+        // root's, and a command that writes (a journal replayed, a file replaced) cannot change what later steps compare.
+        await using var copy = RestoreArea.Create(restored.Area.Path[..restored.Area.Path.LastIndexOf('/')]);
+        var copied = Path.Combine(copy.Path, Path.GetFileName(restoredPath.TrimEnd('/')));
+        await Cli.Wrap("cp").WithArguments(["-a", "--no-preserve=ownership", "--", restoredPath, copied]).ExecuteBufferedAsync(cancellationToken);
+        await Cli.Wrap("chown").WithArguments(["-R", "--no-dereference", "nobody:", copy.Path]).ExecuteBufferedAsync(cancellationToken);
+        words = [.. words.Select(w => w.Replace("{}", copied, StringComparison.Ordinal))];
         // A restore root nobody cannot traverse (BACKUP_ACCEPTANCE_RESTORE_DIR under a 0700 folder) is this machine's
         // trouble: the command would fail for it and blame the data.
-        var reach = await Cli.Wrap("runuser").WithArguments(["-u", "nobody", "--", "test", "-r", restoredPath])
+        var reach = await Cli.Wrap("runuser").WithArguments(["-u", "nobody", "--", "test", "-r", copied])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
         if (reach.ExitCode != 0)
             throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, restored.DumpDate, expected,
-                $"the user nobody cannot read {restoredPath}: a folder above the restore area is closed to it (BACKUP_ACCEPTANCE_RESTORE_DIR)", "");
-        var isolated = await CanIsolateNetworkAsync(cancellationToken);
-        string[] run = [.. (isolated ? new[] { "unshare", "-n" } : []), "runuser", "-u", "nobody", "--", .. words];
+                $"the user nobody cannot read {copied}: a folder above the restore area is closed to it (BACKUP_ACCEPTANCE_RESTORE_DIR)", "");
+        var isolated = await CanIsolateAsync(cancellationToken);
+        string[] run = [.. (isolated ? new[] { "unshare", "-n", "-p", "-f", "--kill-child" } : []), "runuser", "-u", "nobody", "--",
+            "env", "-i", $"PATH={SystemPath}", "HOME=/nonexistent", "LANG=C.UTF-8", .. words];
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -65,8 +81,8 @@ public static class RestoredCommandCheck
         try
         {
             // A system PATH: root's may hold folders nobody cannot search, which runuser reports as "Permission denied".
-            result = await Cli.Wrap(run[0]).WithArguments(run[1..]).WithWorkingDirectory(restored.Area.Path)
-                .WithEnvironmentVariables(env => env.Set("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"))
+            result = await Cli.Wrap(run[0]).WithArguments(run[1..]).WithWorkingDirectory(copy.Path)
+                .WithEnvironmentVariables(env => env.Set("PATH", SystemPath))
                 .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(Encoding.UTF8, limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -75,8 +91,8 @@ public static class RestoredCommandCheck
                 $"it did not finish within {timeout.TotalSeconds:0} s ({TimeoutVariable}); it was killed", transcriptTail);
         }
         var output = (result.StandardOutput + result.StandardError).Trim();
-        // runuser's own words: the feature names a command this machine lacks (or nobody may not run).
-        if (result.ExitCode != 0 && output.StartsWith("runuser: failed to execute ", StringComparison.Ordinal))
+        // env's own words (127: not found, 126: not runnable): the feature names a command this machine lacks.
+        if (result.ExitCode is 126 or 127 && output.StartsWith("env: ", StringComparison.Ordinal))
             throw new ExpectationFailedException(FailureCategory.InputError, target, restored.DumpDate, expected,
                 $"the command could not be started: {Tail(output)}", "");
         if (result.ExitCode != 0)
@@ -97,13 +113,16 @@ public static class RestoredCommandCheck
         return text;
     }
 
-    /// <summary>unshare -n needs root (CAP_SYS_ADMIN) and a kernel that allows it; elsewhere the check runs with the
+    /// <summary>A root's PATH may hold folders nobody cannot search (runuser then says "Permission denied").</summary>
+    private const string SystemPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin";
+
+    /// <summary>unshare -n -p needs root (CAP_SYS_ADMIN) and a kernel that allows it; elsewhere the check runs with the
     /// network, and the report says so.</summary>
-    private static async Task<bool> CanIsolateNetworkAsync(CancellationToken cancellationToken)
+    private static async Task<bool> CanIsolateAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var probe = await Cli.Wrap("unshare").WithArguments(["-n", "true"]).WithValidation(CommandResultValidation.None)
+            var probe = await Cli.Wrap("unshare").WithArguments(["-n", "-p", "-f", "--kill-child", "true"]).WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(cancellationToken);
             return probe.ExitCode == 0;
         }

@@ -6,7 +6,7 @@ namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>Files a scenario restored: where they came from (disk, dump, seed) and the private area they are in.</summary>
 public sealed class RestoredFiles(BackupTarget target, DumpDate? dumpDate, int? seed, IReadOnlyList<RawPath> files, RestoreArea area,
-    string? chosenHow = null)
+    string? chosenHow = null, IReadOnlyList<RawPath>? regularFiles = null)
     : IAsyncDisposable
 {
     public BackupTarget Target => target;
@@ -22,6 +22,12 @@ public sealed class RestoredFiles(BackupTarget target, DumpDate? dumpDate, int? 
     public string? ChosenHow => chosenHow;
 
     public RestoreArea Area => area;
+
+    /// <summary>A whole-disk restore: <see cref="Files"/> is the dump's whole listing, and these are the ones restored as
+    /// regular files (symbolic links, FIFOs and devices are listed as files too, but hold no bytes to compare).</summary>
+    public IReadOnlyList<RawPath>? RegularFiles => regularFiles;
+
+    public bool IsWholeDisk => regularFiles is not null;
 
     /// <summary>The live file's path bytes: the disk (a directory on this host) followed by the path in the backup.</summary>
     public byte[] LivePathOf(RawPath path) => [.. System.Text.Encoding.UTF8.GetBytes(target.Disk.TrimEnd('/')), .. path.ToBytes()];

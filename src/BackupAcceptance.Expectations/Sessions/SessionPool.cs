@@ -39,6 +39,27 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// <summary>Each config's index directory, asked once per run.</summary>
     public IndexRoots IndexRoots { get; } = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _tapeDrives = new(StringComparer.Ordinal);
+
+    /// <summary>One restore at a time per configuration: its tape server has one drive (the vtape changer here), and a
+    /// second amidxtaped that finds it busy asks "Continue [?/Y/n/d]?" instead of waiting. Dispose to release.</summary>
+    public async Task<IDisposable> TapeDriveAsync(string config, CancellationToken cancellationToken)
+    {
+        var drive = _tapeDrives.GetOrAdd(config, _ => new SemaphoreSlim(1, 1));
+        await drive.WaitAsync(cancellationToken);
+        return new DriveLease(drive);
+    }
+
+    private sealed class DriveLease(SemaphoreSlim drive) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) drive.Release();
+        }
+    }
+
     /// <summary>The walks through amrecover in flight, for a progress line.</summary>
     public WalkProgress Progress { get; } = new();
 

@@ -14,13 +14,23 @@ public sealed partial class BackupDriver
     {
         var chosen = Seeds.Resolve(seed);
         output.WriteLine(Seeds.Replay(chosen));
-        Restored = await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreRandomFilesAsync(lease, count, chosen, cancellation));
-        output.WriteLine($"random files {Restored.ChosenHow}");
-        evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n{Restored.ChosenHow}\n" + string.Join("\n", Restored.Files));
+        var restored = await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreRandomFilesAsync(lease, count, chosen, cancellation));
+        await KeepAsync(restored);
+        output.WriteLine($"random files {restored.ChosenHow}");
+        evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n{restored.ChosenHow}\n" + string.Join("\n", restored.Files));
     }
 
     public async Task RestoreFileAsync(string path) =>
-        Restored = await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreFileAsync(lease, path, cancellation));
+        await KeepAsync(await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreFileAsync(lease, path, cancellation)));
+
+    /// <summary>The new restore replaces the one before: its area is removed now, not left behind, and the new one must
+    /// be judged by a Then step of its own.</summary>
+    private async Task KeepAsync(RestoredFiles restored)
+    {
+        if (Restored is { } earlier) await earlier.DisposeAsync();
+        Restored = restored;
+        _restoredJudged = false;
+    }
 
     public async Task RequireRestoredMatchLiveAsync()
     {
@@ -55,16 +65,33 @@ public sealed partial class BackupDriver
     public async Task RestoreWholeDiskAsync()
     {
         var limit = FullRestoreCheck.LimitKiB(Environment.GetEnvironmentVariable);
-        Restored = await OnDiskAsync((lease, cancellation) => FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, cancellation));
-        output.WriteLine($"{Target}: restored {Restored.ChosenHow} into {Restored.Area.Path}");
+        await KeepAsync(await OnDiskAsync((lease, cancellation) => FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, cancellation)));
+        output.WriteLine($"{Target}: restored {Restored!.ChosenHow} into {Restored.Area.Path}");
     }
 
     public async Task RequireEveryListedFileRestoredAsync()
     {
-        var restored = RequireRestored();
+        var restored = RequireWholeDisk();
         var files = await VerdictAsync(() => FullRestoreCheck.RequireOnlyListedAsync(restored, TranscriptTail, Cancellation));
         checks.Record(files, "restored files of the listing");
         evidence.Attach("full restore", $"{files} files restored, as the listing holds ({restored.ChosenHow})");
+    }
+
+    /// <summary>The whole restored tree against the live one: only regular files hold bytes to compare.</summary>
+    public async Task RequireRestoredTreeMatchesLiveAsync()
+    {
+        var restored = RequireWholeDisk();
+        var comparison = await VerdictAsync(() => LiveFileComparison.RequireMatchesLiveAsync(restored, TranscriptTail, Cancellation, restored.RegularFiles));
+        checks.Record(comparison.Compared, "restored files compared");
+        evidence.Attach("restore comparison", $"{restored.Files.Count - restored.RegularFiles!.Count} listed entries are not regular files (links, FIFOs, devices): restored, not compared\n" +
+            string.Join("\n", comparison.Lines));
+    }
+
+    private RestoredFiles RequireWholeDisk()
+    {
+        var restored = RequireRestored();
+        if (!restored.IsWholeDisk) throw Misuse("a whole-disk restore ('When the whole disk is restored') before this step");
+        return restored;
     }
 
     public async Task RequireRestoredPassesAsync(string path, string command)
@@ -74,7 +101,7 @@ public sealed partial class BackupDriver
         var outcome = await VerdictAsync(() => RestoredCommandCheck.RequirePassesAsync(restored, path, command, timeout, TranscriptTail, Cancellation));
         checks.Record(1, "restored data checked by its own tool");
         evidence.Attach("command on restored data",
-            $"$ {outcome.Command}\n(as nobody, in {restored.Area.Path}, {(outcome.NetworkIsolated ? "without network (unshare -n)" : "WITH network: unshare -n is not allowed here")}, " +
+            $"$ {outcome.Command}\n(as nobody, on a copy made for it, {(outcome.NetworkIsolated ? "without network (unshare -n)" : "WITH network: unshare -n is not allowed here")}, " +
             $"{outcome.Took.TotalSeconds:0.0} s, exit status {outcome.ExitCode})\n{outcome.Output}");
     }
 

@@ -35,7 +35,7 @@ public sealed class DataSteps(BackupDriver driver)
     [StepExample("Then the restored tree matches the live directory",
         "After a whole-disk restore, every restored file unchanged since the dump against the live one by SHA-256 (host must be this machine); files changed since or gone are skipped and listed.",
         "Files created since the dump.")]
-    public Task ThenTheRestoredTreeMatchesTheLiveDirectory() => driver.RequireRestoredMatchLiveAsync();
+    public Task ThenTheRestoredTreeMatchesTheLiveDirectory() => driver.RequireRestoredTreeMatchesLiveAsync();
 
     [Then("every restored file matches the live file")]
     [StepExample("Then every restored file matches the live file", "SHA-256 of each restored file against the live one (host must be this machine). At least one file must be compared.",
@@ -48,15 +48,15 @@ public sealed class DataSteps(BackupDriver driver)
     public Task ThenItsContentMatches(string pattern) => driver.RequireRestoredContentAsync(pattern);
 
     [Then("the restored {string} passes {string}")]
-    [StepExample("Then the restored \"db/app.sqlite\" passes \"sqlite3 {} 'PRAGMA integrity_check'\"",
-        "Runs a command on restored data, {} replaced by the restored path (a restored file, or a directory holding restored files): as the user nobody, without network where the kernel allows (unshare -n), in the restore area, within BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT (default 300 s). No shell: words split as a shell would, quotes kept; write sh -c \"...\" for pipes. Exit status 0 passes; any other fails as Data check failed with the command's output, which the report attaches. A command this machine lacks is an input error.",
+    [StepExample("Then the restored \"backups/site.tar.gz\" passes \"tar -tzf {}\"",
+        "Runs a command on a copy of restored data made for it, {} replaced by the copy's path (a restored file, or a directory holding restored files): as the user nobody, with an empty environment and a system PATH, without network and in its own PID namespace where the kernel allows (unshare -n -p), within BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT (default 300 s). No shell: words split as a shell would, quotes kept; for pipes write sh -c '... \"$1\" ...' _ {} ({} inside the script is refused). Exit status 0 passes; any other fails as Data check failed with the command's output, which the report attaches. The tool must fail by its status: sqlite3's integrity_check exits 0 on a corrupt file, so compare its output. A command without {}, one this machine lacks, or a path not restored is an input error.",
         "That the data is the latest: pair it with a freshness step.")]
     public Task ThenTheRestoredPasses(string path, string command) => driver.RequireRestoredPassesAsync(path, command);
 
     [Then("the disk can be restored within {int} hours")]
     [StepExample("Then the disk can be restored within 4 hours",
-        "The recovery time: one file of the full (level 0) dump is restored twice and timed (a restore streams the whole dump image, so this measures the tape server's throughput on 64 MB or more of it, or all of a smaller image); the restore chain's stored size (amadmin info, on the Amanda server) over that throughput is the estimate, and the slower timing decides. The report gives both timings, the throughput, the sizes and the estimate's range. 0 hours always fails (a control).",
-        "Writing every file to disk (only the file asked for is written) or a tape load: add your margin to the bound.")]
+        "The recovery time: one file is restored twice and timed; a restore streams whole dump images (every image of the chain up to the dump the listing names for the file), so this measures the tape server's throughput on the real images; the restore chain's stored size (amadmin info, on the Amanda server) over that throughput is the estimate, and the slower timing decides. The report gives both timings, the throughput, the sizes and the estimate's range. 0 hours always fails (a control).",
+        "Writing every file to disk (only the file asked for is written), a tape load, or a cold read (the second timing may come from the page cache): add your margin to the bound.")]
     public Task ThenTheDiskCanBeRestoredWithin(int hours) => driver.RequireRecoveryTimeAsync(hours);
 
     [Then("the restored file is no older than {int} hours")]

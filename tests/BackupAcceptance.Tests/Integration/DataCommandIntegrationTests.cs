@@ -30,12 +30,16 @@ public sealed class DataCommandIntegrationTests
             await File.WriteAllTextAsync(feature, "Feature: Data\n\n" + string.Concat(
                 Scenario("passes", "passwd", "grep -q ^root: {}"),
                 Scenario("fails", "passwd", "grep -q ^no-such-user-here: {}"),
-                Scenario("nobody", "passwd", "sh -c 'test $(id -un) = nobody'"),
-                Scenario("no network", "passwd", "sh -c 'test $(grep -c : /proc/net/dev) -eq 1'"),
+                Scenario("nobody", "passwd", "sh -c 'test $(id -un) = nobody && test -r $1' _ {}"),
+                Scenario("no network", "passwd", "sh -c 'test $(grep -c : /proc/net/dev) -eq 1' _ {}"),
+                Scenario("clean environment", "passwd", "sh -c 'test -z ${BACKUP_ACCEPTANCE_RESULTS:-} && test $HOME = /nonexistent' _ {}"),
+                Scenario("only a copy", "passwd", "sh -c 'test $(ls $(dirname $1) | wc -l) -eq 1 && rm $1' _ {}"),
                 Scenario("no shell", "passwd", "test -e {} ; false"),
                 Scenario("missing command", "passwd", "no-such-command-here {}"),
-                Scenario("not restored", "group", "true"),
-                Scenario("hangs", "passwd", "sleep 60")));
+                Scenario("not restored", "group", "test -e {}"),
+                Scenario("no braces", "passwd", "true"),
+                Scenario("braces in a script", "passwd", "sh -c 'test -s {}'"),
+                Scenario("hangs", "passwd", "sh -c 'sleep 60' _ {}")));
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             var run = await SuiteRunner.RunAsync(feature, null, timeout.Token,
                 new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT"] = "3" });
@@ -47,6 +51,12 @@ public sealed class DataCommandIntegrationTests
             Status("passes").ShouldBe("passed", run.Console);
             Status("nobody").ShouldBe("passed", Message("nobody"));
             Status("no network").ShouldBe("passed", Message("no network"));
+            Status("clean environment").ShouldBe("passed", Message("clean environment"));
+            Status("only a copy").ShouldBe("passed", Message("only a copy"));
+            Status("no braces").ShouldBe("broken");
+            Message("no braces").ShouldContain("no {} in the command");
+            Status("braces in a script").ShouldBe("broken");
+            Message("braces in a script").ShouldContain("{} inside the sh -c script");
             // "test -e X ; false" is one command with the words ";" and "false": test says too many arguments.
             Status("no shell").ShouldBe("failed", Message("no shell"));
             Status("fails").ShouldBe("failed");
@@ -68,6 +78,7 @@ public sealed class DataCommandIntegrationTests
             text.ShouldContain("without network (unshare -n)");
 
             ProcessTable.LivingWithCommandLine("sleep 60").ShouldBeEmpty("the hanging command was killed");
+            Directory.GetDirectories(Path.GetTempPath(), "backup-acceptance-restore-*").ShouldBeEmpty("restore areas and copies are removed");
         }
         finally
         {

@@ -29,7 +29,15 @@ public sealed class FullRestoreIntegrationTests
                 Scenario("big", "/srv/fixtures/big", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
                 Scenario("odd names", "/srv/fixtures/oddnames", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
                 Scenario("tampered", "/srv/fixtures/tampered", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
-                Scenario("cut tape", "/srv/fixtures/cuttape", "Then every file of the listing was restored")));
+                Scenario("cut tape", "/srv/fixtures/cuttape", "Then every file of the listing was restored"),
+                Scenario("etc with its links", "/etc", "Then every file of the listing was restored", "And the restored tree matches the live directory"))
+                + """
+                  Scenario: a sample is not the whole disk
+                    Given daily config for localhost /etc
+                    When the file "passwd" is restored
+                    Then every file of the listing was restored
+
+                """);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
             var run = await SuiteRunner.RunAsync(feature, null, timeout.Token);
 
@@ -45,6 +53,10 @@ public sealed class FullRestoreIntegrationTests
             Status("tampered").ShouldBe("failed");
             Message("tampered").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/tampered");
             Message("tampered").ShouldContain("1 mismatch");
+            // /etc holds symbolic links: restored and counted as the listing counts them, never opened or followed.
+            Status("etc with its links").ShouldBe("passed", Message("etc with its links"));
+            Status("a sample is not the whole disk").ShouldBe("broken");
+            Message("a sample is not the whole disk").ShouldContain("a whole-disk restore ('When the whole disk is restored') before this step");
             Status("cut tape").ShouldBe("failed");
             Message("cut tape").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/cuttape");
 

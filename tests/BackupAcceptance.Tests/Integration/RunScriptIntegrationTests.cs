@@ -66,8 +66,10 @@ public sealed class RunScriptIntegrationTests
             File.Exists(Path.Combine(folder, file)).ShouldBeTrue(file);
         Directory.GetFiles(Path.Combine(folder, "allure-results"), "*-attachment.txt").ShouldNotBeEmpty("the amrecover transcripts");
         var run = await File.ReadAllTextAsync(Path.Combine(folder, "RUN.txt"));
-        run.ShouldContain("amanda: amanda-client 1:3.5.1");
-        run.ShouldContain($"checked features {Path.Combine(_work, "check.feature")}");
+        run.ShouldContain("run amanda amanda-client 1:3.5.1");
+        run.ShouldContain($"run features {Path.Combine(_work, "check.feature")}");
+        run.ShouldContain("run suite commit ");
+        File.Exists(Path.Combine(folder, "features", "check.feature")).ShouldBeTrue("the feature file checked is in the archive");
         run.ShouldContain("verdict: 1 passed, 0 failed, 0 broken");
 
         async Task<int> CheckAsync() => (await Cli.Wrap("sha256sum").WithArguments(["-c", "--quiet", "MANIFEST.sha256"]).WithWorkingDirectory(folder)

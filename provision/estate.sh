@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# estate.sh [N] - the shard proof's scratch Amanda configuration "estate": N (default 200) small generated disks
+# /srv/fixtures/eNNN (a few files each, NNN files in disk NNN mod 7 + 1), dumped once, so a sharded run can be
+# compared with a whole one on an estate of many disks (docs/bench/shards.md). Needs the demo's Amanda
+# (amanda-demo.sh); leaves the daily config alone. As root; idempotent. About 3 minutes for 200 disks.
+
+set -euo pipefail
+set -o errtrace
+
+PROVISION_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PROVISION_NAME=estate
+for part in common install fixtures config dumps; do
+  # shellcheck source=/dev/null
+  source "$PROVISION_DIR/lib/$part.sh"
+done
+
+COUNT=${1:-200}
+[[ "$COUNT" =~ ^[0-9]+$ ]] && [ "$COUNT" -ge 1 ] && [ "$COUNT" -le 999 ] || { echo "estate: N must be 1-999" >&2; exit 2; }
+
+FIXTURES=/srv/fixtures
+STAMPS="$FIXTURES/.stamps"
+MTIME='2024-01-02 03:04:05 UTC'
+SEED=0
+use_config estate 4
+
+# The disks as data: one table line per disk, generated from the rule above (the same for the same N).
+TABLE=$(mktemp /tmp/estate-disks.XXXXXX.tsv)
+trap 'rm -f "$TABLE"' EXIT
+for ((i = 1; i <= COUNT; i++)); do
+  printf -v name 'e%03d' "$i"
+  printf '%s gtar-local 1 no %d small files\n' "$name" $((i % 7 + 1)) >> "$TABLE"
+  # shellcheck disable=SC2016
+  eval "build_$name() { local n; for ((n = 1; n <= $((i % 7 + 1)); n++)); do printf 'disk $name file %d\n' \"\$n\" > \"\$1/f\$n.txt\"; done; }"
+done
+read_disks "$TABLE"
+
+require_root
+[ -f /etc/amanda/amanda-client.conf ] || die "provision the demo first (provision/amanda-demo.sh): no amanda-client.conf"
+
+phase fixtures
+for name in "${FIXTURE_NAMES[@]}"; do ensure_fixture "$name"; done
+
+phase config
+write_server_config
+
+phase amcheck
+check_config
+
+phase dump
+reasons=()
+if [ "${#REBUILT[@]}" -gt 0 ]; then reasons+=("fixtures rebuilt: ${#REBUILT[@]} disks"); fi
+dump_if_needed "${reasons[@]}"
+
+phase prewarm
+prewarm
+phase_end
+
+log "estate: $COUNT disks; total $(secs_since "$T_START")s"
