@@ -76,3 +76,9 @@ Feature: The demo disks hold, keep and restore what they should
   Scenario: The big disk can be restored within an hour
     Given daily config for localhost /srv/fixtures/big
     Then the disk can be restored within 1 hours
+
+  @data @recovery
+  Scenario: A restored SQLite database passes its own integrity check
+    Given daily config for localhost /srv/fixtures/sqlite
+    When the file "app.sqlite" is restored
+    Then the restored "app.sqlite" passes "sh -c 'test $(sqlite3 $1 pragma\ integrity_check) = ok' _ {}"

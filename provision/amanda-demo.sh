@@ -91,6 +91,7 @@ require_root
 
 phase packages
 install_amanda
+install_fixture_tools
 
 phase fixtures
 for name in "${FIXTURE_NAMES[@]}"; do ensure_fixture "$name"; done

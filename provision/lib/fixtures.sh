@@ -75,6 +75,15 @@ build_canary() { write_canary "$1"; }
 build_stale() { local i; for i in $(seq -w 1 10); do put "$1/unchanging$i.txt" "never changes $i"; done; }
 build_lostindex() { local i; for i in $(seq -w 1 10); do put "$1/kept$i.txt" "kept $i"; done; }
 build_cuttape() { local i; for i in $(seq -w 1 10); do put "$1/file$i.txt" "on tape $i"; done; }
+# Two copies of one SQLite database, the second with 600 bytes of a b-tree page overwritten: sqlite3's
+# integrity_check reports it (and still exits 0, which is why the data check compares its output).
+build_sqlite() {
+  sqlite3 "$1/app.sqlite" "create table t(a integer primary key, b text);
+    with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000)
+    insert into t select i, printf('row %d %040d', i, i * 7919) from n; create index tb on t(b);"
+  cp -- "$1/app.sqlite" "$1/corrupt.sqlite"
+  head -c 600 /dev/zero | tr '\0' '\377' | dd of="$1/corrupt.sqlite" bs=1 seek=$((4096 * 3 + 100)) conv=notrunc status=none
+}
 build_losttape() { local i; for i in $(seq -w 1 10); do put "$1/file$i.txt" "on a lost tape $i"; done; }
 build_layered() { local i; for i in $(seq -w 1 12); do put "$1/base$((10#$i % 3))/file$i.txt" "level 0 $i"; done; }
 # Between layered's dumps: one file goes, one changes, one directory and file arrive (level 1 dumps see only these).

@@ -10,3 +10,10 @@ install_amanda() {
   log "amanda-server $(dpkg-query -W -f='${Version}' amanda-server)"
   getent passwd backup >/dev/null || die "user backup missing after install"
 }
+
+# The tools the fixtures are made with and checked by (the data-check control's SQLite databases).
+install_fixture_tools() {
+  command -v sqlite3 >/dev/null && return 0
+  log "installing sqlite3"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null
+}

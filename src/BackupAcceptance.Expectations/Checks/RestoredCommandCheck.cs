@@ -10,7 +10,7 @@ namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
 /// Restored data checked by its own tool (<c>tar -tzf {}</c>, <c>gzip -t {}</c>, <c>nginx -t -p {}</c>): the command's
-/// exit status decides, so the tool must say "bad" by its status (sqlite3's integrity_check exits 0 on a corrupt file:
+/// exit status decides, so the tool must say "bad" by its status (sqlite3's integrity_check may exit 0 on a corrupt file:
 /// compare its output, <c>sh -c 'test "$(sqlite3 "$1" "PRAGMA integrity_check")" = ok' _ {}</c>). It runs without a
 /// shell (<see cref="CommandWords"/>), with an empty environment but a system PATH, as the unprivileged user nobody,
 /// without network and in a PID namespace of its own where the kernel allows (<c>unshare -n -p -f --kill-child</c>),

@@ -26,6 +26,13 @@ public sealed class DataCommandIntegrationTests
                     Then the restored "{path}" passes "{command}"
 
                 """;
+            string SqliteScenario(string name, string file, string command) => $"""
+                  Scenario: {name}
+                    Given daily config for localhost /srv/fixtures/sqlite
+                    When the file "{file}" is restored
+                    Then the restored "{file}" passes "{command}"
+
+                """;
             var feature = Path.Combine(work, "data.feature");
             await File.WriteAllTextAsync(feature, "Feature: Data\n\n" + string.Concat(
                 Scenario("passes", "passwd", "grep -q ^root: {}"),
@@ -39,7 +46,9 @@ public sealed class DataCommandIntegrationTests
                 Scenario("not restored", "group", "test -e {}"),
                 Scenario("no braces", "passwd", "true"),
                 Scenario("braces in a script", "passwd", "sh -c 'test -s {}'"),
-                Scenario("hangs", "passwd", "sh -c 'sleep 60' _ {}")));
+                Scenario("hangs", "passwd", "sh -c 'sleep 60' _ {}"))
+                + SqliteScenario("sqlite good", "app.sqlite", "sh -c 'test $(sqlite3 $1 pragma\\ integrity_check) = ok' _ {}")
+                + SqliteScenario("sqlite corrupt", "corrupt.sqlite", "sh -c 'test $(sqlite3 $1 pragma\\ integrity_check) = ok' _ {}"));
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             var run = await SuiteRunner.RunAsync(feature, null, timeout.Token,
                 new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT"] = "3" });
@@ -67,6 +76,11 @@ public sealed class DataCommandIntegrationTests
             Message("missing command").ShouldContain("could not be started");
             Status("not restored").ShouldBe("broken");
             Message("not restored").ShouldContain("/group is not a restored file");
+            // A restored SQLite database that sqlite3 finds damaged fails, when the command compares its verdict (by its
+            // exit status alone, integrity_check exits 0 on this corrupt file in some runs and 11 in others).
+            Status("sqlite good").ShouldBe("passed", Message("sqlite good"));
+            Status("sqlite corrupt").ShouldBe("failed");
+            Message("sqlite corrupt").ShouldStartWith("Data check failed: daily localhost:/srv/fixtures/sqlite");
             Status("hangs").ShouldBe("failed");
             Message("hangs").ShouldContain("did not finish within 3 s");
 
