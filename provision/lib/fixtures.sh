@@ -76,7 +76,7 @@ build_stale() { local i; for i in $(seq -w 1 10); do put "$1/unchanging$i.txt" "
 build_lostindex() { local i; for i in $(seq -w 1 10); do put "$1/kept$i.txt" "kept $i"; done; }
 build_cuttape() { local i; for i in $(seq -w 1 10); do put "$1/file$i.txt" "on tape $i"; done; }
 # Two copies of one SQLite database, the second with 600 bytes of a b-tree page overwritten: sqlite3's
-# integrity_check reports it (and still exits 0, which is why the data check compares its output).
+# integrity_check reports it (and may still exit 0, which is why the data check compares its output).
 build_sqlite() {
   sqlite3 "$1/app.sqlite" "create table t(a integer primary key, b text);
     with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000)
