@@ -1,6 +1,5 @@
 using System.Globalization;
-using CliWrap;
-using CliWrap.Buffered;
+using BackupAcceptance.Amanda.Catalogue;
 
 namespace BackupAcceptance.Baseline;
 
@@ -43,17 +42,10 @@ public sealed record DumpSchedule(int DumpCycleDays, int RunsPerCycle)
 
     private static async Task<(int? Value, string Reason)> GetAsync(string config, string parameter, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = await Cli.Wrap("amgetconf").WithArguments([config, parameter])
-                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
-            return result.ExitCode == 0 && int.TryParse(result.StandardOutput.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-                ? (value, "")
-                : (null, $"amgetconf {config} {parameter} failed: {(result.StandardError + result.StandardOutput).Trim().ReplaceLineEndings(" ")}");
-        }
-        catch (Exception notFound) when (notFound is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return (null, "amgetconf is not installed here (not the Amanda server)");
-        }
+        var (text, why) = await AmandaParameter.GetAsync(config, parameter, cancellationToken);
+        if (text is null) return (null, why);
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? (value, "")
+            : (null, $"amgetconf {config} {parameter} gave '{text}', not a number");
     }
 }

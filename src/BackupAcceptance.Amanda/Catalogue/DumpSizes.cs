@@ -50,11 +50,9 @@ public static partial class DumpSizes
             string[] words = ["amadmin", config, "info", "--exact-match", host, disk];
             if (Environment.UserName == "root")
             {
-                var user = await Cli.Wrap("amgetconf").WithArguments([config, "dumpuser"])
-                    .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
-                var dumpUser = user.StandardOutput.Trim();
-                if (user.ExitCode != 0 || dumpUser.Length == 0 || dumpUser == "root")
-                    return (null, $"amgetconf {config} dumpuser gave no user to ask amadmin as");
+                var (dumpUser, why) = await AmandaParameter.GetAsync(config, "dumpuser", cancellationToken);
+                if (dumpUser is null or "root")
+                    return (null, dumpUser is null ? why : $"amgetconf {config} dumpuser gave root, whom amadmin refuses");
                 words = ["runuser", "-u", dumpUser, "--", .. words];
             }
             var result = await Cli.Wrap(words[0]).WithArguments(words[1..])

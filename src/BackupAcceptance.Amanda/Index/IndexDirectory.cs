@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using CliWrap;
@@ -78,18 +79,8 @@ public static partial class IndexDirectory
     /// <summary>The config's <c>indexdir</c> from <c>amgetconf</c>, or null with the reason.</summary>
     public static async Task<(string? Directory, string Reason)> RootAsync(string config, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = await Cli.Wrap("amgetconf").WithArguments([config, "indexdir"])
-                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
-            var directory = result.StandardOutput.Trim();
-            if (result.ExitCode != 0 || directory.Length == 0)
-                return (null, $"amgetconf {config} indexdir failed: {(result.StandardError + result.StandardOutput).Trim()}");
-            return Directory.Exists(directory) ? (directory, "") : (null, $"the index directory {directory} is not on this machine");
-        }
-        catch (Exception notFound) when (notFound is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return (null, "amgetconf is not installed here (not the Amanda server)");
-        }
+        var (directory, why) = await AmandaParameter.GetAsync(config, "indexdir", cancellationToken);
+        if (directory is null) return (null, why);
+        return Directory.Exists(directory) ? (directory, "") : (null, $"the index directory {directory} is not on this machine");
     }
 }

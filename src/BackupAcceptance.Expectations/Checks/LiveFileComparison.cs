@@ -11,15 +11,15 @@ public static class LiveFileComparison
 {
     /// <summary>Every restored file against the live one (host must be this machine). A file changed after the dump,
     /// or whose live copy is gone, is skipped and listed; at least one must be compared.</summary>
-    /// <param name="only">The files to compare, when not all of them hold bytes (a whole disk's links and FIFOs).</param>
     public static async Task<RestoreComparison> RequireMatchesLiveAsync(RestoredFiles restored, string transcriptTail,
-        CancellationToken cancellationToken, IReadOnlyList<Amanda.Text.RawPath>? only = null)
+        CancellationToken cancellationToken)
     {
         LiveComparisonCheck.RequireLocal(restored.Target, "live files to compare with");
         var dumpedAt = restored.DumpDate is { } date ? DateTime.SpecifyKind(date.Value, DateTimeKind.Local).ToUniversalTime() : DateTime.MaxValue;
         var report = new List<string>();
         var mismatches = new List<string>();
-        foreach (var file in only ?? restored.Files)
+        // A whole disk's links, FIFOs and devices are listed as files but hold no bytes to compare.
+        foreach (var file in restored.RegularFiles ?? restored.Files)
         {
             var live = restored.LivePathOf(file);
             DateTime modified;

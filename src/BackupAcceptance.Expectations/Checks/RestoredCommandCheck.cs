@@ -71,7 +71,7 @@ public static class RestoredCommandCheck
         if (reach.ExitCode != 0)
             throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, restored.DumpDate, expected,
                 $"the user nobody cannot read {copied}: a folder above the restore area is closed to it (BACKUP_ACCEPTANCE_RESTORE_DIR)", "");
-        var isolated = await CanIsolateAsync(cancellationToken);
+        var isolated = await Isolation.Value;
         string[] run = [.. (isolated ? new[] { "unshare", "-n", "-p", "-f", "--kill-child" } : []), "runuser", "-u", "nobody", "--",
             "env", "-i", $"PATH={SystemPath}", "HOME=/nonexistent", "LANG=C.UTF-8", .. words];
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -117,7 +117,9 @@ public static class RestoredCommandCheck
     private const string SystemPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin";
 
     /// <summary>unshare -n -p needs root (CAP_SYS_ADMIN) and a kernel that allows it; elsewhere the check runs with the
-    /// network, and the report says so.</summary>
+    /// network, and the report says so. Asked once per run: the answer does not change.</summary>
+    private static readonly Lazy<Task<bool>> Isolation = new(() => CanIsolateAsync(CancellationToken.None));
+
     private static async Task<bool> CanIsolateAsync(CancellationToken cancellationToken)
     {
         try

@@ -32,12 +32,18 @@ public sealed partial class BackupDriver
         _restoredJudged = false;
     }
 
-    public async Task RequireRestoredMatchLiveAsync()
+    public Task RequireRestoredMatchLiveAsync() => CompareWithLiveAsync(RequireRestored());
+
+    public Task RequireRestoredTreeMatchesLiveAsync() => CompareWithLiveAsync(RequireWholeDisk());
+
+    private async Task CompareWithLiveAsync(RestoredFiles restored)
     {
-        var restored = RequireRestored();
         var comparison = await VerdictAsync(() => LiveFileComparison.RequireMatchesLiveAsync(restored, TranscriptTail, Cancellation));
         checks.Record(comparison.Compared, "restored files compared");
-        evidence.Attach("restore comparison", string.Join("\n", comparison.Lines));
+        var unlike = restored.Files.Count - (restored.RegularFiles ?? restored.Files).Count;
+        evidence.Attach("restore comparison",
+            (unlike > 0 ? $"{unlike} listed entries are not regular files (links, FIFOs, devices): restored, not compared\n" : "") +
+            string.Join("\n", comparison.Lines));
     }
 
     public async Task RequireRestoredContentAsync(string pattern)
@@ -75,16 +81,6 @@ public sealed partial class BackupDriver
         var files = await VerdictAsync(() => FullRestoreCheck.RequireOnlyListedAsync(restored, TranscriptTail, Cancellation));
         checks.Record(files, "restored files of the listing");
         evidence.Attach("full restore", $"{files} files restored, as the listing holds ({restored.ChosenHow})");
-    }
-
-    /// <summary>The whole restored tree against the live one: only regular files hold bytes to compare.</summary>
-    public async Task RequireRestoredTreeMatchesLiveAsync()
-    {
-        var restored = RequireWholeDisk();
-        var comparison = await VerdictAsync(() => LiveFileComparison.RequireMatchesLiveAsync(restored, TranscriptTail, Cancellation, restored.RegularFiles));
-        checks.Record(comparison.Compared, "restored files compared");
-        evidence.Attach("restore comparison", $"{restored.Files.Count - restored.RegularFiles!.Count} listed entries are not regular files (links, FIFOs, devices): restored, not compared\n" +
-            string.Join("\n", comparison.Lines));
     }
 
     private RestoredFiles RequireWholeDisk()

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
 using Shouldly;
@@ -53,40 +52,35 @@ public sealed class DataCommandIntegrationTests
             var run = await SuiteRunner.RunAsync(feature, null, timeout.Token,
                 new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT"] = "3" });
 
-            JsonObject Result(string name) => run.AllureResults.Single(r => (string?)r["name"] == name);
-            string Status(string name) => (string)Result(name)["status"]!;
-            string Message(string name) => (string?)Result(name)["statusDetails"]?["message"] ?? "";
 
-            Status("passes").ShouldBe("passed", run.Console);
-            Status("nobody").ShouldBe("passed", Message("nobody"));
-            Status("no network").ShouldBe("passed", Message("no network"));
-            Status("clean environment").ShouldBe("passed", Message("clean environment"));
-            Status("only a copy").ShouldBe("passed", Message("only a copy"));
-            Status("no braces").ShouldBe("broken");
-            Message("no braces").ShouldContain("no {} in the command");
-            Status("braces in a script").ShouldBe("broken");
-            Message("braces in a script").ShouldContain("{} inside the sh -c script");
+            run.Status("passes").ShouldBe("passed", run.Console);
+            run.Status("nobody").ShouldBe("passed", run.Message("nobody"));
+            run.Status("no network").ShouldBe("passed", run.Message("no network"));
+            run.Status("clean environment").ShouldBe("passed", run.Message("clean environment"));
+            run.Status("only a copy").ShouldBe("passed", run.Message("only a copy"));
+            run.Status("no braces").ShouldBe("broken");
+            run.Message("no braces").ShouldContain("no {} in the command");
+            run.Status("braces in a script").ShouldBe("broken");
+            run.Message("braces in a script").ShouldContain("{} inside the sh -c script");
             // "test -e X ; false" is one command with the words ";" and "false": test says too many arguments.
-            Status("no shell").ShouldBe("failed", Message("no shell"));
-            Status("fails").ShouldBe("failed");
-            Message("fails").ShouldStartWith("Data check failed: daily localhost:/etc");
-            Message("fails").ShouldContain("exit status 1");
-            Status("missing command").ShouldBe("broken");
-            Message("missing command").ShouldStartWith("Input error: ");
-            Message("missing command").ShouldContain("could not be started");
-            Status("not restored").ShouldBe("broken");
-            Message("not restored").ShouldContain("/group is not a restored file");
+            run.Status("no shell").ShouldBe("failed", run.Message("no shell"));
+            run.Status("fails").ShouldBe("failed");
+            run.Message("fails").ShouldStartWith("Data check failed: daily localhost:/etc");
+            run.Message("fails").ShouldContain("exit status 1");
+            run.Status("missing command").ShouldBe("broken");
+            run.Message("missing command").ShouldStartWith("Input error: ");
+            run.Message("missing command").ShouldContain("could not be started");
+            run.Status("not restored").ShouldBe("broken");
+            run.Message("not restored").ShouldContain("/group is not a restored file");
             // A restored SQLite database that sqlite3 finds damaged fails, when the command compares its verdict (by its
             // exit status alone, integrity_check exits 0 on this corrupt file in some runs and 11 in others).
-            Status("sqlite good").ShouldBe("passed", Message("sqlite good"));
-            Status("sqlite corrupt").ShouldBe("failed");
-            Message("sqlite corrupt").ShouldStartWith("Data check failed: daily localhost:/srv/fixtures/sqlite");
-            Status("hangs").ShouldBe("failed");
-            Message("hangs").ShouldContain("did not finish within 3 s");
+            run.Status("sqlite good").ShouldBe("passed", run.Message("sqlite good"));
+            run.Status("sqlite corrupt").ShouldBe("failed");
+            run.Message("sqlite corrupt").ShouldStartWith("Data check failed: daily localhost:/srv/fixtures/sqlite");
+            run.Status("hangs").ShouldBe("failed");
+            run.Message("hangs").ShouldContain("did not finish within 3 s");
 
-            var attachment = Result("passes")["steps"]!.AsArray().SelectMany(s => s!["attachments"]!.AsArray())
-                .Single(a => (string?)a!["name"] == "command on restored data")!;
-            var text = run.AllureFiles[(string)attachment["source"]!];
+            var text = run.StepAttachment("passes", "command on restored data");
             text.ShouldStartWith("$ grep -q ^root: /");
             text.ShouldContain("as nobody");
             text.ShouldContain("without network (unshare -n)");

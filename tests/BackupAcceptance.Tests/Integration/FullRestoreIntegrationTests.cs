@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
 using Shouldly;
@@ -41,24 +40,20 @@ public sealed class FullRestoreIntegrationTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
             var run = await SuiteRunner.RunAsync(feature, null, timeout.Token);
 
-            JsonObject Result(string name) => run.AllureResults.Single(r => (string?)r["name"] == name);
-            string Status(string name) => (string)Result(name)["status"]!;
-            string Message(string name) => (string?)Result(name)["statusDetails"]?["message"] ?? "";
 
-            Status("big").ShouldBe("passed", Message("big") + run.Console);
-            var evidence = run.AllureFiles[(string)Result("big")["steps"]!.AsArray().SelectMany(s => s!["attachments"]!.AsArray())
-                .Single(a => (string?)a!["name"] == "full restore")!["source"]!];
+            run.Status("big").ShouldBe("passed", run.Message("big") + run.Console);
+            var evidence = run.StepAttachment("big", "full restore");
             evidence.ShouldStartWith("20000 files restored, as the listing holds (the whole disk: 20000 files of the listing");
-            Status("odd names").ShouldBe("passed", Message("odd names"));
-            Status("tampered").ShouldBe("failed");
-            Message("tampered").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/tampered");
-            Message("tampered").ShouldContain("1 mismatch");
+            run.Status("odd names").ShouldBe("passed", run.Message("odd names"));
+            run.Status("tampered").ShouldBe("failed");
+            run.Message("tampered").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/tampered");
+            run.Message("tampered").ShouldContain("1 mismatch");
             // /etc holds symbolic links: restored and counted as the listing counts them, never opened or followed.
-            Status("etc with its links").ShouldBe("passed", Message("etc with its links"));
-            Status("a sample is not the whole disk").ShouldBe("broken");
-            Message("a sample is not the whole disk").ShouldContain("a whole-disk restore ('When the whole disk is restored') before this step");
-            Status("cut tape").ShouldBe("failed");
-            Message("cut tape").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/cuttape");
+            run.Status("etc with its links").ShouldBe("passed", run.Message("etc with its links"));
+            run.Status("a sample is not the whole disk").ShouldBe("broken");
+            run.Message("a sample is not the whole disk").ShouldContain("a whole-disk restore ('When the whole disk is restored') before this step");
+            run.Status("cut tape").ShouldBe("failed");
+            run.Message("cut tape").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/cuttape");
 
             // Refused before anything is restored: a limit below the big disk's size.
             await File.WriteAllTextAsync(feature, "Feature: Full restores\n\n" + Scenario("too big", "/srv/fixtures/big", "Then every file of the listing was restored"));

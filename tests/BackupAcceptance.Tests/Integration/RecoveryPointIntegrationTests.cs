@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
 using Shouldly;
@@ -50,28 +49,23 @@ public sealed class RecoveryPointIntegrationTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             var run = await SuiteRunner.RunAsync(feature, null, timeout.Token);
 
-            JsonObject Result(string name) => run.AllureResults.Single(r => (string?)r["name"] == name);
-            string Status(string name) => (string)Result(name)["status"]!;
-            string Message(string name) => (string?)Result(name)["statusDetails"]?["message"] ?? "";
-            string Evidence(string name) => run.AllureFiles[(string)Result(name)["steps"]!.AsArray().SelectMany(s => s!["attachments"]!.AsArray())
-                .Single(a => (string?)a!["name"] == "recovery point")!["source"]!];
 
-            Status("unchanged since the full dump").ShouldBe("passed", run.Console);
-            Evidence("unchanged since the full dump").ShouldContain("/base0/file03.txt: newest restorable version from the dump of ");
+            run.Status("unchanged since the full dump").ShouldBe("passed", run.Console);
+            run.StepAttachment("unchanged since the full dump", "recovery point").ShouldContain("/base0/file03.txt: newest restorable version from the dump of ");
             // GNU tar's level 1 index lists every file still present: an unchanged file is dated by the latest level 1.
-            Evidence("unchanged since the full dump").ShouldContain("(level 1)");
-            Status("changed before the latest incremental").ShouldBe("passed");
-            Evidence("changed before the latest incremental").ShouldContain("(level 1)");
+            run.StepAttachment("unchanged since the full dump", "recovery point").ShouldContain("(level 1)");
+            run.Status("changed before the latest incremental").ShouldBe("passed");
+            run.StepAttachment("changed before the latest incremental", "recovery point").ShouldContain("(level 1)");
 
-            Status("ten days old").ShouldBe("failed");
-            Message("ten days old").ShouldStartWith("Stale backup: aged localhost:/srv/fixtures/aged");
-            Message("ten days old").ShouldMatch(@"it comes from the dump of \d{4}-\d\d-\d\d-\d\d-\d\d-\d\d \(level 0\), 2[4-9]\d(\.\d)? hours old");
-            Status("the whole aged disk").ShouldBe("failed", "ten days and more are past 239 hours");
+            run.Status("ten days old").ShouldBe("failed");
+            run.Message("ten days old").ShouldStartWith("Stale backup: aged localhost:/srv/fixtures/aged");
+            run.Message("ten days old").ShouldMatch(@"it comes from the dump of \d{4}-\d\d-\d\d-\d\d-\d\d-\d\d \(level 0\), 2[4-9]\d(\.\d)? hours old");
+            run.Status("the whole aged disk").ShouldBe("failed", "ten days and more are past 239 hours");
 
-            Status("never backed up").ShouldBe("failed");
-            Message("never backed up").ShouldStartWith("Missing path: daily localhost:/etc");
-            Status("a negative bound").ShouldBe("broken");
-            Message("a negative bound").ShouldStartWith("Input error: ");
+            run.Status("never backed up").ShouldBe("failed");
+            run.Message("never backed up").ShouldStartWith("Missing path: daily localhost:/etc");
+            run.Status("a negative bound").ShouldBe("broken");
+            run.Message("a negative bound").ShouldStartWith("Input error: ");
         }
         finally
         {

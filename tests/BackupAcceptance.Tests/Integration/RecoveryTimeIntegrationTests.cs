@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
 using Shouldly;
@@ -37,24 +36,19 @@ public sealed class RecoveryTimeIntegrationTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             var run = await SuiteRunner.RunAsync(feature, null, timeout.Token);
 
-            JsonObject Result(string name) => run.AllureResults.Single(r => (string?)r["name"] == name);
-            string Status(string name) => (string)Result(name)["status"]!;
-            string Message(string name) => (string?)Result(name)["statusDetails"]?["message"] ?? "";
-            string Evidence(string name) => run.AllureFiles[(string)Result(name)["steps"]!.AsArray().SelectMany(s => s!["attachments"]!.AsArray())
-                .Single(a => (string?)a!["name"] == "recovery time")!["source"]!];
 
-            Status("big within an hour").ShouldBe("passed", run.Console);
-            var big = Evidence("big within an hour");
+            run.Status("big within an hour").ShouldBe("passed", run.Console);
+            var big = run.StepAttachment("big within an hour", "recovery time");
             big.ShouldMatch(@"^estimated full restore: [\d.]+ to [\d.]+ s \(1 dump\(s\) of the chain, [\d,]+ KiB stored, [\d,]+ KiB written\); throughput [\d,]+ to [\d,]+ KiB/s, from 2 timed restores of /t\d+/");
             big.ShouldContain("which streams the chain's images up to it");
             big.ShouldContain("Not measured: writing every file");
 
-            Status("big at once").ShouldBe("failed");
-            Message("big at once").ShouldStartWith("Recovery too slow: daily localhost:/srv/fixtures/big");
-            Message("big at once").ShouldContain("expected a full restore of the disk within 0 hours; found estimated full restore: ");
+            run.Status("big at once").ShouldBe("failed");
+            run.Message("big at once").ShouldStartWith("Recovery too slow: daily localhost:/srv/fixtures/big");
+            run.Message("big at once").ShouldContain("expected a full restore of the disk within 0 hours; found estimated full restore: ");
 
-            Status("layered within an hour").ShouldBe("passed", Message("layered within an hour"));
-            Evidence("layered within an hour").ShouldContain("(2 dump(s) of the chain,");
+            run.Status("layered within an hour").ShouldBe("passed", run.Message("layered within an hour"));
+            run.StepAttachment("layered within an hour", "recovery time").ShouldContain("(2 dump(s) of the chain,");
             ProcessTable.LivingWithCommandLine("amrecover").ShouldBeEmpty();
         }
         finally

@@ -14,6 +14,20 @@ internal sealed record SuiteRun(int ExitCode, IReadOnlyList<SuiteTestResult> Res
     public SuiteTestResult Single(string name) =>
         Results.SingleOrDefault(r => r.Name == name) ?? throw new InvalidOperationException(
             $"No result named '{name}' in: {string.Join(", ", Results.Select(r => r.Name))}\n{Console}");
+
+    /// <summary>The scenario's Allure result: its status tells failed (a backup fault) from broken.</summary>
+    public System.Text.Json.Nodes.JsonObject AllureResult(string scenario) =>
+        AllureResults.SingleOrDefault(r => (string?)r["name"] == scenario) ?? throw new InvalidOperationException(
+            $"No Allure result named '{scenario}'\n{Console}");
+
+    public string Status(string scenario) => (string)AllureResult(scenario)["status"]!;
+
+    public string Message(string scenario) => (string?)AllureResult(scenario)["statusDetails"]?["message"] ?? "";
+
+    /// <summary>The text of the attachment a step of the scenario made under that name.</summary>
+    public string StepAttachment(string scenario, string attachment) =>
+        AllureFiles[(string)AllureResult(scenario)["steps"]!.AsArray().SelectMany(s => s!["attachments"]!.AsArray())
+            .Single(a => (string?)a!["name"] == attachment)!["source"]!];
 }
 
 /// <summary>
