@@ -26,5 +26,6 @@ install_nightly_tools() {
   command -v openssl >/dev/null || missing+=(openssl)
   [ "${#missing[@]}" -eq 0 ] && return 0
   log "installing ${missing[*]}"
+  apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
