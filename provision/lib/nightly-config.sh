@@ -2,6 +2,8 @@
 # incrementals happen), 384 KiB vtape parts, autoflush off, and one dumptype per kind of dump the disks need
 # (exclusion, client and server compression, server encryption, the amgtar application). Sourced; uses CONF, ETC_CONF,
 # STATE, VTAPES, HOLDING, NUM_SLOTS, FIXTURES, the NIGHTLY_* arrays of nightly.sh, log and write_if_changed.
+# A change here that the existing dumps should follow (part-size, a dumptype) needs NIGHTLY_SCHEDULE_VERSION bumped in
+# lib/nightly-schedule.sh: only the stamp decides whether the schedule is told again.
 
 write_nightly_config() {
   install -d -o backup -g backup -m 0770 "$ETC_CONF"
