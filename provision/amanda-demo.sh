@@ -60,6 +60,10 @@ Environment:
 
 Disks (all on host localhost; provision/disks/daily.tsv):
 $(describe_disks "$DISKS")
+
+Configuration ba-nightly (provision/nightly.sh, run at the end; disks in provision/disks/ba-nightly.tsv,
+under /srv/fixtures/nightly):
+$("$PROVISION_DIR/nightly.sh" --disks)
 USAGE
 }
 
@@ -130,6 +134,10 @@ serve_over_bsdtcp "$NET_CONF"
 phase aged
 # A second configuration whose one dump is ten days old (faketime): the negative control of recovery-point steps.
 "$PROVISION_DIR/aged.sh" > /dev/null || die "provision/aged.sh failed (run it alone to see why)"
+
+phase nightly
+# A site's nightly schedule as configuration ba-nightly: chains, exclusion, split, compressed, encrypted, amgtar, holding.
+"$PROVISION_DIR/nightly.sh" > /dev/null || die "provision/nightly.sh failed (run it alone to see why)"
 
 phase smoke
 smoke_test "$CONF" "$FIXTURES/oddnames" README.txt

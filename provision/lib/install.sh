@@ -17,3 +17,15 @@ install_fixture_tools() {
   log "installing sqlite3"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null
 }
+
+# What the ba-nightly configuration needs besides Amanda: faketime (its level 0 three days back) and openssl
+# (amcrypt-ossl, its encrypted disk).
+install_nightly_tools() {
+  local missing=()
+  command -v faketime >/dev/null || missing+=(faketime)
+  command -v openssl >/dev/null || missing+=(openssl)
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  log "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
