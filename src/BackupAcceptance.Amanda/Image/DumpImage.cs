@@ -53,8 +53,11 @@ public static class DumpImage
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteAsync(cancellationToken);
             var said = Tail(errors.ToString());
-            if (result.ExitCode != 0)
-                return (null, $"amfetchdump of the level {dump.Level} dump of {dump.Date} failed (exit {result.ExitCode}): {said}");
+            // A whole tar stream, end blocks and all, is the whole image even when amfetchdump exits 1: it does so for
+            // amcrypt-ossl's OpenSSL 3 warning on an intact encrypted dump. A stream cut short never counts.
+            if (result.ExitCode != 0 && (tree is null || unreadable is not null))
+                return (null, $"amfetchdump of the level {dump.Level} dump of {dump.Date} failed (exit {result.ExitCode}): {said}" +
+                              (unreadable is null ? "" : $"; its image: {unreadable}"));
             if (unreadable is not null) return (null, $"the image of the level {dump.Level} dump of {dump.Date} is unreadable: {unreadable}");
             return tree is null
                 ? (null, $"the level {dump.Level} dump of {dump.Date} holds no GNU tar directory records (not a GNU tar incremental dump)")

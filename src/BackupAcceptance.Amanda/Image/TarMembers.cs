@@ -21,9 +21,12 @@ public static class TarMembers
         var header = new byte[Block];
         byte[]? longName = null;
         byte[]? paxPath = null;
-        while (await FillAsync(stream, header, cancellationToken))
+        while (true)
         {
-            if (header.All(b => b == 0)) yield break; // the end-of-archive blocks
+            // GNU tar always ends an archive with zero blocks: a stream that stops before them was cut short.
+            if (!await FillAsync(stream, header, cancellationToken))
+                throw new EndOfStreamException("the tar stream ends without its end-of-archive blocks: the dump image is cut short");
+            if (header.All(b => b == 0)) yield break;
             if (!ChecksumMatches(header)) throw new InvalidDataException("not a tar header (its checksum does not match): not a GNU tar dump");
             var type = header[156] == 0 ? '0' : (char)header[156];
             var size = Size(header);

@@ -44,6 +44,11 @@ internal static partial class AmandaReplies
     [GeneratedRegex(@"^(/\S*/)?g?tar: |^ERROR ")]
     private static partial Regex ExtractorError();
 
+    // Not a failure: extracting an incremental, GNU tar deletes what its directory records say was gone then
+    // ("tar: Deleting './a/a2.txt'", quotes per locale). tar escapes a newline in the name, so it is one line.
+    [GeneratedRegex(@"^(/\S*/)?g?tar: Deleting ['‘`].*['’]$")]
+    private static partial Regex IncrementalDeletion();
+
     /// <summary>The most specific refusal in <paramref name="reply"/> (stdout, then stderr), or null when the
     /// command was accepted.</summary>
     public static AmandaErrorKind? FindRefusal(CommandReply reply)
@@ -55,7 +60,7 @@ internal static partial class AmandaReplies
         foreach (var (start, kind) in Refusals)
             if (lines.Any(line => line.StartsWith(start, StringComparison.Ordinal)))
                 return kind;
-        if (lines.Any(line => ExtractorError().IsMatch(line))) return AmandaErrorKind.ExtractFailed;
+        if (lines.Any(IsExtractorError)) return AmandaErrorKind.ExtractFailed;
         return lines.Any(line => ServerError().IsMatch(line)) ? AmandaErrorKind.Rejected : null;
     }
 
@@ -65,11 +70,13 @@ internal static partial class AmandaReplies
         [.. reply.Lines.Where(IsFailureLine), .. StderrLines(reply).Where(IsFailureLine).Select(l => $"(stderr) {l}")];
 
     private static bool IsFailureLine(string line) =>
-        Refusals.Any(r => line.StartsWith(r.Start, StringComparison.Ordinal)) || ExtractorError().IsMatch(line) || ServerError().IsMatch(line)
+        Refusals.Any(r => line.StartsWith(r.Start, StringComparison.Ordinal)) || IsExtractorError(line) || ServerError().IsMatch(line)
         || (line.StartsWith("File ", StringComparison.Ordinal) && line.EndsWith(" doesn't exist in directory", StringComparison.Ordinal))
         // The tape server's own reason, relayed before "Got no header and data from server": it tells a lost tape
         // from a refusing server (the Restore failed category depends on it).
         || line.Contains("does not match expectations", StringComparison.Ordinal) || TapeServerRefusal().IsMatch(line);
+
+    private static bool IsExtractorError(string line) => ExtractorError().IsMatch(line) && !IncrementalDeletion().IsMatch(line);
 
     [GeneratedRegex("Storage '[^']*' not found")]
     private static partial Regex TapeServerRefusal();

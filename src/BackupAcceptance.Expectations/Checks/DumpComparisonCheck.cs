@@ -10,7 +10,9 @@ namespace BackupAcceptance.Expectations.Checks;
 /// <summary>
 /// Compares the dump in view with the dump before it (from <c>history</c>, browsed with <c>setdate</c>): the file
 /// count must not move by more than a percentage (a count drop means data went missing), and the two must not be
-/// identical (a backup that never changes is a stale copy of one old state).
+/// identical (a backup that never changes is a stale copy of one old state). Both sides are the state a restore of
+/// each dump gives (<see cref="RestoreState"/>), not amrecover's merged listing, which keeps names an incremental
+/// recorded as deleted.
 /// </summary>
 public static class DumpComparisonCheck
 {
@@ -18,13 +20,14 @@ public static class DumpComparisonCheck
     public static async Task<CountChange> RequireCountWithinPreviousAsync(SessionLease lease, int percent, CancellationToken cancellationToken)
     {
         StepInput.Require(lease.Target, percent, 0, CountChange.MaximumPercent, "a percentage");
-        var (current, previous, previousDate) = await WalkBothAsync(lease, cancellationToken);
-        RequireFiles(lease, current);
-        var change = new CountChange(current.Summary.Files, previous.Summary.Files);
+        var (current, previous, previousDate) = await WalkBothAsync(lease, "to compare its file count with the previous dump's", cancellationToken);
+        RequireFiles(lease, current.Inventory);
+        var change = new CountChange(current.State.Files.Count, previous.State.Files.Count);
         if (!change.IsWithin(percent))
-            throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, current.Summary.DumpDate,
-                $"a file count within {percent}% of the previous dump ({previousDate.Date}: {previous.Summary.Files} files)",
-                $"{current.Summary.Files} files ({change}){current.Summary.UnreachableNote()}", lease.Session.Transcript.Tail());
+            throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, current.Inventory.Summary.DumpDate,
+                $"a file count within {percent}% of the previous dump ({previousDate.Date}: {previous.State.Files.Count} files, {previous.State.How})",
+                $"{current.State.Files.Count} files ({change}; {current.State.How}){current.Inventory.Summary.UnreachableNote()}",
+                lease.Session.Transcript.Tail());
         return change;
     }
 
@@ -41,18 +44,24 @@ public static class DumpComparisonCheck
     /// <returns>How many paths the two dumps hold between them.</returns>
     public static async Task<int> RequireDifferentFromPreviousAsync(SessionLease lease, CancellationToken cancellationToken)
     {
-        var (current, previous, previousDate) = await WalkBothAsync(lease, cancellationToken);
-        if (current.Paths.SetEquals(previous.Paths))
-            throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, current.Summary.DumpDate,
+        var (current, previous, previousDate) = await WalkBothAsync(lease, "to compare it with the previous dump", cancellationToken);
+        var now = current.State.Files.Concat(current.State.Directories).ToHashSet();
+        var before = previous.State.Files.Concat(previous.State.Directories).ToHashSet();
+        if (now.SetEquals(before))
+            throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, current.Inventory.Summary.DumpDate,
                 $"the dump to differ from the previous one ({previousDate.Date})",
-                $"the same {current.Paths.Count} paths (amrecover shows no sizes, so only names can differ)", lease.Session.Transcript.Tail());
-        return current.Paths.Union(previous.Paths).Count();
+                $"the same {now.Count} paths in the state each restores ({current.State.How}; {previous.State.How}; " +
+                "amrecover shows no sizes, so only names can differ)", lease.Session.Transcript.Tail());
+        return now.Union(before).Count();
     }
 
-    private static async Task<(DiskInventory Current, DiskInventory Previous, DumpRecord PreviousDump)>
-        WalkBothAsync(SessionLease lease, CancellationToken cancellationToken)
+    private sealed record Side(DiskInventory Inventory, RestoreState State);
+
+    private static async Task<(Side Current, Side Previous, DumpRecord PreviousDump)>
+        WalkBothAsync(SessionLease lease, string checking, CancellationToken cancellationToken)
     {
         var current = await DiskCount.WalkAsync(lease, cancellationToken);
+        var currentState = await RestoreStates.OfAsync(lease, current, checking, cancellationToken);
         var history = await Guard.AmandaAsync(lease, current.Summary.DumpDate, "the disk's dump history",
             () => lease.Session.HistoryAsync(cancellationToken));
         var before = history.Where(r => current.Summary.DumpDate is { } shown && r.Date.CompareTo(shown) < 0).MaxBy(r => r.Date);
@@ -68,7 +77,8 @@ public static class DumpComparisonCheck
         });
         try
         {
-            return (current, await DiskCount.WalkAsync(lease, cancellationToken, before.Date), before);
+            var previous = await DiskCount.WalkAsync(lease, cancellationToken, before.Date);
+            return (new Side(current, currentState), new Side(previous, await RestoreStates.OfAsync(lease, previous, checking, cancellationToken)), before);
         }
         finally
         {

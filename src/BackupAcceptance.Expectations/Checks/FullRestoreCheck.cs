@@ -12,9 +12,10 @@ using CliWrap.Buffered;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// A restore of the whole disk into the private restore area, compared with the listing: every entry the listing
-/// shows as a file is in the area (a regular file, a symbolic link, a FIFO or a device: amrecover lists them alike),
-/// and nothing else. Entries are found with find(1), never opened, so a FIFO cannot block and a link is not followed.
+/// A restore of the whole disk into the private restore area, compared with the state that restore must give
+/// (<see cref="RestoreState"/>: the listing for a level 0; for an incremental chain its newest dump's directory
+/// records, so files GNU tar deletes while extracting, "tar: Deleting ...", are not expected): every file of the state
+/// is in the area (a regular file, a symbolic link, a FIFO or a device: amrecover lists them alike), and nothing else. Entries are found with find(1), never opened, so a FIFO cannot block and a link is not followed.
 /// Refused before it starts when the chain's size before compression (amadmin info) is unknown, above
 /// BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB, or above the free space where it would land.
 /// </summary>
@@ -39,9 +40,12 @@ public static class FullRestoreCheck
         var target = lease.Target;
         var inventory = await DiskCount.WalkAsync(lease, cancellationToken);
         var dumpDate = inventory.Summary.DumpDate;
-        if (inventory.Files.Count == 0)
+        var state = await RestoreStates.OfAsync(lease, inventory, "to know what a whole restore must give", cancellationToken);
+        var expected = state.Files.OrderBy(f => Key(f), StringComparer.Ordinal).ToList();
+        if (expected.Count == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, target, dumpDate, "files to restore",
-                $"no file in the listing ({Guard.Plural(inventory.Summary.Directories, "directory", "directories")})", lease.Session.Transcript.Tail());
+                $"no file in the state a restore gives ({state.How}; {Guard.Plural(inventory.Summary.Directories, "directory", "directories")} listed)",
+                lease.Session.Transcript.Tail());
         var root = lease.Session.Options.RestoreRoot ?? Path.GetTempPath();
         var (needed, sizeNote) = await NeededKiBAsync(lease, cancellationToken);
         var free = new DriveInfo(root).AvailableFreeSpace / 1024;
@@ -62,12 +66,12 @@ public static class FullRestoreCheck
                 report = await Guard.AmandaAsync(lease, dumpDate, "to restore the whole disk",
                     () => new Restorer(lease.Session, target.Disk).RestoreWholeDiskAsync(area, cancellationToken));
             var found = await EntriesAsync(area, regularOnly: false, cancellationToken);
-            var missing = inventory.Files.Where(f => !found.Contains(Key(f))).Select(f => f.ToString()).ToList();
-            RestoreCheck.Judge(target, inventory.Files.Count, missing, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());
+            var missing = expected.Where(f => !found.Contains(Key(f))).Select(f => f.ToString()).ToList();
+            RestoreCheck.Judge(target, expected.Count, missing, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());
             var regular = await EntriesAsync(area, regularOnly: true, cancellationToken);
-            return new RestoredFiles(target, dumpDate, null, inventory.Files, area,
-                $"the whole disk: {Guard.Plural(inventory.Files.Count, "file")} of the listing ({inventory.Note.Via}); {sizeNote}",
-                [.. inventory.Files.Where(f => regular.Contains(Key(f)))]);
+            return new RestoredFiles(target, dumpDate, null, expected, area,
+                $"the whole disk: {Guard.Plural(expected.Count, "file")} from {state.How}; {sizeNote}",
+                [.. expected.Where(f => regular.Contains(Key(f)))]);
         }
         catch
         {
@@ -76,8 +80,8 @@ public static class FullRestoreCheck
         }
     }
 
-    /// <summary>Nothing in the area but what the listing holds, and all of it: a restore that brings extra entries back
-    /// restores another tree than the one listed.</summary>
+    /// <summary>Nothing in the area but the state the restore must give, and all of it: a restore that brings extra
+    /// entries back restores another tree than the one dumped.</summary>
     public static async Task<int> RequireOnlyListedAsync(RestoredFiles restored, string transcriptTail, CancellationToken cancellationToken)
     {
         var found = await EntriesAsync(restored.Area, regularOnly: false, cancellationToken);
@@ -86,8 +90,8 @@ public static class FullRestoreCheck
         var missing = listed.Where(f => !found.Contains(f)).Order(StringComparer.Ordinal).ToList();
         if (extra.Count > 0 || missing.Count > 0)
             throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
-                $"the {Guard.Plural(restored.Files.Count, "file")} of the listing in the restore area, and nothing else",
-                $"{Guard.Plural(found.Count, "file")} there; {missing.Count} missing{Sample(missing)}; {extra.Count} not in the listing{Sample(extra)}",
+                $"the {Guard.Plural(restored.Files.Count, "file")} of the state a restore gives in the restore area, and nothing else",
+                $"{Guard.Plural(found.Count, "file")} there; {missing.Count} missing{Sample(missing)}; {extra.Count} not in that state{Sample(extra)}",
                 transcriptTail);
         return found.Count;
     }

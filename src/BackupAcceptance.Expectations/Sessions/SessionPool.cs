@@ -39,6 +39,10 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// <summary>Each config's index directory, asked once per run.</summary>
     public IndexRoots IndexRoots { get; } = new();
 
+    /// <summary>The restore state of each incremental dump read this run: a dump never changes, and reading its image
+    /// takes the tape drive.</summary>
+    public ConcurrentDictionary<(BackupTarget Target, DateTime Dump, int Level), Checks.RestoreState> RestoreStates { get; } = new();
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _tapeDrives = new(StringComparer.Ordinal);
 
     /// <summary>One restore at a time per configuration: its tape server has one drive (the vtape changer here), and a

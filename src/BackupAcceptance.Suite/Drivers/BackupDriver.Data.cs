@@ -79,8 +79,8 @@ public sealed partial class BackupDriver
     {
         var restored = RequireWholeDisk();
         var files = await VerdictAsync(() => FullRestoreCheck.RequireOnlyListedAsync(restored, TranscriptTail, Cancellation));
-        checks.Record(files, "restored files of the listing");
-        evidence.Attach("full restore", $"{files} files restored, as the listing holds ({restored.ChosenHow})");
+        checks.Record(files, "restored files of the dump");
+        evidence.Attach("full restore", $"{files} files restored, all a restore must give ({restored.ChosenHow})");
     }
 
     private RestoredFiles RequireWholeDisk()

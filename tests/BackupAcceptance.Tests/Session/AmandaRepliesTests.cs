@@ -42,6 +42,8 @@ public sealed class AmandaRepliesTests
 
     [TestCase("/bin/tar: ./a.txt: Cannot open: No space left on device\n", AmandaErrorKind.ExtractFailed)]
     [TestCase("tar: Unexpected EOF in archive\n32 kb\n", AmandaErrorKind.ExtractFailed)]
+    [TestCase("tar: Deleting ‘./a’: Directory not empty\n", AmandaErrorKind.ExtractFailed)]
+    [TestCase("tar: Deleting ‘./a/a2.txt’\ntar: ./b: Cannot mkdir: Permission denied\n", AmandaErrorKind.ExtractFailed)]
     [TestCase("Unterminated quoted string\n", AmandaErrorKind.Rejected)]
     [TestCase("500 \"/\" is an invalid directory\n", AmandaErrorKind.Rejected)]
     public void Refusals_on_stderr_count_too(string stderr, AmandaErrorKind kind) => Refusal("/srv/x/sub\n", stderr).ShouldBe(kind);
@@ -51,5 +53,8 @@ public sealed class AmandaRepliesTests
     [TestCase("Added file \"/a b\"\n", "")]
     [TestCase("\n./tar: odd name.txt\n./ERROR.txt\n", "32 kb\n280 kb\n")]
     [TestCase("200 Working date set to 2026-12-04.\nNo index records for cwd on new date\nSetting cwd to mount point\n", "")]
+    // Verbatim from a whole restore of ba-nightly's deleted disk: GNU tar applying the level 1's deletions.
+    [TestCase("./a/\ntar: Deleting ‘./a/a2.txt’\n./b/\ntar: Deleting ‘./b/b2.txt’\n", "")]
+    [TestCase("./a/\n", "tar: Deleting './a/a2.txt'\n")]
     public void Accepted_replies_are_not_refusals(string output, string stderr) => Refusal(output, stderr).ShouldBeNull();
 }

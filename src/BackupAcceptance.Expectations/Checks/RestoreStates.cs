@@ -1,0 +1,87 @@
+using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Image;
+using BackupAcceptance.Amanda.Index;
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Text;
+using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Walks;
+
+namespace BackupAcceptance.Expectations.Checks;
+
+/// <summary>
+/// Finds the <see cref="RestoreState"/> of the dump in view. A chain of one level 0 dump: its listing is the state,
+/// exactly. A chain ending in an incremental: the incremental's directory records, read from its image on the Amanda
+/// server (amfetchdump; only that one image, the small one of the chain). Where they cannot be read (a client of a
+/// remote server, a dump program without directory records), the state is unknown and the check says so: it never
+/// guesses from the merged listing and never blames the backup for what it could not read.
+/// </summary>
+public static class RestoreStates
+{
+    /// <summary>The chain a restore of the dump shown reads, newest first, as amindexd merges it.</summary>
+    public static async Task<IReadOnlyList<DumpRecord>> ChainAsync(SessionLease lease, DumpDate? shown, string checking,
+        CancellationToken cancellationToken)
+    {
+        var history = await Guard.AmandaAsync(lease, shown, "the disk's dump history", () => lease.Session.HistoryAsync(cancellationToken));
+        var chain = shown is { } date ? IndexChain.Select(history, new DumpDate(date.Value)) : [];
+        if (chain.Count == 0 || chain[0].Date.Value != shown!.Value.Value)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, lease.Target, shown, $"the dump chain of the dump in view, {checking}",
+                $"amrecover's history has no dump of {shown?.ToString() ?? "that date"} ({Guard.Plural(history.Count, "dump")} listed)",
+                lease.Session.Transcript.Tail());
+        return chain;
+    }
+
+    /// <summary>The state of the dump <paramref name="inventory"/> walked.</summary>
+    public static async Task<RestoreState> OfAsync(SessionLease lease, DiskInventory inventory, string checking, CancellationToken cancellationToken)
+    {
+        var shown = inventory.Summary.DumpDate;
+        var chain = await ChainAsync(lease, shown, checking, cancellationToken);
+        if (chain[0].Level == 0)
+            return new RestoreState(shown, 0, inventory.Files.ToHashSet(), Directories(inventory), $"the level 0 dump's listing ({inventory.Note.Via})");
+        var state = await OfIncrementalAsync(lease, chain[0], checking, cancellationToken);
+        var gone = state.GoneSince(inventory.Files).Count;
+        return gone == 0 ? state : state with { How = $"{state.How}; {Guard.Plural(gone, "file")} amrecover lists from older dumps gone by then" };
+    }
+
+    /// <summary>The state an incremental dump's own directory records give, read once per run.</summary>
+    public static async Task<RestoreState> OfIncrementalAsync(SessionLease lease, DumpRecord dump, string checking, CancellationToken cancellationToken)
+    {
+        var target = lease.Target;
+        var key = (target, dump.Date.Value, dump.Level);
+        if (lease.Pool.RestoreStates.TryGetValue(key, out var known)) return known;
+        DumpedTree? tree;
+        string why;
+        using (await lease.Pool.TapeDriveAsync(target.Config, cancellationToken))
+        {
+            // As long as an extract may take: amfetchdump streams the whole image, and a missing tape must not hang the run.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(lease.Session.Options.ExtractTimeout);
+            try
+            {
+                (tree, why) = await DumpImage.ReadTreeAsync(target.Config, target.Host, target.Disk, dump, limit.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                (tree, why) = (null, $"amfetchdump took longer than {lease.Session.Options.ExtractTimeout} (BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT)");
+            }
+        }
+        if (tree is null)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, dump.Date,
+                $"the state a restore of this level {dump.Level} dump gives, {checking}",
+                $"it cannot be known here: {why}. amrecover's listing merges the chain and still shows names deleted before the " +
+                "dump, so it is not used in its place (docs/dump-model.md)", lease.Session.Transcript.Tail());
+        var state = new RestoreState(dump.Date, dump.Level, tree.Files, tree.Directories,
+            $"the directory records of the level {dump.Level} dump of {dump.Date} (read with amfetchdump): " +
+            $"{Guard.Plural(tree.Files.Count, "file")} present, {tree.FilesInThisDump.Count} of them written by that dump");
+        lease.Pool.RestoreStates.TryAdd(key, state);
+        return state;
+    }
+
+    private static IReadOnlySet<RawPath> Directories(DiskInventory inventory)
+    {
+        var files = inventory.Files.ToHashSet();
+        var directories = inventory.Paths.Where(p => !files.Contains(p)).ToHashSet();
+        directories.Add(RawPath.Root);
+        return directories;
+    }
+}
