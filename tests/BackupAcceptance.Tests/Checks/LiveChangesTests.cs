@@ -1,0 +1,42 @@
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Text;
+using BackupAcceptance.Expectations.Checks;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Checks;
+
+public sealed class LiveChangesTests
+{
+    private static readonly DateTime DumpLocal = new(2026, 12, 6, 14, 24, 51, DateTimeKind.Unspecified);
+    private static readonly DumpDate Dump = new(DumpLocal);
+    private static readonly DateTime DumpUtc = DateTime.SpecifyKind(DumpLocal, DateTimeKind.Local).ToUniversalTime();
+
+    private static LiveEntry File(DateTime modifiedUtc, DateTime changedUtc) =>
+        new(RawPath.Parse("a/b.txt"), LiveEntryKind.RegularFile, modifiedUtc, changedUtc);
+
+    [Test]
+    public void Untouched_since_the_dump_is_comparable() =>
+        LiveChanges.Of(File(DumpUtc.AddDays(-3), DumpUtc.AddDays(-3)), Dump).ShouldBe(LiveChange.Comparable);
+
+    [Test]
+    public void Content_written_after_the_dump_has_changed() =>
+        LiveChanges.Of(File(DumpUtc.AddSeconds(1), DumpUtc.AddSeconds(1)), Dump).ShouldBe(LiveChange.ChangedSinceDump);
+
+    [Test]
+    public void A_rewrite_with_its_old_mtime_put_back_is_caught_by_its_ctime() =>
+        LiveChanges.Of(File(DumpUtc.AddDays(-3), DumpUtc.AddMinutes(5)), Dump).ShouldBe(LiveChange.ChangedSinceDump);
+
+    [Test]
+    public void Within_the_dump_second_counts_as_at_the_dump() =>
+        LiveChanges.Of(File(DumpUtc.AddMilliseconds(900), DumpUtc.AddMilliseconds(900)), Dump).ShouldBe(LiveChange.Comparable);
+
+    [Test]
+    public void Classify_splits_and_always_has_both_kinds()
+    {
+        var old = File(DumpUtc.AddDays(-1), DumpUtc.AddDays(-1));
+        var split = LiveChanges.Classify([old], Dump);
+        split[LiveChange.Comparable].ShouldBe([old]);
+        split[LiveChange.ChangedSinceDump].ShouldBeEmpty();
+    }
+}
