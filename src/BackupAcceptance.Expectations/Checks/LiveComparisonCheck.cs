@@ -1,3 +1,4 @@
+using BackupAcceptance.Expectations.Live;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using BackupAcceptance.Expectations.Live;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Listing;

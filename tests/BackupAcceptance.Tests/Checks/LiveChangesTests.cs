@@ -1,3 +1,4 @@
+using BackupAcceptance.Expectations.Live;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Checks;

@@ -76,7 +76,7 @@ public sealed class AmrecoverSessionIntegrationTests
     [Test]
     public async Task Walking_the_odd_names_tree_enters_every_directory_and_counts_exactly_what_find_counts()
     {
-        var live = LiveTree.Read(RealAmanda.Disk("oddnames"));
+        var live = FoundTree.Read(RealAmanda.Disk("oddnames"));
         await using var session = await StartAsync();
         await session.SetDiskAsync(RealAmanda.Disk("oddnames"), CancellationToken.None);
 

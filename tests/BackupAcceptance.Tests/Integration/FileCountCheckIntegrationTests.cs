@@ -38,7 +38,7 @@ public sealed class FileCountCheckIntegrationTests
     [Test]
     public async Task A_large_minimum_counts_the_whole_disk_and_passes_at_exactly_its_files()
     {
-        var live = LiveTree.Read(RealAmanda.Disk("big"));
+        var live = FoundTree.Read(RealAmanda.Disk("big"));
         var summary = await CheckAsync(RealAmanda.Disk("big"), live.Files.Count);
         summary.Complete.ShouldBeTrue();
         summary.Files.ShouldBe(live.Files.Count);
@@ -49,7 +49,7 @@ public sealed class FileCountCheckIntegrationTests
     [Test]
     public async Task A_large_minimum_one_file_more_than_the_disk_holds_fails_with_the_exact_count()
     {
-        var live = LiveTree.Read(RealAmanda.Disk("big"));
+        var live = FoundTree.Read(RealAmanda.Disk("big"));
         var error = await Should.ThrowAsync<ExpectationFailedException>(() => CheckAsync(RealAmanda.Disk("big"), live.Files.Count + 1));
         error.Category.ShouldBe(FailureCategory.TooFewFiles, "files were found: hollow is for none at all");
         error.Message.ShouldContain($"expected at least {live.Files.Count + 1} files");
@@ -62,7 +62,7 @@ public sealed class FileCountCheckIntegrationTests
         // randomnames holds directories below names with ' ` < > that amrecover 3.5.1 cannot enter: a walk through it
         // falls short, so the whole count (index files, on the server) decides, exactly at the live tree's files
         // (counted by find: .NET would merge names that are not UTF-8).
-        var (files, _) = await LiveTree.CountAsync(RealAmanda.Disk("randomnames"));
+        var (files, _) = await FoundTree.CountAsync(RealAmanda.Disk("randomnames"));
         var summary = await CheckAsync(RealAmanda.Disk("randomnames"), files);
         summary.Files.ShouldBe(files);
         var error = await Should.ThrowAsync<ExpectationFailedException>(() => CheckAsync(RealAmanda.Disk("randomnames"), files + 1));

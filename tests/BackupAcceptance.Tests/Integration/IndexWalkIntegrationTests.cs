@@ -79,7 +79,7 @@ public sealed class IndexWalkIntegrationTests
         // Directories amrecover 3.5.1 cannot enter (GlobHostilePaths): their contents only the index files show, and
         // the fixture (unchanged since its dump) says the index files are right.
         Describe(walked).Except(Describe(fromIndex)).ShouldBeEmpty();
-        var live = await LiveTree.CountAsync(disk);
+        var live = await FoundTree.CountAsync(disk);
         fromIndex.Summary.Files.ShouldBe(live.Files);
         fromIndex.Summary.Directories.ShouldBe(live.Directories);
         walked.Summary.Files.ShouldBeLessThan(live.Files);
@@ -88,7 +88,7 @@ public sealed class IndexWalkIntegrationTests
     [Test]
     public async Task The_big_disk_is_counted_from_its_index_exactly()
     {
-        var live = LiveTree.Read(RealAmanda.Disk("big"));
+        var live = FoundTree.Read(RealAmanda.Disk("big"));
         var inventory = await CountAsync(_pool, RealAmanda.Disk("big"));
         inventory.Summary.Files.ShouldBe(live.Files.Count);
         inventory.Summary.Directories.ShouldBe(live.Directories.Count);

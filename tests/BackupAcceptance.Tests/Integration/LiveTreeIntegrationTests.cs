@@ -12,7 +12,7 @@ using CliWrap;
 using CliWrap.Buffered;
 using NUnit.Framework;
 using Shouldly;
-using LiveDiskTree = BackupAcceptance.Expectations.Checks.LiveTree;
+using BackupAcceptance.Expectations.Live;
 
 namespace BackupAcceptance.Tests.Integration;
 
@@ -71,7 +71,7 @@ public sealed class LiveTreeIntegrationTests
         Write("cache/deeper/b.tmp");
         Write("cachet.txt");
 
-        var tree = await LiveDiskTree.ReadAsync(Local(_scratch.FullName), Entry(_scratch.FullName, new DiskListRules(["./cache"], [], false)),
+        var tree = await LiveTree.ReadAsync(Local(_scratch.FullName), Entry(_scratch.FullName, new DiskListRules(["./cache"], [], false)),
             CancellationToken.None);
 
         tree.Problems.ShouldBeEmpty();
@@ -91,7 +91,7 @@ public sealed class LiveTreeIntegrationTests
         Write(".a-hidden"); // glob(3) without flags: "a*" never matches a leading dot
         Write("lists/excl", "*.log\n\n");
 
-        var tree = await LiveDiskTree.ReadAsync(Local(_scratch.FullName), Entry(_scratch.FullName,
+        var tree = await LiveTree.ReadAsync(Local(_scratch.FullName), Entry(_scratch.FullName,
             exclude: new DiskListRules([], ["lists/excl", "missing-list"], Optional: true),
             include: new DiskListRules(["./a*"], [], false)), CancellationToken.None);
 
@@ -109,7 +109,7 @@ public sealed class LiveTreeIntegrationTests
         Write("dev1x/a.txt"); // what "dev[1]*" would match if the device were a pattern
         var device = Path.Combine(_scratch.FullName, "dev[1]*");
 
-        var tree = await LiveDiskTree.ReadAsync(Local(device), Entry(device, include: new DiskListRules(["./a*"], [], false)), CancellationToken.None);
+        var tree = await LiveTree.ReadAsync(Local(device), Entry(device, include: new DiskListRules(["./a*"], [], false)), CancellationToken.None);
 
         tree.Problems.ShouldBeEmpty();
         Paths(tree.Files).ShouldBe(["/a.txt"]);
@@ -126,7 +126,7 @@ public sealed class LiveTreeIntegrationTests
         Write("data.bin", "after, same size? no: different content");
         await Cli.Wrap("touch").WithArguments(["-d", "2024-01-02 03:04:05", "--", Path.Combine(_scratch.FullName, "data.bin")]).ExecuteAsync();
 
-        var tree = await LiveDiskTree.ReadAsync(Local(_scratch.FullName), Entry(_scratch.FullName), CancellationToken.None);
+        var tree = await LiveTree.ReadAsync(Local(_scratch.FullName), Entry(_scratch.FullName), CancellationToken.None);
 
         var file = tree.Files.ShouldHaveSingleItem();
         file.IsRegularFile.ShouldBeTrue();
@@ -143,7 +143,7 @@ public sealed class LiveTreeIntegrationTests
         var (entry, reason) = await DiskListEntries.ReadAsync(RealAmanda.Config, RealAmanda.Host, disk, CancellationToken.None);
         entry.ShouldNotBeNull(reason);
 
-        var tree = await LiveDiskTree.ReadAsync(new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk), entry, CancellationToken.None);
+        var tree = await LiveTree.ReadAsync(new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk), entry, CancellationToken.None);
         var backup = await BackupFilesAsync(new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk));
 
         tree.Problems.ShouldBeEmpty();
@@ -170,7 +170,7 @@ public sealed class LiveTreeIntegrationTests
         entry.Exclude.Files.ShouldBe(["./cache"]);
 
         var target = new BackupTarget(Nightly, RealAmanda.Host, disk);
-        var tree = await LiveDiskTree.ReadAsync(target, entry, CancellationToken.None);
+        var tree = await LiveTree.ReadAsync(target, entry, CancellationToken.None);
         var backup = await BackupFilesAsync(target);
 
         tree.Problems.ShouldBeEmpty();
@@ -189,7 +189,7 @@ public sealed class LiveTreeIntegrationTests
         entry.Device.ShouldBe("/srv/fixtures/nightly/x-real");
 
         var target = new BackupTarget(Nightly, RealAmanda.Host, disk);
-        var tree = await LiveDiskTree.ReadAsync(target, entry, CancellationToken.None);
+        var tree = await LiveTree.ReadAsync(target, entry, CancellationToken.None);
         var backup = await BackupFilesAsync(target);
 
         tree.Problems.ShouldBeEmpty();

@@ -37,7 +37,7 @@ public sealed class RandomPickIntegrationTests
     [Test]
     public async Task Five_files_of_the_big_disk_cost_a_few_directories_not_a_walk()
     {
-        var live = LiveTree.Read(RealAmanda.Disk("big"));
+        var live = FoundTree.Read(RealAmanda.Disk("big"));
         var picks = await PickAsync("big", 5, 20261205);
         picks.Files.Count.ShouldBe(5);
         picks.Files.Distinct().Count().ShouldBe(5);
@@ -75,7 +75,7 @@ public sealed class RandomPickIntegrationTests
         var picks = await PickAsync("hollow", 3, 1);
         picks.Files.ShouldBeEmpty();
         picks.DiskUsedUp.ShouldBeTrue();
-        picks.DirectoriesListed.ShouldBe(LiveTree.Read(RealAmanda.Disk("hollow")).Directories.Count + 1);
+        picks.DirectoriesListed.ShouldBe(FoundTree.Read(RealAmanda.Disk("hollow")).Directories.Count + 1);
     }
 
     private static async Task<RestoredFiles> RestoreAsync(string fixture, IndexFilesMode indexFiles, int count = 3, int seed = 11)

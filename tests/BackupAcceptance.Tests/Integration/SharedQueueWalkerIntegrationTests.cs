@@ -26,7 +26,7 @@ public sealed class SharedQueueWalkerIntegrationTests : RealAmandaSessionFixture
     [Test]
     public async Task Three_sessions_count_the_big_disk_exactly()
     {
-        var live = LiveTree.Read(RealAmanda.Disk("big"));
+        var live = FoundTree.Read(RealAmanda.Disk("big"));
         var (entries, walker) = await WalkAsync(RealAmanda.Disk("big"), new WalkOptions(Sessions: 3));
 
         // 2,000 directories: three sessions at once, each replaced after 600 directories, so at least four in all.

@@ -14,7 +14,7 @@ public sealed class WalkingIntegrationTests : RealAmandaSessionFixture
     [Test]
     public async Task A_full_walk_of_the_big_disk_counts_exactly_what_find_counts()
     {
-        var live = LiveTree.Read(RealAmanda.Disk("big"));
+        var live = FoundTree.Read(RealAmanda.Disk("big"));
         await Session.SetDiskAsync(RealAmanda.Disk("big"), CancellationToken.None);
         int files = 0, directories = 0;
         var clock = Stopwatch.StartNew();
@@ -43,7 +43,7 @@ public sealed class WalkingIntegrationTests : RealAmandaSessionFixture
     public async Task Sampling_is_reproducible_from_its_seed_and_its_margin_covers_the_truth()
     {
         var disk = RealAmanda.Disk("oddnames");
-        var truth = LiveTree.Read(disk).Files.Count;
+        var truth = FoundTree.Read(disk).Files.Count;
         var walker = new SamplingWalker(Session, disk);
         var first = await walker.SampleAsync(42, SampleBudget.Directories(25), CancellationToken.None);
         var again = await walker.SampleAsync(42, SampleBudget.Directories(25), CancellationToken.None);
@@ -59,7 +59,7 @@ public sealed class WalkingIntegrationTests : RealAmandaSessionFixture
     public async Task A_budget_that_covers_the_whole_tree_gives_exact_counts()
     {
         var disk = RealAmanda.Disk("oddnames");
-        var live = LiveTree.Read(disk);
+        var live = FoundTree.Read(disk);
         var result = await new SamplingWalker(Session, disk).SampleAsync(1, SampleBudget.Directories(10_000), CancellationToken.None);
 
         result.Complete.ShouldBeTrue();

@@ -3,7 +3,7 @@ using BackupAcceptance.Amanda.Client;
 using BackupAcceptance.Amanda.Listing;
 using CliWrap;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Expectations.Live;
 
 /// <summary>
 /// What GNU tar would archive of a DLE now, asked of tar itself with Amanda's own options (sendbackup-gnutar,

@@ -1,6 +1,6 @@
 using BackupAcceptance.Amanda.Text;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Expectations.Live;
 
 /// <summary>One entry of a live disk: its path relative to the DLE's device (exact bytes), its kind, and when its
 /// content (mtime) and its inode (ctime: no one can set it back) last changed, in UTC.</summary>

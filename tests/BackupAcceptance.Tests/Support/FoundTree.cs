@@ -4,9 +4,9 @@ using CliWrap.Buffered;
 namespace BackupAcceptance.Tests.Support;
 
 /// <summary>What <c>find</c> says about a live directory: relative paths of files and directories below it.</summary>
-internal sealed record LiveTree(IReadOnlySet<string> Files, IReadOnlySet<string> Directories)
+internal sealed record FoundTree(IReadOnlySet<string> Files, IReadOnlySet<string> Directories)
 {
-    public static LiveTree Read(string root)
+    public static FoundTree Read(string root)
     {
         var files = new HashSet<string>(StringComparer.Ordinal);
         var directories = new HashSet<string>(StringComparer.Ordinal);
@@ -17,7 +17,7 @@ internal sealed record LiveTree(IReadOnlySet<string> Files, IReadOnlySet<string>
             if (entry is DirectoryInfo) directories.Add(relative);
             else files.Add(relative);
         }
-        return new LiveTree(files, directories);
+        return new FoundTree(files, directories);
     }
 
     /// <summary>Files and directories below <paramref name="root"/> counted by <c>find</c> itself: .NET turns names

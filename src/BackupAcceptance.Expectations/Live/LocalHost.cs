@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Expectations.Live;
 
 /// <summary>Whether an Amanda host is this machine, so its live files can be compared with the backup.</summary>
 public static class LocalHost

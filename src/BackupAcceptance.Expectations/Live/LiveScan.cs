@@ -3,7 +3,7 @@ using System.Text;
 using BackupAcceptance.Amanda.Text;
 using CliWrap;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Expectations.Live;
 
 /// <summary>
 /// Every entry below a device on its own file system, with its kind, mtime and ctime: one <c>find DEVICE/. -xdev

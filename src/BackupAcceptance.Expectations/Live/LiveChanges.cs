@@ -1,6 +1,6 @@
 using BackupAcceptance.Amanda.Listing;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Expectations.Live;
 
 /// <summary>The rule live comparisons use: only an entry untouched since the dump is compared.</summary>
 public static class LiveChanges

@@ -1,4 +1,4 @@
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Expectations.Live;
 
 /// <summary>Whether a live entry can stand for what the dump saw.</summary>
 public enum LiveChange

@@ -3,7 +3,7 @@ using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Client;
 using BackupAcceptance.Amanda.Text;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Expectations.Live;
 
 /// <summary>
 /// The live side of a comparison: a DLE's files as its backup would take them now. Rooted at the device (not the
