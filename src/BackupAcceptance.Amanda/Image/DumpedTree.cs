@@ -4,10 +4,10 @@ namespace BackupAcceptance.Amanda.Image;
 
 /// <summary>
 /// The tree as it stood when one GNU tar incremental dump was taken, from the dump's own directory records (its
-/// dumpdirs): every directory of the disk and every name each held, whether its data is in this dump (<c>Y</c>), in an
-/// older one (<c>N</c>) or a subdirectory (<c>D</c>). This is the state a restore of the chain up to this dump gives:
-/// GNU tar deletes, while extracting, every name its dumpdir lacks. amrecover's index holds only what each dump wrote,
-/// so its merged listing still shows names deleted before the dump; these records do not.
+/// dumpdirs): every directory of the disk and every name each held, whether its data is in this dump (<c>Y</c>), not
+/// in it (<c>N</c>: in an older dump, or excluded by the DLE, which tar records all the same) or a subdirectory
+/// (<c>D</c>). GNU tar deletes, while extracting, every name its dumpdir lacks. amrecover's index holds only what each
+/// dump wrote, so its merged listing still shows names deleted before the dump; these records do not.
 /// </summary>
 public sealed record DumpedTree(IReadOnlySet<RawPath> Directories, IReadOnlySet<RawPath> Files, IReadOnlySet<RawPath> FilesInThisDump)
 {

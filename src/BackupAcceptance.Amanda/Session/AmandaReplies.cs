@@ -76,7 +76,8 @@ internal static partial class AmandaReplies
         // from a refusing server (the Restore failed category depends on it).
         || line.Contains("does not match expectations", StringComparison.Ordinal) || TapeServerRefusal().IsMatch(line);
 
-    private static bool IsExtractorError(string line) => ExtractorError().IsMatch(line) && !IncrementalDeletion().IsMatch(line);
+    // Lines are bytes read as Latin-1; the quotes of a UTF-8 locale are matched as text.
+    private static bool IsExtractorError(string line) => ExtractorError().IsMatch(line) && !IncrementalDeletion().IsMatch(Transcript.Utf8(line));
 
     [GeneratedRegex("Storage '[^']*' not found")]
     private static partial Regex TapeServerRefusal();

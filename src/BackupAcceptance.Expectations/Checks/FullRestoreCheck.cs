@@ -98,7 +98,7 @@ public static class FullRestoreCheck
 
     /// <summary>Every entry below the area that is not a directory (or only the regular files), as the bytes of its
     /// path relative to the area, read by find(1): nothing is opened, and names that are not UTF-8 stay distinct.</summary>
-    private static async Task<HashSet<string>> EntriesAsync(RestoreArea area, bool regularOnly, CancellationToken cancellationToken)
+    internal static async Task<HashSet<string>> EntriesAsync(RestoreArea area, bool regularOnly, CancellationToken cancellationToken)
     {
         var output = new MemoryStream();
         string[] type = regularOnly ? ["-type", "f"] : ["!", "-type", "d"];
@@ -108,7 +108,7 @@ public static class FullRestoreCheck
     }
 
     /// <summary>A listed path as find prints it: relative, its bytes one Latin-1 character each.</summary>
-    private static string Key(RawPath path) => Encoding.Latin1.GetString(path.ToBytes()).TrimStart('/');
+    internal static string Key(RawPath path) => Encoding.Latin1.GetString(path.ToBytes()).TrimStart('/');
 
     private static string Sample(IReadOnlyList<string> paths) =>
         paths.Count == 0 ? "" : $" ({string.Join(", ", paths.Take(10).Select(p => Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(p))))}{(paths.Count > 10 ? ", ..." : "")})";

@@ -1,31 +1,61 @@
-using BackupAcceptance.Expectations.Live;
+using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Live;
 using BackupAcceptance.Expectations.Sessions;
 
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// The backup against the live directory it came from, when the host is this machine: the file count must be within
-/// a percentage. Elsewhere the check cannot run, and says so (it never passes by default).
+/// The backup against the live directory it came from, when the host is this machine: the file count of the state a
+/// restore gives must be within a percentage of the live files the DLE covers now (its device, its exclude and include
+/// lists). Elsewhere the check cannot run, and says so (it never passes by default).
 /// </summary>
 public static class LiveComparisonCheck
 {
-    /// <returns>The backup's count against the live one, for the report.</returns>
-    public static async Task<CountChange> RequireCountWithinLiveAsync(SessionLease lease, int percent, CancellationToken cancellationToken)
+    /// <returns>The backup's count against the live one, for the report, and how each side was read.</returns>
+    public static async Task<(CountChange Change, string How)> RequireCountWithinLiveAsync(SessionLease lease, int percent,
+        CancellationToken cancellationToken)
     {
         StepInput.Require(lease.Target, percent, 0, CountChange.MaximumPercent, "a percentage");
         RequireLocal(lease.Target, "the live directory's file count");
         var inventory = await DiskCount.WalkAsync(lease, cancellationToken);
         DumpComparisonCheck.RequireFiles(lease, inventory);
-        var backup = inventory.Summary;
-        var live = await LiveFiles.CountAsync(lease.Target, backup.DumpDate, cancellationToken);
-        var change = new CountChange(backup.Files, live);
+        var state = await RestoreStates.OfAsync(lease, inventory, "to compare its file count with the live directory", cancellationToken);
+        var live = await ReadLiveAsync(lease.Target, inventory.Summary.DumpDate, "the live directory's file count", cancellationToken);
+        var change = new CountChange(state.Files.Count, live.Files.Count);
+        var how = $"backup: {state.How}; live: {Describe(live)}";
         if (!change.IsWithin(percent))
-            throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, backup.DumpDate,
-                $"a file count within {percent}% of the live directory ({live} files now)",
-                $"{backup.Files} files in the backup ({change}){backup.UnreachableNote()}", lease.Session.Transcript.Tail());
-        return change;
+            throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, inventory.Summary.DumpDate,
+                $"a file count within {percent}% of the live directory ({live.Files.Count} files now: {Describe(live)})",
+                $"{state.Files.Count} files in the state a restore gives ({change}; {state.How}){inventory.Summary.UnreachableNote()}",
+                lease.Session.Transcript.Tail());
+        return (change, how);
     }
+
+    /// <summary>The DLE's live tree as its backup would take it now (<see cref="LiveTree"/>): the DLE from the server's
+    /// disklist, read whole. A DLE that cannot be read or a tree read with problems is no live side to compare with:
+    /// the check cannot run (never a backup fault).</summary>
+    public static async Task<LiveTree> ReadLiveAsync(BackupTarget target, DumpDate? dumpDate, string what, CancellationToken cancellationToken)
+    {
+        RequireLocal(target, what);
+        var (entry, why) = await DiskListEntries.ReadAsync(target.Config, target.Host, target.Disk, cancellationToken);
+        if (entry is null)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, dumpDate,
+                $"the DLE of {target.Disk} (amadmin {target.Config} disklist), to read {what} as the backup does (device, exclude and include lists)",
+                $"it cannot be read here: {why}", "");
+        var tree = await LiveTree.ReadAsync(target, entry, cancellationToken);
+        if (!tree.IsComplete)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, dumpDate,
+                $"{what}: the live tree of the device {tree.Device} as the DLE covers it",
+                $"it could not be read whole: {string.Join("; ", tree.Problems.Take(5))}{(tree.Problems.Count > 5 ? "; ..." : "")}", "");
+        return tree;
+    }
+
+    /// <summary>How the live side was read, for messages and the report.</summary>
+    public static string Describe(LiveTree tree) =>
+        $"{Guard.Plural(tree.Files.Count, "file")} under the device {tree.Device} as the DLE covers it" +
+        (tree.Excluded.Count > 0 ? $", {tree.Excluded.Count} more excluded by the DLE" : "");
 
     /// <exception cref="ExpectationFailedException">The host is another machine: the check cannot see its files.</exception>
     public static void RequireLocal(BackupTarget target, string what)

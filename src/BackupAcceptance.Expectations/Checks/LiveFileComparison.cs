@@ -1,57 +1,101 @@
 using BackupAcceptance.Amanda.Restoring;
+using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Live;
 
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// Restored files against the live ones they came from (the host must be this machine), by SHA-256. A file changed
-/// after the dump is skipped, not failed: the backup cannot know it; so is one whose live copy is gone.
+/// Restored files against the live ones they came from (the host must be this machine), by SHA-256, the live side
+/// read as the DLE covers it (<see cref="LiveTree"/>: its device, exclude and include lists). A live file whose mtime or
+/// ctime is after the dump changed since: not compared, and listed. A file the DLE excludes is listed, never compared.
+/// After a whole-disk restore the other direction counts too: a live file unchanged since before the dump, covered by
+/// the DLE and absent from the restore is a mismatch, unless a directory above it changed since (a rename moves files
+/// without touching their own times). At least one file must be compared.
 /// </summary>
 public static class LiveFileComparison
 {
-    /// <summary>Every restored file against the live one (host must be this machine). A file changed after the dump,
-    /// or whose live copy is gone, is skipped and listed; at least one must be compared.</summary>
     public static async Task<RestoreComparison> RequireMatchesLiveAsync(RestoredFiles restored, string transcriptTail,
         CancellationToken cancellationToken)
     {
-        LiveComparisonCheck.RequireLocal(restored.Target, "live files to compare with");
-        var dumpedAt = restored.DumpDate is { } date ? DateTime.SpecifyKind(date.Value, DateTimeKind.Local).ToUniversalTime() : DateTime.MaxValue;
-        var report = new List<string>();
+        var live = await LiveComparisonCheck.ReadLiveAsync(restored.Target, restored.DumpDate, "live files to compare with", cancellationToken);
+        if (restored.DumpDate is not { } dump)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, restored.Target, null,
+                "the dump's date, to know which live files changed since", "the restore named no dump", transcriptTail);
+        var liveFiles = live.Files.ToDictionary(e => e.Path);
+        var excluded = live.Excluded.Select(e => e.Path).ToHashSet();
+        var report = new List<string> { $"live side: {LiveComparisonCheck.Describe(live)}" };
         var mismatches = new List<string>();
+        var compared = 0;
         // A whole disk's links, FIFOs and devices are listed as files but hold no bytes to compare.
         foreach (var file in restored.RegularFiles ?? restored.Files)
         {
-            var live = restored.LivePathOf(file);
-            DateTime modified;
-            try
+            if (excluded.Contains(file))
             {
-                modified = RawFiles.LastWriteTimeUtc(live);
-            }
-            catch (IOException gone)
-            {
-                report.Add($"skipped {file}: no live file to compare ({gone.Message})");
+                report.Add($"excluded by the DLE, not compared: {file}");
                 continue;
             }
-            if (modified > dumpedAt)
+            if (!liveFiles.TryGetValue(file, out var entry))
             {
-                report.Add($"skipped {file}: changed after the dump ({modified:u})");
+                report.Add($"skipped {file}: no live file to compare (gone since the dump)");
                 continue;
             }
-            var comparison = await FileComparison.CompareAsync(live, restored.Area.PathOf(file), cancellationToken);
+            if (LiveChanges.Of(entry, dump) == LiveChange.ChangedSinceDump)
+            {
+                report.Add($"changed since the dump, not compared: {file} (mtime {entry.ModifiedUtc:u}, ctime {entry.ChangedUtc:u})");
+                continue;
+            }
+            var comparison = await FileComparison.CompareAsync(live.PathOf(entry), restored.Area.PathOf(file), cancellationToken);
             var line = $"{file}: live {comparison.LiveSha256 ?? "?"} restored {comparison.RestoredSha256 ?? "?"}{(comparison.Problem is { } p ? $" ({p})" : "")}";
             report.Add((comparison.Matches ? "match " : "MISMATCH ") + line);
+            compared++;
             if (!comparison.Matches) mismatches.Add(line);
         }
-        var compared = report.Count(line => !line.StartsWith("skipped ", StringComparison.Ordinal));
+        if (restored.IsWholeDisk)
+            compared += await CompareAbsencesAsync(restored, live, dump, report, mismatches, cancellationToken);
+        if (live.Excluded.Count > 0)
+            report.Add($"{Guard.Plural(live.Excluded.Count, "live file")} excluded by the DLE, not compared: " +
+                       string.Join(", ", live.Excluded.Select(e => e.Path.ToString())));
+
         if (compared == 0)
-            throw new ExpectationFailedException(FailureCategory.NothingChecked, restored.Target, restored.DumpDate,
+            throw new ExpectationFailedException(FailureCategory.NothingChecked, restored.Target, dump,
                 "at least one restored file to compare with its live file",
-                $"none could be compared ({Guard.Plural(report.Count, "file")} skipped): {string.Join("; ", report)}", transcriptTail);
+                $"none could be compared ({Guard.Plural(report.Count - 1, "file")} skipped): {string.Join("; ", report.Skip(1).Take(20))}", transcriptTail);
         if (mismatches.Count > 0)
-            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
-                "every restored file unchanged since the dump to have the live file's SHA-256",
-                $"{Guard.Plural(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches)}" +
+            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, dump,
+                "every file unchanged since the dump to have the live file's SHA-256, and every live file the DLE covers that is older than the dump to be restored",
+                $"{Guard.Plural(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{(mismatches.Count > 20 ? "; ..." : "")}" +
                 (restored.Seed is { } seed ? $" (seed {seed})" : ""), transcriptTail);
         return new RestoreComparison(report, compared);
+    }
+
+    /// <returns>How many live files were checked for presence in the restore.</returns>
+    private static async Task<int> CompareAbsencesAsync(RestoredFiles restored, LiveTree live, Amanda.Listing.DumpDate dump,
+        List<string> report, List<string> mismatches, CancellationToken cancellationToken)
+    {
+        var inArea = await FullRestoreCheck.EntriesAsync(restored.Area, regularOnly: false, cancellationToken);
+        var movedSince = live.Directories.Where(d => LiveChanges.Of(d, dump) == LiveChange.ChangedSinceDump).Select(d => d.Path).ToHashSet();
+        var checkedFiles = 0;
+        foreach (var entry in live.Files)
+        {
+            if (inArea.Contains(FullRestoreCheck.Key(entry.Path))) continue;
+            if (LiveChanges.Of(entry, dump) == LiveChange.ChangedSinceDump)
+                report.Add($"new or changed since the dump, not compared: {entry.Path}");
+            else if (Ancestors(entry.Path).FirstOrDefault(movedSince.Contains) is { } directory)
+                report.Add($"not compared: {entry.Path} (the directory {directory} changed since the dump, it may have been moved there)");
+            else
+            {
+                checkedFiles++;
+                var line = $"{entry.Path}: a live file older than the dump, covered by the DLE, is absent from the restore";
+                report.Add("MISMATCH " + line);
+                mismatches.Add(line);
+            }
+        }
+        return checkedFiles;
+    }
+
+    private static IEnumerable<RawPath> Ancestors(RawPath path)
+    {
+        for (var count = path.Components.Count - 1; count >= 1; count--) yield return path.Prefix(count);
     }
 }

@@ -38,12 +38,27 @@ public static class RestoreStates
         var chain = await ChainAsync(lease, shown, checking, cancellationToken);
         if (chain[0].Level == 0)
             return new RestoreState(shown, 0, inventory.Files.ToHashSet(), Directories(inventory), $"the level 0 dump's listing ({inventory.Note.Via})");
-        var state = await OfIncrementalAsync(lease, chain[0], checking, cancellationToken);
-        var gone = state.GoneSince(inventory.Files).Count;
-        return gone == 0 ? state : state with { How = $"{state.How}; {Guard.Plural(gone, "file")} amrecover lists from older dumps gone by then" };
+        var present = await OfIncrementalAsync(lease, chain[0], checking, cancellationToken);
+        // The records name everything the directories held, excluded names too (as N, like a file an older dump holds):
+        // only names some dump of the chain holds come back, and the listing is exactly those.
+        var listed = inventory.Files.ToHashSet();
+        var files = present.Files.Where(listed.Contains).ToHashSet();
+        var listedDirectories = Directories(inventory);
+        var directories = present.Directories.Where(listedDirectories.Contains).ToHashSet();
+        var gone = listed.Count(f => !present.Files.Contains(f));
+        var unrestorable = present.Files.Count(f => !listed.Contains(f));
+        return present with
+        {
+            Files = files,
+            Directories = directories,
+            How = present.How +
+                  (gone > 0 ? $"; {Guard.Plural(gone, "file")} amrecover lists from older dumps gone by then" : "") +
+                  (unrestorable > 0 ? $"; {Guard.Plural(unrestorable, "name")} recorded but in no dump's index (excluded, or moved with a renamed directory)" : ""),
+        };
     }
 
-    /// <summary>The state an incremental dump's own directory records give, read once per run.</summary>
+    /// <summary>What an incremental dump's own directory records say was present when it was taken, read once per run:
+    /// every name, whether or not any dump holds its data (a name the DLE excludes is recorded too).</summary>
     public static async Task<RestoreState> OfIncrementalAsync(SessionLease lease, DumpRecord dump, string checking, CancellationToken cancellationToken)
     {
         var target = lease.Target;

@@ -14,7 +14,8 @@ namespace BackupAcceptance.Expectations.Live;
 /// </summary>
 /// <param name="Device">The directory read (Latin-1 text, as the disklist holds it).</param>
 /// <param name="Files">Non-directories tar would archive: the live count is <c>Files.Count</c>.</param>
-/// <param name="Directories">Directories tar would archive, the device itself not counted.</param>
+/// <param name="Directories">Directories tar would archive, the device itself not counted, with their times: a
+/// directory renamed since the dump has a ctime after it.</param>
 /// <param name="Excluded">Non-directories present below the device (same file system) that tar would not archive:
 /// excluded, not compared.</param>
 /// <param name="ExcludedDirectories">Directories present but not archived (an excluded directory, and every one below it).</param>
@@ -25,7 +26,7 @@ namespace BackupAcceptance.Expectations.Live;
 public sealed record LiveTree(
     string Device,
     IReadOnlyList<LiveEntry> Files,
-    IReadOnlyList<RawPath> Directories,
+    IReadOnlyList<LiveEntry> Directories,
     IReadOnlyList<LiveEntry> Excluded,
     IReadOnlyList<RawPath> ExcludedDirectories,
     IReadOnlyList<string> Problems,
@@ -59,7 +60,7 @@ public sealed record LiveTree(
         var problems = scan.Problems.Concat(archived.Problems).ToList();
 
         var files = new List<LiveEntry>();
-        var directories = new List<RawPath>();
+        var directories = new List<LiveEntry>();
         var archivedKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in archived.Names)
         {
@@ -70,7 +71,7 @@ public sealed record LiveTree(
                 problems.Add($"tar would archive ./{Display(key)} but find did not see it: the tree changed while it was read");
                 continue;
             }
-            if (live.IsDirectory) directories.Add(live.Path);
+            if (live.IsDirectory) directories.Add(live);
             else files.Add(live);
         }
         var excluded = scan.Entries.Where(e => !archivedKeys.Contains(e.Key)).Select(e => e.Value).ToList();

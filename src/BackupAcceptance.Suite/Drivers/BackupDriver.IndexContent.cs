@@ -40,9 +40,9 @@ public sealed partial class BackupDriver
 
     public async Task RequireCountWithinLiveAsync(int percent)
     {
-        var change = await OnDiskAsync((lease, cancellation) => LiveComparisonCheck.RequireCountWithinLiveAsync(lease, percent, cancellation));
+        var (change, how) = await OnDiskAsync((lease, cancellation) => LiveComparisonCheck.RequireCountWithinLiveAsync(lease, percent, cancellation));
         checks.Record(change.Count, "files");
-        output.WriteLine($"{Target}: {change.Count} files against {change.Reference} live ({change})");
+        output.WriteLine($"{Target}: {change.Count} files against {change.Reference} live ({change}; {how})");
     }
 
     public async Task RequireDifferentFromPreviousAsync()

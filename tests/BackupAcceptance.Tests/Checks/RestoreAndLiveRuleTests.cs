@@ -71,13 +71,14 @@ public sealed class RestoreAndLiveRuleTests
     private static ExtractReport Extract(string output, string stderr = "") => new(output, [output], stderr);
 
     [Test]
-    public async Task A_live_directory_that_cannot_be_counted_is_a_suite_defect_not_zero_files()
+    public async Task A_live_directory_without_a_readable_DLE_is_a_suite_defect_not_zero_files()
     {
-        var target = new BackupTarget("daily", "localhost", "/nonexistent-" + Guid.NewGuid().ToString("N"));
+        var target = new BackupTarget("no-such-config-" + Guid.NewGuid().ToString("N")[..8], "localhost", "/nonexistent");
 
-        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => LiveFiles.CountAsync(target, null, CancellationToken.None));
+        var failure = await Should.ThrowAsync<ExpectationFailedException>(() =>
+            LiveComparisonCheck.ReadLiveAsync(target, null, "the live count", CancellationToken.None));
 
         failure.Category.ShouldBe(FailureCategory.SuiteDefect);
-        failure.Found.ShouldContain("find exited with 1");
+        failure.Found.ShouldContain("it cannot be read here");
     }
 }

@@ -78,7 +78,7 @@ public sealed class LiveTreeIntegrationTests
         Paths(tree.Files).ShouldBe(["/cachet.txt", "/keep.txt", "/sub/cache/inner.txt"]);
         Paths(tree.Excluded).ShouldBe(["/cache/a.tmp", "/cache/deeper/b.tmp"]);
         tree.ExcludedDirectories.Select(d => d.ToString()).Order(StringComparer.Ordinal).ShouldBe(["/cache", "/cache/deeper"]);
-        tree.Directories.Select(d => d.ToString()).Order(StringComparer.Ordinal).ShouldBe(["/sub", "/sub/cache"]);
+        tree.Directories.Select(d => d.Path.ToString()).Order(StringComparer.Ordinal).ShouldBe(["/sub", "/sub/cache"]);
         tree.Notes.ShouldContain(note => note.Contains("--exclude-from", StringComparison.Ordinal));
     }
 

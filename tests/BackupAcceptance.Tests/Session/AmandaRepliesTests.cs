@@ -6,8 +6,11 @@ namespace BackupAcceptance.Tests.Session;
 
 public sealed class AmandaRepliesTests
 {
+    // As the session reads them: each byte of amrecover's UTF-8 output one Latin-1 char.
     private static AmandaErrorKind? Refusal(string output, string stderr = "") =>
-        AmandaReplies.FindRefusal(new CommandReply("cd x", output, stderr, TimeSpan.Zero, FrameEnd.Prompt));
+        AmandaReplies.FindRefusal(new CommandReply("cd x", AsRead(output), AsRead(stderr), TimeSpan.Zero, FrameEnd.Prompt));
+
+    private static string AsRead(string text) => System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes(text));
 
     [TestCase("599 index not found\n/srv/x/sub\n")]
     [TestCase("502 something broke\n")]
