@@ -36,8 +36,9 @@ internal static partial class AmandaReplies
         ("Unterminated quoted string", AmandaErrorKind.Rejected),
     ];
 
-    // Any other index-server error (500-599, "bad reply: ..."), however it continues.
-    [GeneratedRegex(@"^(5\d\d[ -]|bad reply: )")]
+    // Any other index-server error (500-599, "bad reply: ..."), however it continues; not the extractor's progress
+    // on stderr ("590 kb": a restore between 500 and 599 KiB into its image).
+    [GeneratedRegex(@"^(5\d\d[ -](?!kb$)|bad reply: )")]
     private static partial Regex ServerError();
 
     // What tar (the extractor) says on stderr when it fails: "tar: x: Cannot open: ...", "/bin/tar: Exiting with ...".

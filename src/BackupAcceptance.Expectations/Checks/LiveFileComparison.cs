@@ -55,12 +55,14 @@ public static class LiveFileComparison
             compared += await CompareAbsencesAsync(restored, live, dump, report, mismatches, cancellationToken);
         if (live.Excluded.Count > 0)
             report.Add($"{Guard.Plural(live.Excluded.Count, "live file")} excluded by the DLE, not compared: " +
-                       string.Join(", ", live.Excluded.Select(e => e.Path.ToString())));
+                       string.Join(", ", live.Excluded.Select(e => e.Path.ToString()).Order(StringComparer.Ordinal)));
+        var changed = report.Count(l => l.StartsWith("changed since the dump", StringComparison.Ordinal) || l.StartsWith("new or changed", StringComparison.Ordinal));
+        report.Insert(1, $"compared {Guard.Plural(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared");
 
         if (compared == 0)
             throw new ExpectationFailedException(FailureCategory.NothingChecked, restored.Target, dump,
                 "at least one restored file to compare with its live file",
-                $"none could be compared ({Guard.Plural(report.Count - 1, "file")} skipped): {string.Join("; ", report.Skip(1).Take(20))}", transcriptTail);
+                $"none could be compared: {string.Join("; ", report.Skip(1).Take(20))}", transcriptTail);
         if (mismatches.Count > 0)
             throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, dump,
                 "every file unchanged since the dump to have the live file's SHA-256, and every live file the DLE covers that is older than the dump to be restored",

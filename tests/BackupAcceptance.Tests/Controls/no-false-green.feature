@@ -171,3 +171,8 @@ Feature: Controls for false greens
     And the dump before the latest
     When the file "canary.txt" is restored
     Then every restored file matches the live file
+
+  Scenario: A file changed since the dump with its old mtime put back is not compared
+    Given daily config for localhost /srv/fixtures/tampered
+    When the file "doc07.txt" is restored
+    Then every restored file matches the live file

@@ -42,8 +42,8 @@ Feature: Controls for the backup vocabulary
     Then the backup differs from the previous dump
 
   Scenario: Restored bytes that differ from an unchanged live file fail
-    Given daily config for localhost /srv/fixtures/tampered
-    When the file "doc07.txt" is restored
+    Given ba-nightly config for localhost /srv/fixtures/nightly/bitrot
+    When the file "note.txt" is restored
     Then every restored file matches the live file
 
   Scenario: A canary with the wrong content fails

@@ -23,11 +23,14 @@ public sealed class FullRestoreIntegrationTests
                     When the whole disk is restored
                 {string.Concat(thens.Select(t => $"    {t}\n"))}
                 """;
+            string NightlyScenario(string name, string fixture, params string[] thens) =>
+                Scenario(name, $"/srv/fixtures/nightly/{fixture}", thens).Replace("Given daily config", "Given ba-nightly config");
             var feature = Path.Combine(work, "full.feature");
             await File.WriteAllTextAsync(feature, "Feature: Full restores\n\n" + string.Concat(
                 Scenario("big", "/srv/fixtures/big", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
                 Scenario("odd names", "/srv/fixtures/oddnames", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
                 Scenario("tampered", "/srv/fixtures/tampered", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
+                NightlyScenario("bit rot", "bitrot", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
                 Scenario("cut tape", "/srv/fixtures/cuttape", "Then every file of the listing was restored"),
                 Scenario("etc with its links", "/etc", "Then every file of the listing was restored", "And the restored tree matches the live directory"))
                 + """
@@ -45,9 +48,14 @@ public sealed class FullRestoreIntegrationTests
             var evidence = run.StepAttachment("big", "full restore");
             evidence.ShouldStartWith("20000 files restored, all a restore must give (the whole disk: 20000 files from the level 0 dump's listing");
             run.Status("odd names").ShouldBe("passed", run.Message("odd names"));
-            run.Status("tampered").ShouldBe("failed");
-            run.Message("tampered").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/tampered");
-            run.Message("tampered").ShouldContain("1 mismatch");
+            // doc07.txt was rewritten after the dump with its old mtime put back: its ctime says so, and it is not compared.
+            run.Status("tampered").ShouldBe("passed", run.Message("tampered"));
+            run.StepAttachment("tampered", "restore comparison").ShouldContain("changed since the dump, not compared: /doc07.txt");
+            run.StepAttachment("tampered", "restore comparison").ShouldContain("compared 19 files; 1 changed since the dump");
+            // A byte flipped on the tape under a live file untouched since the dump: the restore differs, a backup fault.
+            run.Status("bit rot").ShouldBe("failed");
+            run.Message("bit rot").ShouldStartWith("Restore mismatch: ba-nightly localhost:/srv/fixtures/nightly/bitrot");
+            run.Message("bit rot").ShouldContain("1 mismatch: /note.txt: live ");
             // /etc holds symbolic links: restored and counted as the listing counts them, never opened or followed.
             run.Status("etc with its links").ShouldBe("passed", run.Message("etc with its links"));
             run.Status("a sample is not the whole disk").ShouldBe("broken");

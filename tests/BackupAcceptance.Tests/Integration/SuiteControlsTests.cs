@@ -65,7 +65,7 @@ public sealed class SuiteControlsTests
     [TestCase("A disk identical to its previous dump is stale",
         "Stale backup: daily localhost:/srv/fixtures/stale (dump ", "found the same 10 paths")]
     [TestCase("Restored bytes that differ from an unchanged live file fail",
-        "Restore mismatch: daily localhost:/srv/fixtures/tampered (dump ", "found 1 mismatch: /doc07.txt: live ")]
+        "Restore mismatch: ba-nightly localhost:/srv/fixtures/nightly/bitrot (dump ", "found 1 mismatch: /note.txt: live ")]
     [TestCase("A canary with the wrong content fails",
         "Restore mismatch: daily localhost:/srv/fixtures/canary (dump ", "to match /^this is not the canary/; found \"canary ")]
     [TestCase("A canary older than allowed fails",
@@ -143,6 +143,8 @@ public sealed class SuiteControlsTests
         "Suite defect: scenario 'A dump choice with the whole estate is refused': expected no dump choice with the estate", "found 'Given every disk of daily config except:'")]
     [TestCase("A sample no Then step judged checks nothing",
         "Nothing checked: daily localhost:/srv/fixtures/hollow (dump ", "found a sample no Then step judged")]
+    [TestCase("A file changed since the dump with its old mtime put back is not compared",
+        "Nothing checked: daily localhost:/srv/fixtures/tampered (dump ", "changed since the dump, not compared: /doc07.txt (mtime ")]
     [TestCase("Restored files no Then step looked at check nothing",
         "Nothing checked: daily localhost:/srv/fixtures/tampered (dump ", "found restored files no Then step looked at")]
     [TestCase("A pattern that matches anything is refused",

@@ -59,5 +59,8 @@ public sealed class AmandaRepliesTests
     // Verbatim from a whole restore of ba-nightly's deleted disk: GNU tar applying the level 1's deletions.
     [TestCase("./a/\ntar: Deleting ‘./a/a2.txt’\n./b/\ntar: Deleting ‘./b/b2.txt’\n", "")]
     [TestCase("./a/\n", "tar: Deleting './a/a2.txt'\n")]
+    // Verbatim: the extractor's progress while restoring ba-nightly's compserver disk.
+    [TestCase("./a.txt\n", "590 kb\n")]
+    [TestCase("./a.txt\n", "500 kb\n599 kb\n")]
     public void Accepted_replies_are_not_refusals(string output, string stderr) => Refusal(output, stderr).ShouldBeNull();
 }

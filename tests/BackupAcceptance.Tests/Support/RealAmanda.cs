@@ -28,6 +28,20 @@ internal static class RealAmanda
         Assert.Ignore($"{missing}; set BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 to make this a failure.");
     }
 
+    /// <summary>The site-like schedule (provision/nightly.sh): incremental chains, exclusions, split, compressed,
+    /// encrypted, amgtar and holding-disk dumps.</summary>
+    public const string NightlyConfig = "ba-nightly";
+
+    /// <summary><see cref="Require"/>, and the ba-nightly configuration too.</summary>
+    public static void RequireNightly()
+    {
+        Require();
+        if (File.Exists($"/etc/amanda/{NightlyConfig}/amanda.conf")) return;
+        var missing = $"the configuration {NightlyConfig} is not provisioned (run provision/amanda-demo.sh)";
+        if (Required) Assert.Fail($"BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 but {missing}.");
+        Assert.Ignore(missing);
+    }
+
     /// <summary><see cref="Require"/>, and the network configuration too.</summary>
     public static void RequireNetwork()
     {
