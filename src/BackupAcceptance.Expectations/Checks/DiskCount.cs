@@ -33,7 +33,7 @@ public static class DiskCount
             var root = await lease.Session.ListAsync(cancellationToken);
             if (root.DumpDate is not { } dump) return await CountAsync(lease, settings, cancellationToken); // the walk says why
             var rootKeys = WalkCache.RootKeys(root);
-            var sources = await SourcesAsync(lease, cancellationToken);
+            var sources = await SourcesAsync(lease, cancellationToken, dump);
             var (cached, ignored) = await cache.TryReadAsync(lease.Target, dump, cancellationToken);
             if (cached is not null && cached.Sources == sources) return FromCache(lease, cached, dump, rootKeys, clock.Elapsed);
             if (cached is not null) ignored = $"cached count not used: the dump chain or its index files changed since {cached.Written:yyyy-MM-dd HH:mm}";
@@ -60,10 +60,11 @@ public static class DiskCount
     /// <summary>What a count of the dump in view rests on besides its root: the dumps amrecover merges for the working
     /// date (a level 0 that expired changes them) and, where this machine can read them, the size and time of each
     /// index file and of amindexd's uncompressed copy (an index rewritten since changes them).</summary>
-    public static async Task<string> SourcesAsync(SessionLease lease, CancellationToken cancellationToken)
+    /// <param name="shown">The dump amrecover shows, when listed: the chain must start there (<see cref="DumpPick"/>).</param>
+    public static async Task<string> SourcesAsync(SessionLease lease, CancellationToken cancellationToken, DumpDate? shown = null)
     {
         var target = lease.Target;
-        var chain = IndexChain.Select(await lease.Session.HistoryAsync(cancellationToken), lease.WorkingDate);
+        var chain = DumpPick.Chain(lease, await lease.Session.HistoryAsync(cancellationToken), shown);
         var text = new StringBuilder(string.Join(" ", chain.Select(d => $"{d.Date}/{d.Level}")));
         var (files, _) = await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, lease.Pool.IndexRoots);
         foreach (var file in files ?? [])
