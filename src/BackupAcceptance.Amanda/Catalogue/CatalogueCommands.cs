@@ -1,16 +1,11 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 
 namespace BackupAcceptance.Amanda.Catalogue;
 
 /// <summary>What the index server knows: hosts, disks, the dumps of a disk, and the working date.</summary>
-public static partial class CatalogueCommands
+public static class CatalogueCommands
 {
-    [GeneratedRegex(@"^201- (\S+) (\d+) (.+)$")]
-    private static partial Regex HistoryLine();
-
     /// <summary><c>listhost</c>: the hosts of the session's configuration.</summary>
     public static async Task<IReadOnlyList<string>> ListHostsAsync(this AmrecoverSession session, CancellationToken cancellationToken) =>
         Items(await session.SendCheckedAsync("listhost", cancellationToken));
@@ -25,17 +20,7 @@ public static partial class CatalogueCommands
         var reply = await session.SendCheckedAsync("history", cancellationToken);
         var records = new List<DumpRecord>();
         foreach (var line in reply.Lines)
-        {
-            var match = HistoryLine().Match(line);
-            if (!match.Success || !DumpDate.TryParse(match.Groups[1].Value, out var date)) continue;
-            // <storage>:<label>:<file number>; a label may itself contain colons.
-            var location = match.Groups[3].Value;
-            var first = location.IndexOf(':');
-            var last = location.LastIndexOf(':');
-            if (first < 0 || last == first) continue;
-            records.Add(new DumpRecord(date, int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture),
-                location[..first], location[(first + 1)..last], int.Parse(location[(last + 1)..], CultureInfo.InvariantCulture)));
-        }
+            if (HistoryLine.TryParse(line, out var record)) records.Add(record);
         return records;
     }
 

@@ -4,9 +4,9 @@ namespace BackupAcceptance.Amanda.Listing;
 
 /// <summary>
 /// The timestamp of a dump as amrecover prints it, <c>YYYY-MM-DD-HH-MM-SS</c>, in the Amanda server's local time.
-/// It names a dump (every <c>ls</c> line carries it), so it is also what <c>setdate</c> is given. A date typed with
-/// less precision (<c>2026-11-25</c>) keeps it: amindexd compares only as many characters as it is given, so
-/// "on or before 2026-11-25" includes that whole day, while <c>2026-11-25-00-00-00</c> would not.
+/// It names a dump (every <c>ls</c> line carries it), so it is also what <c>setdate</c> is given, at the precision it
+/// was written with. Which dumps a working date takes in is amrecover's rule (<see cref="Admits"/>), observed on
+/// Amanda 3.5.1: a day takes in that whole day, anything finer is an instant whose missing seconds are zero.
 /// </summary>
 public readonly record struct DumpDate(DateTime Value, DumpDatePrecision Precision = DumpDatePrecision.Second) : IComparable<DumpDate>
 {
@@ -47,6 +47,18 @@ public readonly record struct DumpDate(DateTime Value, DumpDatePrecision Precisi
         DumpDatePrecision.Minute => "yyyy-MM-dd-HH-mm",
         _ => Format,
     }, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Whether amrecover, with this as its working date, may show <paramref name="dump"/>: the newest dump it admits is
+    /// the one <c>setdate</c> browses. Observed on Amanda 3.5.1 with dumps at 14:23:33, 14:24:18 and 14:24:36:
+    /// <c>setdate 2026-12-06-14-24</c> answers <c>200 Working date set to 2026-12-06-14-24-00.</c> and shows the dump
+    /// of 14:23:33 (both 14:24 dumps are after 14:24:00); <c>setdate 2026-12-06-14-23</c> finds no dump at all;
+    /// <c>setdate 2026-12-06</c> keeps the day (<c>200 Working date set to 2026-12-06.</c>, amindexd then compares
+    /// only the day) and shows 14:24:36. So a minute never takes in a dump later within that minute, and a day takes
+    /// in all of it.
+    /// </summary>
+    public bool Admits(DumpDate dump) =>
+        Precision == DumpDatePrecision.Day ? dump.Value.Date <= Value.Date : dump.Value <= Value;
 
     public int CompareTo(DumpDate other) => Value.CompareTo(other.Value);
 

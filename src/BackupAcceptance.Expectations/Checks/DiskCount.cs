@@ -12,7 +12,8 @@ using BackupAcceptance.Expectations.Walks;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>One full count of the dump in view, shared by the checks that need the whole tree (counts, comparisons,
-/// random restores): from the walk cache when this dump was counted before (its root listing confirmed by amrecover),
+/// random restores): from the walk cache when this dump was counted before (amrecover listing its root and a sample of
+/// its directories as the cached paths say; else the file is ignored),
 /// else from the index files when this machine can read them (confirmed by an amrecover sample), else through
 /// amrecover. The hollow-backup detector walks on its own when it can stop early.</summary>
 public static class DiskCount
@@ -33,10 +34,19 @@ public static class DiskCount
             var root = await lease.Session.ListAsync(cancellationToken);
             if (root.DumpDate is not { } dump) return await CountAsync(lease, settings, cancellationToken); // the walk says why
             var rootKeys = WalkCache.RootKeys(root);
-            var sources = await SourcesAsync(lease, cancellationToken);
+            var sources = await SourcesAsync(lease, cancellationToken, dump);
             var (cached, ignored) = await cache.TryReadAsync(lease.Target, dump, cancellationToken);
-            if (cached is not null && cached.Sources == sources) return FromCache(lease, cached, dump, rootKeys, clock.Elapsed);
-            if (cached is not null) ignored = $"cached count not used: the dump chain or its index files changed since {cached.Written:yyyy-MM-dd HH:mm}";
+            if (cached is not null && cached.Sources != sources)
+                ignored = $"cached count not used: the dump chain or its index files changed since {cached.Written:yyyy-MM-dd HH:mm}";
+            else if (cached is not null)
+            {
+                // Never a count amrecover cannot confirm: any difference and the file is ignored, the dump counted again.
+                var (confirmed, seed, disagreement) = cached.RootKeys.SequenceEqual(rootKeys)
+                    ? await CachedWalkConfirmation.ConfirmAsync(lease, cached, root, cancellationToken)
+                    : (0, 0, $"amrecover lists the root's {rootKeys.Count} entries unlike the cache's copy of it ({cached.RootKeys.Count} entries)");
+                if (disagreement is null) return FromCache(lease, cached, dump, confirmed, seed, clock.Elapsed);
+                ignored = $"cache file {cache.PathFor(lease.Target, dump)} ignored ({disagreement})";
+            }
 
             var counted = await CountAsync(lease, settings, cancellationToken);
             if (counted.Summary.DumpDate is { } walked && walked.Value == dump.Value)
@@ -60,10 +70,11 @@ public static class DiskCount
     /// <summary>What a count of the dump in view rests on besides its root: the dumps amrecover merges for the working
     /// date (a level 0 that expired changes them) and, where this machine can read them, the size and time of each
     /// index file and of amindexd's uncompressed copy (an index rewritten since changes them).</summary>
-    public static async Task<string> SourcesAsync(SessionLease lease, CancellationToken cancellationToken)
+    /// <param name="shown">The dump amrecover shows, when listed: the chain must start there (<see cref="DumpPick"/>).</param>
+    public static async Task<string> SourcesAsync(SessionLease lease, CancellationToken cancellationToken, DumpDate? shown = null)
     {
         var target = lease.Target;
-        var chain = IndexChain.Select(await lease.Session.HistoryAsync(cancellationToken), lease.WorkingDate);
+        var chain = DumpPick.Chain(lease, await lease.Session.HistoryAsync(cancellationToken), shown);
         var text = new StringBuilder(string.Join(" ", chain.Select(d => $"{d.Date}/{d.Level}")));
         var (files, _) = await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, lease.Pool.IndexRoots);
         foreach (var file in files ?? [])
@@ -84,17 +95,13 @@ public static class DiskCount
         return fromIndex ?? await AmrecoverWalk.WalkAsync(lease, lease.Pool, settings, why, cancellationToken);
     }
 
-    /// <summary>A cached walk stands for the dump only while amrecover still shows the same root for it.</summary>
-    private static DiskInventory FromCache(SessionLease lease, CachedWalk cached, DumpDate dump, IReadOnlyList<string> rootKeys, TimeSpan elapsed)
+    /// <summary>A cached walk stands for the dump once amrecover has listed its root and a sample of its directories as
+    /// the cached paths say (<see cref="CachedWalkConfirmation"/>).</summary>
+    private static DiskInventory FromCache(SessionLease lease, CachedWalk cached, DumpDate dump, int confirmed, int seed, TimeSpan elapsed)
     {
-        if (!cached.RootKeys.SequenceEqual(rootKeys))
-            throw new ExpectationFailedException(FailureCategory.IndexDamaged, lease.Target, dump,
-                $"the root of the dump to list as when it was walked on {cached.Written:yyyy-MM-dd HH:mm} ({cached.RootKeys.Count} entries)",
-                $"amrecover lists {rootKeys.Count} entries now (only then: {string.Join(", ", cached.RootKeys.Except(rootKeys).Take(10))}; " +
-                $"only now: {string.Join(", ", rootKeys.Except(cached.RootKeys).Take(10))}): a dump never changes, so its index did",
-                lease.Session.Transcript.Tail());
         var summary = new WalkSummary(cached.Directories, cached.Files, dump, true, cached.Unreachable);
-        var via = $"the walk cache (counted {cached.Written:yyyy-MM-dd HH:mm} via {cached.Via}; root listing confirmed by amrecover)";
+        var via = $"the walk cache (counted {cached.Written:yyyy-MM-dd HH:mm} via {cached.Via}; root and {confirmed - 1} sampled " +
+                  $"director{(confirmed == 2 ? "y" : "ies")} confirmed by amrecover, seed {seed})";
         return new DiskInventory(summary, cached.Paths, cached.FileList, new WalkNote(lease.Target, dump, cached.Directories, cached.Files, via, elapsed));
     }
 }

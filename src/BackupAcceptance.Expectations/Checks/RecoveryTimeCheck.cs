@@ -52,7 +52,7 @@ public static class RecoveryTimeCheck
                 $"amadmin info has no record of {string.Join(", ", unknown.Select(d => $"level {d.Level} of {d.Date}"))} (it lists {string.Join(", ", sizes)})", "");
         static long Stored(DumpSize size) => Math.Max(1, size.CompressedKiB > 0 ? size.CompressedKiB : size.OriginalKiB);
 
-        var (file, fileDump) = await FileOfDumpAsync(lease, full.Date, cancellationToken);
+        var (file, fileDump) = await FileOfDumpAsync(lease, chain, cancellationToken);
         var timings = new List<TimeSpan>();
         for (var round = 0; round < 2; round++)
         {
@@ -74,8 +74,11 @@ public static class RecoveryTimeCheck
 
     /// <summary>A file the listing dates by <paramref name="full"/> (its restore reads the level 0 image alone), found
     /// breadth first; else the first file found, with the dump the listing names for it.</summary>
-    private static async Task<(RawPath File, DumpDate Dump)> FileOfDumpAsync(SessionLease lease, DumpDate full, CancellationToken cancellationToken)
+    /// <exception cref="ExpectationFailedException">SuiteDefect: amrecover shows another dump than the chain's newest.</exception>
+    private static async Task<(RawPath File, DumpDate Dump)> FileOfDumpAsync(SessionLease lease, IReadOnlyList<DumpRecord> chain,
+        CancellationToken cancellationToken)
     {
+        var full = chain[^1].Date;
         return await Guard.AmandaAsync(lease, null, "to find a file of the full dump", async () =>
         {
             var navigator = await TreeNavigator.AtRootAsync(lease.Session, lease.Target.Disk, cancellationToken);
@@ -85,6 +88,8 @@ public static class RecoveryTimeCheck
             {
                 var directory = queue.Dequeue();
                 var listing = await navigator.GoToAsync(directory, cancellationToken);
+                // The sizes above are the chain's: they stand only if amrecover shows the chain's newest dump.
+                if (directory.IsRoot && listing.DumpDate is { } shown) DumpPick.RequireAgreement(lease, chain, shown);
                 foreach (var entry in listing.Entries.OrderBy(e => e.Name.Latin1, StringComparer.Ordinal))
                 {
                     var path = directory.Append(entry.Name);

@@ -18,7 +18,7 @@ public sealed class TargetSteps(BackupDriver driver)
     public void GivenConfigForHostDisk(AmandaConfig config, AmandaHost host, AmandaDisk disk) => driver.UseDisk(config.Name, host.Name, disk.Name);
 
     [Given("the dump as of {date}")]
-    [StepExample("Given the dump as of 2026-11-25", "Look at the newest dump on or before that date (setdate); none that old is a stale backup. Must come before every When and Then step.")]
+    [StepExample("Given the dump as of 2026-11-25", "Look at the newest dump on or before that date, as amrecover's setdate reads it: a day takes in the whole day, a time to the minute means its second 00 (a dump at 13:09:01 is after 2026-12-06-13-09); none that old is a stale backup. Must come before every When and Then step.")]
     public void GivenTheDumpAsOf(DumpDate date) => driver.UseDumpAsOf(date);
 
     [Given("the dump before the latest")]

@@ -34,8 +34,23 @@ public sealed class IndexChainTests
 
     [Test]
     public void A_date_given_as_a_day_includes_that_whole_day() =>
-        // amindexd compares as many characters as it was given: 2026-11-27 takes the dump at 10:00 that day.
+        // amrecover keeps a day as a day and amindexd compares only the day: 2026-11-27 takes the dump at 10:00 that day.
         Show(IndexChain.Select(History, DumpDate.Parse("2026-11-27"))).ShouldStartWith("2026-11-27-10-00-00/2");
+
+    [Test]
+    public void A_date_given_to_the_minute_is_that_minute_at_second_00()
+    {
+        // amrecover 3.5.1: "setdate 2026-12-06-13-09" answers "Working date set to 2026-12-06-13-09-00", so the dump
+        // at 13:09:01 is after it and amrecover shows the one of 13:08:49.
+        DumpRecord[] history = [Dump("2026-12-06-13-09-01", 0), Dump("2026-12-06-13-08-49", 0)];
+        Show(IndexChain.Select(history, DumpDate.Parse("2026-12-06-13-09"))).ShouldBe("2026-12-06-13-08-49/0");
+        Show(IndexChain.Select(history, DumpDate.Parse("2026-12-06-13-10"))).ShouldBe("2026-12-06-13-09-01/0");
+        IndexChain.Select(history, DumpDate.Parse("2026-12-06-13-08")).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_date_given_to_the_minute_takes_in_a_dump_at_second_00() =>
+        Show(IndexChain.Select([Dump("2026-12-06-13-09-00", 0)], DumpDate.Parse("2026-12-06-13-09"))).ShouldBe("2026-12-06-13-09-00/0");
 
     [Test]
     public void A_date_given_to_the_second_excludes_later_dumps_of_that_day() =>

@@ -29,7 +29,7 @@ public sealed class CatalogueIntegrationTests : RealAmandaSessionFixture
         var history = await Session.HistoryAsync(CancellationToken.None);
 
         history.ShouldNotBeEmpty();
-        history.ShouldAllBe(r => r.Level == 0 && r.Storage == "daily" && r.Label.StartsWith("daily-") && r.FileNumber > 0);
+        history.ShouldAllBe(r => r.Level == 0 && r.Storage == "daily" && r.Label.StartsWith("daily-") && r.FirstFileNumber > 0);
         history.Select(r => r.Date).ShouldBeInOrder(SortDirection.Descending);
 
         await Session.SetDiskAsync(RealAmanda.Disk("notdumped"), CancellationToken.None).ShouldThrowAsync<AmandaReplyException>();

@@ -130,9 +130,15 @@ public sealed class SharedQueueWalkerIntegrationTests : RealAmandaSessionFixture
     {
         // The first session views layered's oldest dump; the factory starts sessions at "latest", as a session started
         // after a newer dump finished would be. The walker must set them to the first one's dump, to the second.
+        // Every fresh session is recorded and checked itself: how many there are depends on timing (the walk of six
+        // directories may end before a third is asked for), but there is always one (the first session asks for its
+        // replacement after its first directory, or the extra sessions did the work), and a replacement the walk ended
+        // before needing is discarded without its failure reaching the walk, so its pin is checked here.
         var disk = RealAmanda.Disk("layered");
         await Session.SetDiskAsync(disk, CancellationToken.None);
-        var oldest = (await Session.HistoryAsync(CancellationToken.None)).MinBy(d => d.Date.Value)!;
+        var history = await Session.HistoryAsync(CancellationToken.None);
+        var oldest = history.MinBy(d => d.Date.Value)!;
+        history.ShouldContain(d => d.Date.Value > oldest.Date.Value, "layered needs a dump newer than its oldest, for a pin to matter");
         await Session.SetDateAsync(oldest.Date, CancellationToken.None);
         try
         {
@@ -141,9 +147,27 @@ public sealed class SharedQueueWalkerIntegrationTests : RealAmandaSessionFixture
             var expected = new List<WalkedEntry>();
             await foreach (var entry in depthFirst.WalkAsync(CancellationToken.None)) expected.Add(entry);
 
-            var (entries, walker) = await WalkAsync(disk, new WalkOptions(Sessions: 3, QueueDepthForAnotherSession: 1, RecycleAfterDirectories: 1));
+            var fresh = new System.Collections.Concurrent.ConcurrentQueue<AmrecoverSession>();
+            async Task<AmrecoverSession> StartRecordedAsync(CancellationToken cancellationToken)
+            {
+                var session = await StartAsync(cancellationToken);
+                fresh.Enqueue(session);
+                return session;
+            }
+            var walker = new SharedQueueWalker(Session, disk, StartRecordedAsync,
+                new WalkOptions(Sessions: 3, QueueDepthForAnotherSession: 1, RecycleAfterDirectories: 1));
+            var entries = new List<WalkedEntry>();
+            await foreach (var entry in walker.WalkAsync(CancellationToken.None)) entries.Add(entry);
 
-            walker.Sessions.ShouldBeGreaterThan(2);
+            fresh.ShouldNotBeEmpty("a fresh session is always started");
+            walker.Sessions.ShouldBe(1 + fresh.Count);
+            foreach (var session in fresh)
+            {
+                var commands = session.Transcript.Entries.Where(e => e.Command is not null).ToList();
+                commands.Select(e => e.Command).ShouldContain($"setdate {oldest.Date}", "pinned to the first session's dump, to the second");
+                var root = commands.First(e => e.Command == "ls");
+                root.Output.Split('\n').Select(l => l.TrimEnd('\r')).ShouldContain($"{oldest.Date} .", "its root shows the first session's dump");
+            }
             entries.Select(Describe).Order().ShouldBe(expected.Select(Describe).Order());
             entries.ShouldAllBe(e => e.Entry.DumpDate.Value <= oldest.Date.Value);
         }

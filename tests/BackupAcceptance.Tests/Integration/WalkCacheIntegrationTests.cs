@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;
@@ -10,8 +12,9 @@ using Shouldly;
 
 namespace BackupAcceptance.Tests.Integration;
 
-/// <summary>A second count of the same dump walks nothing, yet amrecover still confirms the dump's root; a cache
-/// that disagrees with amrecover fails, and a damaged one is ignored.</summary>
+/// <summary>A second count of the same dump walks nothing, yet amrecover still lists the dump's root and a sample of
+/// its directories as the cached paths say; a cache that disagrees with amrecover (edited by hand, checksum and all)
+/// or a damaged one is ignored and the dump counted again.</summary>
 [Category("Integration")]
 public sealed class WalkCacheIntegrationTests
 {
@@ -53,8 +56,9 @@ public sealed class WalkCacheIntegrationTests
         first.Note.Via.ShouldStartWith("index files");
         firstCommands.ShouldBeGreaterThan(50, "the first count lists a 50-directory sample");
         second.Note.Via.ShouldStartWith("the walk cache (counted ");
-        second.Note.Via.ShouldContain("root listing confirmed by amrecover");
-        secondCommands.ShouldBeLessThanOrEqualTo(3, "setdisk, ls of the root and history, nothing more");
+        second.Note.Via.ShouldContain($"root and {CachedWalkConfirmation.SampleDirectories} sampled directories confirmed by amrecover, seed ");
+        secondCommands.ShouldBeLessThanOrEqualTo(6 + 2 * CachedWalkConfirmation.SampleDirectories,
+            "setdisk, ls of the root, history, then cd + ls of the sample and setdisk around it; no walk");
         second.Summary.ShouldBe(first.Summary);
         second.Paths.SetEquals(first.Paths).ShouldBeTrue();
         second.Files.ToHashSet().SetEquals(first.Files).ShouldBeTrue();
@@ -72,7 +76,7 @@ public sealed class WalkCacheIntegrationTests
     }
 
     [Test]
-    public async Task A_cached_root_that_amrecover_no_longer_shows_fails_as_a_changed_index()
+    public async Task A_cached_root_that_amrecover_does_not_show_is_ignored_and_the_disk_counted_again()
     {
         var disk = RealAmanda.Disk("layered");
         var (first, _) = await CountAsync(disk);
@@ -81,12 +85,11 @@ public sealed class WalkCacheIntegrationTests
         // The same dump's walk on the same sources, but with a root entry amrecover does not show.
         await _cache.WriteAsync(target, dump, [$"{dump} ghost-at-root.txt"], await SourcesAsync(target), first, CancellationToken.None);
 
-        var error = await Should.ThrowAsync<ExpectationFailedException>(() => CountAsync(disk));
+        var (second, _) = await CountAsync(disk);
 
-        error.Category.ShouldBe(FailureCategory.IndexDamaged);
-        error.Message.ShouldContain("daily localhost:/srv/fixtures/layered");
-        error.Message.ShouldContain("only then: " + dump + " ghost-at-root.txt");
-        error.Message.ShouldContain("a dump never changes, so its index did");
+        second.Note.Via.ShouldStartWith("index files");
+        second.Note.Via.ShouldContain($"cache file {_cache.PathFor(target, dump)} ignored (amrecover lists the root's ");
+        second.Summary.ShouldBe(first.Summary);
     }
 
     private async Task<string> SourcesAsync(BackupTarget target)
@@ -148,5 +151,82 @@ public sealed class WalkCacheIntegrationTests
         second.Summary.ShouldBe(first.Summary);
         var (third, _) = await CountAsync(disk);
         third.Note.Via.ShouldStartWith("the walk cache"); // the recount wrote a whole file again
+    }
+
+    // ---- a cache file edited by hand: the count it claims must be confirmed by amrecover beyond the root copy
+
+    /// <summary>Rewrites the cache file as an attacker would: <paramref name="forge"/> adds entry lines (kind, parent
+    /// number, name) given the existing ones; the counts and the checksum are made to add up, the root copy is left
+    /// as amrecover shows it.</summary>
+    private static async Task ForgeAsync(string path, Func<IReadOnlyList<string>, IEnumerable<(string Kind, int Parent, string Name)>> forge)
+    {
+        var lines = (await File.ReadAllLinesAsync(path)).ToList();
+        lines.RemoveAt(lines.Count - 1); // the checksum
+        var at = lines.FindIndex(l => l.StartsWith("entries ", StringComparison.Ordinal));
+        var entries = lines.Skip(at + 1).ToList();
+        var added = forge(entries).ToList();
+        foreach (var (kind, parent, name) in added)
+            lines.Add($"{kind} {parent} {Convert.ToBase64String(Encoding.Latin1.GetBytes(name))}");
+        lines[at] = $"entries {entries.Count + added.Count}";
+        var summary = lines[4].Split(' ');
+        lines[4] = $"summary {int.Parse(summary[1]) + added.Count(a => a.Kind == "d")} {int.Parse(summary[2]) + added.Count(a => a.Kind == "f")} {summary[3]}";
+        var body = string.Concat(lines.Select(l => l + "\n"));
+        await File.WriteAllTextAsync(path, body + "sha256 " + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))) + "\n");
+    }
+
+    private async Task<ExpectationFailedException> RequireFilesAsync(string disk, int minimum)
+    {
+        await using var lease = await _pool.RentAsync(new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk), CancellationToken.None);
+        return await Should.ThrowAsync<ExpectationFailedException>(() => FileCountCheck.RequireFilesAsync(lease, minimum, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task A_cache_file_with_names_added_below_the_root_is_ignored_and_the_disk_counted_again()
+    {
+        // The reported attack: 1,990 names added (at the root and in a new directory there), counts and checksum made
+        // to add up, the cache's root copy left as amrecover shows it. "At least 1500 files" must still fail.
+        var disk = RealAmanda.Disk("stale");
+        var (first, _) = await CountAsync(disk);
+        first.Summary.Files.ShouldBeLessThan(1500);
+        var path = _cache.PathFor(new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk), first.Summary.DumpDate!.Value);
+        await ForgeAsync(path, entries =>
+        {
+            var forgedDirectory = entries.Count + 995 + 1; // the number the new directory gets, after 995 new files
+            return Enumerable.Range(0, 995).Select(i => ("f", 0, $"forged-{i:D4}.txt"))
+                .Append(("d", 0, "forged"))
+                .Concat(Enumerable.Range(0, 995).Select(i => ("f", forgedDirectory, $"inner-{i:D4}.txt")));
+        });
+        var (forged, _) = await _cache.TryReadAsync(new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk), first.Summary.DumpDate!.Value, CancellationToken.None);
+        forged.ShouldNotBeNull("the forged file reads as a whole, valid cache file");
+        forged.Files.ShouldBe(first.Summary.Files + 1990);
+
+        var error = await RequireFilesAsync(disk, 1500);
+
+        error.Category.ShouldBe(FailureCategory.TooFewFiles);
+        error.Message.ShouldContain($"{first.Summary.Files} files");
+        var note = _pool.Walks.Last();
+        note.Via.ShouldStartWith("index files");
+        note.Via.ShouldContain($"cache file {path} ignored (amrecover lists / differently than the cached paths say", customMessage: note.Via);
+    }
+
+    [Test]
+    public async Task A_cache_file_with_names_added_in_a_subdirectory_only_is_ignored()
+    {
+        // The root is untouched, so only a directory below it can tell: layered's few directories are all sampled.
+        var disk = RealAmanda.Disk("layered");
+        var (first, _) = await CountAsync(disk);
+        var path = _cache.PathFor(new BackupTarget(RealAmanda.Config, RealAmanda.Host, disk), first.Summary.DumpDate!.Value);
+        await ForgeAsync(path, entries =>
+        {
+            var directory = entries.ToList().FindIndex(l => l.StartsWith("d 0 ", StringComparison.Ordinal)) + 1;
+            directory.ShouldBeGreaterThan(0, "layered has a directory at its root");
+            return Enumerable.Range(0, 1500).Select(i => ("f", directory, $"forged-{i:D4}.txt"));
+        });
+
+        first.Summary.Files.ShouldBeLessThan(1500);
+        var error = await RequireFilesAsync(disk, 1500); // above 1,000: the whole count, where the cache is read
+
+        error.Category.ShouldBe(FailureCategory.TooFewFiles);
+        _pool.Walks.Last().Via.ShouldContain($"cache file {path} ignored (amrecover lists /");
     }
 }
