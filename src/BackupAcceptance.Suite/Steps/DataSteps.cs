@@ -21,45 +21,53 @@ public sealed class DataSteps(BackupDriver driver)
     public Task WhenTheFileIsRestored(string path) => driver.RestoreFileAsync(path);
 
     [When("the whole disk is restored")]
+    [StepView(DumpView.RestoreState)]
     [StepExample("When the whole disk is restored",
-        "Restores every file of the dump's listing into a private temporary directory (each top-level entry added, one extract) and fails unless every one is there. Refused before it starts (Restore failed) when the chain's size before compression (amadmin info) is above BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB (default 10240) or the free space where it would land. Checks nothing by itself: follow it with a Then step.")]
+        "Restores the whole disk into a private temporary directory (each top-level entry added, one extract) and fails unless every file of the state a restore must give is there: for an incremental chain, the names GNU tar deletes while extracting (files gone by the newest dump) are not expected. Refused before it starts (Restore failed) when the chain's size before compression (amadmin info) is above BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB (default 10240) or the free space where it would land. Checks nothing by itself: follow it with a Then step.")]
     public Task WhenTheWholeDiskIsRestored() => driver.RestoreWholeDiskAsync();
 
     [Then("every file of the listing was restored")]
+    [StepView(DumpView.RestoreState)]
     [StepExample("Then every file of the listing was restored",
-        "After a whole-disk restore: the restore area holds exactly as many files as the listing (every one of them, nothing else).",
+        "After a whole-disk restore: the restore area holds exactly the files of the state a restore gives (every one of them, nothing else): the listing for a level 0, the newest incremental's own directory records for a chain (docs/dump-model.md).",
         "File sizes (amrecover lists none) or content (use 'the restored tree matches the live directory').")]
     public Task ThenEveryFileOfTheListingWasRestored() => driver.RequireEveryListedFileRestoredAsync();
 
     [Then("the restored tree matches the live directory")]
+    [StepView(DumpView.RestoredAgainstLive)]
     [StepExample("Then the restored tree matches the live directory",
-        "After a whole-disk restore, every restored file unchanged since the dump against the live one by SHA-256 (host must be this machine); files changed since or gone are skipped and listed.",
-        "Files created since the dump.")]
+        "After a whole-disk restore, against the live tree as the DLE covers it (its device, exclude and include lists, from amadmin disklist; host must be this machine): every restored file unchanged since the dump (mtime and ctime) has the live file's SHA-256, and every live file older than the dump is in the restore. Files changed since, gone, or excluded by the DLE are listed, not compared; the report says how many were compared.",
+        "Files created or changed since the dump (listed), or files the DLE excludes (listed).")]
     public Task ThenTheRestoredTreeMatchesTheLiveDirectory() => driver.RequireRestoredTreeMatchesLiveAsync();
 
     [Then("every restored file matches the live file")]
-    [StepExample("Then every restored file matches the live file", "SHA-256 of each restored file against the live one (host must be this machine). At least one file must be compared.",
-        "Files changed after the dump and files whose live copy is gone: both are skipped and listed in the report, not failed.")]
+    [StepView(DumpView.RestoredAgainstLive)]
+    [StepExample("Then every restored file matches the live file", "SHA-256 of each restored file against the live one at the DLE's device (host must be this machine). At least one file must be compared.",
+        "Files changed after the dump (mtime or ctime after it), files whose live copy is gone and files the DLE excludes: all are skipped and listed in the report, not failed.")]
     public Task ThenEveryRestoredFileMatchesTheLiveFile() => driver.RequireRestoredMatchLiveAsync();
 
     [Then("its content matches {string}")]
+    [StepView(DumpView.Restored)]
     [StepExample("Then its content matches \"^canary \\d{4}-\"", "The restored file's text matches the regular expression (for canary files).",
         "Any other file of the dump.")]
     public Task ThenItsContentMatches(string pattern) => driver.RequireRestoredContentAsync(pattern);
 
     [Then("the restored {string} passes {string}")]
+    [StepView(DumpView.Restored)]
     [StepExample("Then the restored \"backups/site.tar.gz\" passes \"tar -tzf {}\"",
         "Runs a command on a copy of restored data made for it, {} replaced by the copy's path (a restored file, or a directory holding restored files): as the user nobody, with an empty environment and a system PATH, without network and in its own PID namespace where the kernel allows (unshare -n -p), within BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT (default 300 s). No shell: words split as a shell would, quotes kept; for pipes write sh -c '... \"$1\" ...' _ {} ({} inside the script is refused). Exit status 0 passes; any other fails as Data check failed with the command's output, which the report attaches. The tool must fail by its status: sqlite3's integrity_check may exit 0 on a corrupt file, so compare its output. A command without {}, one this machine lacks, or a path not restored is an input error.",
         "That the data is the latest: pair it with a freshness step.")]
     public Task ThenTheRestoredPasses(string path, string command) => driver.RequireRestoredPassesAsync(path, command);
 
     [Then("the disk can be restored within {int} hours")]
+    [StepView(DumpView.Restored)]
     [StepExample("Then the disk can be restored within 4 hours",
         "The recovery time: one file is restored twice and timed; a restore streams whole dump images (every image of the chain up to the dump the listing names for the file), so this measures the tape server's throughput on the real images; the restore chain's stored size (amadmin info, on the Amanda server) over that throughput is the estimate, and the slower timing decides. The report gives both timings, the throughput, the sizes and the estimate's range. 0 hours always fails (a control).",
         "Writing every file to disk (only the file asked for is written), a tape load, or a cold read (the second timing may come from the page cache): add your margin to the bound.")]
     public Task ThenTheDiskCanBeRestoredWithin(int hours) => driver.RequireRecoveryTimeAsync(hours);
 
     [Then("the restored file is no older than {int} hours")]
+    [StepView(DumpView.Restored)]
     [StepExample("Then the restored file is no older than 26 hours", "The restored file's modification time (kept by the restore) is recent: the canary was planted before the dump.",
         "Its content (use 'its content matches').")]
     public Task ThenTheRestoredFileIsNoOlderThan(int hours) => driver.RequireRestoredNoOlderThanAsync(hours);

@@ -17,6 +17,7 @@ public sealed class EstateSteps(BackupDriver driver)
     public Task GivenEveryDiskOfExcept(AmandaConfig config, DataTable exceptions) => driver.UseEstateExceptAsync(config.Name, exceptions);
 
     [Then("every disk has a dump no older than {int} hours with at least {int} file(s)")]
+    [StepView(DumpView.Listing)]
     [StepExample("Then every disk has a dump no older than 26 hours with at least 1 file", "Each disk: a recent dump that holds files. The failure lists every bad disk.",
         "Paths, counts against earlier dumps, or restores of any disk.")]
     public Task ThenEveryDiskHasADumpNoOlderThanWithAtLeast(int hours, int files) => driver.RequireEveryDiskAsync(hours, files);

@@ -18,6 +18,7 @@ public sealed class SamplingSteps(BackupDriver driver)
     public Task WhenTheDiskIsWalkedForAtMost(int seconds) => driver.SampleForAsync(seconds);
 
     [Then("the estimated file count is at least {int}")]
+    [StepView(DumpView.Sample)]
     [StepExample("Then the estimated file count is at least 1000", "Judges the sample: holds when the files it saw, or (from 30 probes on) the estimate's lower 95% bound, reach the number; a sample that listed every directory and saw no file is a hollow backup.",
         "An exact count (use 'the backup contains at least N files', which walks until it has seen them): a 95% bound is wrong one time in twenty.")]
     public Task ThenTheEstimatedFileCountIsAtLeast(int files) => driver.RequireEstimatedFilesAsync(files);

@@ -22,6 +22,8 @@ public static class StepCatalogue
             .AppendLine("A scenario passes only when at least one Then step checked something (a file, a path, a dump): a scenario")
             .AppendLine("without Then steps, a table without path rows or a sample that saw nothing fails as \"Nothing checked\". Given")
             .AppendLine("steps come first: one after a When or Then step fails as a suite defect.")
+            .AppendLine("Every Then step says which view of the dump it reads: amrecover's merged listing and the state a restore")
+            .AppendLine("gives differ on incremental chains ([dump-model.md](dump-model.md)).")
             .AppendLine("Regenerate with `BACKUP_ACCEPTANCE_UPDATE_DOCS=1 dotnet test tests/BackupAcceptance.Tests --filter FullyQualifiedName~StepCatalogue`.");
         var classes = typeof(StepCatalogue).Assembly.GetTypes()
             .Select(t => (Type: t, Layer: t.GetCustomAttribute<StepLayerAttribute>()))
@@ -38,6 +40,8 @@ public static class StepCatalogue
                 text.AppendLine($"### `{Keyword(binding)} {binding.Expression}`").AppendLine();
                 if (example is null) continue;
                 text.AppendLine(example.Meaning).AppendLine();
+                if (method.GetCustomAttribute<StepViewAttribute>() is { } view)
+                    text.AppendLine($"Reads: {view.Describe()} ([views](dump-model.md))").AppendLine();
                 if (example.DoesNotCheck.Length > 0)
                     text.AppendLine($"Does not check: {char.ToLowerInvariant(example.DoesNotCheck[0])}{example.DoesNotCheck[1..]}").AppendLine();
                 text.AppendLine("```gherkin").AppendLine(example.Example).AppendLine("```").AppendLine();
