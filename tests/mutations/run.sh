@@ -16,6 +16,8 @@ filter_for() {
     unit) echo "FullyQualifiedName~BackupAcceptance.Tests.Checks|FullyQualifiedName~BackupAcceptance.Tests.Session" ;;
     controls) echo "FullyQualifiedName~SuiteControlsTests" ;;
     counts) echo "FullyQualifiedName~BackupAcceptance.Tests.Index|FullyQualifiedName~BackupAcceptance.Tests.Walks|FullyQualifiedName~IndexWalkIntegration|FullyQualifiedName~WalkCacheIntegration|FullyQualifiedName~SharedQueueWalkerIntegration|FullyQualifiedName~RandomPickIntegration" ;;
+    nightly) echo "FullyQualifiedName~NightlyScheduleIntegration" ;;
+    catalogue) echo "FullyQualifiedName~BackupAcceptance.Tests.Listing|FullyQualifiedName~BackupAcceptance.Tests.Index|FullyQualifiedName~BackupAcceptance.Tests.Image|FullyQualifiedName~DumpPick" ;;
     recovery) echo "FullyQualifiedName~FullRestoreRule|FullyQualifiedName~RecoveryPointIntegration|FullyQualifiedName~RecoveryTimeIntegration|FullyQualifiedName~FullRestoreIntegration|FullyQualifiedName~DataCommandIntegration" ;;
     *) echo "mutations: unknown test set '$1'" >&2; return 1 ;;
   esac

@@ -13,7 +13,8 @@ namespace BackupAcceptance.Amanda.Catalogue;
 public static partial class DumpSizes
 {
     // "          0  20261204  daily-001           3      70      70 0": level, date, label, file, origK, compK, secs.
-    [GeneratedRegex(@"^\s*(\d)\s+(\d{8}(?:\d{6})?)\s+\S+\s+-?\d+\s+(-?\d+)\s+(-?\d+)\s+-?\d+\s*$")]
+    // A dump still on the holding disk has no label: "          0  20261206                   0 10 10 1".
+    [GeneratedRegex(@"^\s*(\d)\s+(\d{8}(?:\d{6})?)\s+(?:\S+\s+)?-?\d+\s+(-?\d+)\s+(-?\d+)\s+-?\d+\s*$")]
     private static partial Regex DumpLine();
 
     /// <summary>The latest dump at each level that <c>amadmin info</c> lists, lowest level first; empty when the server

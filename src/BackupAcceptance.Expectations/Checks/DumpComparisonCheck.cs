@@ -25,8 +25,8 @@ public static class DumpComparisonCheck
         var change = new CountChange(current.State.Files.Count, previous.State.Files.Count);
         if (!change.IsWithin(percent))
             throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, current.Inventory.Summary.DumpDate,
-                $"a file count within {percent}% of the previous dump ({previousDate.Date}: {previous.State.Files.Count} files, {previous.State.How})",
-                $"{current.State.Files.Count} files ({change}; {current.State.How}){current.Inventory.Summary.UnreachableNote()}",
+                $"a file count within {percent}% of the previous dump ({previousDate.Date}: {previous.State.Files.Count} files{previous.State.Note})",
+                $"{current.State.Files.Count} files ({change}{current.State.Note}){current.Inventory.Summary.UnreachableNote()}",
                 lease.Session.Transcript.Tail());
         return change;
     }
@@ -45,13 +45,14 @@ public static class DumpComparisonCheck
     public static async Task<int> RequireDifferentFromPreviousAsync(SessionLease lease, CancellationToken cancellationToken)
     {
         var (current, previous, previousDate) = await WalkBothAsync(lease, "to compare it with the previous dump", cancellationToken);
-        var now = current.State.Files.Concat(current.State.Directories).ToHashSet();
-        var before = previous.State.Files.Concat(previous.State.Directories).ToHashSet();
+        // The root is in every dump: it never tells two dumps apart.
+        var now = current.State.Files.Concat(current.State.Directories).Where(p => !p.IsRoot).ToHashSet();
+        var before = previous.State.Files.Concat(previous.State.Directories).Where(p => !p.IsRoot).ToHashSet();
         if (now.SetEquals(before))
             throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, current.Inventory.Summary.DumpDate,
                 $"the dump to differ from the previous one ({previousDate.Date})",
-                $"the same {now.Count} paths in the state each restores ({current.State.How}; {previous.State.How}; " +
-                "amrecover shows no sizes, so only names can differ)", lease.Session.Transcript.Tail());
+                $"the same {now.Count} paths (amrecover shows no sizes, so only names can differ{current.State.Note}{previous.State.Note})",
+                lease.Session.Transcript.Tail());
         return now.Union(before).Count();
     }
 

@@ -27,8 +27,8 @@ public static class LiveComparisonCheck
         var how = $"backup: {state.How}; live: {Describe(live)}";
         if (!change.IsWithin(percent))
             throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, inventory.Summary.DumpDate,
-                $"a file count within {percent}% of the live directory ({live.Files.Count} files now: {Describe(live)})",
-                $"{state.Files.Count} files in the state a restore gives ({change}; {state.How}){inventory.Summary.UnreachableNote()}",
+                $"a file count within {percent}% of the live directory ({live.Files.Count} files now{Scope(lease.Target, live)})",
+                $"{state.Files.Count} files in the backup ({change}{state.Note}){inventory.Summary.UnreachableNote()}",
                 lease.Session.Transcript.Tail());
         return (change, how);
     }
@@ -51,6 +51,11 @@ public static class LiveComparisonCheck
                 $"it could not be read whole: {string.Join("; ", tree.Problems.Take(5))}{(tree.Problems.Count > 5 ? "; ..." : "")}", "");
         return tree;
     }
+
+    /// <summary>For a failure message: where the live side differs from "the disk's files" (another device, exclusions).</summary>
+    private static string Scope(BackupTarget target, LiveTree tree) =>
+        (tree.Device.TrimEnd('/') != target.Disk.TrimEnd('/') ? $" under the device {tree.Device}" : "") +
+        (tree.Excluded.Count > 0 ? $", {tree.Excluded.Count} more excluded by the DLE" : "");
 
     /// <summary>How the live side was read, for messages and the report.</summary>
     public static string Describe(LiveTree tree) =>

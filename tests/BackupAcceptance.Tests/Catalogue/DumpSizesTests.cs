@@ -28,6 +28,20 @@ public sealed class DumpSizesTests
                                            + "level 0 of 20261205: 1,430 KiB, level 1 of 20261205: 30 KiB before compression (amadmin info)");
     }
 
+    /// <summary>amadmin ba-nightly info of a dump left on the holding disk (amdump --no-taper), verbatim: no label.</summary>
+    [Test]
+    public void A_dump_on_the_holding_disk_has_a_size_without_a_label() =>
+        DumpSizes.Parse("""
+
+            Current info for localhost /srv/fixtures/nightly/holding:
+              Stats: dump rates (kps), Full:   10.0,  -1.0,  -1.0
+                                Incremental:   -1.0,  -1.0,  -1.0
+                      compressed size, Full: -100.0%,-100.0%,-100.0%
+                                Incremental: -100.0%,-100.0%,-100.0%
+              Dumps: lev datestmp  tape             file   origK   compK secs
+                      0  20261206                   0 10 10 1
+            """).ShouldBe([new DumpSize(0, "20261206", 10, 10)]);
+
     [Test]
     public void Only_the_first_disks_record_counts() =>
         DumpSizes.Parse(Info + Info.Replace("layered", "other", StringComparison.Ordinal).Replace("1430", "999999", StringComparison.Ordinal))
