@@ -14,8 +14,10 @@ public static class DumpImage
 {
     /// <returns>The tree the dump's directory records describe, or null with the reason (not the Amanda server, the
     /// dump not found, not a GNU tar incremental dump, the image unreadable).</returns>
+    /// <param name="stall">How long the image may send no byte before amfetchdump is killed (null: no bound but the
+    /// caller's token): a volume that never loads must not hang the run.</param>
     public static async Task<(DumpedTree? Tree, string Why)> ReadTreeAsync(string config, string host, string disk, DumpRecord dump,
-        CancellationToken cancellationToken)
+        TimeSpan? stall, CancellationToken cancellationToken)
     {
         string[] words =
         [
@@ -32,15 +34,21 @@ public static class DumpImage
         DumpedTree? tree = null;
         string? unreadable = null;
         var errors = new System.Text.StringBuilder();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var done = new CancellationTokenSource();
+        ReadProgress? progress = null;
+        Task watching = Task.CompletedTask;
         try
         {
             var result = await Cli.Wrap(words[0]).WithArguments(words[1..])
                 .WithStandardInputPipe(PipeSource.Null)
                 .WithStandardOutputPipe(PipeTarget.Create(async (stream, token) =>
                 {
+                    progress = new ReadProgress(stream);
+                    if (stall is { } bound) watching = progress.WatchAsync(bound, stop, done.Token);
                     try
                     {
-                        tree = await DumpedTree.FromMembersAsync(TarMembers.ReadAsync(stream, token));
+                        tree = await DumpedTree.FromMembersAsync(TarMembers.ReadAsync(progress, token));
                     }
                     catch (Exception bad) when (bad is InvalidDataException or EndOfStreamException)
                     {
@@ -51,7 +59,7 @@ public static class DumpImage
                 }))
                 .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
                 .WithValidation(CommandResultValidation.None)
-                .ExecuteAsync(cancellationToken);
+                .ExecuteAsync(stop.Token);
             var said = Tail(errors.ToString());
             // A whole tar stream, end blocks and all, is the whole image even when amfetchdump exits 1: it does so for
             // amcrypt-ossl's OpenSSL 3 warning on an intact encrypted dump. A stream cut short never counts.
@@ -63,9 +71,19 @@ public static class DumpImage
                 ? (null, $"the level {dump.Level} dump of {dump.Date} holds no GNU tar directory records (not a GNU tar incremental dump)")
                 : (tree, "");
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"amfetchdump sent no data of the level {dump.Level} dump of {dump.Date} for {stall!.Value.TotalSeconds:0} s " +
+                          $"after {progress?.BytesRead ?? 0} bytes (BACKUP_ACCEPTANCE_EXTRACT_STALL) and was stopped: {Tail(errors.ToString())}");
+        }
         catch (Exception notFound) when (notFound is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             return (null, "amfetchdump is not installed here (not the Amanda server)");
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await watching;
         }
     }
 

@@ -73,7 +73,8 @@ public static class RestoreStates
             limit.CancelAfter(lease.Session.Options.ExtractTimeout);
             try
             {
-                (tree, why) = await DumpImage.ReadTreeAsync(target.Config, target.Host, target.Disk, dump, limit.Token);
+                (tree, why) = await DumpImage.ReadTreeAsync(target.Config, target.Host, target.Disk, dump,
+                    lease.Session.Options.ExtractStallTimeout, limit.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

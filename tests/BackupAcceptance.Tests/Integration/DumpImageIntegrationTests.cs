@@ -23,7 +23,7 @@ public sealed class DumpImageIntegrationTests : RealAmandaSessionFixture
         var newest = history[0];
         newest.Level.ShouldBe(1, "layered's newest dump is a level 1 (provision/disks/daily.tsv)");
 
-        var (tree, why) = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, disk, newest, CancellationToken.None);
+        var (tree, why) = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, disk, newest, TimeSpan.FromMinutes(2), CancellationToken.None);
 
         tree.ShouldNotBeNull(why);
         var live = Directory.EnumerateFiles(disk, "*", SearchOption.AllDirectories)
@@ -38,7 +38,7 @@ public sealed class DumpImageIntegrationTests : RealAmandaSessionFixture
     public async Task A_dump_that_does_not_exist_is_a_reason_not_a_tree()
     {
         var record = new DumpRecord(new(new DateTime(2001, 1, 1, 0, 0, 1)), 1, "daily", "daily-01", 1);
-        var (tree, why) = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, RealAmanda.Disk("layered"), record, CancellationToken.None);
+        var (tree, why) = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, RealAmanda.Disk("layered"), record, TimeSpan.FromMinutes(2), CancellationToken.None);
         tree.ShouldBeNull();
         why.ShouldContain("amfetchdump");
     }
