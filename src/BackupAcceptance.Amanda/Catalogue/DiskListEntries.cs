@@ -61,14 +61,8 @@ public static partial class DiskListEntries
         try
         {
             // Amanda matches host and disk as patterns (/srv is every disk below it): --exact-match, only this disk.
-            string[] words = ["amadmin", config, "disklist", "--exact-match", host, disk];
-            if (Environment.UserName == "root")
-            {
-                var (dumpUser, why) = await AmandaParameter.GetAsync(config, "dumpuser", cancellationToken);
-                if (dumpUser is null or "root")
-                    return (null, dumpUser is null ? why : $"amgetconf {config} dumpuser gave root, whom amadmin refuses");
-                words = ["runuser", "-u", dumpUser, "--", .. words];
-            }
+            var (words, refusal) = await DumpUser.CommandAsync(config, ["amadmin", config, "disklist", "--exact-match", host, disk], cancellationToken);
+            if (words is null) return (null, refusal);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromMinutes(1));
             // Latin-1: one char per byte, so a name or pattern that is not UTF-8 keeps its bytes.

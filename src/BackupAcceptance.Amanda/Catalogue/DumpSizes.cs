@@ -48,14 +48,8 @@ public static partial class DumpSizes
         try
         {
             // Amanda matches host and disk as patterns (/srv is every disk below it): --exact-match, only this disk.
-            string[] words = ["amadmin", config, "info", "--exact-match", host, disk];
-            if (Environment.UserName == "root")
-            {
-                var (dumpUser, why) = await AmandaParameter.GetAsync(config, "dumpuser", cancellationToken);
-                if (dumpUser is null or "root")
-                    return (null, dumpUser is null ? why : $"amgetconf {config} dumpuser gave root, whom amadmin refuses");
-                words = ["runuser", "-u", dumpUser, "--", .. words];
-            }
+            var (words, refusal) = await DumpUser.CommandAsync(config, ["amadmin", config, "info", "--exact-match", host, disk], cancellationToken);
+            if (words is null) return (null, refusal);
             var result = await Cli.Wrap(words[0]).WithArguments(words[1..])
                 .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
             if (result.ExitCode != 0)

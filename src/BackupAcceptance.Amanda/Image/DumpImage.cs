@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using BackupAcceptance.Amanda.Catalogue;
 using CliWrap;
 
@@ -10,34 +11,36 @@ namespace BackupAcceptance.Amanda.Image;
 /// written to disk and no file's data is kept. Read-only toward Amanda: like any restore, the tape server notes the
 /// read in its own log (log.&lt;timestamp&gt;.0). amfetchdump runs as the configuration's dump user, whom it expects.
 /// </summary>
-public static class DumpImage
+public static partial class DumpImage
 {
-    /// <returns>The tree the dump's directory records describe, or null with the reason (not the Amanda server, the
-    /// dump not found, not a GNU tar incremental dump, the image unreadable).</returns>
+    // What amfetchdump says on a good read: the volume, the part, its progress, and amcrypt-ossl's OpenSSL 3 warning,
+    // for which it exits 1 on an intact encrypted dump (seen on ba-nightly's encrypted disk).
+    [GeneratedRegex(@"^(Reading label |split dumpfile: |\d+ kb\s*$|filter stderr: \*\*\* WARNING : deprecated key derivation used\.|filter stderr: Using -iter or -pbkdf2 would be better\.)")]
+    private static partial Regex HarmlessLine();
+
+    // Its words for a damaged image: "recovery failed: server-crc (67b5088a:10240) and source_crc (8f0c8721:10240) differ".
+    [GeneratedRegex(@"crc .* differ")]
+    private static partial Regex CrcMismatch();
+
     /// <param name="stall">How long the image may send no byte before amfetchdump is killed (null: no bound but the
     /// caller's token): a volume that never loads must not hang the run.</param>
-    public static async Task<(DumpedTree? Tree, string Why)> ReadTreeAsync(string config, string host, string disk, DumpRecord dump,
-        TimeSpan? stall, CancellationToken cancellationToken)
+    public static async Task<ImageRead> ReadTreeAsync(string config, string host, string disk, DumpRecord dump, TimeSpan? stall,
+        CancellationToken cancellationToken)
     {
-        string[] words =
-        [
-            // One (host, disk, run timestamp) triple names one dump; --exact-match keeps /srv from matching every disk below it.
-            "amfetchdump", "-p", "--exact-match", "--", config, host, disk, dump.Date.Value.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
-        ];
-        if (Environment.UserName == "root")
-        {
-            var (dumpUser, why) = await AmandaParameter.GetAsync(config, "dumpuser", cancellationToken);
-            if (dumpUser is null or "root")
-                return (null, dumpUser is null ? why : $"amgetconf {config} dumpuser gave root, whom amfetchdump refuses");
-            words = ["runuser", "-u", dumpUser, "--", .. words];
-        }
+        var what = $"the level {dump.Level} dump of {dump.Date}";
+        var (words, refusal) = await DumpUser.CommandAsync(config,
+            // -a: the changer has the volumes, never prompt. One (host, disk, run timestamp) triple names one dump;
+            // --exact-match keeps /srv from matching every disk below it.
+            ["amfetchdump", "-p", "-a", "--exact-match", "--", config, host, disk, dump.Date.Value.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)],
+            cancellationToken);
+        if (words is null) return new(null, refusal);
         DumpedTree? tree = null;
         string? unreadable = null;
         var errors = new System.Text.StringBuilder();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var done = new CancellationTokenSource();
         ReadProgress? progress = null;
-        Task watching = Task.CompletedTask;
+        var watching = Task.CompletedTask;
         try
         {
             var result = await Cli.Wrap(words[0]).WithArguments(words[1..])
@@ -49,36 +52,28 @@ public static class DumpImage
                     try
                     {
                         tree = await DumpedTree.FromMembersAsync(TarMembers.ReadAsync(progress, token));
+                        await stream.CopyToAsync(Stream.Null, token); // the end blocks' padding: amfetchdump must not block
                     }
                     catch (Exception bad) when (bad is InvalidDataException or EndOfStreamException)
                     {
+                        // Not worth reading on: a damaged or foreign image ends the read here, drive and all.
                         unreadable = bad.Message;
+                        await stop.CancelAsync();
                     }
-                    // Drain the rest, so amfetchdump never blocks on a pipe nobody reads.
-                    await stream.CopyToAsync(Stream.Null, token);
                 }))
                 .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteAsync(stop.Token);
-            var said = Tail(errors.ToString());
-            // A whole tar stream, end blocks and all, is the whole image even when amfetchdump exits 1: it does so for
-            // amcrypt-ossl's OpenSSL 3 warning on an intact encrypted dump. A stream cut short never counts.
-            if (result.ExitCode != 0 && (tree is null || unreadable is not null))
-                return (null, $"amfetchdump of the level {dump.Level} dump of {dump.Date} failed (exit {result.ExitCode}): {said}" +
-                              (unreadable is null ? "" : $"; its image: {unreadable}"));
-            if (unreadable is not null) return (null, $"the image of the level {dump.Level} dump of {dump.Date} is unreadable: {unreadable}");
-            return tree is null
-                ? (null, $"the level {dump.Level} dump of {dump.Date} holds no GNU tar directory records (not a GNU tar incremental dump)")
-                : (tree, "");
+            return Judge(what, result.ExitCode, errors.ToString(), tree, unreadable);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && unreadable is not null)
+        {
+            return Judge(what, -1, errors.ToString(), null, unreadable);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, $"amfetchdump sent no data of the level {dump.Level} dump of {dump.Date} for {stall!.Value.TotalSeconds:0} s " +
-                          $"after {progress?.BytesRead ?? 0} bytes (BACKUP_ACCEPTANCE_EXTRACT_STALL) and was stopped: {Tail(errors.ToString())}");
-        }
-        catch (Exception notFound) when (notFound is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return (null, "amfetchdump is not installed here (not the Amanda server)");
+            return new(null, $"amfetchdump sent no data of {what} for {stall!.Value.TotalSeconds:0} s after {progress?.BytesRead ?? 0} bytes " +
+                             $"(BACKUP_ACCEPTANCE_EXTRACT_STALL) and was stopped: {Tail(errors.ToString())}");
         }
         finally
         {
@@ -87,7 +82,24 @@ public static class DumpImage
         }
     }
 
+    /// <summary>A whole tar stream (end blocks and all) is the whole image, but only amfetchdump's own words say the
+    /// image is sound: any line of its beyond the harmless ones fails the read, a CRC mismatch as a damaged dump.</summary>
+    internal static ImageRead Judge(string what, int exitCode, string stderr, DumpedTree? tree, string? unreadable)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.FirstOrDefault(l => CrcMismatch().IsMatch(l)) is { } crc)
+            return new(null, $"amfetchdump read {what} back with a checksum that differs from the one recorded when it was written: \"{crc}\"", Corrupt: true);
+        var complaints = lines.Where(l => !HarmlessLine().IsMatch(l)).ToList();
+        if (exitCode != 0 && (tree is null || unreadable is not null || complaints.Count > 0))
+            return new(null, $"amfetchdump of {what} failed (exit {exitCode}): {Tail(stderr)}" + (unreadable is null ? "" : $"; its image: {unreadable}"));
+        if (unreadable is not null) return new(null, $"the image of {what} is unreadable: {unreadable}");
+        return tree is null
+            ? new(null, $"{what} holds no GNU tar directory records (not a GNU tar incremental dump)")
+            : new(tree, "");
+    }
+
     // amfetchdump's last words; its progress lines ("20 kb") say nothing.
     private static string Tail(string stderr) =>
-        string.Join(" / ", stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));
+        string.Join(" / ", stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !Regex.IsMatch(l, @"^\d+ kb$")).TakeLast(3));
 }

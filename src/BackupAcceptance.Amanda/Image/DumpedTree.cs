@@ -4,48 +4,70 @@ namespace BackupAcceptance.Amanda.Image;
 
 /// <summary>
 /// The tree as it stood when one GNU tar incremental dump was taken, from the dump's own directory records (its
-/// dumpdirs): every directory of the disk and every name each held, whether its data is in this dump (<c>Y</c>), not
-/// in it (<c>N</c>: in an older dump, or excluded by the DLE, which tar records all the same) or a subdirectory
-/// (<c>D</c>). GNU tar deletes, while extracting, every name its dumpdir lacks. amrecover's index holds only what each
-/// dump wrote, so its merged listing still shows names deleted before the dump; these records do not.
+/// dumpdirs): each recorded directory and every name it held, flagged <c>Y</c> (its data is in this dump), <c>N</c>
+/// (not in it: in an older dump, or excluded by the DLE, which tar records all the same and never enters) or <c>D</c>
+/// (a subdirectory). While extracting, GNU tar deletes from a recorded directory every name its record lacks; a
+/// directory without a record (the root of a DLE with an include list, an excluded directory) is left as older dumps
+/// made it. amrecover's index holds only what each dump wrote, so its merged listing still shows names deleted
+/// before the dump; these records do not.
 /// </summary>
-public sealed record DumpedTree(IReadOnlySet<RawPath> Directories, IReadOnlySet<RawPath> Files, IReadOnlySet<RawPath> FilesInThisDump)
+/// <param name="Flags">Each recorded name (the directory's path, then the name) and its flag.</param>
+/// <param name="Recorded">The directories that have a record in this dump.</param>
+/// <param name="Written">The paths of the dump's members other than directories: the files whose data it holds.</param>
+public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadOnlySet<RawPath> Recorded, IReadOnlySet<RawPath> Written)
 {
-    /// <summary>From a dump's tar members: each dumpdir's <c>Y</c> and <c>N</c> entries are files, <c>D</c> entries
-    /// directories; rename records (<c>R</c>, <c>T</c>) and tar's temporary names (<c>X</c>) name no entry of the tree.</summary>
-    /// <returns>Null when the stream holds no dumpdir at all: not a GNU tar incremental dump (a level 0 made without
-    /// --listed-incremental, another dump program), so the records cannot say what the tree held.</returns>
+    /// <summary>What the records say of <paramref name="path"/>, going down from the root: a name missing from a
+    /// recorded directory is gone (tar deletes it, and everything below it); a name in a directory without a record
+    /// (an include list's root) or below one recorded as a non-directory (excluded, never entered) is unknown, unless a
+    /// deeper recorded directory speaks for it.</summary>
+    public Presence Of(RawPath path, bool isDirectory)
+    {
+        if (path.IsRoot) return Presence.Present;
+        var count = path.Components.Count;
+        for (var depth = 1; depth <= count; depth++)
+        {
+            var prefix = path.Prefix(depth);
+            if (!Recorded.Contains(prefix.Parent)) continue;
+            if (!Flags.TryGetValue(prefix, out var flag)) return Presence.Gone;
+            if (depth == count) return (flag == 'D') == isDirectory ? Presence.Present : Presence.Gone;
+            if (flag != 'D') return Presence.Unknown;
+        }
+        return Presence.Unknown;
+    }
+
+    /// <summary>A name flagged <c>Y</c> without a member: tar meant to write it and could not (unreadable, vanished).
+    /// A restore gives an older copy, if any.</summary>
+    public bool Unwritten(RawPath path) => Flags.TryGetValue(path, out var flag) && flag == 'Y' && !Written.Contains(path);
+
+    /// <summary>Files the records name (flagged <c>Y</c> or <c>N</c>), excluded names among them.</summary>
+    public int RecordedFiles => Flags.Values.Count(f => f != 'D');
+
+    /// <summary>Files whose data this dump holds.</summary>
+    public int WrittenFiles => Written.Count;
+
+    /// <summary>From a dump's tar members.</summary>
+    /// <returns>Null when the stream holds no record at all: not a GNU tar incremental dump (made without
+    /// --listed-incremental, another dump program), so it cannot say what the tree held.</returns>
     public static async Task<DumpedTree?> FromMembersAsync(IAsyncEnumerable<TarMember> members)
     {
-        var directories = new HashSet<RawPath> { RawPath.Root };
-        var files = new HashSet<RawPath>();
-        var dumped = new HashSet<RawPath>();
-        var any = false;
+        var flags = new Dictionary<RawPath, char>();
+        var recorded = new HashSet<RawPath>();
+        var written = new HashSet<RawPath>();
         await foreach (var member in members)
         {
-            if (member.DumpDirectory is not { } records) continue;
-            any = true;
-            var directory = PathOf(member.Name);
-            directories.Add(directory);
-            foreach (var (flag, name) in Entries(records))
+            if (member.DumpDirectory is not { } records)
             {
-                var path = directory.Append(name);
-                switch (flag)
-                {
-                    case (byte)'Y':
-                        files.Add(path);
-                        dumped.Add(path);
-                        break;
-                    case (byte)'N':
-                        files.Add(path);
-                        break;
-                    case (byte)'D':
-                        directories.Add(path);
-                        break;
-                }
+                written.Add(PathOf(member.Name));
+                continue;
             }
+            var directory = PathOf(member.Name);
+            recorded.Add(directory);
+            // R and T name a rename's old and new path, X a temporary name: no entry of the tree.
+            foreach (var (flag, name) in Entries(records))
+                if (flag is (byte)'Y' or (byte)'N' or (byte)'D')
+                    flags[directory.Append(name)] = (char)flag;
         }
-        return any ? new DumpedTree(directories, files, dumped) : null;
+        return recorded.Count == 0 ? null : new DumpedTree(flags, recorded, written);
     }
 
     /// <summary>A member name as GNU tar writes it in Amanda's dumps (<c>./a/b/</c>) as a path in the disk.</summary>
@@ -84,4 +106,14 @@ public sealed record DumpedTree(IReadOnlySet<RawPath> Directories, IReadOnlySet<
             start = i + 1;
         }
     }
+}
+
+/// <summary>What a dump's directory records say of one path.</summary>
+public enum Presence
+{
+    Present,
+    Gone,
+
+    /// <summary>Its directory has no record in the dump: a restore keeps what older dumps hold there.</summary>
+    Unknown,
 }

@@ -16,6 +16,9 @@ public static class TarMembers
     /// <summary>The largest dumpdir kept: the names of one directory. A larger one is not a dump GNU tar wrote.</summary>
     private const long MaximumDumpDirectory = 256L * 1024 * 1024;
 
+    /// <summary>The largest long name or pax header kept: a path is at most a few KiB.</summary>
+    private const long MaximumLongName = 1024 * 1024;
+
     public static async IAsyncEnumerable<TarMember> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var header = new byte[Block];
@@ -31,6 +34,8 @@ public static class TarMembers
             var type = header[156] == 0 ? '0' : (char)header[156];
             var size = Size(header);
             if (type == 'S' && header[482] != 0) await SkipSparseExtensionsAsync(stream, cancellationToken);
+            if (type is 'L' or 'x' && size > MaximumLongName)
+                throw new InvalidDataException($"a long-name header of {size} bytes: not a dump GNU tar wrote");
             switch (type)
             {
                 case 'L':

@@ -39,12 +39,24 @@ public static class LiveComparisonCheck
     public static async Task<LiveTree> ReadLiveAsync(BackupTarget target, DumpDate? dumpDate, string what, CancellationToken cancellationToken)
     {
         RequireLocal(target, what);
-        var (entry, why) = await DiskListEntries.ReadAsync(target.Config, target.Host, target.Disk, cancellationToken);
-        if (entry is null)
-            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, dumpDate,
-                $"the DLE of {target.Disk} (amadmin {target.Config} disklist), to read {what} as the backup does (device, exclude and include lists)",
-                $"it cannot be read here: {why}", "");
-        var tree = await LiveTree.ReadAsync(target, entry, cancellationToken);
+        DiskListEntry? entry;
+        string why;
+        LiveTree tree;
+        try
+        {
+            (entry, why) = await DiskListEntries.ReadAsync(target.Config, target.Host, target.Disk, cancellationToken);
+            if (entry is null)
+                throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, dumpDate,
+                    $"the DLE of {target.Disk} (amadmin {target.Config} disklist), to read {what} as the backup does (device, exclude and include lists)",
+                    $"it cannot be read here: {why}", "");
+            tree = await LiveTree.ReadAsync(target, entry, cancellationToken);
+        }
+        catch (OperationCanceledException timedOut) when (!cancellationToken.IsCancellationRequested)
+        {
+            // amadmin, find and tar each run within a bound of their own: past it, the live side is not there.
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, dumpDate, $"{what}: the DLE and its live tree read in time",
+                $"reading them ran past its time limit ({timedOut.Message})", "", timedOut);
+        }
         if (!tree.IsComplete)
             throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, dumpDate,
                 $"{what}: the live tree of the device {tree.Device} as the DLE covers it",

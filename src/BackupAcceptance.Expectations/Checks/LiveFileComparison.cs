@@ -77,6 +77,10 @@ public static class LiveFileComparison
     {
         var inArea = await FullRestoreCheck.EntriesAsync(restored.Area, regularOnly: false, cancellationToken);
         var movedSince = live.Directories.Where(d => LiveChanges.Of(d, dump) == LiveChange.ChangedSinceDump).Select(d => d.Path).ToHashSet();
+        // Read as the DLE is defined now: if its definition changed since, a file may have been excluded at the dump.
+        var redefined = live.Entry is { } dle
+            ? DleDefinition.ChangedSince(restored.Target.Config, dle, LiveChanges.DumpedAtUtc(dump))
+            : [];
         var checkedFiles = 0;
         foreach (var entry in live.Files)
         {
@@ -85,6 +89,9 @@ public static class LiveFileComparison
                 report.Add($"new or changed since the dump, not compared: {entry.Path}");
             else if (Ancestors(entry.Path).FirstOrDefault(movedSince.Contains) is { } directory)
                 report.Add($"not compared: {entry.Path} (the directory {directory} changed since the dump, it may have been moved there)");
+            else if (redefined.Count > 0)
+                report.Add($"not compared: {entry.Path} is not in the restore, but the DLE's definition changed since the dump " +
+                           $"({string.Join(", ", redefined)}): it may have been excluded then");
             else
             {
                 checkedFiles++;

@@ -1,4 +1,5 @@
 using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Image;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
@@ -51,11 +52,23 @@ public static class RecoveryPointCheck
             var chain = await RestoreStates.ChainAsync(lease, newestShown, $"to date {raw}", cancellationToken);
             if (chain[0].Level > 0)
             {
-                var state = await RestoreStates.OfIncrementalAsync(lease, chain[0], $"to date {raw}", cancellationToken);
-                if (state.Files.Contains(raw) || state.Directories.Contains(raw))
-                    (dump, note) = (chain[0].Date, $" (present, unchanged since the dump of {version}, per its directory records)");
-                else
-                    note = $"; it was gone when the level {chain[0].Level} dump of {chain[0].Date} was taken (a whole restore deletes it)";
+                var records = await RestoreStates.RecordsAsync(lease, chain[0], $"to date {raw}", cancellationToken);
+                var newest = $"the level {chain[0].Level} dump of {chain[0].Date}";
+                switch (records.Of(raw, isDirectory: false))
+                {
+                    case Presence.Present when records.Unwritten(raw):
+                        note = $"; {newest} meant to write it and could not (its records name it changed, its data is missing)";
+                        break;
+                    case Presence.Present:
+                        (dump, note) = (chain[0].Date, $" (present, unchanged since the dump of {version}, per its directory records)");
+                        break;
+                    case Presence.Gone:
+                        note = $"; it was gone when {newest} was taken (a whole restore deletes it)";
+                        break;
+                    case Presence.Unknown:
+                        note = $"; {newest} holds no record of its directory (an include list or an exclusion), so this is its last dump";
+                        break;
+                }
             }
         }
         var point = new RecoveryPoint(raw, dump, history.FirstOrDefault(r => r.Date.Value == dump.Value)?.Level, dump.AgeAt(now)) { Note = note };

@@ -13,10 +13,6 @@ namespace BackupAcceptance.Expectations.Checks;
 /// <param name="How">Where the state came from, for the report.</param>
 public sealed record RestoreState(DumpDate? Dump, int Level, IReadOnlySet<RawPath> Files, IReadOnlySet<RawPath> Directories, string How)
 {
-    /// <summary>Names amrecover lists (from older dumps of the chain) that were gone when this dump was taken: a whole
-    /// restore deletes them (GNU tar's "Deleting"), a one-file restore brings back their older copy.</summary>
-    public IReadOnlyList<RawPath> GoneSince(IEnumerable<RawPath> listedFiles) => listedFiles.Where(f => !Files.Contains(f)).ToList();
-
     /// <summary>For a failure message: nothing for a level 0 (its state is the listing everyone sees), else where the
     /// state came from, since it differs from what amrecover lists.</summary>
     public string Note => Level == 0 ? "" : $"; the state a restore gives, from {How}";

@@ -38,34 +38,28 @@ public static class RestoreStates
         var chain = await ChainAsync(lease, shown, checking, cancellationToken);
         if (chain[0].Level == 0)
             return new RestoreState(shown, 0, inventory.Files.ToHashSet(), Directories(inventory), $"the level 0 dump's listing ({inventory.Note.Via})");
-        var present = await OfIncrementalAsync(lease, chain[0], checking, cancellationToken);
-        // The records name everything the directories held, excluded names too (as N, like a file an older dump holds):
-        // only names some dump of the chain holds come back, and the listing is exactly those.
-        var listed = inventory.Files.ToHashSet();
-        var files = present.Files.Where(listed.Contains).ToHashSet();
-        var listedDirectories = Directories(inventory);
-        var directories = present.Directories.Where(listedDirectories.Contains).ToHashSet();
-        var gone = listed.Count(f => !present.Files.Contains(f));
-        var unrestorable = present.Files.Count(f => !listed.Contains(f));
-        return present with
-        {
-            Files = files,
-            Directories = directories,
-            How = present.How +
-                  (gone > 0 ? $"; {Guard.Plural(gone, "file")} amrecover lists from older dumps gone by then" : "") +
-                  (unrestorable > 0 ? $"; {Guard.Plural(unrestorable, "name")} recorded but in no dump's index (excluded, or moved with a renamed directory)" : ""),
-        };
+        var records = await RecordsAsync(lease, chain[0], checking, cancellationToken);
+        // Only names some dump of the chain holds can come back, and the listing is exactly those; of them, the records
+        // take out what tar deletes while extracting (a name missing from its recorded directory). Below a directory
+        // without a record (an include list's root, an excluded directory) nothing is deleted.
+        var files = inventory.Files.Where(f => records.Of(f, isDirectory: false) != Presence.Gone).ToHashSet();
+        var directories = Directories(inventory).Where(d => records.Of(d, isDirectory: true) != Presence.Gone).ToHashSet();
+        var gone = inventory.Files.Count - files.Count;
+        var unwritten = files.Count(records.Unwritten);
+        return new RestoreState(shown, chain[0].Level, files, directories,
+            $"the directory records of the level {chain[0].Level} dump of {chain[0].Date} (read with amfetchdump): " +
+            $"{Guard.Plural(files.Count, "file")}, {records.WrittenFiles} written by that dump" +
+            (gone > 0 ? $"; {Guard.Plural(gone, "file")} amrecover lists from older dumps gone by then" : "") +
+            (unwritten > 0 ? $"; {Guard.Plural(unwritten, "file")} that dump meant to write and could not (an older copy comes back)" : ""));
     }
 
-    /// <summary>What an incremental dump's own directory records say was present when it was taken, read once per run:
-    /// every name, whether or not any dump holds its data (a name the DLE excludes is recorded too).</summary>
-    public static async Task<RestoreState> OfIncrementalAsync(SessionLease lease, DumpRecord dump, string checking, CancellationToken cancellationToken)
+    /// <summary>An incremental dump's own directory records, read once per run (a dump never changes).</summary>
+    public static async Task<DumpedTree> RecordsAsync(SessionLease lease, DumpRecord dump, string checking, CancellationToken cancellationToken)
     {
         var target = lease.Target;
         var key = (target, dump.Date.Value, dump.Level);
-        if (lease.Pool.RestoreStates.TryGetValue(key, out var known)) return known;
-        DumpedTree? tree;
-        string why;
+        if (lease.Pool.DumpRecords.TryGetValue(key, out var known)) return known;
+        ImageRead read;
         using (await lease.Pool.TapeDriveAsync(target.Config, cancellationToken))
         {
             // As long as an extract may take: amfetchdump streams the whole image, and a missing tape must not hang the run.
@@ -73,24 +67,25 @@ public static class RestoreStates
             limit.CancelAfter(lease.Session.Options.ExtractTimeout);
             try
             {
-                (tree, why) = await DumpImage.ReadTreeAsync(target.Config, target.Host, target.Disk, dump,
+                read = await DumpImage.ReadTreeAsync(target.Config, target.Host, target.Disk, dump,
                     lease.Session.Options.ExtractStallTimeout, limit.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                (tree, why) = (null, $"amfetchdump took longer than {lease.Session.Options.ExtractTimeout} (BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT)");
+                read = new(null, $"amfetchdump took longer than {lease.Session.Options.ExtractTimeout} (BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT)");
             }
         }
-        if (tree is null)
+        if (read.Corrupt)
+            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, target, dump.Date,
+                $"the level {dump.Level} dump's image to read back whole, {checking}", $"Amanda reports it corrupt: {read.Why}",
+                lease.Session.Transcript.Tail());
+        if (read.Tree is not { } tree)
             throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, dump.Date,
                 $"the state a restore of this level {dump.Level} dump gives, {checking}",
-                $"it cannot be known here: {why}. amrecover's listing merges the chain and still shows names deleted before the " +
+                $"it cannot be known here: {read.Why}. amrecover's listing merges the chain and still shows names deleted before the " +
                 "dump, so it is not used in its place (docs/dump-model.md)", lease.Session.Transcript.Tail());
-        var state = new RestoreState(dump.Date, dump.Level, tree.Files, tree.Directories,
-            $"the directory records of the level {dump.Level} dump of {dump.Date} (read with amfetchdump): " +
-            $"{Guard.Plural(tree.Files.Count, "file")} present, {tree.FilesInThisDump.Count} of them written by that dump");
-        lease.Pool.RestoreStates.TryAdd(key, state);
-        return state;
+        lease.Pool.DumpRecords.TryAdd(key, tree);
+        return tree;
     }
 
     private static IReadOnlySet<RawPath> Directories(DiskInventory inventory)

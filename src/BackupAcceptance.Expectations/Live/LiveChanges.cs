@@ -11,10 +11,22 @@ public static class LiveChanges
     /// is skipped as changed rather than failed.</summary>
     public static LiveChange Of(LiveEntry entry, DumpDate dump)
     {
-        var dumpedAt = DateTime.SpecifyKind(dump.Value, DateTimeKind.Local).ToUniversalTime();
+        var dumpedAt = DumpedAtUtc(dump);
         return WholeSeconds(entry.ModifiedUtc) <= dumpedAt && WholeSeconds(entry.ChangedUtc) <= dumpedAt
             ? LiveChange.Comparable
             : LiveChange.ChangedSinceDump;
+    }
+
+    /// <summary>The dump's instant. amdump's timestamp is the server's local time; in the hour a clock falls back it
+    /// names two instants, and the earlier one is taken, so a file changed after the dump is never taken as older.</summary>
+    public static DateTime DumpedAtUtc(DumpDate dump, TimeZoneInfo? zone = null)
+    {
+        zone ??= TimeZoneInfo.Local;
+        var local = DateTime.SpecifyKind(dump.Value, DateTimeKind.Unspecified);
+        // A time the clock skipped (spring forward) is no instant; no dump starts then, but never throw for it.
+        if (zone.IsInvalidTime(local)) return DateTime.SpecifyKind(local - zone.BaseUtcOffset, DateTimeKind.Utc);
+        if (!zone.IsAmbiguousTime(local)) return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+        return DateTime.SpecifyKind(local - zone.GetAmbiguousTimeOffsets(local).Max(), DateTimeKind.Utc);
     }
 
     /// <summary>The entries split by <see cref="Of"/>; both keys are always present.</summary>

@@ -34,6 +34,9 @@ public sealed record LiveTree(
 {
     public bool IsComplete => Problems.Count == 0;
 
+    /// <summary>The DLE it was read for.</summary>
+    public DiskListEntry? Entry { get; init; }
+
     /// <summary>The live file's full path as bytes (device, then the entry's path), for <c>RawFiles</c>.</summary>
     public byte[] PathOf(LiveEntry entry) => [.. Encoding.Latin1.GetBytes(Device), .. entry.Path.ToBytes()];
 
@@ -68,7 +71,8 @@ public sealed record LiveTree(
             if (!archivedKeys.Add(key)) continue;
             if (!scan.Entries.TryGetValue(key, out var live))
             {
-                problems.Add($"tar would archive ./{Display(key)} but find did not see it: the tree changed while it was read");
+                // Created between the two passes: new since the dump whatever it holds, so never compared.
+                notes.Add($"./{Display(key)} appeared while the tree was read: not compared");
                 continue;
             }
             if (live.IsDirectory) directories.Add(live);
@@ -77,7 +81,7 @@ public sealed record LiveTree(
         var excluded = scan.Entries.Where(e => !archivedKeys.Contains(e.Key)).Select(e => e.Value).ToList();
         return new LiveTree(entry.Device, files, directories,
             excluded.Where(e => !e.IsDirectory).ToList(), excluded.Where(e => e.IsDirectory).Select(e => e.Path).ToList(),
-            problems, notes);
+            problems, notes) { Entry = entry };
     }
 
     /// <summary>The device as an argument (arguments are passed as UTF-8), or null with the reason it cannot be read.</summary>

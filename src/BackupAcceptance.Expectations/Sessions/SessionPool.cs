@@ -39,9 +39,9 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// <summary>Each config's index directory, asked once per run.</summary>
     public IndexRoots IndexRoots { get; } = new();
 
-    /// <summary>The restore state of each incremental dump read this run: a dump never changes, and reading its image
-    /// takes the tape drive.</summary>
-    public ConcurrentDictionary<(BackupTarget Target, DateTime Dump, int Level), Checks.RestoreState> RestoreStates { get; } = new();
+    /// <summary>The directory records of each incremental dump read this run: a dump never changes, and reading its
+    /// image takes the tape drive.</summary>
+    public ConcurrentDictionary<(BackupTarget Target, DateTime Dump, int Level), Amanda.Image.DumpedTree> DumpRecords { get; } = new();
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _tapeDrives = new(StringComparer.Ordinal);
 

@@ -40,4 +40,16 @@ public sealed class LiveChangesTests
         split[LiveChange.Comparable].ShouldBe([old]);
         split[LiveChange.ChangedSinceDump].ShouldBeEmpty();
     }
+
+    /// <summary>A nightly run at 01:30 on the night the clock falls back: 01:30 happens twice, and the earlier instant
+    /// is the one that never takes a file changed after the dump for an older one.</summary>
+    [Test]
+    public void In_the_hour_the_clock_falls_back_the_dump_is_the_earlier_instant()
+    {
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        LiveChanges.DumpedAtUtc(new DumpDate(new DateTime(2026, 11, 1, 1, 30, 0)), newYork)
+            .ShouldBe(new DateTime(2026, 11, 1, 5, 30, 0, DateTimeKind.Utc));
+        LiveChanges.DumpedAtUtc(new DumpDate(new DateTime(2026, 12, 6, 1, 30, 0)), newYork)
+            .ShouldBe(new DateTime(2026, 12, 6, 6, 30, 0, DateTimeKind.Utc));
+    }
 }

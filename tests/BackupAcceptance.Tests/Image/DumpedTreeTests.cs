@@ -44,20 +44,62 @@ public sealed class DumpedTreeTests
         var before = (await ReadAsync(level0))!;
         var after = (await ReadAsync(level1))!;
 
-        before.Files.ShouldContain(RawPath.Parse("a/a2.txt"));
-        after.Files.ShouldNotContain(RawPath.Parse("a/a2.txt"));
-        after.Files.ShouldContain(RawPath.Parse("a/a1.txt"));
-        after.FilesInThisDump.ShouldNotContain(RawPath.Parse("a/a1.txt"));
-        after.FilesInThisDump.ShouldContain(RawPath.Parse("a/a3.txt"));
-        after.Files.ShouldContain(RawPath.Parse("new\nline"));
-        after.Files.ShouldContain(RawPath.Parse("tab\there"));
+        Present(before, "a/a2.txt").ShouldBe(Presence.Present);
+        Present(after, "a/a2.txt").ShouldBe(Presence.Gone);
+        Present(after, "a/a1.txt").ShouldBe(Presence.Present);
+        after.Written.ShouldNotContain(RawPath.Parse("a/a1.txt"));
+        after.Written.ShouldContain(RawPath.Parse("a/a3.txt"));
+        Present(after, "new\nline").ShouldBe(Presence.Present);
+        Present(after, "tab\there").ShouldBe(Presence.Present);
         // The name's bytes as the file system holds them (UTF-8 of what .NET was given), one Latin-1 char per byte.
-        after.Files.ShouldContain(RawPath.Root.Append(RawName.FromBytes(Encoding.UTF8.GetBytes(latin1))));
-        after.Directories.ShouldContain(RawPath.Parse("renamed"));
-        after.Directories.ShouldNotContain(RawPath.Parse("old"));
-        after.Files.ShouldContain(RawPath.Parse("renamed/f.txt"));
-        after.Files.Count.ShouldBe(6);
+        after.Of(RawPath.Root.Append(RawName.FromBytes(Encoding.UTF8.GetBytes(latin1))), isDirectory: false).ShouldBe(Presence.Present);
+        after.Of(RawPath.Parse("renamed"), isDirectory: true).ShouldBe(Presence.Present);
+        after.Of(RawPath.Parse("old"), isDirectory: true).ShouldBe(Presence.Gone);
+        Present(after, "old/f.txt").ShouldBe(Presence.Gone, "below a directory gone from its recorded parent");
+        Present(after, "renamed/f.txt").ShouldBe(Presence.Present);
+        Present(after, "a").ShouldBe(Presence.Gone, "a directory is not a file");
+        after.RecordedFiles.ShouldBe(6);
     }
+
+    /// <summary>With an include list (tar --files-from, as Amanda runs it for a DLE with includes) the root has no
+    /// record: its files are unknown to the level 1, never gone; tar keeps them on restore.</summary>
+    [Test]
+    public async Task Names_below_a_directory_without_a_record_are_unknown_not_gone()
+    {
+        var source = Path.Combine(_work, "inc");
+        Directory.CreateDirectory(Path.Combine(source, "a"));
+        await File.WriteAllTextAsync(Path.Combine(source, "a", "x"), "1");
+        await File.WriteAllTextAsync(Path.Combine(source, "top.txt"), "2");
+        var list = Path.Combine(_work, "include");
+        await File.WriteAllTextAsync(list, "./a\n./top.txt\n");
+        var snapshot = Path.Combine(_work, "inc-snap");
+        await TarAsync(source, snapshot, "inc0.tar", ["--files-from", list]);
+        await File.AppendAllTextAsync(Path.Combine(source, "a", "x"), "changed");
+        var level1 = (await ReadAsync(await TarAsync(source, snapshot, "inc1.tar", ["--files-from", list])))!;
+
+        Present(level1, "top.txt").ShouldBe(Presence.Unknown);
+        Present(level1, "a/x").ShouldBe(Presence.Present);
+    }
+
+    /// <summary>An exclusion added after the level 0: tar records the excluded directory as N and never enters it, so
+    /// what the level 0 holds below it is unknown to the level 1 (a restore keeps it), not gone.</summary>
+    [Test]
+    public async Task An_excluded_directory_is_recorded_as_a_name_and_not_entered()
+    {
+        var source = Path.Combine(_work, "exc");
+        Directory.CreateDirectory(Path.Combine(source, "cache"));
+        await File.WriteAllTextAsync(Path.Combine(source, "cache", "c1"), "1");
+        await File.WriteAllTextAsync(Path.Combine(source, "keep"), "2");
+        var snapshot = Path.Combine(_work, "exc-snap");
+        await TarAsync(source, snapshot, "exc0.tar");
+        await File.AppendAllTextAsync(Path.Combine(source, "keep"), "more");
+        var level1 = (await ReadAsync(await TarAsync(source, snapshot, "exc1.tar", ["--exclude=./cache"])))!;
+
+        Present(level1, "cache/c1").ShouldBe(Presence.Unknown);
+        Present(level1, "keep").ShouldBe(Presence.Present);
+    }
+
+    private static Presence Present(DumpedTree tree, string path) => tree.Of(RawPath.Parse(path), isDirectory: false);
 
     [Test]
     public async Task A_tar_without_directory_records_says_nothing_of_the_state()
@@ -82,10 +124,11 @@ public sealed class DumpedTreeTests
             await DumpedTree.FromMembersAsync(TarMembers.ReadAsync(new MemoryStream(bytes[..50_000]), CancellationToken.None)));
     }
 
-    private async Task<string> TarAsync(string source, string snapshot, string name)
+    private async Task<string> TarAsync(string source, string snapshot, string name, string[]? selection = null)
     {
         var archive = Path.Combine(_work, name);
-        await Cli.Wrap("tar").WithArguments(["--create", "--file", archive, "--directory", source, "--listed-incremental", snapshot, "."])
+        string[] words = ["--create", "--file", archive, "--directory", source, "--listed-incremental", snapshot];
+        await Cli.Wrap("tar").WithArguments(selection is { Length: > 0 } && selection[0] == "--files-from" ? [.. words, .. selection] : [.. words, .. selection ?? [], "."])
             .ExecuteAsync();
         return archive;
     }

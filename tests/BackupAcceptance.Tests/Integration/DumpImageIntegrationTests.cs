@@ -23,23 +23,42 @@ public sealed class DumpImageIntegrationTests : RealAmandaSessionFixture
         var newest = history[0];
         newest.Level.ShouldBe(1, "layered's newest dump is a level 1 (provision/disks/daily.tsv)");
 
-        var (tree, why) = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, disk, newest, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var read = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, disk, newest, TimeSpan.FromMinutes(2), CancellationToken.None);
 
-        tree.ShouldNotBeNull(why);
+        var tree = read.Tree.ShouldNotBeNull(read.Why);
         var live = Directory.EnumerateFiles(disk, "*", SearchOption.AllDirectories)
             .Select(f => RawPath.Parse(Path.GetRelativePath(disk, f))).ToHashSet();
-        tree.Files.ShouldBe(live, ignoreOrder: true);
+        tree.Flags.Where(f => f.Value != 'D').Select(f => f.Key).ShouldBe(live, ignoreOrder: true);
         var liveDirectories = Directory.EnumerateDirectories(disk, "*", SearchOption.AllDirectories)
-            .Select(d => RawPath.Parse(Path.GetRelativePath(disk, d))).Append(RawPath.Root).ToHashSet();
-        tree.Directories.ShouldBe(liveDirectories, ignoreOrder: true);
+            .Select(d => RawPath.Parse(Path.GetRelativePath(disk, d))).ToHashSet();
+        tree.Flags.Where(f => f.Value == 'D').Select(f => f.Key).ShouldBe(liveDirectories, ignoreOrder: true);
+        live.ShouldAllBe(f => tree.Of(f, false) == Presence.Present);
     }
 
     [Test]
     public async Task A_dump_that_does_not_exist_is_a_reason_not_a_tree()
     {
         var record = new DumpRecord(new(new DateTime(2001, 1, 1, 0, 0, 1)), 1, "daily", "daily-01", 1);
-        var (tree, why) = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, RealAmanda.Disk("layered"), record, TimeSpan.FromMinutes(2), CancellationToken.None);
-        tree.ShouldBeNull();
-        why.ShouldContain("amfetchdump");
+        var read = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, RealAmanda.Disk("layered"), record, TimeSpan.FromMinutes(2), CancellationToken.None);
+        read.Tree.ShouldBeNull();
+        read.Corrupt.ShouldBeFalse();
+        read.Why.ShouldContain("amfetchdump");
+    }
+
+    /// <summary>ba-nightly's bitrot disk: a byte flipped in its vtape file. amfetchdump's CRC check says so, and that
+    /// is a damaged dump, not a read that failed here.</summary>
+    [Test]
+    public async Task An_image_amanda_reads_back_with_another_checksum_is_corrupt()
+    {
+        RealAmanda.RequireNightly();
+        var disk = "/srv/fixtures/nightly/bitrot";
+        await using var session = await AmrecoverSession.StartAsync(new AmrecoverOptions(), RealAmanda.NightlyConfig, RealAmanda.Host, CancellationToken.None);
+        await session.SetDiskAsync(disk, CancellationToken.None);
+        var dump = (await session.HistoryAsync(CancellationToken.None))[0];
+
+        var read = await DumpImage.ReadTreeAsync(RealAmanda.NightlyConfig, RealAmanda.Host, disk, dump, TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        read.Corrupt.ShouldBeTrue(read.Why);
+        read.Why.ShouldContain("differ");
     }
 }

@@ -1,0 +1,15 @@
+namespace BackupAcceptance.Amanda.Catalogue;
+
+/// <summary>Amanda's server tools (amadmin, amfetchdump) refuse root: root runs them as the configuration's dump user.</summary>
+public static class DumpUser
+{
+    /// <returns>The words to run (unchanged for any user but root), or null with why they cannot run.</returns>
+    public static async Task<(string[]? Words, string Why)> CommandAsync(string config, string[] words, CancellationToken cancellationToken)
+    {
+        if (Environment.UserName != "root") return (words, "");
+        var (dumpUser, why) = await AmandaParameter.GetAsync(config, "dumpuser", cancellationToken);
+        if (dumpUser is null or "root")
+            return (null, dumpUser is null ? why : $"amgetconf {config} dumpuser gave root, whom {words[0]} refuses");
+        return (["runuser", "-u", dumpUser, "--", .. words], "");
+    }
+}
