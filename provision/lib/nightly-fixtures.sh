@@ -53,6 +53,31 @@ after_bitrot() {
   log "bitrot: byte $at of ${file#"$VTAPES"/} flipped (p to P in note.txt's content)"
 }
 
+build_lostname() { put "$1/keep1.txt"; put "$1/keep2.txt"; put "$1/dropped.txt" "dropped.txt: the dump loses this name"; }
+# A file the dump silently lost: its line taken out of the index (re-compressed, so gzip -t passes) and its tar
+# header renamed on the vtape (checksum redone), so neither the listing nor a restore has dropped.txt while the live
+# file, untouched since the dump, does. The negative control of "a live file older than the dump absent from the
+# restore". The index is edited before anything browses it: amindexd's uncompressed copy would otherwise serve the old.
+after_lostname() {
+  local file index at
+  file=$(find "$VTAPES" -name "[0-9]*.localhost.$(sed 's/_/__/g; s#/#_#g' <<<"$FIXTURES/lostname").0" | head -n 1)
+  [ -n "$file" ] || die "no vtape file holds $FIXTURES/lostname"
+  at=$(perl -e 'my ($f, $from, $to) = @ARGV; open my $h, "+<:raw", $f or die "$f: $!"; local $/; my $all = <$h>;
+      my @at; push @at, $-[0] while $all =~ /\Q$from\E\0/g; @at = grep { $_ % 512 == 0 } @at;
+      die "$from heads " . @at . " blocks of $f, not one\n" unless @at == 1;
+      my $header = substr($all, $at[0], 512); substr($header, 0, length $to) = $to;
+      substr($header, 148, 8) = " " x 8; substr($header, 148, 8) = sprintf("%06o\0 ", unpack("%32C*", $header));
+      seek $h, $at[0], 0; print $h $header; close $h or die; print "$at[0]\n"' "$file" "./dropped.txt" "./drXpped.txt") \
+    || die "lostname: no header renamed in $file"
+  # Right after amdump the index may still be the unsorted one, which Amanda sorts on first use: either holds the line.
+  index=$(find "$STATE/index" \( -path "*_srv_fixtures_nightly_lostname/*_0.gz" -o -path "*_srv_fixtures_nightly_lostname/*_0-unsorted.gz" \) | head -n 1)
+  [ -n "$index" ] || die "no index of $FIXTURES/lostname"
+  rm -f -- "${index%.gz}" "${index%-unsorted.gz}"
+  gzip -dc -- "$index" | grep -vx '/dropped.txt' | gzip -9n > "$index.new"
+  chown --reference="$index" -- "$index.new"; chmod --reference="$index" -- "$index.new"; mv -f -- "$index.new" "$index"
+  log "lostname: dropped.txt's header renamed at byte $at of ${file#"$VTAPES"/}, its index line removed"
+}
+
 build_live() { local i; for i in 1 2 3 4; do put "$1/file$i.txt" "live file $i: as dumped"; done; }
 # After the last dump: new bytes in file2.txt with its old mtime put back (its ctime is after the dump), and a new file.
 after_live() {

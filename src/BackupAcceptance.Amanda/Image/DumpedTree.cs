@@ -14,8 +14,25 @@ namespace BackupAcceptance.Amanda.Image;
 /// <param name="Flags">Each recorded name (the directory's path, then the name) and its flag.</param>
 /// <param name="Recorded">The directories that have a record in this dump.</param>
 /// <param name="Written">The paths of the dump's members other than directories: the files whose data it holds.</param>
-public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadOnlySet<RawPath> Recorded, IReadOnlySet<RawPath> Written)
+/// <param name="Renames">Directories renamed since the dump before (a record's <c>R</c> and <c>T</c> pair: old and new
+/// path): tar moves the old directory to the new name while extracting the record.</param>
+public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadOnlySet<RawPath> Recorded, IReadOnlySet<RawPath> Written,
+    IReadOnlyList<(RawPath From, RawPath To)> Renames)
 {
+    /// <summary>Where a path of an older dump lands once this dump's renames are applied.</summary>
+    public RawPath Renamed(RawPath path)
+    {
+        foreach (var (from, to) in Renames)
+        {
+            var depth = from.Components.Count;
+            if (depth == 0 || path.Components.Count < depth || !path.Prefix(depth).Equals(from)) continue;
+            var moved = to;
+            foreach (var name in path.Components.Skip(depth)) moved = moved.Append(name);
+            return moved;
+        }
+        return path;
+    }
+
     /// <summary>What the records say of <paramref name="path"/>, going down from the root: a name missing from a
     /// recorded directory is gone (tar deletes it, and everything below it); a name in a directory without a record
     /// (an include list's root) or below one recorded as a non-directory (excluded, never entered) is unknown, unless a
@@ -53,6 +70,7 @@ public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadO
         var flags = new Dictionary<RawPath, char>();
         var recorded = new HashSet<RawPath>();
         var written = new HashSet<RawPath>();
+        var renames = new List<(RawPath From, RawPath To)>();
         await foreach (var member in members)
         {
             if (member.DumpDirectory is not { } records)
@@ -62,12 +80,16 @@ public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadO
             }
             var directory = PathOf(member.Name);
             recorded.Add(directory);
-            // R and T name a rename's old and new path, X a temporary name: no entry of the tree.
+            RawPath? renamedFrom = null;
             foreach (var (flag, name) in Entries(records))
-                if (flag is (byte)'Y' or (byte)'N' or (byte)'D')
-                    flags[directory.Append(name)] = (char)flag;
+            {
+                if (flag is (byte)'Y' or (byte)'N' or (byte)'D') flags[directory.Append(name)] = (char)flag;
+                // R then T: a rename's old and new path, from the archive's root ("./olddir"); X: a temporary name.
+                else if (flag == (byte)'R') renamedFrom = PathOf(name.ToBytes());
+                else if (flag == (byte)'T' && renamedFrom is { } from) (renames, renamedFrom) = ([.. renames, (from, PathOf(name.ToBytes()))], null);
+            }
         }
-        return recorded.Count == 0 ? null : new DumpedTree(flags, recorded, written);
+        return recorded.Count == 0 ? null : new DumpedTree(flags, recorded, written, renames);
     }
 
     /// <summary>A member name as GNU tar writes it in Amanda's dumps (<c>./a/b/</c>) as a path in the disk.</summary>

@@ -25,6 +25,16 @@ public static class ExtractCommands
         throw new AmandaReplyException(kind, Transcript.Utf8(reply.Command), reply.Text.Trim(), session.Transcript.Tail());
     }
 
+    /// <summary><c>add .</c> at the disk's root: the whole disk, as a person restores it. Only then does tar extract the
+    /// root's own directory record and apply what it says: the deletions and the renames of the dump.</summary>
+    public static async Task AddWholeDiskAsync(this AmrecoverSession session, CancellationToken cancellationToken)
+    {
+        var reply = await session.SendAsync("add .", cancellationToken);
+        if (reply.Lines.Any(l => l.StartsWith("Added dir /. ", StringComparison.Ordinal))) return;
+        var kind = AmandaReplies.FindRefusal(reply) ?? AmandaErrorKind.Rejected;
+        throw new AmandaReplyException(kind, reply.Command, reply.Text.Trim(), session.Transcript.Tail());
+    }
+
     public static async Task ClearAsync(this AmrecoverSession session, CancellationToken cancellationToken) =>
         await session.SendCheckedAsync("clear", cancellationToken);
 

@@ -51,8 +51,7 @@ public sealed class Restorer(AmrecoverSession session, string disk)
         return new RestoreReport(report, wholeDirectories);
     }
 
-    /// <summary>The whole disk: every entry of the root listing added (a directory brings its whole subtree), one
-    /// extract.</summary>
+    /// <summary>The whole disk: <c>add .</c> at its root, one extract.</summary>
     public async Task<RestoreReport> RestoreWholeDiskAsync(RestoreArea area, CancellationToken cancellationToken)
     {
         var navigator = await TreeNavigator.AtRootAsync(session, disk, cancellationToken);
@@ -60,7 +59,9 @@ public sealed class Restorer(AmrecoverSession session, string disk)
         if (root.Entries.Count == 0) throw new ArgumentException("The disk's dump holds nothing to restore.", nameof(area));
         await session.ClearAsync(cancellationToken);
         await session.LocalChangeDirectoryAsync(area.Path, cancellationToken);
-        foreach (var entry in root.Entries) await session.AddAsync(entry, cancellationToken);
+        // Not each top-level entry by name: then tar never reads the root's record, and a directory renamed before an
+        // incremental comes back under its old name (seen on a copy of /usr/include).
+        await session.AddWholeDiskAsync(cancellationToken);
         var report = await session.ExtractAsync(area.Path, cancellationToken, ExtractTimeout, session.Options.ExtractStallTimeout);
         return new RestoreReport(report, []);
     }

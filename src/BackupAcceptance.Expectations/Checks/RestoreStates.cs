@@ -42,15 +42,17 @@ public static class RestoreStates
         // Only names some dump of the chain holds can come back, and the listing is exactly those; of them, the records
         // take out what tar deletes while extracting (a name missing from its recorded directory). Below a directory
         // without a record (an include list's root, an excluded directory) nothing is deleted.
-        var files = inventory.Files.Where(f => records.Of(f, isDirectory: false) != Presence.Gone).ToHashSet();
-        var directories = Directories(inventory).Where(d => records.Of(d, isDirectory: true) != Presence.Gone).ToHashSet();
+        // A directory renamed since the older dumps is moved first, as tar does while extracting the record.
+        var files = inventory.Files.Select(records.Renamed).Where(f => records.Of(f, isDirectory: false) != Presence.Gone).ToHashSet();
+        var directories = Directories(inventory).Select(records.Renamed).Where(d => records.Of(d, isDirectory: true) != Presence.Gone).ToHashSet();
         var gone = inventory.Files.Count - files.Count;
         var unwritten = files.Count(records.Unwritten);
         return new RestoreState(shown, chain[0].Level, files, directories,
             $"the directory records of the level {chain[0].Level} dump of {chain[0].Date} (read with amfetchdump): " +
             $"{Guard.Plural(files.Count, "file")}, {records.WrittenFiles} written by that dump" +
             (gone > 0 ? $"; {Guard.Plural(gone, "file")} amrecover lists from older dumps gone by then" : "") +
-            (unwritten > 0 ? $"; {Guard.Plural(unwritten, "file")} that dump meant to write and could not (an older copy comes back)" : ""));
+            (unwritten > 0 ? $"; {Guard.Plural(unwritten, "file")} that dump meant to write and could not (an older copy comes back)" : "") +
+            (records.Renames.Count > 0 ? $"; renamed since: {string.Join(", ", records.Renames.Select(r => $"{r.From} to {r.To}"))}" : ""));
     }
 
     /// <summary>An incremental dump's own directory records, read once per run (a dump never changes).</summary>

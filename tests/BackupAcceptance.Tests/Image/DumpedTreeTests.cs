@@ -57,6 +57,10 @@ public sealed class DumpedTreeTests
         after.Of(RawPath.Parse("old"), isDirectory: true).ShouldBe(Presence.Gone);
         Present(after, "old/f.txt").ShouldBe(Presence.Gone, "below a directory gone from its recorded parent");
         Present(after, "renamed/f.txt").ShouldBe(Presence.Present);
+        // The rename is recorded: what the level 0 holds under the old name comes back under the new one.
+        after.Renames.ShouldBe([(RawPath.Parse("old"), RawPath.Parse("renamed"))]);
+        after.Renamed(RawPath.Parse("old/f.txt")).ShouldBe(RawPath.Parse("renamed/f.txt"));
+        after.Renamed(RawPath.Parse("a/a1.txt")).ShouldBe(RawPath.Parse("a/a1.txt"));
         Present(after, "a").ShouldBe(Presence.Gone, "a directory is not a file");
         after.RecordedFiles.ShouldBe(6);
     }
