@@ -23,7 +23,7 @@ public sealed class DataSteps(BackupDriver driver)
     [When("the whole disk is restored")]
     [StepView(DumpView.RestoreState)]
     [StepExample("When the whole disk is restored",
-        "Restores the whole disk into a private temporary directory (each top-level entry added, one extract) and fails unless every file of the state a restore must give is there: for an incremental chain, the names GNU tar deletes while extracting (files gone by the newest dump) are not expected. Refused before it starts (Restore failed) when the chain's size before compression (amadmin info) is above BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB (default 10240) or the free space where it would land. Checks nothing by itself: follow it with a Then step.")]
+        "Restores the whole disk into a private temporary directory ('add .' at its root, one extract, so tar applies the dump's deletions and renames) and fails unless every file of the state a restore must give is there: for an incremental chain, the names GNU tar deletes while extracting (files gone by the newest dump) are not expected, and a renamed directory's files are expected under its new name. Refused before it starts (Restore failed) when the chain's size before compression (amadmin info) is above BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB (default 10240) or the free space where it would land. Checks nothing by itself: follow it with a Then step.")]
     public Task WhenTheWholeDiskIsRestored() => driver.RestoreWholeDiskAsync();
 
     [Then("every file of the listing was restored")]
