@@ -78,6 +78,8 @@ after_lostname() {
   log "lostname: dropped.txt's header renamed at byte $at of ${file#"$VTAPES"/}, its index line removed"
 }
 
+build_quiet() { put "$1/one.txt"; put "$1/two.txt"; put "$1/sub/three.txt"; }
+
 build_live() { local i; for i in 1 2 3 4; do put "$1/file$i.txt" "live file $i: as dumped"; done; }
 # After the last dump: new bytes in file2.txt with its old mtime put back (its ctime is after the dump), and a new file.
 after_live() {

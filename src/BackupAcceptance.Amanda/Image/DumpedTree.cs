@@ -13,10 +13,11 @@ namespace BackupAcceptance.Amanda.Image;
 /// </summary>
 /// <param name="Flags">Each recorded name (the directory's path, then the name) and its flag.</param>
 /// <param name="Recorded">The directories that have a record in this dump.</param>
-/// <param name="Written">The paths of the dump's members other than directories: the files whose data it holds.</param>
+/// <param name="Written">The paths of the dump's members other than directories (the files whose data it holds), each
+/// with when it last changed before the dump (<see cref="TarMember.ChangedUtc"/>).</param>
 /// <param name="Renames">Directories renamed since the dump before (a record's <c>R</c> and <c>T</c> pair: old and new
 /// path): tar moves the old directory to the new name while extracting the record.</param>
-public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadOnlySet<RawPath> Recorded, IReadOnlySet<RawPath> Written,
+public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadOnlySet<RawPath> Recorded, IReadOnlyDictionary<RawPath, DateTime> Written,
     IReadOnlyList<(RawPath From, RawPath To)> Renames)
 {
     /// <summary>Where a path of an older dump lands once this dump's renames are applied.</summary>
@@ -54,10 +55,15 @@ public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadO
 
     /// <summary>A name flagged <c>Y</c> without a member: tar meant to write it and could not (unreadable, vanished).
     /// A restore gives an older copy, if any.</summary>
-    public bool Unwritten(RawPath path) => Flags.TryGetValue(path, out var flag) && flag == 'Y' && !Written.Contains(path);
+    public bool Unwritten(RawPath path) => Flags.TryGetValue(path, out var flag) && flag == 'Y' && !Written.ContainsKey(path);
 
     /// <summary>Files the records name (flagged <c>Y</c> or <c>N</c>), excluded names among them.</summary>
     public int RecordedFiles => Flags.Values.Count(f => f != 'D');
+
+    /// <summary>Files this dump wrote that changed after <paramref name="sinceUtc"/>: proof the disk changed since then,
+    /// which names alone do not show (a file rewritten in place).</summary>
+    public IReadOnlyList<RawPath> ChangedAfter(DateTime sinceUtc) =>
+        Written.Where(w => w.Value > sinceUtc).Select(w => w.Key).OrderBy(p => p.ToString(), StringComparer.Ordinal).ToList();
 
     /// <summary>Files whose data this dump holds.</summary>
     public int WrittenFiles => Written.Count;
@@ -69,13 +75,13 @@ public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadO
     {
         var flags = new Dictionary<RawPath, char>();
         var recorded = new HashSet<RawPath>();
-        var written = new HashSet<RawPath>();
+        var written = new Dictionary<RawPath, DateTime>();
         var renames = new List<(RawPath From, RawPath To)>();
         await foreach (var member in members)
         {
             if (member.DumpDirectory is not { } records)
             {
-                written.Add(PathOf(member.Name));
+                written[PathOf(member.Name)] = member.ChangedUtc;
                 continue;
             }
             var directory = PathOf(member.Name);

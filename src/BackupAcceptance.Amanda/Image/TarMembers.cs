@@ -53,13 +53,13 @@ public static class TarMembers
             if (type == 'D')
             {
                 if (size > MaximumDumpDirectory) throw new InvalidDataException($"a dumpdir of {size} bytes: not a dump GNU tar wrote");
-                yield return new TarMember(type, name, await ReadDataAsync(stream, size, cancellationToken));
+                yield return new TarMember(type, name, await ReadDataAsync(stream, size, cancellationToken), Changed(header));
             }
             else
             {
                 // Hard links, symbolic links and devices have no data; every other member's data is skipped unread.
                 await SkipDataAsync(stream, type is '1' or '2' or '3' or '4' or '5' or '6' ? 0 : size, cancellationToken);
-                yield return new TarMember(type, name, null);
+                yield return new TarMember(type, name, null, Changed(header));
             }
         }
     }
@@ -101,6 +101,15 @@ public static class TarMembers
             if (!await FillAsync(stream, extension, cancellationToken)) throw new EndOfStreamException("the tar stream ends inside a sparse header");
         }
         while (extension[504] != 0);
+    }
+
+    // mtime at 136; GNU format keeps the ctime at 357 when it writes one (incremental dumps), zeros otherwise.
+    private static DateTime Changed(byte[] header)
+    {
+        var modified = Octal(header.AsSpan(136, 12)) ?? 0;
+        var gnu = header.AsSpan(257, 8).SequenceEqual("ustar  \0"u8);
+        var changed = gnu ? Octal(header.AsSpan(357, 12)) ?? 0 : 0;
+        return DateTime.UnixEpoch.AddSeconds(Math.Clamp(Math.Max(modified, changed), 0, 253_402_300_799));
     }
 
     private static long Padding(long size) => (Block - size % Block) % Block;

@@ -2,6 +2,7 @@ using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Live;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Walks;
 
@@ -48,12 +49,20 @@ public static class DumpComparisonCheck
         // The root is in every dump: it never tells two dumps apart.
         var now = current.State.Files.Concat(current.State.Directories).Where(p => !p.IsRoot).ToHashSet();
         var before = previous.State.Files.Concat(previous.State.Directories).Where(p => !p.IsRoot).ToHashSet();
-        if (now.SetEquals(before))
-            throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, current.Inventory.Summary.DumpDate,
-                $"the dump to differ from the previous one ({previousDate.Date})",
-                $"the same {now.Count} paths (amrecover shows no sizes, so only names can differ{current.State.Note}{previous.State.Note})",
-                lease.Session.Transcript.Tail());
-        return now.Union(before).Count();
+        if (!now.SetEquals(before)) return now.Union(before).Count();
+        // The same names: an incremental's own members still show a file rewritten in place after the previous dump.
+        if (current.State.Level > 0 && current.State.Dump is { } shown)
+        {
+            var chain = await RestoreStates.ChainAsync(lease, shown, "to compare it with the previous dump", cancellationToken);
+            var records = await RestoreStates.RecordsAsync(lease, chain[0], "to compare it with the previous dump", cancellationToken);
+            if (records.ChangedAfter(LiveChanges.DumpedAtUtc(previousDate.Date)).Count > 0) return now.Count;
+        }
+        throw new ExpectationFailedException(FailureCategory.StaleBackup, lease.Target, current.Inventory.Summary.DumpDate,
+            $"the dump to differ from the previous one ({previousDate.Date})",
+            $"the same {now.Count} paths" + (current.State.Level > 0
+                ? $", and no file the level {current.State.Level} dump wrote changed after the previous dump{current.State.Note}{previous.State.Note}"
+                : " (a level 0's listing shows no sizes or times, so only names can differ)"),
+            lease.Session.Transcript.Tail());
     }
 
     private sealed record Side(DiskInventory Inventory, RestoreState State);

@@ -48,6 +48,6 @@ public sealed class IndexContentSteps(BackupDriver driver)
     [Then("the backup differs from the previous dump")]
     [StepView(DumpView.RestoreState)]
     [StepExample("Then the backup differs from the previous dump", "Stale detection: the same paths in the state each restore gives as the dump before is a stale backup (a level 1 that recorded deletions differs). A previous dump whose index cannot be read fails as an index damage.",
-        "Changed content under the same names: amrecover shows no sizes or times, so only names can differ.")]
+        "Content changed under the same names in a level 0 (its listing shows no sizes or times); an incremental that recorded the same names still differs when a file it wrote changed after the previous dump (its tar headers' mtime and ctime).")]
     public Task ThenTheBackupDiffersFromThePreviousDump() => driver.RequireDifferentFromPreviousAsync();
 }

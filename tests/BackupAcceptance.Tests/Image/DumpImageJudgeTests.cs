@@ -9,7 +9,7 @@ namespace BackupAcceptance.Tests.Image;
 /// warnings known to be harmless. Lines verbatim from ba-nightly's disks.</summary>
 public sealed class DumpImageJudgeTests
 {
-    private static readonly DumpedTree Tree = new(new Dictionary<RawPath, char>(), new HashSet<RawPath> { RawPath.Root }, new HashSet<RawPath>(), []);
+    private static readonly DumpedTree Tree = new(new Dictionary<RawPath, char>(), new HashSet<RawPath> { RawPath.Root }, new Dictionary<RawPath, DateTime>(), []);
 
     private const string GoodRead = "Reading label 'ba-nightly-03' filenum 3\nsplit dumpfile: date 20261206143258 host localhost disk /srv/fixtures/nightly/deleted part 1/UNKNOWN lev 1 comp N program /bin/tar\n20 kb\n";
 

@@ -47,8 +47,10 @@ public sealed class DumpedTreeTests
         Present(before, "a/a2.txt").ShouldBe(Presence.Present);
         Present(after, "a/a2.txt").ShouldBe(Presence.Gone);
         Present(after, "a/a1.txt").ShouldBe(Presence.Present);
-        after.Written.ShouldNotContain(RawPath.Parse("a/a1.txt"));
-        after.Written.ShouldContain(RawPath.Parse("a/a3.txt"));
+        after.Written.ShouldNotContainKey(RawPath.Parse("a/a1.txt"));
+        after.Written.ShouldContainKey(RawPath.Parse("a/a3.txt"));
+        after.ChangedAfter(DateTime.UtcNow.AddHours(-1)).ShouldContain(RawPath.Parse("a/a3.txt"));
+        after.ChangedAfter(DateTime.UtcNow.AddHours(1)).ShouldBeEmpty();
         Present(after, "new\nline").ShouldBe(Presence.Present);
         Present(after, "tab\there").ShouldBe(Presence.Present);
         // The name's bytes as the file system holds them (UTF-8 of what .NET was given), one Latin-1 char per byte.

@@ -31,6 +31,8 @@ public sealed class NightlyScheduleIntegrationTests
                 "Then every file of the listing was restored", "And the restored tree matches the live directory"),
             Scenario("deleted: the count is the level 1's", Given("deleted"), "Then the file count is within 10% of the live directory"),
             Scenario("deleted: the level 1 recorded deletions", Given("deleted"), "Then the backup differs from the previous dump"),
+            Scenario("aged: a level 1 that rewrote a file differs from its level 0", Given("aged"), "Then the backup differs from the previous dump"),
+            Scenario("quiet: a level 1 that wrote nothing is stale", Given("quiet"), "Then the backup differs from the previous dump"),
             Scenario("aged: an unchanged file is as new as the level 1", Given("aged"),
                 "Then the newest restorable version of \"docs/doc1.txt\" is no older than 26 hours"),
             Scenario("excluded: the count is what the DLE asks for", Given("excluded"), "Then the file count is within 5% of the live directory"),
@@ -118,6 +120,18 @@ public sealed class NightlyScheduleIntegrationTests
         _run.Status(name).ShouldBe("failed", _run.Message(name));
         _run.Message(name).ShouldStartWith("Restore mismatch: ba-nightly localhost:/srv/fixtures/nightly/lostname (dump ");
         _run.Message(name).ShouldContain("/dropped.txt: a live file older than the dump, covered by the DLE, is absent from the restore");
+    }
+
+    /// <summary>The same names in both dumps: the level 1's own members show a file rewritten in place after the level
+    /// 0, and a level 1 that wrote nothing is the same state again.</summary>
+    [Test]
+    public void An_incremental_that_rewrote_a_file_differs_and_one_that_wrote_nothing_is_stale()
+    {
+        Passes("aged: a level 1 that rewrote a file differs from its level 0");
+        const string quiet = "quiet: a level 1 that wrote nothing is stale";
+        _run.Status(quiet).ShouldBe("failed", _run.Message(quiet));
+        _run.Message(quiet).ShouldStartWith("Stale backup: ba-nightly localhost:/srv/fixtures/nightly/quiet (dump ");
+        _run.Message(quiet).ShouldContain("and no file the level 1 dump wrote changed after the previous dump");
     }
 
     [Test]
