@@ -38,6 +38,6 @@ public sealed class FullRestoreRuleTests
         await using var restored = await AreaWithAsync(["a.txt"], ["a.txt", "d/extra.txt"]);
         var error = await Should.ThrowAsync<ExpectationFailedException>(() => FullRestoreCheck.RequireOnlyListedAsync(restored, "", default));
         error.Category.ShouldBe(FailureCategory.RestoreMismatch);
-        error.Message.ShouldContain("found 2 files there; 0 missing; 1 not in the listing (d/extra.txt)");
+        error.Message.ShouldContain("found 2 files there; 0 missing; 1 not in that state (d/extra.txt)");
     }
 }
