@@ -26,6 +26,17 @@ build_split() {
       open my $h, ">", "$d/random$n.bin" or die "$d: $!"; print $h pack("C*", map { int rand 256 } 1 .. 409600); close $h or die }' "$1"
 }
 
+build_splitcut() { build_split "$1"; }
+# One middle part of the split dump cut to its 32 KiB Amanda header on the vtape: the split dump's negative control
+# (the index is whole, the data is not).
+after_splitcut() {
+  local parts
+  mapfile -t parts < <(find "$VTAPES" -name "[0-9]*.localhost.$(sed 's/_/__/g; s#/#_#g' <<<"$FIXTURES/splitcut").*" | sort)
+  [ "${#parts[@]}" -ge 3 ] || die "splitcut: ${#parts[@]} vtape file(s), not the parts of a split dump"
+  truncate -s 32768 -- "${parts[1]}"
+  log "splitcut: part 2 of ${#parts[@]} (${parts[1]#"$VTAPES"/}) cut to its header"
+}
+
 # About 200 KB of text each, which compresses well.
 compressible() {
   local i; for i in 1 2 3; do seq -f "line %06g of file$i: the quick brown fox jumps over the lazy dog" 1 3000 > "$1/file$i.txt"; done

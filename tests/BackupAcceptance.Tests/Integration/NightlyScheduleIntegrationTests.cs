@@ -48,6 +48,8 @@ public sealed class NightlyScheduleIntegrationTests
                 "Then the restored tree matches the live directory"),
             Scenario("bitrot: a byte flipped on tape fails", Given("bitrot"), "When the whole disk is restored",
                 "Then the restored tree matches the live directory"),
+            Scenario("splitcut: a split dump missing a part fails", Given("splitcut"), "When the whole disk is restored",
+                "Then every file of the listing was restored"),
         };
         foreach (var disk in new[] { "split", "compclient", "compserver", "encrypted", "amgtar", "holding" })
             scenarios.Add(Scenario($"{disk}: counted, restored and compared exactly", Given(disk), "Then the file count is within 0% of the live directory",
@@ -152,6 +154,15 @@ public sealed class NightlyScheduleIntegrationTests
         const string name = "bitrot: a byte flipped on tape fails";
         _run.Status(name).ShouldBe("failed", _run.Message(name));
         _run.Message(name).ShouldContain("1 mismatch: /note.txt: live ");
+    }
+
+    /// <summary>The split dump's control: one of its parts cut to the header on the vtape.</summary>
+    [Test]
+    public void A_split_dump_missing_a_part_fails()
+    {
+        const string name = "splitcut: a split dump missing a part fails";
+        _run.Status(name).ShouldBe("failed", _run.Message(name));
+        _run.Message(name).ShouldStartWith("Restore mismatch: ba-nightly localhost:/srv/fixtures/nightly/splitcut (dump ");
     }
 
     [TestCase("split")]
