@@ -57,9 +57,6 @@ public sealed record DumpedTree(IReadOnlyDictionary<RawPath, char> Flags, IReadO
     /// A restore gives an older copy, if any.</summary>
     public bool Unwritten(RawPath path) => Flags.TryGetValue(path, out var flag) && flag == 'Y' && !Written.ContainsKey(path);
 
-    /// <summary>Files the records name (flagged <c>Y</c> or <c>N</c>), excluded names among them.</summary>
-    public int RecordedFiles => Flags.Values.Count(f => f != 'D');
-
     /// <summary>Files this dump wrote that changed after <paramref name="sinceUtc"/>: proof the disk changed since then,
     /// which names alone do not show (a file rewritten in place).</summary>
     public IReadOnlyList<RawPath> ChangedAfter(DateTime sinceUtc) =>

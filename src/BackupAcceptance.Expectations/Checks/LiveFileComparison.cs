@@ -27,6 +27,7 @@ public static class LiveFileComparison
         var report = new List<string> { $"live side: {LiveComparisonCheck.Describe(live)}" };
         var mismatches = new List<string>();
         var compared = 0;
+        var changed = 0;
         // A whole disk's links, FIFOs and devices are listed as files but hold no bytes to compare.
         foreach (var file in restored.RegularFiles ?? restored.Files)
         {
@@ -43,6 +44,7 @@ public static class LiveFileComparison
             if (LiveChanges.Of(entry, dump) == LiveChange.ChangedSinceDump)
             {
                 report.Add($"changed since the dump, not compared: {file} (mtime {entry.ModifiedUtc:u}, ctime {entry.ChangedUtc:u})");
+                changed++;
                 continue;
             }
             var comparison = await FileComparison.CompareAsync(live.PathOf(entry), restored.Area.PathOf(file), cancellationToken);
@@ -52,11 +54,13 @@ public static class LiveFileComparison
             if (!comparison.Matches) mismatches.Add(line);
         }
         if (restored.IsWholeDisk)
-            compared += await CompareAbsencesAsync(restored, live, dump, report, mismatches, cancellationToken);
+        {
+            var (present, changedSince) = await CompareAbsencesAsync(restored, live, dump, report, mismatches, cancellationToken);
+            (compared, changed) = (compared + present, changed + changedSince);
+        }
         if (live.Excluded.Count > 0)
             report.Add($"{Guard.Plural(live.Excluded.Count, "live file")} excluded by the DLE, not compared: " +
                        string.Join(", ", live.Excluded.Select(e => e.Path.ToString()).Order(StringComparer.Ordinal)));
-        var changed = report.Count(l => l.StartsWith("changed since the dump", StringComparison.Ordinal) || l.StartsWith("new or changed", StringComparison.Ordinal));
         report.Insert(1, $"compared {Guard.Plural(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared");
 
         if (compared == 0)
@@ -71,8 +75,8 @@ public static class LiveFileComparison
         return new RestoreComparison(report, compared);
     }
 
-    /// <returns>How many live files were checked for presence in the restore.</returns>
-    private static async Task<int> CompareAbsencesAsync(RestoredFiles restored, LiveTree live, Amanda.Listing.DumpDate dump,
+    /// <returns>How many live files were checked for presence in the restore, and how many were new or changed since.</returns>
+    private static async Task<(int Checked, int Changed)> CompareAbsencesAsync(RestoredFiles restored, LiveTree live, Amanda.Listing.DumpDate dump,
         List<string> report, List<string> mismatches, CancellationToken cancellationToken)
     {
         var inArea = await FullRestoreCheck.EntriesAsync(restored.Area, regularOnly: false, cancellationToken);
@@ -81,12 +85,15 @@ public static class LiveFileComparison
         var redefined = live.Entry is { } dle
             ? DleDefinition.ChangedSince(restored.Target.Config, dle, LiveChanges.DumpedAtUtc(dump))
             : [];
-        var checkedFiles = 0;
+        var (checkedFiles, changedFiles) = (0, 0);
         foreach (var entry in live.Files)
         {
             if (inArea.Contains(FullRestoreCheck.Key(entry.Path))) continue;
             if (LiveChanges.Of(entry, dump) == LiveChange.ChangedSinceDump)
+            {
                 report.Add($"new or changed since the dump, not compared: {entry.Path}");
+                changedFiles++;
+            }
             else if (Ancestors(entry.Path).FirstOrDefault(movedSince.Contains) is { } directory)
                 report.Add($"not compared: {entry.Path} (the directory {directory} changed since the dump, it may have been moved there)");
             else if (redefined.Count > 0)
@@ -100,7 +107,7 @@ public static class LiveFileComparison
                 mismatches.Add(line);
             }
         }
-        return checkedFiles;
+        return (checkedFiles, changedFiles);
     }
 
     private static IEnumerable<RawPath> Ancestors(RawPath path)

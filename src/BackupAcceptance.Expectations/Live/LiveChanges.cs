@@ -29,12 +29,5 @@ public static class LiveChanges
         return DateTime.SpecifyKind(local - zone.GetAmbiguousTimeOffsets(local).Max(), DateTimeKind.Utc);
     }
 
-    /// <summary>The entries split by <see cref="Of"/>; both keys are always present.</summary>
-    public static IReadOnlyDictionary<LiveChange, IReadOnlyList<LiveEntry>> Classify(IEnumerable<LiveEntry> entries, DumpDate dump)
-    {
-        var split = entries.ToLookup(entry => Of(entry, dump));
-        return Enum.GetValues<LiveChange>().ToDictionary(change => change, change => (IReadOnlyList<LiveEntry>)split[change].ToList());
-    }
-
     private static DateTime WholeSeconds(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 }

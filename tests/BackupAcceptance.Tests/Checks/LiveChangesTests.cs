@@ -32,15 +32,6 @@ public sealed class LiveChangesTests
     public void Within_the_dump_second_counts_as_at_the_dump() =>
         LiveChanges.Of(File(DumpUtc.AddMilliseconds(900), DumpUtc.AddMilliseconds(900)), Dump).ShouldBe(LiveChange.Comparable);
 
-    [Test]
-    public void Classify_splits_and_always_has_both_kinds()
-    {
-        var old = File(DumpUtc.AddDays(-1), DumpUtc.AddDays(-1));
-        var split = LiveChanges.Classify([old], Dump);
-        split[LiveChange.Comparable].ShouldBe([old]);
-        split[LiveChange.ChangedSinceDump].ShouldBeEmpty();
-    }
-
     /// <summary>A nightly run at 01:30 on the night the clock falls back: 01:30 happens twice, and the earlier instant
     /// is the one that never takes a file changed after the dump for an older one.</summary>
     [Test]
