@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Secrecy;
 
 namespace BackupAcceptance.Expectations.Checks;
 
@@ -18,20 +19,24 @@ public static class CanaryCheck
             throw new ExpectationFailedException(FailureCategory.SuiteDefect, restored.Target, restored.DumpDate,
                 "a pattern that an empty file would not match", $"/{pattern}/, which matches anything", "");
         var file = restored.Files.Single();
-        string content;
+        byte[] bytes;
         try
         {
             await using var stream = RawFiles.OpenRead(restored.Area.PathOf(file));
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            content = await reader.ReadToEndAsync(cancellationToken);
+            using var memory = new MemoryStream();
+            await stream.CopyToAsync(memory, cancellationToken);
+            bytes = memory.ToArray();
         }
         catch (IOException missing)
         {
             throw NotRestored(restored, file, missing, transcriptTail);
         }
-        if (!Regex.IsMatch(content, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5)))
+        // Invalid UTF-8 becomes U+FFFD, as a text reader reads it: a pattern still matches the text around it.
+        if (!Regex.IsMatch(Encoding.UTF8.GetString(bytes), pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5)))
             throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
-                $"{file} to match /{pattern}/", $"\"{Shorten(content)}\"", transcriptTail);
+                $"{file} to match /{pattern}/",
+                $"the pattern matches nowhere in it: {ContentDescription.Of(bytes)} (its content is not quoted: restored data stays in the restore area)",
+                transcriptTail);
     }
 
     public static void RequireRestoredNoOlderThan(RestoredFiles restored, TimeSpan maximumAge, DateTime utcNow, string transcriptTail)
@@ -55,10 +60,4 @@ public static class CanaryCheck
     private static ExpectationFailedException NotRestored(RestoredFiles restored, RawPath file, IOException missing, string transcriptTail) =>
         new(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate, $"{file} in the restore area",
             $"it was not restored ({missing.Message})", transcriptTail, missing);
-
-    private static string Shorten(string text)
-    {
-        var line = text.ReplaceLineEndings(" ").Trim();
-        return line.Length <= 120 ? line : line[..120] + "…";
-    }
 }

@@ -3,6 +3,8 @@ using System.Text;
 using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Sandbox;
+using BackupAcceptance.Expectations.Secrecy;
 using CliWrap;
 using CliWrap.Buffered;
 
@@ -22,7 +24,10 @@ public static class RestoredCommandCheck
     public const string TimeoutVariable = "BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT";
 
     /// <summary>What the command said and how it ran, for the report.</summary>
-    public sealed record Outcome(string Command, int ExitCode, string Output, bool NetworkIsolated, TimeSpan Took);
+    /// <param name="Output">Its output's kept tail, or a note that it was withheld (it quoted the restored data).</param>
+    /// <param name="PrivatePlaces">The shared places it saw as private folders of its own (none without namespaces).</param>
+    public sealed record Outcome(string Command, int ExitCode, string Output, bool NetworkIsolated, TimeSpan Took,
+        IReadOnlyList<string> PrivatePlaces, long OutputBytes);
 
     public static TimeSpan Timeout(Func<string, string?> env)
     {
@@ -57,48 +62,121 @@ public static class RestoredCommandCheck
                 "{} inside the sh -c script: pass it as an argument instead, e.g. sh -c 'test -s \"$1\"' _ {}", "");
         var restoredPath = RestoredPath(restored, path, expected);
 
-        // nobody gets a copy of just this path, in a directory of its own: the rest of the restore (keys, shadow) stays
-        // root's, and a command that writes (a journal replayed, a file replaced) cannot change what later steps compare.
-        await using var copy = RestoreArea.Create(restored.Area.Path[..restored.Area.Path.LastIndexOf('/')]);
-        var copied = Path.Combine(copy.Path, Path.GetFileName(restoredPath.TrimEnd('/')));
-        await Cli.Wrap("cp").WithArguments(["-a", "--no-preserve=ownership", "--", restoredPath, copied]).ExecuteBufferedAsync(cancellationToken);
-        await Cli.Wrap("chown").WithArguments(["-R", "--no-dereference", "nobody:", copy.Path]).ExecuteBufferedAsync(cancellationToken);
+        // nobody gets a copy of just this path, in an area of its own: the rest of the restore (keys, shadow) stays root's,
+        // and a command that writes (a journal replayed, a file replaced) cannot change what later steps compare.
+        var isolated = await DataCheckSandbox.Namespaces;
+        await using var sandbox = await DataCheckSandbox.CreateAsync(restored.Area.Path[..restored.Area.Path.LastIndexOf('/')], isolated, cancellationToken);
+        var copied = await sandbox.CopyInAsync(restoredPath, cancellationToken);
         words = [.. words.Select(w => w.Replace("{}", copied, StringComparison.Ordinal))];
-        // A restore root nobody cannot traverse (BACKUP_ACCEPTANCE_RESTORE_DIR under a 0700 folder) is this machine's
-        // trouble: the command would fail for it and blame the data.
-        var reach = await Cli.Wrap("runuser").WithArguments(["-u", "nobody", "--", "test", "-r", copied])
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
-        if (reach.ExitCode != 0)
-            throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, restored.DumpDate, expected,
-                $"the user nobody cannot read {copied}: a folder above the restore area is closed to it (BACKUP_ACCEPTANCE_RESTORE_DIR)", "");
-        var isolated = await Isolation.Value;
-        string[] run = [.. (isolated ? new[] { "unshare", "-n", "-p", "-f", "--kill-child" } : []), "runuser", "-u", "nobody", "--",
-            "env", "-i", $"PATH={SystemPath}", "HOME=/nonexistent", "LANG=C.UTF-8", .. words];
+        // Without a mount namespace nobody reaches the copy through the restore root: one it cannot traverse
+        // (BACKUP_ACCEPTANCE_RESTORE_DIR under a 0700 folder) is this machine's trouble, not the data's.
+        if (!isolated)
+        {
+            var reach = await Cli.Wrap("runuser").WithArguments(["-u", "nobody", "--", "test", "-r", copied])
+                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
+            if (reach.ExitCode != 0)
+                throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, restored.DumpDate, expected,
+                    $"the user nobody cannot read {copied}: a folder above the restore area is closed to it (BACKUP_ACCEPTANCE_RESTORE_DIR)", "");
+        }
+        var run = sandbox.CommandLine(words, Environment(System.Environment.GetEnvironmentVariable));
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        BufferedCommandResult result;
+        // One bounded tail for both streams: a check printing 400 MB costs 64 KiB here.
+        var tail = new OutputTail();
+        int? exitCode = null;
         try
         {
             // A system PATH: root's may hold folders nobody cannot search, which runuser reports as "Permission denied".
-            result = await Cli.Wrap(run[0]).WithArguments(run[1..]).WithWorkingDirectory(copy.Path)
+            var result = await Cli.Wrap(run[0]).WithArguments(run.Skip(1)).WithWorkingDirectory(sandbox.WorkingDirectory)
                 .WithEnvironmentVariables(env => env.Set("PATH", SystemPath))
-                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(Encoding.UTF8, limit.Token);
+                .WithStandardOutputPipe(sandbox.Stdout(tail)).WithStandardErrorPipe(tail.Target)
+                .WithValidation(CommandResultValidation.None).ExecuteAsync(limit.Token);
+            exitCode = result.ExitCode;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // killed at the timeout: the rules below are still judged first
+        }
+        var took = clock.Elapsed;
+        if (!sandbox.Ready)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, restored.DumpDate, expected,
+                $"the data check's sandbox could not be set up (unshare, mount --bind over {string.Join(", ", sandbox.CoveredPlaces)}): " +
+                $"\"{Tail(Encoding.UTF8.GetString(tail.Bytes()))}\"", "");
+        var shown = await ShowableOutputAsync(tail, restoredPath, cancellationToken);
+        var writes = await sandbox.WritesOutsideTheCopyAsync(cancellationToken);
+        if (writes.Count > 0)
+            throw new ExpectationFailedException(FailureCategory.DataCheckBrokeRules, target, restored.DumpDate,
+                $"\"{command}\" to write nowhere but its copy of the restored {path}",
+                $"it wrote outside its copy: {string.Join("; ", writes)}" +
+                (isolated ? " (private folders, removed with it: nothing reached the real ones)" : "") +
+                $"; {(exitCode is { } code ? $"exit status {code}" : "killed at the timeout")}, which does not count", "");
+        if (exitCode is not { } exit)
             throw new ExpectationFailedException(FailureCategory.DataCheckFailed, target, restored.DumpDate, expected,
                 $"it did not finish within {timeout.TotalSeconds:0} s ({TimeoutVariable}); it was killed", transcriptTail);
-        }
-        var output = (result.StandardOutput + result.StandardError).Trim();
         // env's own words (127: not found, 126: not runnable): the feature names a command this machine lacks.
-        if (result.ExitCode is 126 or 127 && output.StartsWith("env: ", StringComparison.Ordinal))
+        if (exit is 126 or 127 && shown.Text.StartsWith("env: ", StringComparison.Ordinal))
             throw new ExpectationFailedException(FailureCategory.InputError, target, restored.DumpDate, expected,
-                $"the command could not be started: {Tail(output)}", "");
-        if (result.ExitCode != 0)
+                $"the command could not be started: {Tail(shown.Text)}", "");
+        if (exit != 0)
             throw new ExpectationFailedException(FailureCategory.DataCheckFailed, target, restored.DumpDate, expected,
-                $"exit status {result.ExitCode}: \"{Tail(output)}\"", transcriptTail);
-        return new Outcome(string.Join(' ', words), result.ExitCode, output, isolated, clock.Elapsed);
+                $"exit status {exit}: {shown.Quoted}", transcriptTail);
+        return new Outcome(string.Join(' ', words), exit, shown.Text, isolated, took,
+            isolated ? sandbox.CoveredPlaces.ToList() : [], tail.TotalBytes);
+    }
+
+    /// <summary>The variables the check gets (env -i): a system PATH, no home, a UTF-8 locale, and the run's id when the
+    /// suite has one (BACKUP_ACCEPTANCE_RUN_ID: what finds the run's processes after a crash).</summary>
+    public static IReadOnlyList<string> Environment(Func<string, string?> env) =>
+    [
+        $"PATH={SystemPath}", "HOME=/nonexistent", "LANG=C.UTF-8",
+        .. env(RunIdVariable) is { Length: > 0 } id ? new[] { $"{RunIdVariable}={id}" } : [],
+    ];
+
+    public const string RunIdVariable = "BACKUP_ACCEPTANCE_RUN_ID";
+
+    /// <summary>Restored data read to prove an output holds none of it, at most (beyond: the output is withheld).</summary>
+    private const long ScanBudget = 1L << 30;
+
+    /// <summary>The check's output as a message or the report may show it: its kept tail, unless any run of
+    /// <see cref="RestoredBytes.Run"/> bytes of it is in the restored data (a check that prints what it checks carries
+    /// the data out), then withheld with its size.</summary>
+    private sealed record ShownOutput(string Text, string Quoted);
+
+    private static async Task<ShownOutput> ShowableOutputAsync(OutputTail tail, string restoredPath, CancellationToken cancellationToken)
+    {
+        var bytes = tail.Bytes();
+        var files = await RegularFilesAsync(restoredPath, cancellationToken);
+        var verdict = await RestoredBytes.QuotedInAsync(bytes, files, ScanBudget, cancellationToken);
+        if (verdict != RestoredBytes.Verdict.Clean)
+        {
+            var why = verdict == RestoredBytes.Verdict.Quoted
+                ? $"it holds {RestoredBytes.Run} or more bytes in a row that are in the restored data"
+                : $"the restored data is over {ScanBudget >> 30} GiB, too much to prove the output holds none of it";
+            var withheld = $"[{tail.TotalBytes} bytes of output withheld: {why}]";
+            return new ShownOutput(withheld, withheld);
+        }
+        var text = Encoding.UTF8.GetString(bytes).Trim();
+        if (tail.Truncated) text = $"[the last {bytes.Length} of {tail.TotalBytes} bytes of output]\n{text}";
+        return new ShownOutput(text, $"\"{Tail(text)}\"");
+    }
+
+    /// <summary>The restored path's regular files, as path bytes (names need not be UTF-8: find prints them raw).</summary>
+    private static async Task<IReadOnlyList<byte[]>> RegularFilesAsync(string restoredPath, CancellationToken cancellationToken)
+    {
+        using var names = new MemoryStream();
+        await Cli.Wrap("find").WithArguments(["-P", restoredPath, "-type", "f", "-print0"])
+            .WithStandardOutputPipe(PipeTarget.ToStream(names))
+            .WithValidation(CommandResultValidation.None).ExecuteAsync(cancellationToken);
+        var all = names.ToArray();
+        var files = new List<byte[]>();
+        for (int start = 0, end; start < all.Length; start = end + 1)
+        {
+            end = Array.IndexOf(all, (byte)0, start);
+            if (end < 0) end = all.Length;
+            if (end > start) files.Add(all[start..end]);
+        }
+        return files;
     }
 
     /// <summary>The restored file, or a directory of the area holding restored files, as an absolute path.</summary>
@@ -115,24 +193,6 @@ public static class RestoredCommandCheck
 
     /// <summary>A root's PATH may hold folders nobody cannot search (runuser then says "Permission denied").</summary>
     private const string SystemPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin";
-
-    /// <summary>unshare -n -p needs root (CAP_SYS_ADMIN) and a kernel that allows it; elsewhere the check runs with the
-    /// network, and the report says so. Asked once per run: the answer does not change.</summary>
-    private static readonly Lazy<Task<bool>> Isolation = new(() => CanIsolateAsync(CancellationToken.None));
-
-    private static async Task<bool> CanIsolateAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var probe = await Cli.Wrap("unshare").WithArguments(["-n", "-p", "-f", "--kill-child", "true"]).WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(cancellationToken);
-            return probe.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 
     private static string Tail(string output)
     {

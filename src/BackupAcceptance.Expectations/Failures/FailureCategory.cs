@@ -20,6 +20,10 @@ public enum FailureCategory
     /// what it restores would not work.</summary>
     DataCheckFailed,
 
+    /// <summary>A data check that wrote outside its copy of the restored data (its private /tmp, /var/tmp, /dev/shm,
+    /// ...): it tried to carry the data out. The check is at fault, not the backup, and it never counts as a pass.</summary>
+    DataCheckBrokeRules,
+
     /// <summary>A full restore of the disk, estimated from a timed restore and the dump's size, would take longer than
     /// the step allows (the recovery time objective).</summary>
     RecoveryTooSlow,
@@ -55,6 +59,7 @@ public static class FailureCategoryTitles
         FailureCategory.CountDrop => "Count drop",
         FailureCategory.RestoreMismatch => "Restore mismatch",
         FailureCategory.DataCheckFailed => "Data check failed",
+        FailureCategory.DataCheckBrokeRules => "Data check broke the rules",
         FailureCategory.RecoveryTooSlow => "Recovery too slow",
         FailureCategory.IndexDamaged => "Index damaged",
         FailureCategory.AmandaUnreachable => "Amanda unreachable or misconfigured",
@@ -70,5 +75,6 @@ public static class FailureCategoryTitles
     /// (Amanda's servers, this machine, the feature file or the suite are at fault: the test is broken).</summary>
     public static bool IsBackupDefect(this FailureCategory category) =>
         category is not (FailureCategory.AmandaUnreachable or FailureCategory.RestoreFailed or FailureCategory.InputError
-            or FailureCategory.SuiteDefect or FailureCategory.NothingChecked or FailureCategory.Interrupted);
+            or FailureCategory.SuiteDefect or FailureCategory.NothingChecked or FailureCategory.Interrupted
+            or FailureCategory.DataCheckBrokeRules);
 }

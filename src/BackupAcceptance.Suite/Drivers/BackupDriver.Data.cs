@@ -96,10 +96,16 @@ public sealed partial class BackupDriver
         var timeout = RestoredCommandCheck.Timeout(Environment.GetEnvironmentVariable);
         var outcome = await VerdictAsync(() => RestoredCommandCheck.RequirePassesAsync(restored, path, command, timeout, TranscriptTail, Cancellation));
         checks.Record(1, "restored data checked by its own tool");
-        evidence.Attach("command on restored data",
-            $"$ {outcome.Command}\n(as nobody, on a copy made for it, {(outcome.NetworkIsolated ? "without network (unshare -n)" : "WITH network: unshare -n is not allowed here")}, " +
-            $"{outcome.Took.TotalSeconds:0.0} s, exit status {outcome.ExitCode})\n{outcome.Output}");
+        evidence.Attach("command on restored data", $"$ {outcome.Command}\n({Sandboxed(outcome)}, " +
+            $"{outcome.Took.TotalSeconds:0.0} s, exit status {outcome.ExitCode}, {outcome.OutputBytes} bytes of output)\n{outcome.Output}");
     }
+
+    /// <summary>How the data check ran, for the report: every isolation it had, and every one this kernel refused.</summary>
+    private static string Sandboxed(RestoredCommandCheck.Outcome outcome) => outcome.NetworkIsolated
+        ? $"as nobody, on a copy made for it, without network (unshare -n), in its own PID and IPC namespaces, " +
+          $"with private {string.Join(", ", outcome.PrivatePlaces)} (a mount namespace; removed with it)"
+        : "as nobody, on a copy made for it, WITH network and WITHOUT a private /tmp, /dev/shm, PID or IPC namespace: " +
+          "this kernel refuses unshare (the real shared places were searched for what nobody wrote during the check)";
 
     private RestoredFiles RequireRestored()
     {

@@ -47,6 +47,7 @@ public sealed record AllureConfig(
         new("Nothing checked", "^Nothing checked:[\\s\\S]*", ["broken"]),
         new("Restore failed", "^Restore failed:[\\s\\S]*", ["broken"]),
         new("Interrupted", "^Interrupted:[\\s\\S]*", ["broken"]),
+        new("Data check broke the rules", "^Data check broke the rules:[\\s\\S]*", ["broken"]),
         new("Input error", "^Input error:[\\s\\S]*", ["broken"]),
         new("Amanda unreachable or misconfigured", "^Amanda unreachable or misconfigured:[\\s\\S]*", ["broken", "failed"]),
         new("Suite defect", "[\\s\\S]*", ["broken"]),

@@ -1,0 +1,138 @@
+using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Sandbox;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Checks.Secrecy;
+
+/// <summary>
+/// Issue 24, X2 and S2/DC1, on a restore-like area (no Amanda needed, but root: runuser and unshare): a data check
+/// that writes to /tmp or /dev/shm fails as "Data check broke the rules" and nothing reaches the real ones; output that
+/// quotes the restored data is withheld; 400 MB of output costs a bounded tail; an honest check still passes.
+/// </summary>
+[NonParallelizable]
+public sealed class DataCheckSandboxTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    [SetUp]
+    public void Root()
+    {
+        if (Environment.UserName != "root") Assert.Ignore("data checks run as root (runuser -u nobody)");
+    }
+
+    private static Task<RestoredCommandCheck.Outcome> Check(Expectations.Checks.RestoredFiles restored, string command) =>
+        RestoredCommandCheck.RequirePassesAsync(restored, "shadow", command, Limit, "", CancellationToken.None);
+
+    [Test]
+    public async Task An_honest_check_passes_in_private_places_without_network()
+    {
+        await using var restored = await RestoredFixture.CreateAsync();
+
+        var outcome = await Check(restored, "sh -c 'test -s \"$1\" && test \"$(id -un)\" = nobody && test -z \"$(ls -A /tmp | grep -vx check)\" && echo fine' _ {}");
+
+        outcome.ExitCode.ShouldBe(0);
+        outcome.Output.ShouldBe("fine");
+        if (await DataCheckSandbox.Namespaces)
+        {
+            outcome.NetworkIsolated.ShouldBeTrue();
+            outcome.PrivatePlaces.ShouldContain("/tmp");
+            outcome.PrivatePlaces.ShouldContain("/dev/shm");
+            outcome.Command.ShouldContain("/tmp/check/shadow");
+        }
+    }
+
+    [TestCase("/tmp")]
+    [TestCase("/var/tmp")]
+    [TestCase("/dev/shm")]
+    [TestCase("/run/lock")]
+    public async Task A_check_that_copies_the_data_out_breaks_the_rules_and_leaves_nothing(string place)
+    {
+        if (!Directory.Exists(place)) Assert.Ignore($"{place} does not exist here");
+        await using var restored = await RestoredFixture.CreateAsync();
+        var name = $"x-{Guid.NewGuid():N}";
+
+        var failure = await Should.ThrowAsync<ExpectationFailedException>(() =>
+            Check(restored, $"sh -c 'cp \"$1\" {place}/{name} && chmod 644 {place}/{name}' _ {{}}"));
+
+        failure.Category.ShouldBe(FailureCategory.DataCheckBrokeRules);
+        failure.Category.IsBackupDefect().ShouldBeFalse();
+        failure.Message.ShouldStartWith("Data check broke the rules: daily localhost:/etc");
+        failure.Found.ShouldContain($"1 entry in its {(await DataCheckSandbox.Namespaces ? "private " : "real ")}{place}");
+        failure.Found.ShouldContain("exit status 0, which does not count");
+        failure.Message.ShouldNotContain(RestoredFixture.Marker);
+        failure.Found.ShouldNotContain(name, Case.Sensitive, "names are the check's words, and could spell the data");
+        if (await DataCheckSandbox.Namespaces) File.Exists($"{place}/{name}").ShouldBeFalse("the real place never saw it");
+        File.Delete($"{place}/{name}"); // the fallback leaves it where nobody put it
+    }
+
+    [Test]
+    public async Task Output_that_quotes_the_data_is_withheld_whether_the_check_passes_or_fails()
+    {
+        await using var restored = await RestoredFixture.CreateAsync();
+
+        var passed = await Check(restored, "cat {}");
+        passed.Output.ShouldStartWith("[");
+        passed.Output.ShouldContain("bytes of output withheld: it holds 8 or more bytes in a row that are in the restored data");
+        passed.Output.ShouldNotContain(RestoredFixture.Marker);
+
+        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => Check(restored, "sh -c 'tail -c 20 \"$1\"; exit 3' _ {}"));
+        failure.Category.ShouldBe(FailureCategory.DataCheckFailed);
+        failure.Found.ShouldStartWith("exit status 3: [20 bytes of output withheld");
+        failure.Message.ShouldNotContain("99999:7:::");
+    }
+
+    [Test]
+    public async Task Its_own_words_are_still_quoted_when_it_fails()
+    {
+        await using var restored = await RestoredFixture.CreateAsync();
+
+        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => Check(restored, "gzip -t {}"));
+
+        failure.Category.ShouldBe(FailureCategory.DataCheckFailed);
+        failure.Found.ShouldContain("not in gzip format");
+    }
+
+    [Test]
+    public async Task Four_hundred_megabytes_of_output_cost_a_bounded_tail()
+    {
+        await using var restored = await RestoredFixture.CreateAsync();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var outcome = await Check(restored, "sh -c 'head -c 400000000 /dev/zero | tr \"\\0\" y; echo; echo the end; test -s \"$1\"' _ {}");
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        outcome.ExitCode.ShouldBe(0);
+        outcome.OutputBytes.ShouldBe(400_000_009);
+        outcome.Output.ShouldStartWith("[the last 65536 of 400000009 bytes of output]");
+        outcome.Output.ShouldEndWith("yyy\nthe end");
+        allocated.ShouldBeLessThan(32_000_000, "the tail, not the output");
+    }
+
+    [Test]
+    public void The_run_id_is_the_one_variable_passed_through()
+    {
+        RestoredCommandCheck.Environment(n => n == "BACKUP_ACCEPTANCE_RUN_ID" ? "run-42" : "leak")
+            .ShouldBe(["PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin", "HOME=/nonexistent", "LANG=C.UTF-8", "BACKUP_ACCEPTANCE_RUN_ID=run-42"]);
+        RestoredCommandCheck.Environment(_ => null).ShouldNotContain(v => v.StartsWith("BACKUP_ACCEPTANCE_RUN_ID", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task Without_namespaces_a_write_to_the_real_tmp_is_still_found()
+    {
+        await using var sandbox = await DataCheckSandbox.CreateAsync(Path.GetTempPath(), isolated: false, CancellationToken.None);
+        var name = Path.Combine("/tmp", $"x-{Guid.NewGuid():N}");
+        try
+        {
+            await CliWrap.Cli.Wrap("runuser").WithArguments(["-u", "nobody", "--", "touch", name]).ExecuteAsync();
+
+            (await sandbox.WritesOutsideTheCopyAsync(CancellationToken.None))
+                .ShouldContain("1 entry owned by nobody in the real /tmp, made during the check (left there)");
+        }
+        finally
+        {
+            File.Delete(name);
+        }
+    }
+}
