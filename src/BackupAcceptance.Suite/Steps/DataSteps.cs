@@ -48,14 +48,14 @@ public sealed class DataSteps(BackupDriver driver)
 
     [Then("its content matches {string}")]
     [StepView(DumpView.Restored)]
-    [StepExample("Then its content matches \"^canary \\d{4}-\"", "The restored file's text matches the regular expression (for canary files).",
+    [StepExample("Then its content matches \"^canary \\d{4}-\"", "The restored file's text matches the regular expression (for canary files). A mismatch gives the file's size, SHA-256, line count and longest line, never its content.",
         "Any other file of the dump.")]
     public Task ThenItsContentMatches(string pattern) => driver.RequireRestoredContentAsync(pattern);
 
     [Then("the restored {string} passes {string}")]
     [StepView(DumpView.Restored)]
     [StepExample("Then the restored \"backups/site.tar.gz\" passes \"tar -tzf {}\"",
-        "Runs a command on a copy of restored data made for it, {} replaced by the copy's path (a restored file, or a directory holding restored files): as the user nobody, with an empty environment and a system PATH, without network and in its own PID namespace where the kernel allows (unshare -n -p), within BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT (default 300 s). No shell: words split as a shell would, quotes kept; for pipes write sh -c '... \"$1\" ...' _ {} ({} inside the script is refused). Exit status 0 passes; any other fails as Data check failed with the command's output, which the report attaches. The tool must fail by its status: sqlite3's integrity_check may exit 0 on a corrupt file, so compare its output. A command without {}, one this machine lacks, or a path not restored is an input error.",
+        "Runs a command on a copy of restored data made for it, {} replaced by the copy's path (a restored file, or a directory holding restored files): as the user nobody, with an empty environment and a system PATH (and BACKUP_ACCEPTANCE_RUN_ID when the run has one), within BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT (default 300 s), and where the kernel allows in namespaces of its own (unshare): no network, its own PIDs (killed with it) and IPC, and private empty /tmp, /var/tmp, /dev/shm, /run/lock and /dev/mqueue, removed with it. No shell: words split as a shell would, quotes kept; for pipes write sh -c '... \"$1\" ...' _ {} ({} inside the script is refused). Exit status 0 passes; any other fails as Data check failed with the tail of the command's output (the last 64 KiB are kept, the report attaches them), unless the output holds 8 bytes in a row of the restored data: then it is withheld and only its size is given. A check that wrote anything into those private places fails as Data check broke the rules (broken, whatever its status). The tool must fail by its status: sqlite3's integrity_check may exit 0 on a corrupt file, so compare its output. A command without {}, one this machine lacks, or a path not restored is an input error",
         "That the data is the latest: pair it with a freshness step.")]
     public Task ThenTheRestoredPasses(string path, string command) => driver.RequireRestoredPassesAsync(path, command);
 
