@@ -16,6 +16,10 @@ public sealed class DataCommandIntegrationTests
     {
         RealAmanda.Require();
         var work = Directory.CreateTempSubdirectory("ba-data-command-").FullName;
+        // This run's own hanging command: a plain "sleep 60" may be anyone's on a shared machine.
+        var hang = $"sleep 60.{Random.Shared.Next(100_000, 999_999)}";
+        // Its own restore root, for the same reason: what is left there is this run's.
+        var restoreRoot = Directory.CreateDirectory(Path.Combine(work, "restore")).FullName;
         try
         {
             string Scenario(string name, string path, string command) => $"""
@@ -45,12 +49,12 @@ public sealed class DataCommandIntegrationTests
                 Scenario("not restored", "group", "test -e {}"),
                 Scenario("no braces", "passwd", "true"),
                 Scenario("braces in a script", "passwd", "sh -c 'test -s {}'"),
-                Scenario("hangs", "passwd", "sh -c 'sleep 60' _ {}"))
+                Scenario("hangs", "passwd", $"sh -c '{hang}' _ {{}}"))
                 + SqliteScenario("sqlite good", "app.sqlite", "sh -c 'test $(sqlite3 $1 pragma\\ integrity_check) = ok' _ {}")
                 + SqliteScenario("sqlite corrupt", "corrupt.sqlite", "sh -c 'test $(sqlite3 $1 pragma\\ integrity_check) = ok' _ {}"));
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             var run = await SuiteRunner.RunAsync(feature, null, timeout.Token,
-                new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT"] = "3" });
+                new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT"] = "3", ["BACKUP_ACCEPTANCE_RESTORE_DIR"] = restoreRoot });
 
 
             run.Status("passes").ShouldBe("passed", run.Console);
@@ -84,9 +88,10 @@ public sealed class DataCommandIntegrationTests
             text.ShouldStartWith("$ grep -q ^root: /");
             text.ShouldContain("as nobody");
             text.ShouldContain("without network (unshare -n)");
+            text.ShouldContain("with private /tmp, /var/tmp, /dev/shm, /run/lock");
 
-            ProcessTable.LivingWithCommandLine("sleep 60").ShouldBeEmpty("the hanging command was killed");
-            Directory.GetDirectories(Path.GetTempPath(), "backup-acceptance-restore-*").ShouldBeEmpty("restore areas and copies are removed");
+            ProcessTable.LivingWithCommandLine(hang).ShouldBeEmpty("the hanging command was killed");
+            Directory.EnumerateFileSystemEntries(restoreRoot).ShouldBeEmpty("restore areas, copies and the checks' private folders are removed");
         }
         finally
         {
