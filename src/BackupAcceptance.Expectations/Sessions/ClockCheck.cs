@@ -36,7 +36,7 @@ public static class ClockCheck
             $"no dump dated after this machine's time, {now} ({DumpClock.Tolerance.TotalMinutes:0} minutes allowed)",
             $"{Describe(ahead, localNow)}: the server's clock was ahead when it dumped, or this machine's clock is behind. " +
             "amrecover's default date hides a dump dated ahead, so a path in it would look missing and a count would disagree " +
-            "with its index; set the clocks right (the dump keeps its date until it is newer than the clock)",
+            "with its index; set the clocks right (the dump keeps its date: amrecover shows it once this machine's clock passes it)",
             session.Transcript.Tail()));
     }
 
