@@ -135,6 +135,10 @@ phase aged
 # A second configuration whose one dump is ten days old (faketime): the negative control of recovery-point steps.
 "$PROVISION_DIR/aged.sh" > /dev/null || die "provision/aged.sh failed (run it alone to see why)"
 
+phase state
+# Amanda's own state: an index the tests make unreadable to the dump user for a moment, and a dump dated ahead.
+"$PROVISION_DIR/state.sh" > /dev/null || die "provision/state.sh failed (run it alone to see why)"
+
 phase nightly
 # A site's nightly schedule as configuration ba-nightly: chains, exclusion, split, compressed, encrypted, amgtar, holding.
 "$PROVISION_DIR/nightly.sh" > /dev/null || die "provision/nightly.sh failed (run it alone to see why)"

@@ -19,8 +19,9 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
 
     public AmrecoverSession Session => session;
 
-    /// <summary>What the pool's audit of the disk's index files found (verified, or why it could not look).</summary>
-    public string IndexNote { get; init; } = "";
+    /// <summary>What the pool's audit of the disk's index files and its clock check found (verified, or why it could
+    /// not look).</summary>
+    public string IndexNote { get; internal set; } = "";
 
     /// <summary>The dump date this lease browses at, or null for the latest (amrecover's default).</summary>
     public DumpDate? WorkingDate { get; private set; }

@@ -11,8 +11,11 @@ namespace BackupAcceptance.Expectations.Sessions;
 /// second. The session is lent to one caller at a time: a second scenario on the same disk waits for it instead of
 /// starting another (which also keeps two amindexd from racing to sort a dump's index on its first browse: the
 /// loser answers '500 "/" is an invalid directory'). A session that died or was killed is replaced.
-/// Before a disk is first browsed in a run, its index files are audited where this machine can read them: amindexd's
-/// first browse of a cut-short index re-compresses the part it could read, and the damage never shows again.
+/// Before a disk is first browsed in a run, its index files are audited where this machine can read them
+/// (<see cref="IndexAudit"/>: amindexd's first browse destroys an index its user cannot read, and hides a cut-short
+/// one). Once the disk is set, and before any check, its dumps' dates are checked against this machine's clock
+/// (<see cref="ClockCheck"/>): a dump dated ahead is hidden by amrecover. Both once per disk and run, for every kind
+/// of step, since every step opens its disk here.
 /// </summary>
 public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 {
@@ -24,6 +27,12 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
         /// <summary>The index audit, once per run: a note for the report, or the damage it found.</summary>
         public Task<string>? IndexAudit { get; set; }
+
+        /// <summary>The clock check's note once it passed; a dump dated ahead is kept as <see cref="ClockSkew"/>.
+        /// Neither is set when the history could not be read (a session that died): the next rent asks again.</summary>
+        public string? ClockNote { get; set; }
+
+        public ExpectationFailedException? ClockSkew { get; set; }
     }
 
     private readonly ConcurrentDictionary<BackupTarget, Slot> _slots = new();
@@ -38,6 +47,13 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
     /// <summary>Each config's index directory, asked once per run.</summary>
     public IndexRoots IndexRoots { get; } = new();
+
+    private IndexAudit? _audit;
+
+    private IndexAudit Audit => _audit ??= new IndexAudit(IndexRoots);
+
+    /// <summary>This machine's local time, for the clock check (tests set another).</summary>
+    public Func<DateTime> Clock { get; init; } = () => DateTime.Now;
 
     /// <summary>The directory records of each incremental dump read this run: a dump never changes, and reading its
     /// image takes the tape drive.</summary>
@@ -103,7 +119,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         {
             // Shared by every later rent of the disk, so not tied to this caller's token (gzip -t is bounded by the
             // files' size); this caller stops waiting when cancelled.
-            slot.IndexAudit ??= AuditIndexAsync(target, CancellationToken.None);
+            slot.IndexAudit ??= Audit.RunAsync(target, CancellationToken.None);
             if (slot.Session is not { IsUsable: true })
             {
                 if (slot.Session is { } dead) await dead.DisposeAsync();
@@ -142,7 +158,17 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         try
         {
             // setdisk: checks the disk and puts the session at its root.
-            await lease.Session.SetDiskAsync(target.Disk, cancellationToken);
+            try
+            {
+                await lease.Session.SetDiskAsync(target.Disk, cancellationToken);
+            }
+            catch (AmandaReplyException noDump) when (noDump.Kind == AmandaErrorKind.NoDump)
+            {
+                // The disk is set all the same ("200 Disk set"), and a dump dated ahead may be why none shows.
+                await CheckClockAsync(slot, lease, cancellationToken);
+                throw;
+            }
+            lease.IndexNote += $"; {await CheckClockAsync(slot, lease, cancellationToken)}";
             return lease;
         }
         catch
@@ -152,18 +178,15 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         }
     }
 
-    /// <summary>gzip -t over every index file of the disk.</summary>
-    /// <exception cref="AmandaReplyException">A damaged file (<see cref="AmandaErrorKind.IndexMissing"/>), naming it.</exception>
-    private async Task<string> AuditIndexAsync(BackupTarget target, CancellationToken cancellationToken)
+    /// <summary><see cref="ClockCheck"/> once per disk and run; its verdict stands for every later rent.</summary>
+    private async Task<string> CheckClockAsync(Slot slot, SessionLease lease, CancellationToken cancellationToken)
     {
-        var (files, where) = await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, IndexRoots);
-        if (files is null)
-            return $"index files not checked ({where}); through amrecover alone a cut-short index looks like a smaller dump";
-        foreach (var (file, index) in files.Select((f, i) => (f, i)))
-            if (await IndexDirectory.GzipProblemAsync(file, cancellationToken) is { } problem)
-                throw new AmandaReplyException(AmandaErrorKind.IndexMissing, "gzip -t",
-                    $"the index file {file}{(index > 0 ? ", an older dump than the latest," : "")} is damaged: {problem.ReplaceLineEndings(" ")}", "");
-        return $"{files.Count} index file(s) in {where} passed gzip -t";
+        if (slot.ClockSkew is { } skew) throw skew;
+        if (slot.ClockNote is { } note) return note;
+        var (passed, ahead) = await ClockCheck.RunAsync(lease.Session, lease.Target, Clock(), cancellationToken);
+        slot.ClockSkew = ahead;
+        slot.ClockNote = passed;
+        return passed ?? throw ahead!;
     }
 
     /// <summary>A session outside the pool (browsing a whole configuration), counted with the others; the caller disposes it.</summary>
