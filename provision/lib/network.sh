@@ -55,7 +55,7 @@ HOSTS
     local j; for j in 1 2 3 4 5 6 7 8 9 10; do listening 10080 || break; sleep 0.2; done
   fi
   if ! listening 10080; then
-    /usr/sbin/inetd -R 100000 /etc/inetd.conf || die "inetd did not start"
+    start_daemon /usr/sbin/inetd -R 100000 /etc/inetd.conf || die "inetd did not start"
     local i
     for i in 1 2 3 4 5 6 7 8 9 10; do listening 10080 && break; sleep 0.2; done
     listening 10080 || die "inetd started but nothing listens on port 10080"
@@ -63,6 +63,17 @@ HOSTS
   else
     log "port 10080 already served (inetd running)"
   fi
+}
+
+# start_daemon COMMAND...: a daemon that outlives provisioning carries nothing of its caller's: not a run's
+# BACKUP_ACCEPTANCE_RUN_ID (a run's watchdog kills every process that names its run) and no inherited descriptor (an
+# inetd started under `flock FILE` held the lock for as long as it ran).
+start_daemon() {
+  (
+    local fd
+    for fd in /proc/self/fd/*; do fd=${fd##*/}; [ "$fd" -le 2 ] || eval "exec $fd>&-"; done 2>/dev/null
+    exec env -u BACKUP_ACCEPTANCE_RUN_ID "$@" </dev/null
+  )
 }
 
 # listening PORT: a TCP socket listens on PORT (from /proc: no iproute2 needed). State 0A is LISTEN.
