@@ -1,15 +1,18 @@
-using BackupAcceptance.Amanda.Text;
+using BackupAcceptance.Amanda.Session;
 
 namespace BackupAcceptance.Expectations;
 
-/// <summary>What an expectation is about: one disk (DLE) of one host in one Amanda configuration.</summary>
+/// <summary>What an expectation is about: one disk (DLE) of one host in one Amanda configuration. Its words are
+/// checked here (<see cref="WordRules"/>), before any amrecover starts: a word amrecover would read as an option or
+/// as syntax never makes a target.</summary>
 public sealed record BackupTarget
 {
     public BackupTarget(string config, string host, string disk)
     {
-        Config = Require(config, nameof(config), allowSpaces: false);
-        Host = Require(host, nameof(host), allowSpaces: false);
-        Disk = Require(disk, nameof(disk), allowSpaces: true);
+        Config = Require(config.Trim(), "config", WordRules.ConfigProblem);
+        // "*": the estate's wildcard, never sent to amrecover.
+        Host = Require(host.Trim(), "host", WordRules.HostProblem);
+        Disk = Require(disk.Trim(), "disk", WordRules.DiskProblem);
     }
 
     public string Config { get; }
@@ -23,15 +26,18 @@ public sealed record BackupTarget
 
     public bool IsEstate => Host == "*" && Disk == "*";
 
+    /// <summary>The first word of a Given step that cannot be sent to amrecover, as "the config word 'X' starts with
+    /// '-' ...", or null when all three can.</summary>
+    public static string? Refusal(string config, string host, string disk) =>
+        Why("config", config.Trim(), WordRules.ConfigProblem) ?? Why("host", host.Trim(), WordRules.HostProblem)
+        ?? Why("disk", disk.Trim(), WordRules.DiskProblem);
+
     /// <summary>"daily localhost:/etc": config, then Amanda's own host:disk notation.</summary>
     public override string ToString() => IsEstate ? $"{Config} (every disk)" : $"{Config} {Host}:{Disk}";
 
-    private static string Require(string value, string what, bool allowSpaces)
-    {
-        var trimmed = value.Trim();
-        if (trimmed.Length == 0) throw new ArgumentException($"The {what} must not be empty.", what);
-        if (ControlCharacters.AnyIn(trimmed) || (!allowSpaces && trimmed.Any(char.IsWhiteSpace)))
-            throw new ArgumentException($"The {what} '{trimmed}' contains a space or control character.", what);
-        return trimmed;
-    }
+    private static string Require(string value, string what, Func<string, string?> problem) =>
+        Why(what, value, problem) is { } why ? throw new ArgumentException($"Input error: {why}.", what) : value;
+
+    private static string? Why(string what, string value, Func<string, string?> problem) =>
+        problem(value) is { } why ? $"the {what} word '{WordRules.Printable(value)}' {why}" : null;
 }

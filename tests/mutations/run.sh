@@ -14,6 +14,7 @@ export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_N
 filter_for() {
   case "$1" in
     unit) echo "FullyQualifiedName~BackupAcceptance.Tests.Checks|FullyQualifiedName~BackupAcceptance.Tests.Session" ;;
+    areas) echo "FullyQualifiedName~BackupAcceptance.Tests.Restoring.RestoreRoot|FullyQualifiedName~BackupAcceptance.Tests.Restoring.RestoreArea|FullyQualifiedName~BackupAcceptance.Tests.Session.WordRules" ;;
     controls) echo "FullyQualifiedName~SuiteControlsTests" ;;
     counts) echo "FullyQualifiedName~BackupAcceptance.Tests.Index|FullyQualifiedName~BackupAcceptance.Tests.Walks|FullyQualifiedName~IndexWalkIntegration|FullyQualifiedName~WalkCacheIntegration|FullyQualifiedName~SharedQueueWalkerIntegration|FullyQualifiedName~RandomPickIntegration" ;;
     nightly) echo "FullyQualifiedName~NightlyScheduleIntegration" ;;

@@ -43,7 +43,8 @@ public sealed record AmrecoverOptions
     public TimeSpan? ExtractStallTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Where restore areas are made (BACKUP_ACCEPTANCE_RESTORE_DIR); null: the system's temporary directory
-    /// (TMPDIR). Sites point it at a file system with room for their largest sample.</summary>
+    /// (TMPDIR). Sites point it at a file system with room for their largest sample. Each area checks it against the
+    /// trust rule (Restoring.RestoreRoot) when it is made: a root another user could change fails that restore by name.</summary>
     public string? RestoreRoot { get; init; }
 
     /// <summary>How many exchanges the transcript keeps; a walk of a large disk would otherwise hold every listing.</summary>

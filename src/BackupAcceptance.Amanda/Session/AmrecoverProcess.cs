@@ -28,7 +28,7 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
 
     public bool HasExited => _process is { Task.IsCompleted: true } || _stdoutClosed.Task.IsCompleted;
 
-    public string Executable => CommandLine().Target;
+    public string Executable => options.CommandPrefix.Count > 0 ? options.CommandPrefix[0] : options.AmrecoverPath;
 
     private const string Setsid = "/usr/bin/setsid";
 
@@ -165,12 +165,13 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
         // sudo resets the environment: pass PAGER and TERM through env on the far side of the prefix.
         if (options.CommandPrefix.Count > 0)
             arguments.AddRange(options.CommandPrefix.Skip(1).Concat(["env", $"PAGER={options.Pager}", "TERM=xterm", options.AmrecoverPath]));
-        arguments.Add(config);
-        if (host.Length > 0) arguments.AddRange(["-h", host]); // none: amrecover guesses, then waits for sethost
-        if (options.IndexServer is { } index) arguments.AddRange(["-s", index]);
-        if (options.TapeServer is { } tape) arguments.AddRange(["-t", tape]);
-        var target = options.CommandPrefix.Count > 0 ? options.CommandPrefix[0] : options.AmrecoverPath;
-        return (target, arguments);
+        // No word starting with '-' ever: amrecover reads a first argument "-o..." or "-s..." as an option (it ran the
+        // default config, or asked another index server) and does not honour "--" (WordRules).
+        arguments.Add(WordRules.RequireArgument(config, "config"));
+        if (host.Length > 0) arguments.AddRange(["-h", WordRules.RequireArgument(host, "host")]); // none: amrecover guesses, then waits for sethost
+        if (options.IndexServer is { } index) arguments.AddRange(["-s", WordRules.RequireArgument(index, "index server")]);
+        if (options.TapeServer is { } tape) arguments.AddRange(["-t", WordRules.RequireArgument(tape, "tape server")]);
+        return (Executable, arguments);
     }
 
     private async Task PumpStdinAsync(Stream stdin, CancellationToken cancellationToken)

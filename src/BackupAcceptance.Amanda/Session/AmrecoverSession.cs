@@ -208,6 +208,7 @@ public sealed class AmrecoverSession : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _broken = true;
+            if (ex is ArgumentException) throw; // a word refused for the command line (WordRules): nothing was started
             throw new AmrecoverStartException(
                 $"Cannot start '{_process.Executable}': {ex.Message} Is amanda-client installed? " +
                 "BACKUP_ACCEPTANCE_AMRECOVER sets the path to amrecover.", Transcript.Tail(), ex);

@@ -58,7 +58,7 @@ public static class FullRestoreCheck
                 kib > limitKiB
                     ? $"refused: above the limit of {limitKiB / 1024:N0} MiB ({LimitVariable})"
                     : $"refused: only {free:N0} KiB free in {root} (BACKUP_ACCEPTANCE_RESTORE_DIR)", "");
-        var area = RestoreArea.Create(lease.Session.Options.RestoreRoot);
+        var area = PrivateArea.Create(target, dumpDate, lease.Session.Options.RestoreRoot);
         try
         {
             RestoreReport report;

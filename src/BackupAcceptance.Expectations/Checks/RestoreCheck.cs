@@ -70,7 +70,7 @@ public static class RestoreCheck
     private static async Task<RestoredFiles> RestoreAsync(SessionLease lease, IReadOnlyList<RawPath> files,
         DumpDate? dumpDate, int? seed, CancellationToken cancellationToken, string? chosenHow = null)
     {
-        var area = RestoreArea.Create(lease.Session.Options.RestoreRoot);
+        var area = PrivateArea.Create(lease.Target, dumpDate, lease.Session.Options.RestoreRoot);
         try
         {
             RestoreReport report;

@@ -17,6 +17,7 @@ public sealed class TestRunHooks
         var report = AllureReport.Start(); // a malformed allure-config.json stops the run here, with its own message
         context.TestRunContainer.RegisterInstanceAs(report);
         var run = new SuiteRun(AmrecoverOptions.FromEnvironment(), report);
+        foreach (var swept in Amanda.Restoring.RestoreAreaSweep.Sweep(run.Sessions.Options.RestoreRoot)) TestContext.Progress.WriteLine($"Removed the restore area of a run that died: {swept}");
         run.ShowProgress();
         context.TestRunContainer.RegisterInstanceAs(run);
     }

@@ -1,5 +1,8 @@
 using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Expectations;
+using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Suite.Drivers;
+using NUnit.Framework;
 using Reqnroll;
 
 namespace BackupAcceptance.Suite.Steps;
@@ -7,7 +10,7 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>Steps that say which backup, and which dump of it, a scenario is about. They come before any check.</summary>
 [Binding]
 [StepLayer(1, "Context: which backup, which dump")]
-public sealed class TargetSteps(BackupDriver driver)
+public sealed class TargetSteps(BackupDriver driver, ScenarioContext scenario)
 {
     /// <summary><c>{disk}</c>: a word, or a "quoted name" for a disk with spaces.</summary>
     [StepArgumentTransformation(@"(""[^""]+""|[^\s""]+)", Name = "disk")]
@@ -15,7 +18,15 @@ public sealed class TargetSteps(BackupDriver driver)
 
     [Given("{config} config for {host} {disk}")]
     [StepExample("Given daily config for localhost /etc", "The disk (DLE) to check: Amanda config, host and disk as in the disklist; quote a disk with spaces.")]
-    public void GivenConfigForHostDisk(AmandaConfig config, AmandaHost host, AmandaDisk disk) => driver.UseDisk(config.Name, host.Name, disk.Name);
+    public void GivenConfigForHostDisk(AmandaConfig config, AmandaHost host, AmandaDisk disk)
+    {
+        // Refused here, before any amrecover starts: "-odebug_amrecover=9" as a config was read as an option and
+        // passed on the default config. An input error (broken), named by the scenario: there is no target to name.
+        if (BackupTarget.Refusal(config.Name, host.Name, disk.Name) is { } refusal)
+            throw new AssertionException($"{FailureCategory.InputError.Title()}: scenario '{scenario.ScenarioInfo.Title}': " +
+                                         $"expected a config, host and disk that amrecover reads as plain words; found {refusal}.");
+        driver.UseDisk(config.Name, host.Name, disk.Name);
+    }
 
     [Given("the dump as of {date}")]
     [StepExample("Given the dump as of 2026-11-25", "Look at the newest dump on or before that date, as amrecover's setdate reads it: a day takes in the whole day, a time to the minute means its second 00 (a dump at 13:09:01 is after 2026-12-06-13-09); none that old is a stale backup. Must come before every When and Then step.")]

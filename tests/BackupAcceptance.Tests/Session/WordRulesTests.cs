@@ -1,0 +1,131 @@
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Expectations;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Session;
+
+/// <summary>Words are words (issue 24, I2): a config, host or disk that amrecover would read as an option or as syntax
+/// is refused before any amrecover starts, by the target (the Given step) and again where the command line is built.</summary>
+public sealed class WordRulesTests
+{
+    [TestCase("-odebug_amrecover=9", "starts with '-'")]
+    [TestCase("-sevil.invalid", "starts with '-'")]
+    [TestCase("--x", "starts with '-'")]
+    [TestCase("-", "starts with '-'")]
+    [TestCase("dai\u0001ly", "control character U+0001")]
+    [TestCase("dai\nly", "control character U+000A")]
+    [TestCase("dai\u007Fly", "control character U+007F")]
+    [TestCase("dai\u0085ly", "control character U+0085")]
+    [TestCase("dai\"ly", "quote")]
+    [TestCase("dai'ly", "quote")]
+    [TestCase("dai\\ly", "backslash")]
+    [TestCase("dai ly", "whitespace")]
+    [TestCase("dai\u00A0ly", "whitespace")]
+    [TestCase("../daily", "'/'")]
+    [TestCase("daily/x", "'/'")]
+    [TestCase("..", "not a directory name")]
+    [TestCase(".", "not a directory name")]
+    [TestCase("", "is empty")]
+    public void A_bad_config_word_is_refused_by_name(string config, string why)
+    {
+        WordRules.ConfigProblem(config).ShouldNotBeNull().ShouldContain(why);
+        var refused = Should.Throw<ArgumentException>(() => new BackupTarget(config.Length == 0 ? " " : config, "localhost", "/etc"));
+        refused.Message.ShouldStartWith($"Input error: the config word '{WordRules.Printable(config.Trim())}' ");
+        BackupTarget.Refusal(config.Length == 0 ? " " : config, "localhost", "/etc").ShouldNotBeNull().ShouldContain("the config word");
+    }
+
+    [TestCase("-sevil.invalid", "starts with '-'")]
+    [TestCase("--x", "starts with '-'")]
+    [TestCase("local\thost", "control character U+0009")]
+    [TestCase("local\nhost", "control character U+000A")]
+    [TestCase("local host", "whitespace")]
+    [TestCase("local\"host", "quote")]
+    [TestCase("", "is empty")]
+    public void A_bad_host_word_is_refused_by_name(string host, string why)
+    {
+        WordRules.HostProblem(host).ShouldNotBeNull().ShouldContain(why);
+        BackupTarget.Refusal("daily", host, "/etc").ShouldNotBeNull().ShouldStartWith($"the host word '{WordRules.Printable(host)}' ");
+        Should.Throw<ArgumentException>(() => new BackupTarget("daily", host, "/etc"));
+    }
+
+    [TestCase("-etc", "starts with '-'")]
+    [TestCase("--one-file-system", "starts with '-'")]
+    [TestCase("/et\nc", "control character U+000A")]
+    [TestCase("/et\u001bc", "control character U+001B")]
+    [TestCase("", "is empty")]
+    public void A_bad_disk_word_is_refused_by_name(string disk, string why)
+    {
+        WordRules.DiskProblem(disk).ShouldNotBeNull().ShouldContain(why);
+        BackupTarget.Refusal("daily", "localhost", disk).ShouldNotBeNull().ShouldStartWith($"the disk word '{WordRules.Printable(disk)}' ");
+        Should.Throw<ArgumentException>(() => new BackupTarget("daily", "localhost", disk));
+    }
+
+    [TestCase("daily", "localhost", "/etc")]
+    [TestCase("ba-nightly", "backup.example.com", "/srv/dir with spaces")]
+    [TestCase("daily-net", "host-1.example.org", "x-name")]
+    [TestCase("DailySet1", "localhost", "/srv/x-name")]
+    [TestCase("daily", "localhost", "/srv/ünïcødé-dir")]
+    [TestCase("daily", "localhost", "/srv/quote\"d and back\\slash")]
+    [TestCase("daily", "localhost", "//server/share")]
+    public void Plain_words_make_a_target(string config, string host, string disk)
+    {
+        BackupTarget.Refusal(config, host, disk).ShouldBeNull();
+        var target = new BackupTarget(config, host, disk);
+        (target.Config, target.Host, target.Disk).ShouldBe((config, host, disk));
+    }
+
+    [Test]
+    public void A_refused_word_is_shown_without_its_control_characters() =>
+        WordRules.Printable("a\nb\tc\u0001d\u007f").ShouldBe("a\\nb\\tc\\u0001d\\u007f");
+
+    [TestCase("-odebug_amrecover=9", "localhost")]
+    [TestCase("--", "localhost")]
+    [TestCase("daily", "-sevil.invalid")]
+    [TestCase("da\nily", "localhost")]
+    [TestCase("daily", "local\u0001host")]
+    public void The_command_line_never_carries_a_word_starting_with_a_dash(string config, string host)
+    {
+        var process = new AmrecoverProcess(new AmrecoverOptions(), config, host);
+        Should.Throw<ArgumentException>(() => process.Describe()).Message.ShouldContain("is not passed to amrecover");
+    }
+
+    [Test]
+    public void Servers_from_the_environment_are_held_to_the_same_rule()
+    {
+        Should.Throw<ArgumentException>(() => new AmrecoverProcess(new AmrecoverOptions { IndexServer = "-oauth=bsdtcp" }, "daily", "localhost").Describe());
+        Should.Throw<ArgumentException>(() => new AmrecoverProcess(new AmrecoverOptions { TapeServer = "-x" }, "daily", "localhost").Describe());
+    }
+
+    [Test]
+    public void Plain_words_make_the_usual_command_line() =>
+        new AmrecoverProcess(new AmrecoverOptions { IndexServer = "backup.example.com" }, "daily", "host-1.example.com").Describe()
+            .ShouldBe("amrecover daily -h host-1.example.com -s backup.example.com");
+
+    [Test]
+    public async Task A_session_with_a_refused_word_starts_no_process()
+    {
+        // A stand-in that records being started: it must never run.
+        var scratch = Directory.CreateTempSubdirectory("ba-word-witness-").FullName;
+        try
+        {
+            var witness = Path.Combine(scratch, "started");
+            var program = Path.Combine(scratch, "amrecover");
+            await File.WriteAllTextAsync(program, $"#!/bin/sh\ntouch '{witness}'\n");
+            File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            var options = new AmrecoverOptions { AmrecoverPath = program, StartTimeout = TimeSpan.FromSeconds(5) };
+
+            await Should.ThrowAsync<ArgumentException>(() => AmrecoverSession.StartAsync(options, "-odebug_amrecover=9", "localhost", CancellationToken.None));
+            await Should.ThrowAsync<ArgumentException>(() => AmrecoverSession.StartAsync(options, "daily", "-sevil.invalid", CancellationToken.None));
+            File.Exists(witness).ShouldBeFalse();
+
+            // The control: with plain words the same stand-in is started (it exits at once, a failed start).
+            await Should.ThrowAsync<AmrecoverException>(() => AmrecoverSession.StartAsync(options, "daily", "localhost", CancellationToken.None));
+            File.Exists(witness).ShouldBeTrue();
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+}
