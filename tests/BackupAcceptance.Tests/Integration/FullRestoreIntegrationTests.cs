@@ -26,6 +26,9 @@ public sealed class FullRestoreIntegrationTests
             string NightlyScenario(string name, string fixture, params string[] thens) =>
                 Scenario(name, $"/srv/fixtures/nightly/{fixture}", thens).Replace("Given daily config", "Given ba-nightly config");
             var feature = Path.Combine(work, "full.feature");
+            // A restore root of its own: the leftover check below looks at what this run made, not at the machine's /tmp.
+            var restores = Directory.CreateDirectory(Path.Combine(work, "restores")).FullName;
+            var environment = new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_RESTORE_DIR"] = restores };
             await File.WriteAllTextAsync(feature, "Feature: Full restores\n\n" + string.Concat(
                 Scenario("big", "/srv/fixtures/big", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
                 Scenario("odd names", "/srv/fixtures/oddnames", "Then every file of the listing was restored", "And the restored tree matches the live directory"),
@@ -41,7 +44,7 @@ public sealed class FullRestoreIntegrationTests
 
                 """);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-            var run = await SuiteRunner.RunAsync(feature, null, timeout.Token);
+            var run = await SuiteRunner.RunAsync(feature, null, timeout.Token, environment);
 
 
             run.Status("big").ShouldBe("passed", run.Message("big") + run.Console);
@@ -66,12 +69,12 @@ public sealed class FullRestoreIntegrationTests
             // Refused before anything is restored: a limit below the big disk's size.
             await File.WriteAllTextAsync(feature, "Feature: Full restores\n\n" + Scenario("too big", "/srv/fixtures/big", "Then every file of the listing was restored"));
             var limited = await SuiteRunner.RunAsync(feature, null, timeout.Token,
-                new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB"] = "1" });
+                new Dictionary<string, string>(environment) { ["BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB"] = "1" });
             var refused = limited.AllureResults.Single();
             ((string)refused["status"]!).ShouldBe("broken");
             ((string)refused["statusDetails"]!["message"]!).ShouldContain("refused: above the limit of 1 MiB (BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB)");
             ProcessTable.LivingWithCommandLine("amrecover").ShouldBeEmpty();
-            Directory.GetDirectories(Path.GetTempPath(), "backup-acceptance-restore-*").ShouldBeEmpty("restore areas are removed");
+            Directory.GetFileSystemEntries(restores).ShouldBeEmpty("restore areas are removed");
         }
         finally
         {
