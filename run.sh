@@ -263,7 +263,8 @@ run_suite() {
     export BACKUP_ACCEPTANCE_FEATURES; BACKUP_ACCEPTANCE_FEATURES="$(cd "$(dirname "$features")" && pwd)/$(basename "$features")"
   fi
   check_features "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}"
-  local args=(test "$ROOT/src/BackupAcceptance.Suite" --logger "trx;LogFileName=suite.trx"
+  # No build servers: an MSBuild node or compiler server started here would carry the run's id and be killed with it.
+  local args=(test "$ROOT/src/BackupAcceptance.Suite" --disable-build-servers --logger "trx;LogFileName=suite.trx"
     --logger "junit;LogFilePath=$RESULTS/junit.xml;FailureBodyFormat=Verbose" --results-directory "$RESULTS")
   [ -n "$tags" ] && args+=(--filter "$(tags_to_filter "$tags")")
   args+=("${extra[@]}")
@@ -281,8 +282,10 @@ run_suite() {
   else
     unset BACKUP_ACCEPTANCE_SHARD   # a stray one would silently check a part and call it the whole
   fi
-  claim_history "${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$ROOT/allure-history/history.jsonl}" BACKUP_ACCEPTANCE_ALLURE_HISTORY
-  claim_history "${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$ROOT/allure-history/counts.jsonl}" BACKUP_ACCEPTANCE_COUNT_HISTORY
+  local history="${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$ROOT/allure-history/history.jsonl}"
+  local counts="${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$ROOT/allure-history/counts.jsonl}"
+  claim_history "$history" BACKUP_ACCEPTANCE_ALLURE_HISTORY
+  claim_history "$counts" BACKUP_ACCEPTANCE_COUNT_HISTORY
   [ "$quiet" = 1 ] || echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)}${shard:+ (shard $shard)} ..."
   local rc=0 interrupted=0 pid=""
   # dotnet test runs in a session of its own: a Ctrl-C there would make it kill the test host before the suite could
@@ -326,6 +329,7 @@ run_suite() {
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
     echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
   fi
+  tighten "$history"; tighten "$counts"   # made during the run: the group's too, when one is named
   # A folder that filled up or turned read-only during the run holds results cut short: the suite's own trouble.
   local why; why=$(unwritable "$RESULTS")
   if [ -n "$why" ]; then
@@ -426,6 +430,7 @@ merge_reports() {
   local rc; rc=$(verdict_code "$RESULTS/summary.txt" 0)
   if [ "$worst" = 130 ]; then rc=130; elif [ "$rc" = 0 ] && [ "$worst" != 0 ]; then rc=$worst; fi
   render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+  tighten "$history"
   [ "$rc" != 130 ] || echo "run.sh: a part was interrupted; the merged results are partial (exit 130)" >&2
   exit "$rc"
 }
@@ -513,7 +518,7 @@ run_own_tests() {
   local rc=0
   ensure_report_tools || exit 1   # the report's browser test renders with them
   # The whole solution: the acceptance suite on the demo features, the project's own tests, the glue's tests.
-  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/tests" dotnet test "$ROOT/BackupAcceptance.sln" --logger "trx" --results-directory "$RESULTS" 2>&1 \
+  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/tests" dotnet test "$ROOT/BackupAcceptance.sln" --disable-build-servers --logger "trx" --results-directory "$RESULTS" 2>&1 \
     | tee "$RESULTS/dotnet-test.log" || rc=$?
   sweep_leftovers "$BACKUP_ACCEPTANCE_RUN_ID/tests"
   [ -s "$RESULTS/suite/summary.txt" ] && { echo; echo "Acceptance suite on the demo features:"; cat "$RESULTS/suite/summary.txt"; }

@@ -49,7 +49,7 @@ claim_results() {
   fi
   # A folder run.sh did not make that holds something is someone's: a mistyped BACKUP_ACCEPTANCE_RESULTS must not wipe it.
   if [ "$RESULTS" != "$ROOT/results" ] && [ -d "$RESULTS" ] && [ ! -f "$RESULTS/$MARKER_NAME" ] \
-     && [ -n "$(ls -A -- "$RESULTS" | grep -vxF "$LOCK_NAME")" ]; then
+     && [ -n "$(ls -A -- "$RESULTS" 2>/dev/null | grep -vxF "$LOCK_NAME")" ]; then
     die "refusing to empty $RESULTS: run.sh did not make it (no $MARKER_NAME file in it)"
   fi
   err=$(mkdir -p -- "$RESULTS" 2>&1) || die "the results folder $RESULTS cannot be made: ${err##*: }"
