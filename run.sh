@@ -7,7 +7,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
 # Anything here that fails unforeseen is the suite's own trouble, never a backup fault: exit 2, not set -e's 1
 # (bash has already said what failed and on which path). Deliberate exit codes leave through exit, never return.
-trap '[ "$BASH_SUBSHELL" -gt 0 ] || printf "run.sh: stopped at line %s: %s failed; the suite could not go on (exit 2)\n" "$LINENO" "$BASH_COMMAND" >&2; exit 2' ERR
+# Said once: not again by a subshell's parent, nor after a status 2 (a die in a subshell, which has said why).
+trap 'status=$?; [ "$BASH_SUBSHELL" -gt 0 ] || [ "$status" = 2 ] || printf "run.sh: stopped at line %s: %s failed; the suite could not go on (exit 2)\n" "$LINENO" "$BASH_COMMAND" >&2; exit 2' ERR
 
 usage() {
   cat <<'EOF'
@@ -298,7 +299,7 @@ run_suite() {
   local progress_pid=""
   if [ -t 1 ] && [ "$quiet" = 0 ]; then export BACKUP_ACCEPTANCE_PROGRESS="$RESULTS/progress.txt"; fi
   # Its own scope of the run's id: what is left of it once it returns is swept (sweep_leftovers).
-  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/suite" setsid dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 &
+  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/suite" setsid dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 9>&- &
   pid=$!
   if [ -n "${BACKUP_ACCEPTANCE_PROGRESS:-}" ]; then show_progress "$pid" "$BACKUP_ACCEPTANCE_PROGRESS" & progress_pid=$!; fi
   [ "$interrupted" = 0 ] || stop_suite "$pid" 1   # stopped before the launch finished
@@ -518,7 +519,7 @@ run_own_tests() {
   local rc=0
   ensure_report_tools || exit 1   # the report's browser test renders with them
   # The whole solution: the acceptance suite on the demo features, the project's own tests, the glue's tests.
-  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/tests" dotnet test "$ROOT/BackupAcceptance.sln" --disable-build-servers --logger "trx" --results-directory "$RESULTS" 2>&1 \
+  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/tests" dotnet test "$ROOT/BackupAcceptance.sln" --disable-build-servers --logger "trx" --results-directory "$RESULTS" 2>&1 9>&- \
     | tee "$RESULTS/dotnet-test.log" || rc=$?
   sweep_leftovers "$BACKUP_ACCEPTANCE_RUN_ID/tests"
   [ -s "$RESULTS/suite/summary.txt" ] && { echo; echo "Acceptance suite on the demo features:"; cat "$RESULTS/suite/summary.txt"; }

@@ -14,7 +14,7 @@ render_report() {
   local results="$1" out="$2" report
   [ -d "$results" ] || { echo "run.sh: the report was not rendered: no Allure results in $results" >&2; return 1; }
   ensure_report_tools || return 1
-  report=$("$ROOT/reporting/render.sh" "$results" "$out") \
+  report=$("$ROOT/reporting/render.sh" "$results" "$out" 9>&-) \
     || { echo "run.sh: the report $out/index.html was not rendered (see above)" >&2; return 1; }
   echo "Report: $report"
 }

@@ -55,8 +55,7 @@ claim_results() {
   err=$(mkdir -p -- "$RESULTS" 2>&1) || die "the results folder $RESULTS cannot be made: ${err##*: }"
   why=$(unwritable "$RESULTS")
   [ -z "$why" ] || die "the results folder $RESULTS is not writable: $why"
-  # Held until run.sh ends (the test host and the report renderer inherit it): a run killed outright keeps the folder
-  # until the watchdog has ended what it started.
+  # Held by run.sh alone, until it ends (its children get 9>&-: a data check or a leftover must not hold the folder).
   exec 9<>"$RESULTS/$LOCK_NAME" || die "the results folder $RESULTS is not writable: cannot open $LOCK_NAME"
   if ! flock -n 9; then
     holder=$(cat -- "$RESULTS/$LOCK_NAME" 2>/dev/null) || true
