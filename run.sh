@@ -93,8 +93,8 @@ Results: results/summary.txt (the summary), results/junit.xml and results/*.trx 
 GITHUB_STEP_SUMMARY set, a Markdown summary is added there), results/dotnet-test.log,
 results/allure-results (Allure results) and results/allure-report/index.html (the HTML report, one file;
 history kept in allure-history/ so trends show from the second run; BACKUP_ACCEPTANCE_ALLURE_HISTORY moves it).
-All readable by the user alone unless BACKUP_ACCEPTANCE_RESULTS_GROUP names a group; never deleted unless run.sh made
-them (results/ itself, or a folder with its .backup-acceptance-results marker).
+All readable by the user alone unless BACKUP_ACCEPTANCE_RESULTS_GROUP names a group; a results folder is emptied
+only when run.sh made it (its .backup-acceptance-results marker), else the run is refused (exit 2).
 EOF
 }
 

@@ -47,8 +47,9 @@ claim_results() {
   if [ -e "$RESULTS" ] && [ ! -d "$RESULTS" ]; then
     die "the results folder $RESULTS is a $(stat -L -c %F -- "$RESULTS"), not a folder: it is left as it is; name a folder (BACKUP_ACCEPTANCE_RESULTS)"
   fi
-  # A folder run.sh did not make that holds something is someone's: a mistyped BACKUP_ACCEPTANCE_RESULTS must not wipe it.
-  if [ "$RESULTS" != "$ROOT/results" ] && [ -d "$RESULTS" ] && [ ! -f "$RESULTS/$MARKER_NAME" ] \
+  # A folder run.sh did not make that holds something is someone's (results/ too: it may be a link to elsewhere): a
+  # mistyped BACKUP_ACCEPTANCE_RESULTS must not wipe it. Every folder run.sh made has its marker.
+  if [ -d "$RESULTS" ] && [ ! -f "$RESULTS/$MARKER_NAME" ] \
      && [ -n "$(ls -A -- "$RESULTS" 2>/dev/null | grep -vxF "$LOCK_NAME")" ]; then
     die "refusing to empty $RESULTS: run.sh did not make it (no $MARKER_NAME file in it)"
   fi
