@@ -22,8 +22,11 @@ public static partial class RunWatchdog
     private static partial Regex ScopeShape();
 
     /// <summary>This test host's scope: under the inherited one when it is well formed, else a run of its own.</summary>
-    public static string ScopeFor(string? inherited, int pid, string nonce) =>
-        (inherited is not null && ScopeShape().IsMatch(inherited) ? inherited + "/" : "") + $"host-{pid}-{nonce}";
+    public static string ScopeFor(string? inherited, int pid, string nonce) => Nested(inherited, $"host-{pid}-{nonce}");
+
+    /// <summary><paramref name="part"/> under <paramref name="inherited"/> when that is well formed, else alone.</summary>
+    public static string Nested(string? inherited, string part) =>
+        (inherited is not null && ScopeShape().IsMatch(inherited) ? inherited + "/" : "") + part;
 
     /// <returns>The scope the test host's children carry.</returns>
     public static string Start()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CliWrap;
+using RunWatchdog = BackupAcceptance.Suite.Run.RunWatchdog;
 
 namespace BackupAcceptance.Tests.Support;
 
@@ -38,8 +39,11 @@ internal sealed class RunScript
     /// <summary>run.sh's process id.</summary>
     public int Pid => _task.ProcessId;
 
+    /// <summary>Under the scope this test host runs in (./run.sh test gives it one), so a run that ends the tests ends
+    /// their runs too.</summary>
     public static RunScript Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
-        new($"test-{Guid.NewGuid():N}", arguments, environment, cancellationToken);
+        new(RunWatchdog.Nested(Environment.GetEnvironmentVariable(RunWatchdog.Variable), $"test-{Guid.NewGuid():N}"),
+            arguments, environment, cancellationToken);
 
     public static async Task<RunScriptResult> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
