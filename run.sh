@@ -330,7 +330,8 @@ run_suite() {
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
     echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
   fi
-  tighten "$history"; tighten "$counts"   # made during the run: the group's too, when one is named
+  # Made during the run: the group's too, when one is named. A history that cannot be is said, and the run goes on.
+  ( tighten "$history"; tighten "$counts" ) || { [ "$rc" != 0 ] || rc=2; }
   # A folder that filled up or turned read-only during the run holds results cut short: the suite's own trouble.
   local why; why=$(unwritable "$RESULTS")
   if [ -n "$why" ]; then

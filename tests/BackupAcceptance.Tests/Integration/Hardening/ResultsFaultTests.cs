@@ -126,15 +126,7 @@ public sealed class ResultsFaultTests
     public async Task CC1_a_second_run_on_the_same_folder_is_refused_at_once_with_the_holders_PID()
     {
         var results = Path.Combine(_work, "results");
-        var sleep = $"sleep 15.{Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture)}";
-        var feature = Path.Combine(_work, "slow.feature");
-        await File.WriteAllTextAsync(feature, $$"""
-            Feature: Slow
-              Scenario: a slow data check
-                Given daily config for localhost /etc
-                When the file "passwd" is restored
-                Then the restored "passwd" passes "sh -c '{{sleep}}' _ {}"
-            """);
+        var (feature, sleep) = await SlowFeatureAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var first = RunScript.Start(["--features", feature, "--quiet"], Settings(results), timeout.Token);
         (await first.WaitForAsync(sleep, TimeSpan.FromMinutes(4))).ShouldNotBeNull("the first run is checking");
@@ -240,6 +232,44 @@ public sealed class ResultsFaultTests
         (await NotOfGroupAsync("backup", results, history)).ShouldBeEmpty("everything belongs to the group");
         Directory.EnumerateDirectories(results, "*", SearchOption.AllDirectories).Prepend(results)
             .Where(d => (Mode(d) & Convert.ToInt32("2010", 8)) != Convert.ToInt32("2010", 8)).ShouldBeEmpty("folders are the group's to enter, and setgid");
+    }
+
+    [Test]
+    public async Task HI1_a_history_that_turns_unwritable_during_the_run_leaves_no_report_and_exits_2()
+    {
+        var results = Path.Combine(_work, "results");
+        var history = Path.Combine(_work, "history.jsonl");
+        await File.WriteAllTextAsync(history, "");
+        var (feature, sleep) = await SlowFeatureAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var run = RunScript.Start(["--features", feature, "--quiet"], Settings(results, history), timeout.Token);
+        (await run.WaitForAsync(sleep, TimeSpan.FromMinutes(4))).ShouldNotBeNull("the run is checking");
+        await ShAsync("chattr", "+i", history);
+        _immutable.Add(history);
+
+        var ended = await run.EndAsync();
+
+        ended.ExitCode.ShouldBe(2, ended.ToString());
+        ended.StandardError.ShouldContain($"render.sh: the report's history {history} is not a file this user can read and append to");
+        ended.StandardError.ShouldContain($"run.sh: the report {results}/allure-report/index.html was not rendered");
+        ended.StandardOutput.ShouldNotContain("Report: ");
+        (await File.ReadAllTextAsync(Path.Combine(results, "summary.txt"))).ShouldContain("1 passed, 0 failed, 0 broken");
+        (await run.WaitUntilNoneLeftAsync(TimeSpan.FromSeconds(10))).ShouldBeEmpty();
+    }
+
+    /// <summary>One scenario whose data check sleeps 15 s, with a command line no other run has.</summary>
+    private async Task<(string Feature, string Sleep)> SlowFeatureAsync()
+    {
+        var sleep = $"sleep 15.{Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture)}";
+        var feature = Path.Combine(_work, "slow.feature");
+        await File.WriteAllTextAsync(feature, $$"""
+            Feature: Slow
+              Scenario: a slow data check
+                Given daily config for localhost /etc
+                When the file "passwd" is restored
+                Then the restored "passwd" passes "sh -c '{{sleep}}' _ {}"
+            """);
+        return (feature, sleep);
     }
 
     private static void LastRun(string results)
