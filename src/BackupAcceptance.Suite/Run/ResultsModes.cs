@@ -15,7 +15,16 @@ public static class ResultsModes
     /// <summary>077, or 027 with a group.</summary>
     public static uint Mask(string? group) => string.IsNullOrWhiteSpace(group) ? 0b000_111_111u : 0b000_010_111u;
 
-    public static void Apply() => SetMask(Mask(Environment.GetEnvironmentVariable(GroupVariable)));
+    public static void Apply()
+    {
+        var group = Environment.GetEnvironmentVariable(GroupVariable);
+        SetMask(Mask(group));
+        // A folder an earlier run left keeps its mode: closed, it closes what is in it. (run.sh does this and more,
+        // the group's mode included; a folder this user cannot close stops the run here, before anything is written.)
+        var results = SuiteSettings.ResultsDirectory();
+        if (string.IsNullOrWhiteSpace(group) && Directory.Exists(results))
+            File.SetUnixFileMode(results, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
 
     // DllImport, not LibraryImport: the latter needs unsafe code for this project, for one blittable call.
     [DllImport("libc", EntryPoint = "umask")]

@@ -219,6 +219,25 @@ public sealed class ResultsFaultTests
     }
 
     [Test]
+    public async Task A_plain_dotnet_test_writes_its_results_for_the_user_alone_too()
+    {
+        // No run.sh: the test host's own umask (a libc call at its start) is all there is.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var open = new List<string>();
+        var run = await SuiteRunner.RunAsync(Path.Combine(_work, "quick.feature"), null, timeout.Token,
+            new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_COUNT_HISTORY"] = Path.Combine(_work, "counts.jsonl") },
+            inspect: results =>
+            {
+                open.AddRange(Entries(results).Where(e => (Mode(e) & 0b000_111_111) != 0).Select(e => $"{Convert.ToString(Mode(e), 8)} {e}"));
+                return Task.CompletedTask;
+            });
+
+        run.ExitCode.ShouldBe(0, run.Console);
+        run.Summary.ShouldContain("1 passed, 0 failed, 0 broken");
+        open.ShouldBeEmpty("the summary, the Allure results and their folders are the user's alone");
+    }
+
+    [Test]
     public async Task Results_are_the_groups_to_read_with_BACKUP_ACCEPTANCE_RESULTS_GROUP()
     {
         var results = Path.Combine(_work, "results");
