@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # run.sh - BackupAcceptance's front door: check real Amanda backups against the Gherkin expectations in
 # features/, provision the local demo Amanda, or run the project's own tests. See ./run.sh --help.
-set -euo pipefail
+set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
+# Anything here that fails unforeseen is the suite's own trouble, never a backup fault: exit 2, not set -e's 1
+# (bash has already said what failed and on which path). Deliberate exit codes leave through exit, never return.
+# Said once: not again by a subshell's parent, nor after a status 2 (a die in a subshell, which has said why).
+trap 'status=$?; [ "$BASH_SUBSHELL" -gt 0 ] || [ "$status" = 2 ] || printf "run.sh: stopped at line %s: %s failed; the suite could not go on (exit 2)\n" "$LINENO" "$BASH_COMMAND" >&2; exit 2' ERR
 
 usage() {
   cat <<'EOF'
@@ -69,24 +73,39 @@ Environment:
   BACKUP_ACCEPTANCE_WALK_SESSIONS   amrecover sessions a walk may use (1-16, default 3)
   BACKUP_ACCEPTANCE_CACHE           on (default): keep each dump's count in $XDG_CACHE_HOME/backup-acceptance
                                     (~/.cache/backup-acceptance); off: count every time
-  BACKUP_ACCEPTANCE_RESULTS         where results go (default: results/): summary.txt, TRX, logs, Allure
+  BACKUP_ACCEPTANCE_RESULTS         where results go (default: results/): summary.txt, TRX, logs, Allure; one run at
+                                    a time per folder (a lock: a second run is refused, exit 2, with the holder's PID)
+  BACKUP_ACCEPTANCE_RESULTS_GROUP   a group that may read the results, reports and history (0640/0750, setgid
+                                    folders); default: the user alone (0600/0700)
   BACKUP_ACCEPTANCE_SEED            replays the random choices of a run (the seed is printed)
   BACKUP_ACCEPTANCE_ALLURE_CONFIG   another allure-config.json (default: the repository's)
   BACKUP_ACCEPTANCE_ALLURE_HISTORY  where the report's history is kept (default: allure-history/history.jsonl)
 
 Exit codes (for cron and monitoring): 0 every scenario passed; 1 a backup expectation failed (a backup fault, FAIL);
 2 the suite could not check (only BROKEN results: Amanda unreachable, unknown config, host or disk, a broken feature
-file, restore area full; or nothing ran, the build failed, bad usage); 130 interrupted (Ctrl-C, SIGTERM,
-BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial.
+file, restore area full; or nothing ran, the build failed, the test host died, bad usage; or the suite's own trouble,
+said in one sentence that names the path: the results folder or history unwritable, full, read-only or not a folder,
+another run holding the results folder, the report not rendered); 130 interrupted (Ctrl-C, SIGTERM,
+BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial. Nothing a run starts outlives it: a watchdog kills
+what is left of a run whose run.sh or test host died (a SIGKILL included).
 
 Results: results/summary.txt (the summary), results/junit.xml and results/*.trx (for CI systems; with
 GITHUB_STEP_SUMMARY set, a Markdown summary is added there), results/dotnet-test.log,
 results/allure-results (Allure results) and results/allure-report/index.html (the HTML report, one file;
 history kept in allure-history/ so trends show from the second run; BACKUP_ACCEPTANCE_ALLURE_HISTORY moves it).
+All readable by the user alone unless BACKUP_ACCEPTANCE_RESULTS_GROUP names a group; a results folder is emptied
+only when run.sh made it (its .backup-acceptance-results marker), else the run is refused (exit 2).
 EOF
 }
 
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 2; }
+
+# shellcheck source=run.d/processes.sh
+source "$ROOT/run.d/processes.sh"
+# shellcheck source=run.d/results.sh
+source "$ROOT/run.d/results.sh"
+# shellcheck source=run.d/report.sh
+source "$ROOT/run.d/report.sh"
 
 # stop_suite SESSION TIMES: the first time, SIGTERM to the test host of dotnet test's session (the suite stops in
 # order on it), or to the whole session while it still builds; the second time, SIGKILL to the whole session.
@@ -125,18 +144,6 @@ tags_to_filter() {
   printf '%s' "$out"
 }
 
-# Empties the results folder, but only one that run.sh made (a marker file) or the default: a mistyped
-# BACKUP_ACCEPTANCE_RESULTS must not wipe someone's workspace.
-prepare_results() {
-  if [ "$RESULTS" != "$ROOT/results" ] && [ -d "$RESULTS" ] && [ -n "$(ls -A "$RESULTS")" ] \
-     && [ ! -f "$RESULTS/.backup-acceptance-results" ]; then
-    die "refusing to empty $RESULTS: run.sh did not make it (no .backup-acceptance-results file in it)"
-  fi
-  rm -rf "$RESULTS"
-  mkdir -p "$RESULTS"
-  : > "$RESULTS/.backup-acceptance-results"
-}
-
 require_dotnet() {
   command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not found on PATH)"
 }
@@ -154,22 +161,6 @@ provision() {
 }
 
 # Sums the counters of every TRX in the results directory into one plain closing line.
-# Installs the pinned report tools (reporting/package-lock.json) once.
-ensure_report_tools() {
-  [ -x "$ROOT/reporting/node_modules/.bin/allure" ] && return 0
-  command -v npm >/dev/null || { echo "run.sh: npm is needed for the HTML report"; return 1; }
-  (cd "$ROOT/reporting" && npm ci --no-audit --no-fund --loglevel=error) >"$RESULTS/npm.log" 2>&1 \
-    || { echo "run.sh: npm ci failed, see $RESULTS/npm.log"; return 1; }
-}
-
-# Renders an allure-results folder into one self-contained HTML file (reporting/render.sh).
-render_report() {
-  local results="$1" out="$2"
-  [ -d "$results" ] || { echo "run.sh: no Allure results in $results"; return 1; }
-  ensure_report_tools || return 1
-  echo "Report: $("$ROOT/reporting/render.sh" "$results" "$out")"
-}
-
 closing_line() {
   local passed=0 failed=0 skipped=0 trx counters total executed
   for trx in "$RESULTS"/*.trx; do
@@ -272,12 +263,14 @@ run_suite() {
     [ -e "$features" ] || die "--features: no such file or directory: $features"
     export BACKUP_ACCEPTANCE_FEATURES; BACKUP_ACCEPTANCE_FEATURES="$(cd "$(dirname "$features")" && pwd)/$(basename "$features")"
   fi
-  local args=(test "$ROOT/src/BackupAcceptance.Suite" --logger "trx;LogFileName=suite.trx"
+  check_features "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}"
+  # No build servers: an MSBuild node or compiler server started here would carry the run's id and be killed with it.
+  local args=(test "$ROOT/src/BackupAcceptance.Suite" --disable-build-servers --logger "trx;LogFileName=suite.trx"
     --logger "junit;LogFilePath=$RESULTS/junit.xml;FailureBodyFormat=Verbose" --results-directory "$RESULTS")
   [ -n "$tags" ] && args+=(--filter "$(tags_to_filter "$tags")")
   args+=("${extra[@]}")
 
-  prepare_results
+  claim_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
   # What this run checked and with what, for ./run.sh evidence: read now, not when packing (another machine, later).
   run_facts "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}" "$tags" > "$RESULTS/features.txt"
@@ -290,6 +283,10 @@ run_suite() {
   else
     unset BACKUP_ACCEPTANCE_SHARD   # a stray one would silently check a part and call it the whole
   fi
+  local history="${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$ROOT/allure-history/history.jsonl}"
+  local counts="${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$ROOT/allure-history/counts.jsonl}"
+  claim_history "$history" BACKUP_ACCEPTANCE_ALLURE_HISTORY
+  claim_history "$counts" BACKUP_ACCEPTANCE_COUNT_HISTORY
   [ "$quiet" = 1 ] || echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)}${shard:+ (shard $shard)} ..."
   local rc=0 interrupted=0 pid=""
   # dotnet test runs in a session of its own: a Ctrl-C there would make it kill the test host before the suite could
@@ -301,7 +298,8 @@ run_suite() {
   # At a terminal, a long walk shows where it is (directories, files, seconds) instead of a silent wait.
   local progress_pid=""
   if [ -t 1 ] && [ "$quiet" = 0 ]; then export BACKUP_ACCEPTANCE_PROGRESS="$RESULTS/progress.txt"; fi
-  setsid dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 &
+  # Its own scope of the run's id: what is left of it once it returns is swept (sweep_leftovers).
+  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/suite" setsid dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 9>&- &
   pid=$!
   if [ -n "${BACKUP_ACCEPTANCE_PROGRESS:-}" ]; then show_progress "$pid" "$BACKUP_ACCEPTANCE_PROGRESS" & progress_pid=$!; fi
   [ "$interrupted" = 0 ] || stop_suite "$pid" 1   # stopped before the launch finished
@@ -309,6 +307,7 @@ run_suite() {
   while kill -0 "$pid" 2>/dev/null; do rc=0; wait "$pid" || rc=$?; done   # a trap ends wait early
   [ -z "$progress_pid" ] || wait "$progress_pid" 2>/dev/null || true
   trap - INT TERM HUP EXIT
+  sweep_leftovers "$BACKUP_ACCEPTANCE_RUN_ID/suite"
   [ "$quiet" = 1 ] || echo
   note_failure_outside_scenarios "$RESULTS/summary.txt" "$rc"
   rc=$(verdict_code "$RESULTS/summary.txt" "$rc")
@@ -320,9 +319,9 @@ run_suite() {
       echo "run.sh: no scenario ran, so nothing was checked (check --features, --tags and @ignore)" >&2
     fi
   else
-    # No summary: the build or the test host failed before any scenario ran.
-    tail -n 40 "$RESULTS/dotnet-test.log"
-    echo "run.sh: no scenario ran: the suite could not check anything (see above; --features and --tags)" >&2
+    # No summary: the build failed, the test host died (killed, crashed) or could not write it.
+    tail -n 40 "$RESULTS/dotnet-test.log" 2>/dev/null || true
+    echo "run.sh: no summary in $RESULTS: the build or the test host failed before the run ended (see above and $RESULTS/dotnet-test.log); nothing can be said of the backups" >&2
   fi
   [ "$quiet" = 1 ] || echo
   if [ "$quiet" = 1 ]; then
@@ -331,13 +330,31 @@ run_suite() {
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
     echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
   fi
-  if [ "$interrupted" -gt 0 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then
-    echo 130 > "$RESULTS/exit-code"
-    echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
-    return 130
+  # Made during the run: the group's too, when one is named. A history that cannot be is said, and the run goes on.
+  ( tighten "$history"; tighten "$counts" ) || { [ "$rc" != 0 ] || rc=2; }
+  # A folder that filled up or turned read-only during the run holds results cut short: the suite's own trouble.
+  local why; why=$(unwritable "$RESULTS")
+  if [ -n "$why" ]; then
+    echo "run.sh: the results folder $RESULTS could not be written to the end ($why): the results in it are incomplete" >&2
+    [ "$rc" != 0 ] || rc=2
   fi
-  echo "$rc" > "$RESULTS/exit-code"
-  return "$rc"
+  if [ "$interrupted" -gt 0 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then
+    echo 130 2>/dev/null > "$RESULTS/exit-code" || true
+    echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
+    exit 130
+  fi
+  echo "$rc" 2>/dev/null > "$RESULTS/exit-code" || true   # a folder that cannot take it was said above
+  exit "$rc"
+}
+
+# check_features PATH: a folder or a regular file, and every .feature in a folder a regular file: a FIFO or a device
+# would block the run on its first read.
+check_features() {
+  local odd
+  [ -d "$1" ] || [ -f "$1" ] || die "--features: $1 is a $(stat -L -c %F -- "$1" 2>/dev/null || echo 'broken link'), neither a folder nor a regular file"
+  [ -d "$1" ] || return 0
+  odd=$(find -L "$1" -name '*.feature' ! -type f -print -quit 2>/dev/null) || true
+  [ -z "$odd" ] || die "--features: $odd is a $(stat -L -c %F -- "$odd" 2>/dev/null || echo 'broken link'), not a regular file"
 }
 
 # run_facts FEATURES TAGS: the feature files checked (path, fingerprint, tags) and the machine that checked them.
@@ -364,12 +381,12 @@ features_fingerprint() {
 merge_reports() {
   [ $# -ge 1 ] || die "report needs the results folders of the shards (each written by ./run.sh --shard I/N)"
   local dir first="" blocks here part count="" fingerprint="" seen=" " worst=0 code
-  here=$(mkdir -p "$RESULTS" && cd "$RESULTS" && pwd)
+  here=$(realpath -m -- "$RESULTS")
   for dir in "$@"; do
     [ -s "$dir/summary.txt" ] && [ -d "$dir/allure-results" ] && [ -f "$dir/allurerc.json" ] && [ -s "$dir/shard.txt" ] \
       || die "report: $dir is not the results folder of a ./run.sh --shard run (summary.txt, allure-results/, allurerc.json, shard.txt)"
     # The merged results replace $RESULTS: a part kept inside it would be deleted before it is read.
-    case "$(cd "$dir" && pwd)/" in "$here"/*) die "report: $dir lies inside $RESULTS, which the merge empties; keep the parts elsewhere (e.g. shards/)" ;; esac
+    case "$(cd "$dir" && pwd -P)/" in "$here"/*) die "report: $dir lies inside $RESULTS, which the merge empties; keep the parts elsewhere (e.g. shards/)" ;; esac
     # shard I/N features FINGERPRINT tags EXPR: every part of one run, each once, of the same features and tags.
     read -r _ part _ < "$dir/shard.txt"
     [ -z "$count" ] || [ "${part#*/}" = "$count" ] || die "report: $dir is part $part, the others are parts of $count"
@@ -383,7 +400,7 @@ merge_reports() {
   local missing=() i
   for ((i = 1; i <= count; i++)); do [[ "$seen" == *" $i "* ]] || missing+=("$i/$count"); done
   [ "${#missing[@]}" = 0 ] || die "report: parts missing: ${missing[*]} (a part that did not run checked nothing: the merge would lie)"
-  prepare_results
+  claim_results
   mkdir -p "$RESULTS/allure-results"
   for dir in "$@"; do
     # Result and attachment names are UUIDs; categories.json and the environment are the same in every shard.
@@ -395,6 +412,7 @@ merge_reports() {
   done
   local history="${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$ROOT/allure-history/history.jsonl}"
   [[ "$history" != *'"'* ]] || die "report: a history path with a double quote cannot go into allurerc.json"
+  claim_history "$history" BACKUP_ACCEPTANCE_ALLURE_HISTORY
   sed "s|\"historyPath\": \"[^\"]*\"|\"historyPath\": \"$(sed 's/[\\|&]/\\&/g' <<<"$history")\"|" "$first" > "$RESULTS/allurerc.json"
   # Each scenario's block (its verdict line and reason lines), from every shard, sorted as one run's summary is.
   blocks=$(for dir in "$@"; do
@@ -414,8 +432,9 @@ merge_reports() {
   local rc; rc=$(verdict_code "$RESULTS/summary.txt" 0)
   if [ "$worst" = 130 ]; then rc=130; elif [ "$rc" = 0 ] && [ "$worst" != 0 ]; then rc=$worst; fi
   render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+  tighten "$history"
   [ "$rc" != 130 ] || echo "run.sh: a part was interrupted; the merged results are partial (exit 130)" >&2
-  return "$rc"
+  exit "$rc"
 }
 
 # ./run.sh evidence: the last run's results packed for an audit into one archive, with a SHA-256 manifest of every
@@ -423,7 +442,15 @@ merge_reports() {
 pack_evidence() {
   [ $# -eq 0 ] || die "'evidence' takes no arguments (BACKUP_ACCEPTANCE_RESULTS names the run, BACKUP_ACCEPTANCE_EVIDENCE_DIR where to write)"
   [ -s "$RESULTS/summary.txt" ] || die "evidence: no run in $RESULTS (no summary.txt): run ./run.sh first"
-  local out="${BACKUP_ACCEPTANCE_EVIDENCE_DIR:-$ROOT/evidence}" stamp staging name file
+  # The run is packed whole or not at all: not while a run writes it (its lock).
+  if [ -f "$RESULTS/$LOCK_NAME" ]; then
+    exec 9<"$RESULTS/$LOCK_NAME"
+    flock -n 9 || die "evidence: a run (PID $(cat -- "$RESULTS/$LOCK_NAME" 2>/dev/null)) is writing $RESULTS: pack it once that run has ended"
+  fi
+  local out="${BACKUP_ACCEPTANCE_EVIDENCE_DIR:-$ROOT/evidence}" stamp staging name file err
+  [ ! -e "$out" ] || [ -d "$out" ] || die "evidence: $out is not a folder: it is left as it is; name a folder (BACKUP_ACCEPTANCE_EVIDENCE_DIR)"
+  err=$(mkdir -p -- "$out" 2>&1) || die "evidence: the folder $out cannot be made: ${err##*: }"
+  err=$(unwritable "$out"); [ -z "$err" ] || die "evidence: the folder $out is not writable: $err"
   stamp=$(date -u -r "$RESULTS/summary.txt" +%Y%m%dT%H%M%SZ)
   name="backup-acceptance-evidence-$(hostname -s)-$stamp"
   staging=$(mktemp -d "/tmp/$name.XXXXXX")
@@ -452,7 +479,8 @@ pack_evidence() {
     echo "verdict: $(grep -m1 -E '^[0-9]+ passed, ' "$RESULTS/summary.txt")"
   } > "$staging/$name/RUN.txt"
   (cd "$staging/$name" && find . -type f ! -name MANIFEST.sha256 -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > MANIFEST.sha256)
-  tar -C "$staging" -czf "$out/$name.tar.gz" "$name"
+  tar -C "$staging" -czf "$out/$name.tar.gz" "$name" || { rm -f -- "$out/$name.tar.gz"; die "evidence: $out/$name.tar.gz could not be written (see above)"; }
+  tighten "$out/$name.tar.gz"
   rm -rf -- "$staging"; trap - EXIT
   echo "Evidence: $out/$name.tar.gz"
   echo "  sha256 $(sha256sum "$out/$name.tar.gz" | cut -d' ' -f1)"
@@ -487,30 +515,33 @@ ensure_chromium() {
 run_own_tests() {
   require_dotnet
   ensure_chromium
-  prepare_results
+  claim_results
   export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 BACKUP_ACCEPTANCE_RESULTS="$RESULTS/suite"
   local rc=0
-  ensure_report_tools || return 1   # the report's browser test renders with them
+  ensure_report_tools || exit 1   # the report's browser test renders with them
   # The whole solution: the acceptance suite on the demo features, the project's own tests, the glue's tests.
-  dotnet test "$ROOT/BackupAcceptance.sln" --logger "trx" --results-directory "$RESULTS" 2>&1 \
+  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/tests" dotnet test "$ROOT/BackupAcceptance.sln" --disable-build-servers --logger "trx" --results-directory "$RESULTS" 2>&1 9>&- \
     | tee "$RESULTS/dotnet-test.log" || rc=$?
+  sweep_leftovers "$BACKUP_ACCEPTANCE_RUN_ID/tests"
   [ -s "$RESULTS/suite/summary.txt" ] && { echo; echo "Acceptance suite on the demo features:"; cat "$RESULTS/suite/summary.txt"; }
   render_report "$RESULTS/suite/allure-results" "$RESULTS/suite/allure-report" || { [ "$rc" != 0 ] || rc=1; }
   closing_line
-  return "$rc"
+  exit "$rc"
 }
 
+case "${1:-}" in -h|--help|help) usage; exit 0 ;; esac
+results_umask    # what the run writes is the user's alone (or BACKUP_ACCEPTANCE_RESULTS_GROUP's to read)
+start_watchdog   # nothing the run starts outlives run.sh
 case "${1:-}" in
-  -h|--help|help) usage ;;
   demo) shift; provision; run_suite "$@" ;;
   test) shift; [ $# -eq 0 ] || die "'test' takes no arguments"; provision; run_own_tests ;;
-  mutate) shift; require_dotnet; "$ROOT/tests/mutations/run.sh" "$@" ;;
+  mutate) shift; require_dotnet; status=0; "$ROOT/tests/mutations/run.sh" "$@" || status=$?; exit "$status" ;;
   report) shift; merge_reports "$@" ;;
   evidence) shift; pack_evidence "$@" ;;
   baseline) shift; require_dotnet; require_root_or_prefix
-            dotnet run --project "$ROOT/src/BackupAcceptance.Baseline" -c Release -- "$@" ;;
+            status=0; dotnet run --project "$ROOT/src/BackupAcceptance.Baseline" -c Release -- "$@" || status=$?; exit "$status" ;;
   bench) shift; require_dotnet; require_root_or_prefix
-         dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release -- --out "$ROOT/docs/bench/results.md" "$@"
+         dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release -- --out "$ROOT/docs/bench/results.md" "$@" || exit $?
          bench_demo_run
          # The report side: a night of 1,000 results rendered by the pinned Allure 3 (needs a demo run's results).
          demo_results="$RESULTS/suite/allure-results"

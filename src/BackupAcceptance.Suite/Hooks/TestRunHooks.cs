@@ -14,6 +14,8 @@ public sealed class TestRunHooks
     [BeforeTestRun(Order = -100)]
     public static void StartRun(ITestRunContext context)
     {
+        ResultsModes.Apply(); // before anything is written
+        RunWatchdog.Start();  // before any child is started
         var report = AllureReport.Start(); // a malformed allure-config.json stops the run here, with its own message
         context.TestRunContainer.RegisterInstanceAs(report);
         var run = new SuiteRun(AmrecoverOptions.FromEnvironment(), report);
