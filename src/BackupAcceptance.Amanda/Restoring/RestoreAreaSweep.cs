@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using CliWrap;
 
 namespace BackupAcceptance.Amanda.Restoring;
 
@@ -15,7 +15,7 @@ public static class RestoreAreaSweep
     /// <param name="root">The restore root (BACKUP_ACCEPTANCE_RESTORE_DIR); null: the system's temporary directory.</param>
     /// <returns>The folders removed, for the run's log. None from a root that fails the trust rule: the scenarios that
     /// restore say why, and nothing is removed where another user could have placed it.</returns>
-    public static IReadOnlyList<string> Sweep(string? root)
+    public static async Task<IReadOnlyList<string>> SweepAsync(string? root, CancellationToken cancellationToken)
     {
         List<string> candidates;
         try
@@ -31,7 +31,7 @@ public static class RestoreAreaSweep
         var removed = new List<string>();
         foreach (var folder in candidates)
         {
-            if (OwnerOf(folder, me) is { } owner && owner.IsGone() && Remove(folder)) removed.Add(folder);
+            if (OwnerOf(folder, me) is { } owner && owner.IsGone() && await RemoveAsync(folder, cancellationToken)) removed.Add(folder);
         }
         return removed;
     }
@@ -57,20 +57,17 @@ public static class RestoreAreaSweep
 
     /// <summary>rm -rf as the area's dispose does: restored names need not be UTF-8, and a data check's copy inside is
     /// nobody's. Bounded: a sweep never holds the run's start for long.</summary>
-    private static bool Remove(string folder)
+    private static async Task<bool> RemoveAsync(string folder, CancellationToken cancellationToken)
     {
-        using var rm = new Process { StartInfo = new ProcessStartInfo("rm") { ArgumentList = { "-rf", "--one-file-system", "--", folder } } };
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(1));
         try
         {
-            rm.Start();
-            if (!rm.WaitForExit(TimeSpan.FromMinutes(1)))
-            {
-                rm.Kill();
-                return false;
-            }
+            var rm = await Cli.Wrap("rm").WithArguments(["-rf", "--one-file-system", "--", folder])
+                .WithValidation(CommandResultValidation.None).ExecuteAsync(limit.Token);
             return rm.ExitCode == 0;
         }
-        catch (Exception failed) when (failed is System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
         }

@@ -12,14 +12,16 @@ namespace BackupAcceptance.Suite.Hooks;
 public sealed class TestRunHooks
 {
     [BeforeTestRun(Order = -100)]
-    public static void StartRun(ITestRunContext context)
+    public static async Task StartRunAsync(ITestRunContext context)
     {
         ResultsModes.Apply(); // before anything is written
         RunWatchdog.Start();  // before any child is started
         var report = AllureReport.Start(); // a malformed allure-config.json stops the run here, with its own message
         context.TestRunContainer.RegisterInstanceAs(report);
         var run = new SuiteRun(AmrecoverOptions.FromEnvironment(), report);
-        foreach (var swept in Amanda.Restoring.RestoreAreaSweep.Sweep(run.Sessions.Options.RestoreRoot)) TestContext.Progress.WriteLine($"Removed the restore area of a run that died: {swept}");
+        // Restore areas of runs that died (SIGKILL) are removed before this run makes its own; bounded per area.
+        foreach (var swept in await Amanda.Restoring.RestoreAreaSweep.SweepAsync(run.Sessions.Options.RestoreRoot, CancellationToken.None))
+            TestContext.Progress.WriteLine($"Removed the restore area of a run that died: {swept}");
         run.ShowProgress();
         context.TestRunContainer.RegisterInstanceAs(run);
     }

@@ -30,7 +30,7 @@ public sealed class RestoreAreaSweepTests
         var otherName = Directory.CreateDirectory(Path.Combine(_root, "not-an-area")).FullName;
         await File.WriteAllTextAsync(Path.Combine(otherName, "owner"), (AreaOwner.Current with { BootId = "x" }).ToText());
 
-        var swept = RestoreAreaSweep.Sweep(_root);
+        var swept = (await RestoreAreaSweep.SweepAsync(_root, CancellationToken.None));
 
         swept.Order(StringComparer.Ordinal).ShouldBe(new[] { dead, rebooted, reused }.Order(StringComparer.Ordinal));
         foreach (var gone in swept) Directory.Exists(gone).ShouldBeFalse();
@@ -46,7 +46,7 @@ public sealed class RestoreAreaSweepTests
         var theirFolder = await Leftover("their-folder", AreaOwner.Current with { BootId = "x" });
         await Cli.Wrap("chown").WithArguments(["nobody", theirFolder]).ExecuteAsync();
 
-        RestoreAreaSweep.Sweep(_root).ShouldBeEmpty();
+        (await RestoreAreaSweep.SweepAsync(_root, CancellationToken.None)).ShouldBeEmpty();
         Directory.Exists(theirMarker).ShouldBeTrue();
         Directory.Exists(theirFolder).ShouldBeTrue();
     }
@@ -59,19 +59,19 @@ public sealed class RestoreAreaSweepTests
         var copy = Directory.CreateDirectory(Path.Combine(dead, "backup-acceptance-restore-copy", "restore")).FullName;
         await Cli.Wrap("sh").WithArguments(["-c", "printf x > \"$1\"/$(printf 'caf\\351') && chown -R nobody: \"$1\"", "_", copy]).ExecuteAsync();
 
-        RestoreAreaSweep.Sweep(_root).ShouldBe([dead]);
+        (await RestoreAreaSweep.SweepAsync(_root, CancellationToken.None)).ShouldBe([dead]);
         Directory.Exists(dead).ShouldBeFalse();
     }
 
     [Test]
-    public void Nothing_is_swept_in_a_root_the_suite_does_not_trust()
+    public async Task Nothing_is_swept_in_a_root_the_suite_does_not_trust()
     {
         var dead = Path.Combine(_root, "backup-acceptance-restore-dead");
         Directory.CreateDirectory(dead);
         File.WriteAllText(Path.Combine(dead, "owner"), (AreaOwner.Current with { BootId = "x" }).ToText());
         File.SetUnixFileMode(_root, (UnixFileMode)0b111_111_111);
 
-        RestoreAreaSweep.Sweep(_root).ShouldBeEmpty();
+        (await RestoreAreaSweep.SweepAsync(_root, CancellationToken.None)).ShouldBeEmpty();
         Directory.Exists(dead).ShouldBeTrue();
     }
 
