@@ -1,6 +1,10 @@
 # common.sh - logging, phases and small helpers shared by the provisioning entry points (amanda-demo.sh, growth.sh).
 # Sourced; the caller sets `set -euo pipefail` and `set -o errtrace`, and PROVISION_NAME (the prefix of errors).
 
+# Amanda's files are read by the dump user and the fixtures by nobody's data checks: the modes must not depend on the
+# caller's umask (run.sh and the test host run under umask 077, so that their results are the user's alone).
+umask 022
+
 T_START=${EPOCHREALTIME//[.,]/}   # microseconds; bash builtin, no fork, any locale
 PHASE=
 PHASE_T0=
