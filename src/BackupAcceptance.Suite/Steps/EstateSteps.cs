@@ -6,15 +6,23 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>Coverage of a whole configuration: every host and disk, found by listhost and listdisk.</summary>
 [Binding]
 [StepLayer(5, "Coverage of the whole estate")]
-public sealed class EstateSteps(BackupDriver driver)
+public sealed class EstateSteps(BackupDriver driver, ScenarioContext scenario)
 {
     [Given("every disk of {config} config")]
     [StepExample("Given every disk of daily config", "Every disk of every host of the configuration, as the index server lists them.")]
-    public Task GivenEveryDiskOf(AmandaConfig config) => driver.UseEstateAsync(config.Name);
+    public Task GivenEveryDiskOf(AmandaConfig config)
+    {
+        TargetSteps.RequirePlainWords(scenario, config.Name, "*", "*");
+        return driver.UseEstateAsync(config.Name);
+    }
 
     [Given("every disk of {config} config except:")]
     [StepExample("Given every disk of daily config except:\n  | disk                     |\n  | /srv/fixtures/notdumped  |", "The same, leaving out the listed disks (host:disk or just the disk).")]
-    public Task GivenEveryDiskOfExcept(AmandaConfig config, DataTable exceptions) => driver.UseEstateExceptAsync(config.Name, exceptions);
+    public Task GivenEveryDiskOfExcept(AmandaConfig config, DataTable exceptions)
+    {
+        TargetSteps.RequirePlainWords(scenario, config.Name, "*", "*");
+        return driver.UseEstateExceptAsync(config.Name, exceptions);
+    }
 
     [Then("every disk has a dump no older than {int} hours with at least {int} file(s)")]
     [StepView(DumpView.Listing)]

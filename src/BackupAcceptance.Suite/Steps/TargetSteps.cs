@@ -20,12 +20,17 @@ public sealed class TargetSteps(BackupDriver driver, ScenarioContext scenario)
     [StepExample("Given daily config for localhost /etc", "The disk (DLE) to check: Amanda config, host and disk as in the disklist; quote a disk with spaces.")]
     public void GivenConfigForHostDisk(AmandaConfig config, AmandaHost host, AmandaDisk disk)
     {
-        // Refused here, before any amrecover starts: "-odebug_amrecover=9" as a config was read as an option and
-        // passed on the default config. An input error (broken), named by the scenario: there is no target to name.
-        if (BackupTarget.Refusal(config.Name, host.Name, disk.Name) is { } refusal)
+        RequirePlainWords(scenario, config.Name, host.Name, disk.Name);
+        driver.UseDisk(config.Name, host.Name, disk.Name);
+    }
+
+    /// <summary>Refused here, before any amrecover starts: "-odebug_amrecover=9" as a config was read as an option and
+    /// passed on the default config. An input error (broken), named by the scenario: there is no target to name.</summary>
+    internal static void RequirePlainWords(ScenarioContext scenario, string config, string host, string disk)
+    {
+        if (BackupTarget.Refusal(config, host, disk) is { } refusal)
             throw new AssertionException($"{FailureCategory.InputError.Title()}: scenario '{scenario.ScenarioInfo.Title}': " +
                                          $"expected a config, host and disk that amrecover reads as plain words; found {refusal}.");
-        driver.UseDisk(config.Name, host.Name, disk.Name);
     }
 
     [Given("the dump as of {date}")]
