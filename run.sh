@@ -84,7 +84,7 @@ Environment:
 Exit codes (for cron and monitoring): 0 every scenario passed; 1 a backup expectation failed (a backup fault, FAIL);
 2 the suite could not check (only BROKEN results: Amanda unreachable, unknown config, host or disk, a broken feature
 file, restore area full; or nothing ran, the build failed, the test host died, bad usage; or the suite's own trouble,
-said in one sentence that names the path: the results folder or history unwritable, full, read-only or not a folder,
+said in one sentence that names the path: the results folder or history unwritable, full, read-only, not a folder or in a folder another user owns or may write,
 another run holding the results folder, the report not rendered); 130 interrupted (Ctrl-C, SIGTERM,
 BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial. Nothing a run starts outlives it: a watchdog kills
 what is left of a run whose run.sh or test host died (a SIGKILL included).
@@ -157,7 +157,9 @@ require_root_or_prefix() {
 
 provision() {
   [ "$(id -u)" = 0 ] || die "provisioning the demo Amanda needs root"
-  "$ROOT/provision/amanda-demo.sh"
+  # Not the run's: the daemons the packages' scripts start (amanda's, a restarted inetd) must not be the watchdog's to
+  # kill when the run ends. So provisioning's own long jobs are not killed with the run either (run.sh waits for them).
+  env -u BACKUP_ACCEPTANCE_RUN_ID "$ROOT/provision/amanda-demo.sh"
 }
 
 # Sums the counters of every TRX in the results directory into one plain closing line.
@@ -241,6 +243,14 @@ write_step_summary() {
   } >> "$GITHUB_STEP_SUMMARY"
 }
 
+# step_summary SUMMARY: write_step_summary, whose failure (a job page that cannot be appended to) is said and returns
+# 1, never the ERR trap's exit 2: the caller makes it 2 only when nothing worse (a FAIL: 1) was found.
+step_summary() {
+  write_step_summary "$1" && return 0
+  echo "run.sh: the job's step summary $GITHUB_STEP_SUMMARY could not be written (see above)" >&2
+  return 1
+}
+
 run_suite() {
   local features="" tags="" extra=() quiet=0 shard=""
   while [ $# -gt 0 ]; do
@@ -270,6 +280,10 @@ run_suite() {
   [ -n "$tags" ] && args+=(--filter "$(tags_to_filter "$tags")")
   args+=("${extra[@]}")
 
+  # The run empties the results folder first: what the user keeps there (feature files, a history) would be deleted.
+  outside_results "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}" "--features:"
+  outside_results "${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$ROOT/allure-history/history.jsonl}" "BACKUP_ACCEPTANCE_ALLURE_HISTORY:"
+  outside_results "${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$ROOT/allure-history/counts.jsonl}" "BACKUP_ACCEPTANCE_COUNT_HISTORY:"
   claim_results
   export BACKUP_ACCEPTANCE_RESULTS="$RESULTS"
   # What this run checked and with what, for ./run.sh evidence: read now, not when packing (another machine, later).
@@ -313,7 +327,7 @@ run_suite() {
   rc=$(verdict_code "$RESULTS/summary.txt" "$rc")
   if [ -s "$RESULTS/summary.txt" ]; then
     if [ "$quiet" = 1 ]; then print_failures "$RESULTS/summary.txt"; else cat "$RESULTS/summary.txt"; fi
-    write_step_summary "$RESULTS/summary.txt"
+    step_summary "$RESULTS/summary.txt" || { [ "$rc" != 0 ] || rc=2; }
     # A run in which no scenario ran (all filtered out or @ignore) checked nothing: never a green run.
     if grep -q '^0 passed, 0 failed, 0 broken' "$RESULTS/summary.txt"; then
       echo "run.sh: no scenario ran, so nothing was checked (check --features, --tags and @ignore)" >&2
@@ -427,12 +441,13 @@ merge_reports() {
   } > "$RESULTS/summary.txt"
   { cat "$1/features.txt" 2>/dev/null; echo "merged from $# parts of $count"; } > "$RESULTS/features.txt"
   cat "$RESULTS/summary.txt"
-  write_step_summary "$RESULTS/summary.txt"
   echo
   local rc; rc=$(verdict_code "$RESULTS/summary.txt" 0)
   if [ "$worst" = 130 ]; then rc=130; elif [ "$rc" = 0 ] && [ "$worst" != 0 ]; then rc=$worst; fi
+  step_summary "$RESULTS/summary.txt" || { [ "$rc" != 0 ] || rc=2; }
   render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
-  tighten "$history"
+  # In a subshell: a history that cannot be tightened is said, and a FAIL stays 1 (1 wins over 2).
+  ( tighten "$history" ) || { [ "$rc" != 0 ] || rc=2; }
   [ "$rc" != 130 ] || echo "run.sh: a part was interrupted; the merged results are partial (exit 130)" >&2
   exit "$rc"
 }
@@ -449,8 +464,13 @@ pack_evidence() {
   fi
   local out="${BACKUP_ACCEPTANCE_EVIDENCE_DIR:-$ROOT/evidence}" stamp staging name file err
   [ ! -e "$out" ] || [ -d "$out" ] || die "evidence: $out is not a folder: it is left as it is; name a folder (BACKUP_ACCEPTANCE_EVIDENCE_DIR)"
+  # The archive holds every transcript: written only where no other user can swap or read it, in a folder of its own.
+  out=$(realpath -m -- "$out")
+  trusted_folders "evidence: the folder" "$out" "$out" BACKUP_ACCEPTANCE_EVIDENCE_DIR
   err=$(mkdir -p -- "$out" 2>&1) || die "evidence: the folder $out cannot be made: ${err##*: }"
   err=$(unwritable "$out"); [ -z "$err" ] || die "evidence: the folder $out is not writable: $err"
+  owned_by_me "evidence: the folder" "$out" BACKUP_ACCEPTANCE_EVIDENCE_DIR
+  tighten "$out"
   stamp=$(date -u -r "$RESULTS/summary.txt" +%Y%m%dT%H%M%SZ)
   name="backup-acceptance-evidence-$(hostname -s)-$stamp"
   staging=$(mktemp -d "/tmp/$name.XXXXXX")
@@ -492,7 +512,7 @@ pack_evidence() {
 bench_demo_run() {
   local out; out=$(mktemp -d /tmp/bench-demo-run.XXXXXX)
   local t0=${EPOCHREALTIME//[.,]/} rc=0
-  BACKUP_ACCEPTANCE_RESULTS="$out" dotnet test "$ROOT/src/BackupAcceptance.Suite" -c Release >"$out/dotnet-test.log" 2>&1 || rc=$?
+  BACKUP_ACCEPTANCE_RESULTS="$out" dotnet test "$ROOT/src/BackupAcceptance.Suite" -c Release --disable-build-servers >"$out/dotnet-test.log" 2>&1 || rc=$?
   local wall=$(( (${EPOCHREALTIME//[.,]/} - t0) / 100000 ))
   local line
   line=$(grep -m1 '^run ' "$out/summary.txt" 2>/dev/null) || { echo "bench: the demo run wrote no summary (exit $rc), see $out/dotnet-test.log"; return 0; }
@@ -518,7 +538,7 @@ run_own_tests() {
   claim_results
   export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 BACKUP_ACCEPTANCE_RESULTS="$RESULTS/suite"
   local rc=0
-  ensure_report_tools || exit 1   # the report's browser test renders with them
+  ensure_report_tools || exit 2   # the suite's own trouble; the report's browser test renders with them
   # The whole solution: the acceptance suite on the demo features, the project's own tests, the glue's tests.
   BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/tests" dotnet test "$ROOT/BackupAcceptance.sln" --disable-build-servers --logger "trx" --results-directory "$RESULTS" 2>&1 9>&- \
     | tee "$RESULTS/dotnet-test.log" || rc=$?
@@ -539,9 +559,9 @@ case "${1:-}" in
   report) shift; merge_reports "$@" ;;
   evidence) shift; pack_evidence "$@" ;;
   baseline) shift; require_dotnet; require_root_or_prefix
-            status=0; dotnet run --project "$ROOT/src/BackupAcceptance.Baseline" -c Release -- "$@" || status=$?; exit "$status" ;;
+            status=0; dotnet run --project "$ROOT/src/BackupAcceptance.Baseline" -c Release --disable-build-servers -- "$@" || status=$?; exit "$status" ;;
   bench) shift; require_dotnet; require_root_or_prefix
-         dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release -- --out "$ROOT/docs/bench/results.md" "$@" || exit $?
+         dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release --disable-build-servers -- --out "$ROOT/docs/bench/results.md" "$@" || exit $?
          bench_demo_run
          # The report side: a night of 1,000 results rendered by the pinned Allure 3 (needs a demo run's results).
          demo_results="$RESULTS/suite/allure-results"

@@ -52,10 +52,10 @@ while IFS=$'\t' read -r id file set from to; do
   if ! apply "$current" "$from" "$to" 2>>"$LOG"; then
     broken+=("$id (not applied: the original text is not in $file exactly once)"); restore; continue
   fi
-  if ! dotnet build "$TESTS" -v q -nologo >>"$LOG" 2>&1; then
+  if ! dotnet build "$TESTS" --disable-build-servers -v q -nologo >>"$LOG" 2>&1; then
     broken+=("$id (does not build)"); restore; continue
   fi
-  if dotnet test "$TESTS" --no-build --filter "$(filter_for "$set")" >>"$LOG" 2>&1; then
+  if dotnet test "$TESTS" --no-build --disable-build-servers --filter "$(filter_for "$set")" >>"$LOG" 2>&1; then
     survived+=("$id ($file)"); verdict=SURVIVED
   else
     killed=$((killed + 1)); verdict=killed
@@ -67,7 +67,7 @@ while IFS=$'\t' read -r id file set from to; do
   printf '%-18s %-8s %-9s %3ss  %s\n' "$id" "$set" "$verdict" "$(( $(date +%s) - t0 ))" "$file"
 done < "$LIST"
 trap - EXIT INT TERM
-dotnet build "$TESTS" -v q -nologo >>"$LOG" 2>&1 || echo "mutations: rebuilding the unmutated code failed, see $LOG" >&2
+dotnet build "$TESTS" --disable-build-servers -v q -nologo >>"$LOG" 2>&1 || echo "mutations: rebuilding the unmutated code failed, see $LOG" >&2
 
 echo
 echo "mutations: ${killed} killed, ${#survived[@]} survived, ${#broken[@]} not run, in $(( $(date +%s) - started )) s (log: $LOG)"

@@ -276,6 +276,134 @@ public sealed class ResultsFaultTests
         (await run.WaitUntilNoneLeftAsync(TimeSpan.FromSeconds(10))).ShouldBeEmpty();
     }
 
+    [Test]
+    public async Task T1_a_results_folder_another_user_owns_with_a_planted_lock_link_is_refused_and_the_victim_untouched()
+    {
+        // nobody's folder, made to look like run.sh's: root must neither write through the link nor trust the folder
+        // (its owner could chmod it later and read every transcript).
+        var victim = Path.Combine(_work, "victim.txt");
+        await File.WriteAllTextAsync(victim, "root's file\n");
+        var results = Path.Combine(_work, "results");
+        LastRun(results);
+        File.CreateSymbolicLink(Path.Combine(results, ".backup-acceptance-lock"), victim);
+        await ShAsync("chown", "-h", "-R", "nobody", results);
+
+        var run = await RunAsync(results);
+
+        Refusal(run, $"run.sh: the results folder {results} is refused: it is not root's (owner nobody (uid 65534), mode 0755): its owner could plant links in it or read what the run writes; use a folder of root's (BACKUP_ACCEPTANCE_RESULTS)");
+        (await File.ReadAllTextAsync(victim)).ShouldBe("root's file\n");
+        File.ReadAllText(Path.Combine(results, "summary.txt")).ShouldBe("the last run\n");
+
+        // root's own folder with a link in it (planted before it was root's): refused too, the link not followed.
+        await ShAsync("chown", "-R", "root", results);
+        run = await RunAsync(results);
+        Refusal(run, $"run.sh: the results folder {results} is refused: its .backup-acceptance-lock is a symbolic link (to {victim}), which run.sh never makes; remove it or name another folder (BACKUP_ACCEPTANCE_RESULTS)");
+        (await File.ReadAllTextAsync(victim)).ShouldBe("root's file\n");
+    }
+
+    [Test]
+    public async Task T1_a_results_folder_under_a_folder_others_may_write_or_own_is_refused()
+    {
+        var open = Path.Combine(_work, "open");
+        Directory.CreateDirectory(open);
+        File.SetUnixFileMode(open, (UnixFileMode)Convert.ToInt32("777", 8));
+        var run = await RunAsync(Path.Combine(open, "results"));
+        Refusal(run, $"run.sh: the results folder {open}/results is refused: {open} (owner root (uid 0), mode 0777) is writable by its group or others and has no sticky bit: they could swap what the run writes there; tighten it or use another folder (BACKUP_ACCEPTANCE_RESULTS)");
+        Directory.Exists(Path.Combine(open, "results")).ShouldBeFalse();
+
+        File.SetUnixFileMode(open, (UnixFileMode)Convert.ToInt32("755", 8));
+        await ShAsync("chown", "nobody", open);
+        run = await RunAsync(Path.Combine(open, "results"));
+        Refusal(run, $"run.sh: the results folder {open}/results is refused: {open} (owner nobody (uid 65534), mode 0755) belongs to another user than root, who could swap or read what the run writes there; use a folder of root's (BACKUP_ACCEPTANCE_RESULTS)");
+
+        // The history's folder and the evidence folder are held to the same rule.
+        run = await RunAsync(Path.Combine(_work, "results"), history: Path.Combine(open, "history.jsonl"));
+        Refusal(run, $"run.sh: the history {open}/history.jsonl is refused: {open} (owner nobody (uid 65534), mode 0755) belongs to another user than root, who could swap or read what the run writes there; use a folder of root's (BACKUP_ACCEPTANCE_ALLURE_HISTORY)");
+        LastRun(Path.Combine(_work, "last"));
+        var evidence = await RunScript.RunAsync(["evidence"], new Dictionary<string, string?>(Settings(Path.Combine(_work, "last")))
+            { ["BACKUP_ACCEPTANCE_EVIDENCE_DIR"] = open }, TimeSpan.FromMinutes(1));
+        evidence.ExitCode.ShouldBe(2, evidence.ToString());
+        evidence.StandardError.Trim().ShouldBe($"run.sh: evidence: the folder {open} is refused: {open} (owner nobody (uid 65534), mode 0755) belongs to another user than root, who could swap or read what the run writes there; use a folder of root's (BACKUP_ACCEPTANCE_EVIDENCE_DIR)");
+        Directory.EnumerateFileSystemEntries(open).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task Evidence_tightens_its_folder_and_archive()
+    {
+        var last = Path.Combine(_work, "last");
+        LastRun(last);
+        var evidence = Path.Combine(_work, "evidence");
+        Directory.CreateDirectory(evidence);
+        File.SetUnixFileMode(evidence, (UnixFileMode)Convert.ToInt32("755", 8));
+
+        var run = await RunScript.RunAsync(["evidence"], new Dictionary<string, string?>(Settings(last)) { ["BACKUP_ACCEPTANCE_EVIDENCE_DIR"] = evidence },
+            TimeSpan.FromMinutes(1));
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        Convert.ToString(Mode(evidence) & 0xFFF, 8).ShouldBe("700");
+        Directory.EnumerateFiles(evidence).Select(f => Convert.ToString(Mode(f) & 0xFFF, 8)).ShouldBe(["600"]);
+    }
+
+    [Test]
+    public async Task R2_a_results_folder_that_is_a_link_is_emptied_and_a_failed_build_never_reads_the_old_summary()
+    {
+        // The last run FAILed; this one's build fails (an argument MSBuild does not know): exit 2, not the old 1.
+        var real = Path.Combine(_work, "real");
+        LastRun(real);
+        await File.WriteAllTextAsync(Path.Combine(real, "summary.txt"), "FAIL  Old / a failure\n0 passed, 1 failed, 0 broken\n");
+        await File.WriteAllTextAsync(Path.Combine(real, "exit-code"), "1\n");
+        await File.WriteAllTextAsync(Path.Combine(real, "shard.txt"), "shard 1/2 features 0 tags \n");
+        var results = Path.Combine(_work, "results");
+        File.CreateSymbolicLink(results, real);
+
+        var run = await RunScript.RunAsync(["--features", Path.Combine(_work, "quick.feature"), "--quiet", "--", "--no-such-switch"],
+            Settings(results), TimeSpan.FromMinutes(2));
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.StandardError.ShouldContain($"run.sh: no summary in {real}", customMessage: run.ToString());
+        File.Exists(Path.Combine(real, "summary.txt")).ShouldBeFalse();
+        File.Exists(Path.Combine(real, "shard.txt")).ShouldBeFalse();
+        (await File.ReadAllTextAsync(Path.Combine(real, "exit-code"))).ShouldBe("2\n");
+    }
+
+    [Test]
+    public async Task R4_features_or_a_history_inside_the_results_folder_are_refused_and_kept()
+    {
+        var results = Path.Combine(_work, "results");
+        LastRun(results);
+        var feature = Path.Combine(results, "mine.feature");
+        await File.WriteAllTextAsync(feature, Quick);
+        var history = Path.Combine(results, "history.jsonl");
+        await File.WriteAllTextAsync(history, "{}\n");
+
+        var run = await RunAsync(results, features: feature);
+        Refusal(run, $"run.sh: --features: {feature} lies inside the results folder {results}, which the run empties first; keep it elsewhere");
+        run = await RunAsync(results, history: history);
+        Refusal(run, $"run.sh: BACKUP_ACCEPTANCE_ALLURE_HISTORY: {history} lies inside the results folder {results}, which the run empties first; keep it elsewhere");
+        File.Exists(feature).ShouldBeTrue();
+        File.Exists(history).ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task A_step_summary_that_cannot_be_written_after_a_FAIL_keeps_exit_1()
+    {
+        var feature = Path.Combine(_work, "fail.feature");
+        await File.WriteAllTextAsync(feature, """
+            Feature: Fails
+              Scenario: etc holds more than there is
+                Given daily config for localhost /etc
+                Then the backup contains at least 100000000 files
+            """);
+        var settings = Settings(Path.Combine(_work, "results"));
+        settings["GITHUB_STEP_SUMMARY"] = Path.Combine(_work, "no-such-folder", "summary.md");
+
+        var run = await RunScript.RunAsync(["--features", feature, "--quiet"], settings, TimeSpan.FromMinutes(4));
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.StandardError.ShouldContain($"run.sh: the job's step summary {settings["GITHUB_STEP_SUMMARY"]} could not be written", customMessage: run.ToString());
+        run.StandardError.ShouldNotContain("stopped at line");
+    }
+
     /// <summary>One scenario whose data check sleeps 15 s, with a command line no other run has.</summary>
     private async Task<(string Feature, string Sleep)> SlowFeatureAsync()
     {
