@@ -84,9 +84,9 @@ Environment:
 Exit codes (for cron and monitoring): 0 every scenario passed; 1 a backup expectation failed (a backup fault, FAIL);
 2 the suite could not check (only BROKEN results: Amanda unreachable, unknown config, host or disk, a broken feature
 file, restore area full; or nothing ran, the build failed, the test host died, bad usage; or the suite's own trouble,
-said in one sentence that names the path: the results folder or history unwritable, full, read-only, not a folder or in a folder another user owns or may write,
-another run holding the results folder, the report not rendered); 130 interrupted (Ctrl-C, SIGTERM,
-BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial. Nothing a run starts outlives it: a watchdog kills
+said in one sentence that names the path: the results folder or history unwritable, full, read-only, not a folder, or
+in a folder another user owns or may write; another run holding the results folder; the report not rendered);
+130 interrupted (Ctrl-C, SIGTERM, BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial. Nothing a run starts outlives it: a watchdog kills
 what is left of a run whose run.sh or test host died (a SIGKILL included).
 
 Results: results/summary.txt (the summary), results/junit.xml and results/*.trx (for CI systems; with
@@ -484,7 +484,7 @@ pack_evidence() {
   # The Allure results hold every step's amrecover transcript and evidence as attachments.
   [ -d "$RESULTS/allure-results" ] && cp -pr "$RESULTS/allure-results" "$staging/$name/"
   # What was asserted: the feature files themselves, when they are still where the run read them.
-  local features; features=$(sed -n 's/^features //p' "$RESULTS/features.txt" 2>/dev/null)
+  local features; features=$(sed -n 's/^features //p' "$RESULTS/features.txt" 2>/dev/null) || features=""   # not a ./run.sh run
   if [ -d "$features" ]; then
     mkdir -p "$staging/$name/features"
     (cd "$features" && find -L . -name '*.feature' -type f -exec cp -p --parents -- {} "$staging/$name/features/" \;)
