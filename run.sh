@@ -86,8 +86,8 @@ Exit codes (for cron and monitoring): 0 every scenario passed; 1 a backup expect
 file, restore area full; or nothing ran, the build failed, the test host died, bad usage; or the suite's own trouble,
 said in one sentence that names the path: the results folder or history unwritable, full, read-only, not a folder, or
 in a folder another user owns or may write; another run holding the results folder; the report not rendered);
-130 interrupted (Ctrl-C, SIGTERM, BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial. Nothing a run starts outlives it: a watchdog kills
-what is left of a run whose run.sh or test host died (a SIGKILL included).
+130 interrupted (Ctrl-C, SIGTERM, BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial. Nothing a run
+starts outlives it: a watchdog kills what is left of a run whose run.sh or test host died (a SIGKILL included).
 
 Results: results/summary.txt (the summary), results/junit.xml and results/*.trx (for CI systems; with
 GITHUB_STEP_SUMMARY set, a Markdown summary is added there), results/dotnet-test.log,

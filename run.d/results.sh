@@ -42,9 +42,9 @@ unwritable() {
 described() { stat -c 'owner %U (uid %u), mode %04a' -- "$1"; }
 
 # trusted_folders WHAT NAME FOLDER VARIABLE: every folder that exists from / down to FOLDER (FOLDER included, resolved;
-# NAME, what the sentence names, is FOLDER or a path in it) is owned by root or by this user, and is not writable by its group or others unless it has the sticky bit:
-# whoever may write a folder may rename what is in it, swap the results for a link to elsewhere, or keep a way in to
-# read them (the restore root's rule, docs/security.md). Refused otherwise: exit 2, naming the folder, owner and mode.
+# NAME, what the sentence names, is FOLDER or a path in it) is owned by root or by this user, and is not writable by
+# its group or others unless it has the sticky bit: whoever may write a folder may rename what is in it, swap the
+# results for a link to elsewhere, or keep a way in to read them (the restore root's rule, docs/security.md). Refused otherwise: exit 2, naming the folder, owner and mode.
 trusted_folders() {
   local what=$1 path=$2 folder=$3 variable=$4 dir="" part uid mode me parts users
   me=$(id -u)

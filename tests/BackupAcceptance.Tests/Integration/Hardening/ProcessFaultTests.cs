@@ -41,6 +41,23 @@ public sealed class ProcessFaultTests
     public void Remove() => Directory.Delete(_work, recursive: true);
 
     [Test]
+    public void No_build_server_nor_provisioning_daemon_is_the_runs()
+    {
+        // An MSBuild node or compiler server started by a run carries its id, outlives it and serves other builds, and
+        // the watchdog would SIGKILL it under them; so would it the daemons a package's script starts while provisioning.
+        var calls = new[] { "run.sh", "tests/mutations/run.sh" }
+            .SelectMany(script => File.ReadAllLines(Path.Combine(Repository.Root, script)).Select(line => (script, line)))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.line, @"\bdotnet (build|test|run) (--project )?""\$"))
+            .ToList();
+        calls.Count.ShouldBeGreaterThanOrEqualTo(6, "run_own_tests, bench (2), baseline, mutate (3)");
+        calls.Where(c => !c.line.Contains("--disable-build-servers", StringComparison.Ordinal)).Select(c => $"{c.script}: {c.line.Trim()}")
+            .ShouldBeEmpty("every dotnet a run starts has no build servers");
+        var runSh = File.ReadAllText(Path.Combine(Repository.Root, "run.sh"));
+        runSh.ShouldContain("local args=(test \"$ROOT/src/BackupAcceptance.Suite\" --disable-build-servers");
+        runSh.ShouldContain("env -u BACKUP_ACCEPTANCE_RUN_ID \"$ROOT/provision/amanda-demo.sh\"");
+    }
+
+    [Test]
     public async Task A_SIGKILL_of_run_sh_leaves_no_process_of_the_run()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
