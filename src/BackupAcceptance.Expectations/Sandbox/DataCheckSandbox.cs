@@ -7,13 +7,17 @@ using CliWrap.Buffered;
 namespace BackupAcceptance.Expectations.Sandbox;
 
 /// <summary>
-/// Where a data check runs: as the user nobody, on a copy of the restored path in a private area of its own, with an
-/// empty environment, and, where the kernel allows, in namespaces of its own (unshare): no network, its own PIDs (all
-/// killed with it), its own System V and POSIX IPC, its own /proc, and a mount namespace in which every place any user
-/// may write on Debian 12 (/tmp, /var/tmp, /dev/shm, /run/lock, /dev/mqueue) is an empty private folder of this area.
-/// Afterwards anything left in those folders is a broken rule: what the check wrote there never reached the real ones,
-/// and goes with the area. Where the kernel refuses namespaces the check runs without them (and with the network), the
-/// report says so, and the real shared places are searched for what nobody wrote during the check.
+/// Where a data check runs: as the user nobody with no_new_privs (setpriv: a setuid or setgid program such as crontab,
+/// sendmail or postdrop gains nothing), on a copy of the restored path in a private area of its own, with an empty
+/// environment, and, where the kernel allows, in namespaces of its own (unshare): no network, its own PIDs (all killed
+/// with it), its own System V and POSIX IPC, its own /proc, and a mount namespace in which every mount is remounted
+/// read-only, then every place any user may write on Debian 12 (/tmp, /var/tmp, /dev/shm, /run/lock, /dev/mqueue) is
+/// an empty private folder of this area, /run (and so /var/run, and systemd's /dev/log, which points into it) is an
+/// empty folder of root's, and /dev/log, when it is a socket itself, is /dev/null: no Unix socket of /run, /tmp or
+/// /dev/log (syslog, the journal, D-Bus, databases) is reachable. Afterwards anything left in the private folders is a
+/// broken rule: what the check wrote there never reached the real ones, and goes with the area. Where the kernel
+/// refuses namespaces the check runs without them (with the network, the real file system and its sockets), the report
+/// says so, and the real shared places are searched for what nobody wrote during the check.
 /// </summary>
 public sealed class DataCheckSandbox : IAsyncDisposable
 {
@@ -26,13 +30,23 @@ public sealed class DataCheckSandbox : IAsyncDisposable
     /// <summary>Written by the set-up before it starts the check: without it, the sandbox was never set up.</summary>
     private static readonly byte[] ReadyMark = "backup-acceptance-sandbox-ready\n"u8.ToArray();
 
-    // A fixed script: the area opened as fd 3 (it may itself lie below /tmp, hidden once /tmp is covered), each shared
-    // place covered by its private folder, then the check. Only words from this class reach mount.
+    /// <summary>Covered by an empty folder of root's (0755): nobody writes nothing there, and reaches none of its
+    /// sockets. Bound after the read-only remount, before the private /run/lock.</summary>
+    private const string RootOnly = "/run";
+
+    // A fixed script: the area opened as fd 3 (it may itself lie below /tmp, hidden once /tmp is covered), each covered
+    // place bound to its folder, every other mount remounted read-only (per mount, in this namespace only: the real
+    // ones are untouched; after the binds, which would inherit the flag), /dev/log made /dev/null when it is a socket
+    // (when it is systemd's link into /run, the empty /run already left it dangling), then the check. Only words from
+    // this class and /proc/self/mountinfo reach mount.
     private const string SetUp = """
         set -e
         exec 3<"$1"; shift
         while [ "$1" != -- ]; do mount --bind "/proc/self/fd/3/$1" "$2"; shift 2; done
         shift; exec 3<&-
+        while [ "$1" != -- ]; do mount -o remount,bind,ro "$1"; shift; done
+        shift
+        if [ -S /dev/log ]; then mount --bind /dev/null /dev/log; fi
         cd /tmp/check
         printf 'backup-acceptance-sandbox-ready\n'
         exec "$@"
@@ -52,7 +66,7 @@ public sealed class DataCheckSandbox : IAsyncDisposable
     /// <summary>Namespaces (network, PID, IPC, mount) were allowed: the check runs in them.</summary>
     public bool Isolated { get; }
 
-    /// <summary>The shared places covered by private folders (those that exist on this machine).</summary>
+    /// <summary>The places covered by folders of the area (those that exist on this machine).</summary>
     public IEnumerable<string> CoveredPlaces => _covered.Select(c => c.Place);
 
     /// <summary>The copy's folder in the area (root's view).</summary>
@@ -72,6 +86,15 @@ public sealed class DataCheckSandbox : IAsyncDisposable
         {
             const UnixFileMode everyone = (UnixFileMode)0b1_111_111_111; // 1777, as the places it stands in for
             var covered = new List<(string, string)>();
+            if (Directory.Exists(RootOnly))
+            {
+                var run = Path.Combine(area.Path, "run");
+                Directory.CreateDirectory(run);
+                File.SetUnixFileMode(run, (UnixFileMode)0b111_101_101);
+                foreach (var below in SharedPlaces.Where(p => p.StartsWith(RootOnly + "/", StringComparison.Ordinal) && Directory.Exists(p)))
+                    Directory.CreateDirectory(Path.Combine(run, below[(RootOnly.Length + 1)..])); // where its private folder is bound
+                covered.Add(("run", RootOnly));
+            }
             foreach (var place in SharedPlaces.Where(Directory.Exists))
             {
                 var folder = place.Trim('/').Replace('/', '-');
@@ -113,13 +136,25 @@ public sealed class DataCheckSandbox : IAsyncDisposable
     /// <summary>The command line that runs <paramref name="words"/> as nobody in this sandbox.</summary>
     public IReadOnlyList<string> CommandLine(IReadOnlyList<string> words, IReadOnlyList<string> environment)
     {
-        string[] asNobody = ["runuser", "-u", "nobody", "--", "env", "-i", .. environment, .. words];
+        string[] asNobody = ["setpriv", "--no-new-privs", "runuser", "-u", "nobody", "--", "env", "-i", .. environment, .. words];
         if (!Isolated) return asNobody;
         return ["unshare", "-m", "--propagation", "private", "--mount-proc", "-i", "-n", "-p", "-f", "--kill-child",
-            "sh", "-c", SetUp, "sh", _area.Path, .. _covered.SelectMany(c => new[] { c.Folder, c.Place }), "--", .. asNobody];
+            "sh", "-c", SetUp, "sh", _area.Path, .. _covered.SelectMany(c => new[] { c.Folder, c.Place }), "--",
+            .. MountPoints().Where(m => !_covered.Any(c => m == c.Place || m.StartsWith(c.Place + "/", StringComparison.Ordinal))), "--",
+            .. asNobody];
     }
 
     public string WorkingDirectory => CheckPath;
+
+    /// <summary>Every mount point (/proc/self/mountinfo's fifth field, octal escapes decoded), the new namespace's copy
+    /// of which is remounted read-only; those below /proc are left out: --mount-proc's fresh /proc hides them (and
+    /// those at or below a covered place: hidden by its folder).</summary>
+    public static IReadOnlyList<string> MountPoints() =>
+        File.ReadLines("/proc/self/mountinfo").Select(line => Unescape(line.Split(' ')[4]))
+            .Where(m => !m.StartsWith("/proc/", StringComparison.Ordinal)).Distinct().ToList();
+
+    private static string Unescape(string field) =>
+        System.Text.RegularExpressions.Regex.Replace(field, @"\\([0-7]{3})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 8)).ToString());
 
     /// <summary>stdout into the tail, after the set-up's ready mark (which <see cref="Ready"/> records). Without
     /// namespaces there is no set-up: ready from the start.</summary>
@@ -148,7 +183,7 @@ public sealed class DataCheckSandbox : IAsyncDisposable
     public async Task<IReadOnlyList<string>> WritesOutsideTheCopyAsync(CancellationToken cancellationToken)
     {
         var found = new List<string>();
-        foreach (var (folder, place) in _covered)
+        foreach (var (folder, place) in _covered.Where(c => c.Place != RootOnly)) // root's: mount's utab, the mount points
         {
             var entries = Directory.EnumerateFileSystemEntries(Path.Combine(_area.Path, folder))
                 .Count(e => !(place == "/tmp" && Path.GetFileName(e) == CheckFolder));
@@ -161,7 +196,9 @@ public sealed class DataCheckSandbox : IAsyncDisposable
             var places = SharedPlaces.Where(Directory.Exists).ToArray();
             var since = _created.AddSeconds(-1).ToUnixTimeSeconds();
             var listing = new StringBuilder();
-            await Cli.Wrap("find").WithArguments([.. places, "-xdev", "-mindepth", "1", "-user", "nobody", "-newerct", $"@{since}", "-printf", "%H\\n"])
+            // The area itself apart: the copy in it is nobody's, made after the start (the area may lie in /tmp).
+            await Cli.Wrap("find").WithArguments([.. places, "-xdev", "-mindepth", "1", "-path", _area.Path.TrimEnd('/'), "-prune", "-o",
+                    "-user", "nobody", "-newerct", $"@{since}", "-printf", "%H\\n"])
                 .WithStandardOutputPipe(PipeTarget.ToStringBuilder(listing))
                 .WithValidation(CommandResultValidation.None).ExecuteAsync(cancellationToken);
             foreach (var place in listing.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).GroupBy(p => p))

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sandbox;
@@ -134,5 +135,125 @@ public sealed class DataCheckSandboxTests
         {
             File.Delete(name);
         }
+    }
+
+    [Test]
+    public async Task No_unix_socket_of_run_or_dev_log_is_reachable()
+    {
+        if (!File.Exists("/usr/bin/logger")) Assert.Ignore("no logger here");
+        if (!await DataCheckSandbox.Namespaces) Assert.Ignore("without namespaces the sockets are the real ones (documented)");
+        await using var restored = await RestoredFixture.CreateAsync();
+        var folder = $"/run/ba-socket-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        var devLog = !File.Exists("/dev/log") && !Directory.Exists("/dev/log") && new FileInfo("/dev/log").LinkTarget is null;
+        using var atRun = Listener(Path.Combine(folder, "s"));
+        using var atDevLog = devLog ? Listener("/dev/log") : null;
+        try
+        {
+            // The control: outside the sandbox nobody reaches both.
+            await CliWrap.Cli.Wrap("runuser").WithArguments(["-u", "nobody", "--", "logger", "-u", Path.Combine(folder, "s"), "control"]).ExecuteAsync();
+            Received(atRun).ShouldContain("control");
+            if (atDevLog is not null)
+            {
+                await CliWrap.Cli.Wrap("runuser").WithArguments(["-u", "nobody", "--", "logger", "control"]).ExecuteAsync();
+                Received(atDevLog).ShouldContain("control");
+            }
+
+            var outcome = await Check(restored, $"sh -c 'logger -u {folder}/s -f \"$1\"; logger -f \"$1\"; logger -u /var/run/{Path.GetFileName(folder)}/s -f \"$1\"; ! test -S /dev/log' _ {{}}");
+
+            outcome.ExitCode.ShouldBe(0);
+            Received(atRun).ShouldBeEmpty("the check's /run is an empty folder of root's");
+            if (atDevLog is not null) Received(atDevLog).ShouldBeEmpty("/dev/log is /dev/null, or dangles into the empty /run");
+        }
+        finally
+        {
+            if (devLog) File.Delete("/dev/log");
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task The_whole_file_system_is_read_only_but_its_private_places()
+    {
+        if (!await DataCheckSandbox.Namespaces) Assert.Ignore("without namespaces the file system is the real one (documented)");
+        await using var restored = await RestoredFixture.CreateAsync();
+        var open = $"/var/ba-open-{Guid.NewGuid():N}"; // world-writable, outside every covered place
+        Directory.CreateDirectory(open);
+        File.SetUnixFileMode(open, (UnixFileMode)0b111_111_111);
+        try
+        {
+            var failure = await Should.ThrowAsync<ExpectationFailedException>(() => Check(restored, $"cp {{}} {open}/x"));
+
+            failure.Category.ShouldBe(FailureCategory.DataCheckFailed);
+            failure.Found.ShouldContain("Read-only file system");
+            Directory.EnumerateFileSystemEntries(open).ShouldBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(open, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Setuid_and_setgid_programs_gain_nothing()
+    {
+        await using var restored = await RestoredFixture.CreateAsync();
+
+        (await Check(restored, "sh -c 'grep -q \"^NoNewPrivs:[[:space:]]*1$\" /proc/self/status' _ {}")).ExitCode.ShouldBe(0);
+        if (!File.Exists("/usr/bin/crontab")) return; // setgid crontab: Debian's cron; not on every machine
+        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => Check(restored, "sh -c 'crontab - < \"$1\"' _ {}"));
+        failure.Category.ShouldBe(FailureCategory.DataCheckFailed);
+        File.Exists("/var/spool/cron/crontabs/nobody").ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task Honest_checks_pass_gzip_sqlite3_mktemp()
+    {
+        await using var restored = await RestoredFixture.CreateAsync();
+
+        (await Check(restored, "sh -c 'f=$(mktemp) && gzip -c \"$1\" > \"$f\" && gzip -t \"$f\" && rm \"$f\"' _ {}")).ExitCode.ShouldBe(0);
+        if (File.Exists("/usr/bin/sqlite3"))
+            (await Check(restored, "sh -c 'd=$(mktemp -d) && sqlite3 \"$d/db\" \"create table t(x); insert into t values(1);\" && test \"$(sqlite3 \"$d/db\" \"pragma integrity_check\")\" = ok && rm -r \"$d\"' _ {}")).ExitCode.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Without_namespaces_a_check_on_its_copy_in_tmp_keeps_the_rules()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ba-copy-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(file, RestoredFixture.Content);
+        try
+        {
+            await using var sandbox = await DataCheckSandbox.CreateAsync(Path.GetTempPath(), isolated: false, CancellationToken.None);
+            var copy = await sandbox.CopyInAsync(file, CancellationToken.None);
+            var run = sandbox.CommandLine(["sh", "-c", "test -s \"$1\" && gzip -c \"$1\" > /dev/null", "_", copy], ["PATH=/usr/bin:/bin"]);
+
+            var result = await CliWrap.Cli.Wrap(run[0]).WithArguments(run.Skip(1)).WithWorkingDirectory(sandbox.WorkingDirectory)
+                .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync();
+
+            result.ExitCode.ShouldBe(0);
+            (await sandbox.WritesOutsideTheCopyAsync(CancellationToken.None)).ShouldBeEmpty("its own copy is nobody's, made after the start: not a write");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static Socket Listener(string path)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(path));
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+        return socket;
+    }
+
+    private static string Received(Socket socket)
+    {
+        var got = new System.Text.StringBuilder();
+        var buffer = new byte[65536];
+        while (socket.Poll(TimeSpan.FromMilliseconds(300), SelectMode.SelectRead))
+            got.Append(System.Text.Encoding.UTF8.GetString(buffer, 0, socket.Receive(buffer)));
+        return got.ToString();
     }
 }

@@ -99,8 +99,8 @@ public sealed class SecretFaultTests
         var (run, took, peak) = await RunAsync("Feature: Data checks\n\n" + string.Concat(
             Check("Copied to tmp", $"sh -c 'cp $1 /tmp/{unique} && chmod 644 /tmp/{unique}' _ {{}}"),
             Check("Copied to shm", $"sh -c 'cp $1 /dev/shm/{unique} && chmod 644 /dev/shm/{unique}' _ {{}}"),
-            Check("Loud and good", "sh -c 'yes | head -c 400000000; echo the end; test -s $1' _ {}"),
-            Check("Loud and bad", "sh -c 'yes | head -c 400000000; echo the end; exit 4' _ {}"),
+            Check("Loud and good", "sh -c 'yes 2>/dev/null | head -c 400000000; echo the end; test -s $1' _ {}"),
+            Check("Loud and bad", "sh -c 'yes 2>/dev/null | head -c 400000000; echo the end; exit 4' _ {}"),
             Check("Honest", "test -s {}"),
             Check("Honest grep", "grep -q ^canary {}"),
             Check("Tidy temporary file", "sh -c 't=$(mktemp) && cp $1 $t && grep -q canary $t && rm $t' _ {}")));
