@@ -31,7 +31,7 @@ public static class DumpClock
     {
         var ahead = Ahead(history, localNow);
         bool Explained(DumpRecord d) =>
-            false || (!serverIsLocal && d.Date.Value - localNow <= ZoneSpan);
+            d.Date.Value.Date == localNow.Date || (!serverIsLocal && d.Date.Value - localNow <= ZoneSpan);
         return new Reading(ahead.Where(d => !Explained(d)).ToList(), ahead.Where(Explained).ToList());
     }
 }
