@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 using BackupAcceptance.Bench;
 
 // ./run.sh bench [--sample N] [--ways abcde] [--sessions 1,2,3] [--out FILE] [CONFIG HOST DISK]...: every way side by side in one run, on
-// the demo's big disk and on each disk named. Exit 1 when two ways disagree on a count.
+// the demo's big disk and on each disk named. Exit 1 when two ways disagree on a count, else 2 when the index audit
+// refused a disk (it was not browsed: see BenchIndexCheck).
 var sample = 100;
 var ways = "abcde";
 var sessionCounts = new List<int> { new BackupAcceptance.Amanda.Walking.WalkOptions().Sessions };
@@ -32,9 +33,20 @@ var report = new System.Text.StringBuilder()
                 $"{RuntimeInformation.OSDescription}, {CpuModel()}; {sample} directories for (a).")
     .AppendLine();
 var disagree = false;
+var refusedAny = false;
+var indexCheck = new BenchIndexCheck();
 foreach (var disk in disks)
 {
     Console.WriteLine($"bench: {disk} ...");
+    // Before any way sends the disk's first setdisk: amindexd would destroy an index its user cannot read.
+    if (await indexCheck.RefusalAsync(disk, cancel.Token) is { } refusal)
+    {
+        refusedAny = true;
+        var line = $"REFUSED {disk}, not browsed: {refusal}";
+        Console.Error.WriteLine($"bench: {line}");
+        report.AppendLine(line).AppendLine();
+        continue;
+    }
     // (b) always runs: it is the yardstick, and it lists the directories (a) walks a part of.
     IReadOnlyList<string> directories = [];
     var script = await MeasuredAsync(async () => { var (result, listed) = await AbsoluteCdScript.RunAsync(disk, cancel.Token); directories = listed; return result; });
@@ -80,7 +92,7 @@ if (output is not null)
     await File.WriteAllTextAsync(output, report.ToString());
     Console.WriteLine($"bench: written to {output}");
 }
-return disagree ? 1 : 0;
+return disagree ? 1 : refusedAny ? 2 : 0;
 
 static async Task<BenchResult> MeasuredAsync(Func<Task<BenchResult>> way)
 {

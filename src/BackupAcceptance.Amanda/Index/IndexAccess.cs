@@ -14,9 +14,10 @@ namespace BackupAcceptance.Amanda.Index;
 /// </summary>
 public static partial class IndexAccess
 {
-    /// <summary>A dump's files as amdump and amindexd name them: <c>YYYYMMDDhhmmss_L</c>, then <c>-unsorted</c>,
-    /// <c>.gz</c>, <c>.header</c> in any of their forms.</summary>
-    [GeneratedRegex(@"^\d{14}_\d+")]
+    /// <summary>A dump's files as amdump and amindexd name them: <c>YYYYMMDDhhmmss_L</c>, or <c>YYYYMMDD_L</c> (a
+    /// config with <c>usetimestamps no</c>, or a dump from before it), then <c>-unsorted</c>, <c>.gz</c>,
+    /// <c>.header</c> in any of their forms.</summary>
+    [GeneratedRegex(@"^(\d{8}|\d{14})_\d+")]
     private static partial Regex DumpFileName();
 
     public enum Need { Search, SearchAndWrite, Read }
@@ -26,11 +27,14 @@ public static partial class IndexAccess
     /// <exception cref="IOException">A path could not be looked at (stat failed).</exception>
     public static async Task<IReadOnlyList<string>> ProblemsAsync(string diskDirectory, DumpUserIdentity user, CancellationToken cancellationToken)
     {
-        var needs = Needs(diskDirectory, Directory.EnumerateFiles(diskDirectory).Where(f => DumpFileName().IsMatch(Path.GetFileName(f))));
+        var needs = Needs(diskDirectory, DumpFiles(Directory.EnumerateFiles(diskDirectory)));
         var statuses = await PathStatus.ReadAsync([.. needs.Select(n => n.Path)], cancellationToken);
         if (statuses.Count != needs.Count) throw new IOException($"stat gave {statuses.Count} records for {needs.Count} paths below {diskDirectory}");
         return Problems(statuses.Zip(needs, (status, need) => (status, need.Need)).ToList(), user);
     }
+
+    /// <summary>The paths among <paramref name="files"/> that are a dump's index files (either form of date).</summary>
+    public static IEnumerable<string> DumpFiles(IEnumerable<string> files) => files.Where(f => DumpFileName().IsMatch(Path.GetFileName(f)));
 
     /// <summary>Every directory above the disk's index directory (search), the directory itself (search and write)
     /// and the dump files in it (read), outermost first.</summary>

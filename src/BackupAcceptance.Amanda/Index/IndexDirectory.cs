@@ -15,7 +15,9 @@ namespace BackupAcceptance.Amanda.Index;
 /// </summary>
 public static partial class IndexDirectory
 {
-    [GeneratedRegex(@"^(\d{14})_(\d+)(-unsorted)?\.gz$")]
+    /// <summary><c>YYYYMMDDhhmmss_L.gz</c>, or <c>YYYYMMDD_L.gz</c> where the config has <c>usetimestamps no</c> (or
+    /// for a dump from before it), each also <c>-unsorted</c>.</summary>
+    [GeneratedRegex(@"^(\d{8}|\d{14})_(\d+)(-unsorted)?\.gz$")]
     private static partial Regex IndexFileName();
 
     /// <summary>The disk's index files, newest first, or null when this machine cannot read them (not the server,
@@ -37,7 +39,7 @@ public static partial class IndexDirectory
         }
     }
 
-    private static (IReadOnlyList<IndexFile>? Files, string Reason) Find(string indexRoot, string host, string disk)
+    internal static (IReadOnlyList<IndexFile>? Files, string Reason) Find(string indexRoot, string host, string disk)
     {
         // Host names are matched without regard to case, as Amanda matches them ("LOCALHOST" is localhost).
         var hostDirectory = Directory.EnumerateDirectories(indexRoot)
@@ -53,7 +55,8 @@ public static partial class IndexDirectory
         {
             var match = IndexFileName().Match(Path.GetFileName(path));
             if (!match.Success) continue;
-            var date = DateTime.ParseExact(match.Groups[1].Value, "yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            var stamp = match.Groups[1].Value;
+            var date = DateTime.ParseExact(stamp, stamp.Length == 8 ? "yyyyMMdd" : "yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             files.Add(new IndexFile(path, new DumpDate(date), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)));
         }
         return (files.OrderByDescending(f => f.Date).ToList(), directory);

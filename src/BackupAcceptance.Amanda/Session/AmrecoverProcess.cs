@@ -11,7 +11,7 @@ namespace BackupAcceptance.Amanda.Session;
 /// Killing takes the whole process group (amrecover runs under setsid: amandad, the Amanda servers and the pager it
 /// forked are in it), or the process tree where setsid is not used.
 /// </summary>
-internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, string host) : IAsyncDisposable
+internal sealed partial class AmrecoverProcess(AmrecoverOptions options, string config, string host) : IAsyncDisposable
 {
     private readonly Channel<byte[]> _stdin = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly StringBuilder _stderr = new();
@@ -159,12 +159,31 @@ internal sealed class AmrecoverProcess(AmrecoverOptions options, string config, 
         return ValueTask.CompletedTask;
     }
 
-    private (string Target, IReadOnlyList<string> Arguments) CommandLine()
+    /// <summary>What finds a run's processes after a crash (the run's watchdog reads it from /proc/PID/environ).</summary>
+    internal const string RunIdVariable = "BACKUP_ACCEPTANCE_RUN_ID";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9./-]+\z")]
+    private static partial System.Text.RegularExpressions.Regex RunIdWord();
+
+    /// <summary>The words after the prefix that set amrecover's environment: <c>env PAGER=... TERM=xterm</c>, and
+    /// the run's id when it has one (sudo drops it, and the watchdog would not find amrecover).</summary>
+    /// <exception cref="ArgumentException">The run's id holds more than letters, digits, '.', '/' and '-'.</exception>
+    internal IReadOnlyList<string> EnvWords(string? runId)
+    {
+        if (runId is { Length: > 0 } && !RunIdWord().IsMatch(runId))
+            throw new ArgumentException($"{RunIdVariable} may hold only letters, digits, '.', '/' and '-', not {runId.ReplaceLineEndings(" ")}");
+        return ["env", $"PAGER={options.Pager}", "TERM=xterm", .. runId is { Length: > 0 } ? new[] { $"{RunIdVariable}={runId}" } : []];
+    }
+
+    private (string Target, IReadOnlyList<string> Arguments) CommandLine() => CommandLine(Environment.GetEnvironmentVariable(RunIdVariable));
+
+    /// <summary>The program and its words, with the given run id in the env words after a prefix.</summary>
+    internal (string Target, IReadOnlyList<string> Arguments) CommandLine(string? runId)
     {
         var arguments = new List<string>();
-        // sudo resets the environment: pass PAGER and TERM through env on the far side of the prefix.
+        // sudo resets the environment: pass PAGER, TERM and the run's id through env on the far side of the prefix.
         if (options.CommandPrefix.Count > 0)
-            arguments.AddRange(options.CommandPrefix.Skip(1).Concat(["env", $"PAGER={options.Pager}", "TERM=xterm", options.AmrecoverPath]));
+            arguments.AddRange(options.CommandPrefix.Skip(1).Concat(EnvWords(runId)).Append(options.AmrecoverPath));
         // No word starting with '-' ever: amrecover reads a first argument "-o..." or "-s..." as an option (it ran the
         // default config, or asked another index server) and does not honour "--" (WordRules).
         arguments.Add(WordRules.RequireArgument(config, "config"));

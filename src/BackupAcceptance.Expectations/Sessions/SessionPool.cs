@@ -14,7 +14,7 @@ namespace BackupAcceptance.Expectations.Sessions;
 /// Before a disk is first browsed in a run, its index files are audited where this machine can read them
 /// (<see cref="IndexAudit"/>: amindexd's first browse destroys an index its user cannot read, and hides a cut-short
 /// one). Once the disk is set, and before any check, its dumps' dates are checked against this machine's clock
-/// (<see cref="ClockCheck"/>): a dump dated ahead is hidden by amrecover. Both once per disk and run, for every kind
+/// (<see cref="ClockCheck"/>): a dump dated a later day than this machine's is hidden by amrecover. Both once per disk and run, for every kind
 /// of step, since every step opens its disk here.
 /// </summary>
 public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
@@ -54,6 +54,10 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
     /// <summary>This machine's local time, for the clock check (tests set another).</summary>
     public Func<DateTime> Clock { get; init; } = () => DateTime.Now;
+
+    /// <summary>Whether amrecover's index server is this machine (none given: amanda-client.conf's, taken as this
+    /// machine, as the index walk does): one clock and one zone for the clock check.</summary>
+    private bool IndexServerIsLocal => options.IndexServer is not { } server || Live.LocalHost.Is(server);
 
     /// <summary>The directory records of each incremental dump read this run: a dump never changes, and reading its
     /// image takes the tape drive.</summary>
@@ -183,7 +187,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     {
         if (slot.ClockSkew is { } skew) throw skew;
         if (slot.ClockNote is { } note) return note;
-        var (passed, ahead) = await ClockCheck.RunAsync(lease.Session, lease.Target, Clock(), cancellationToken);
+        var (passed, ahead) = await ClockCheck.RunAsync(lease.Session, lease.Target, Clock(), IndexServerIsLocal, cancellationToken);
         slot.ClockSkew = ahead;
         slot.ClockNote = passed;
         return passed ?? throw ahead!;

@@ -72,4 +72,38 @@ public sealed class IndexAccessTests
         status.ShouldBe(new PathStatus("/i/a name with spaces.gz", 34, 34, "backup", "backup", (UnixFileMode)0b110_100_100, false));
         PathStatus.Parse("0 0 41ed root root /").IsDirectory.ShouldBeTrue();
     }
+
+    [Test]
+    public void Dump_files_with_an_8_digit_date_are_checked_as_well_as_the_14_digit_ones() =>
+        IndexAccess.DumpFiles([
+            "/i/h/d/20261201_0-unsorted.gz", "/i/h/d/20261201_1.gz", "/i/h/d/20261201_0.header",
+            "/i/h/d/20261205103000_0.gz", "/i/h/d/20261205103000_2-unsorted.gz",
+            "/i/h/d/notes.txt", "/i/h/d/2026120_0.gz", "/i/h/d/202612011_0.gz", "/i/h/d/x20261201_0.gz",
+        ]).ShouldBe([
+            "/i/h/d/20261201_0-unsorted.gz", "/i/h/d/20261201_1.gz", "/i/h/d/20261201_0.header",
+            "/i/h/d/20261205103000_0.gz", "/i/h/d/20261205103000_2-unsorted.gz",
+        ]);
+
+    [Test]
+    public void The_index_reader_finds_dumps_named_by_day_as_well_as_by_second()
+    {
+        var root = Directory.CreateTempSubdirectory("ba-index-names-").FullName;
+        try
+        {
+            var disk = Directory.CreateDirectory(Path.Combine(root, "localhost", "_srv_data")).FullName;
+            foreach (var name in new[] { "20261201_0.gz", "20261202_1-unsorted.gz", "20261205103000_0.gz", "20261201_0.header", "junk.gz" })
+                File.WriteAllBytes(Path.Combine(disk, name), []);
+            var (files, _) = IndexDirectory.Find(root, "localhost", "/srv/data");
+            files.ShouldNotBeNull();
+            files.Select(f => (Path.GetFileName(f.Path), f.Date.Value, f.Level)).ShouldBe([
+                ("20261205103000_0.gz", new DateTime(2026, 12, 5, 10, 30, 0), 0),
+                ("20261202_1-unsorted.gz", new DateTime(2026, 12, 2), 1),
+                ("20261201_0.gz", new DateTime(2026, 12, 1), 0),
+            ]);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

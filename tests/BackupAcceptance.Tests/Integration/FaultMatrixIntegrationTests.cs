@@ -44,7 +44,7 @@ public sealed class FaultMatrixIntegrationTests
         });
 
         Broken(run, "A long walk", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
-        await NothingLeftAsync();
+        await NothingLeftAsync(run);
     }
 
     [Test]
@@ -54,7 +54,7 @@ public sealed class FaultMatrixIntegrationTests
 
         var result = Broken(run, "A long walk", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
         result.Message.ShouldContain("gave no prompt within 5 s");
-        await NothingLeftAsync();
+        await NothingLeftAsync(run);
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed class FaultMatrixIntegrationTests
 
         var result = Broken(run, "A stalled restore", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
         result.Message.ShouldContain("read no data for 3 s during extract (BACKUP_ACCEPTANCE_EXTRACT_STALL)");
-        await NothingLeftAsync();
+        await NothingLeftAsync(run);
     }
 
     [Test]
@@ -93,7 +93,7 @@ public sealed class FaultMatrixIntegrationTests
         var result = Broken(run, "A long walk", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
         result.Message.ShouldContain("expected the walk of the disk to end within 3 s (BACKUP_ACCEPTANCE_WALK_TIMEOUT); found it had not ended after 3 s");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "a walk of well over 10 s was cut at 3 s (test host start included)");
-        await NothingLeftAsync();
+        await NothingLeftAsync(run);
     }
 
     [Test]
@@ -121,7 +121,7 @@ public sealed class FaultMatrixIntegrationTests
             // and the room the dump needs, from the server's own record (amadmin info, as the dump user)
             result.Message.ShouldMatch(@"space needed: the files asked for are part of the disk's dumps, whose latest hold level 0 of \d{8}(\d{6})?: [\d,]+ KiB");
             Directory.EnumerateFileSystemEntries(area).ShouldBeEmpty("the restore area was removed");
-            await NothingLeftAsync();
+            await NothingLeftAsync(run);
         }
         finally
         {
@@ -145,25 +145,24 @@ public sealed class FaultMatrixIntegrationTests
         Func<int, bool>? ready = null, TimeSpan? settle = null)
     {
         await File.WriteAllTextAsync(Path.Combine(_features, "fault.feature"), feature);
-        var mark = Guid.NewGuid().ToString("N");
-        environment["BACKUP_ACCEPTANCE_TEST_MARK"] = mark;
+        // The run's own id: the fault goes only to an amrecover this run started, never to another on the machine.
+        var scope = SuiteRunner.NewScope();
         environment["BACKUP_ACCEPTANCE_INDEX_FILES"] = "off"; // walk through amrecover: long enough to be hit
         environment["BACKUP_ACCEPTANCE_CACHE"] = "off";
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var injected = InjectAsync(mark, fault, ready ?? (_ => true), settle ?? TimeSpan.FromSeconds(2), timeout.Token);
-        var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, environment);
+        var injected = InjectAsync(scope, fault, ready ?? (_ => true), settle ?? TimeSpan.FromSeconds(2), timeout.Token);
+        var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, environment, scope: scope);
         (await injected).ShouldBeTrue("the fault was injected while amrecover walked");
         return run;
     }
 
-    private static async Task<bool> InjectAsync(string mark, Action<int> fault, Func<int, bool> ready, TimeSpan settle,
+    private static async Task<bool> InjectAsync(string scope, Action<int> fault, Func<int, bool> ready, TimeSpan settle,
         CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(50, cancellationToken);
-            var amrecover = ProcessTable.LivingWithCommandLine("amrecover daily ")
-                .FirstOrDefault(pid => Environ(pid).Contains(mark, StringComparison.Ordinal) && ready(pid));
+            var amrecover = SuiteRunner.Living(scope, "amrecover daily ").FirstOrDefault(ready);
             if (amrecover == 0) continue;
             await Task.Delay(settle, cancellationToken);
             fault(amrecover);
@@ -172,16 +171,15 @@ public sealed class FaultMatrixIntegrationTests
         return false;
     }
 
-    private static async Task NothingLeftAsync()
+    /// <summary>Nothing of the run's own is left: amrecover, and with auth local the index and tape servers it forked
+    /// (its process group), which carry the run's id in their environment too. Other runs on the machine are not looked at.</summary>
+    private static async Task NothingLeftAsync(SuiteRun run)
     {
-        // amrecover, and with auth local the index and tape servers it forked (its process group).
         string[] programs = ["amrecover ", "amindexd amandad local", "amidxtaped amandad local"];
-        for (var i = 0; i < 50 && programs.Any(p => ProcessTable.LivingWithCommandLine(p).Count > 0); i++) await Task.Delay(100);
+        for (var i = 0; i < 50 && programs.Any(p => run.Living(p).Count > 0); i++) await Task.Delay(100);
         foreach (var program in programs)
-            ProcessTable.LivingWithCommandLine(program).ShouldBeEmpty($"no {program.Split(' ')[0]} left running");
+            run.Living(program).ShouldBeEmpty($"no {program.Split(' ')[0]} of the run left running");
     }
-
-    private static string Environ(int pid) => ProcessTable.Environment(pid);
 
     private static string CommandLine(int pid) => ProcessTable.CommandLine(pid);
 

@@ -73,7 +73,8 @@ public sealed class FullRestoreIntegrationTests
             var refused = limited.AllureResults.Single();
             ((string)refused["status"]!).ShouldBe("broken");
             ((string)refused["statusDetails"]!["message"]!).ShouldContain("refused: above the limit of 1 MiB (BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB)");
-            ProcessTable.LivingWithCommandLine("amrecover").ShouldBeEmpty();
+            run.Living("amrecover").ShouldBeEmpty("no amrecover of the first run left running");
+            limited.Living("amrecover").ShouldBeEmpty("no amrecover of the limited run left running");
             Directory.GetFileSystemEntries(restores).ShouldBeEmpty("restore areas are removed");
         }
         finally

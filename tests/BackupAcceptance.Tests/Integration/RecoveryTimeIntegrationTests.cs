@@ -49,7 +49,7 @@ public sealed class RecoveryTimeIntegrationTests
 
             run.Status("layered within an hour").ShouldBe("passed", run.Message("layered within an hour"));
             run.StepAttachment("layered within an hour", "recovery time").ShouldContain("(2 dump(s) of the chain,");
-            ProcessTable.LivingWithCommandLine("amrecover").ShouldBeEmpty();
+            run.Living("amrecover").ShouldBeEmpty("no amrecover of the run left running");
         }
         finally
         {

@@ -103,6 +103,32 @@ public sealed class WordRulesTests
             .ShouldBe("amrecover daily -h host-1.example.com -s backup.example.com");
 
     [Test]
+    public void Behind_a_prefix_the_env_words_carry_the_runs_id_for_its_watchdog()
+    {
+        var process = new AmrecoverProcess(new AmrecoverOptions { CommandPrefix = ["sudo", "-n"], AmrecoverPath = "/usr/sbin/amrecover" }, "daily", "localhost");
+        var (target, arguments) = process.CommandLine("run-42-abc/suite/host-7.x");
+        target.ShouldBe("sudo");
+        arguments.ShouldBe(["-n", "env", "PAGER=exec /bin/cat", "TERM=xterm", "BACKUP_ACCEPTANCE_RUN_ID=run-42-abc/suite/host-7.x", "/usr/sbin/amrecover", "daily", "-h", "localhost"]);
+        process.CommandLine(null).Arguments.ShouldBe(["-n", "env", "PAGER=exec /bin/cat", "TERM=xterm", "/usr/sbin/amrecover", "daily", "-h", "localhost"]);
+        process.CommandLine("").Arguments.ShouldNotContain(w => w.StartsWith("BACKUP_ACCEPTANCE_RUN_ID", StringComparison.Ordinal));
+    }
+
+    [TestCase("run 42")]
+    [TestCase("run-42\nTERM=dumb")]
+    [TestCase("run-42\\n")]
+    [TestCase("run;rm")]
+    [TestCase("run$(x)")]
+    public void A_run_id_beyond_letters_digits_dot_slash_dash_is_refused(string runId)
+    {
+        var process = new AmrecoverProcess(new AmrecoverOptions { CommandPrefix = ["sudo", "-n"] }, "daily", "localhost");
+        Should.Throw<ArgumentException>(() => process.CommandLine(runId.Replace("\\n", "\n", StringComparison.Ordinal))).Message.ShouldContain("BACKUP_ACCEPTANCE_RUN_ID may hold only");
+    }
+
+    [Test]
+    public void Without_a_prefix_no_env_words_are_added() =>
+        new AmrecoverProcess(new AmrecoverOptions(), "daily", "localhost").CommandLine("run-1").Arguments.ShouldBe(["daily", "-h", "localhost"]);
+
+    [Test]
     public async Task A_session_with_a_refused_word_starts_no_process()
     {
         // A stand-in that records being started: it must never run.

@@ -11,6 +11,13 @@ internal sealed record SuiteTestResult(string Name, string Outcome, string Messa
 internal sealed record SuiteRun(int ExitCode, IReadOnlyList<SuiteTestResult> Results, string Summary, string Console,
     IReadOnlyList<System.Text.Json.Nodes.JsonObject> AllureResults, IReadOnlyDictionary<string, string> AllureFiles)
 {
+    /// <summary>The run's BACKUP_ACCEPTANCE_RUN_ID: every process it started carries it, or one under it, in its
+    /// environment (amrecover and the Amanda servers it forks too), so a test looks only at its own run's processes.</summary>
+    public string Scope { get; init; } = "";
+
+    /// <summary>The living processes of this run whose command line holds <paramref name="fragment"/>.</summary>
+    public IReadOnlyList<int> Living(string fragment) => SuiteRunner.Living(Scope, fragment);
+
     public SuiteTestResult Single(string name) =>
         Results.SingleOrDefault(r => r.Name == name) ?? throw new InvalidOperationException(
             $"No result named '{name}' in: {string.Join(", ", Results.Select(r => r.Name))}\n{Console}");
@@ -38,9 +45,12 @@ internal static class SuiteRunner
 {
     /// <param name="environment">Extra variables for the suite (its results go to a private folder regardless).</param>
     /// <param name="inspect">Called with the results folder before it is removed (to render the report, say).</param>
+    /// <param name="scope">The run's id (see <see cref="NewScope"/>), given when a test must find the run's processes
+    /// while it runs; else a new one.</param>
     public static async Task<SuiteRun> RunAsync(string featuresPath, string? filter, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null, Func<string, Task>? inspect = null)
+        IReadOnlyDictionary<string, string>? environment = null, Func<string, Task>? inspect = null, string? scope = null)
     {
+        scope ??= NewScope();
         var work = Directory.CreateTempSubdirectory("ba-suite-run-").FullName;
         try
         {
@@ -50,13 +60,14 @@ internal static class SuiteRunner
                 .WithEnvironmentVariables(env => env
                     .Set("BACKUP_ACCEPTANCE_FEATURES", featuresPath)
                     .Set("BACKUP_ACCEPTANCE_RESULTS", Path.Combine(work, "results"))
+                    .Set("BACKUP_ACCEPTANCE_RUN_ID", scope)
                     .Set((environment ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value)))
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(cancellationToken);
             var trx = Path.Combine(work, "suite.trx");
             var console = result.StandardOutput + result.StandardError;
             if (!File.Exists(trx))
-                return new SuiteRun(result.ExitCode, [], "", console, [], new Dictionary<string, string>()); // it stopped before any test
+                return new SuiteRun(result.ExitCode, [], "", console, [], new Dictionary<string, string>()) { Scope = scope }; // it stopped before any test
             var summaryFile = Path.Combine(work, "results", "summary.txt");
             var summary = File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile, cancellationToken) : "";
             // The Allure results folder, read before the work folder goes: result objects, and every file's text.
@@ -67,13 +78,29 @@ internal static class SuiteRunner
             var results = files.Where(f => f.Key.EndsWith("-result.json", StringComparison.Ordinal))
                 .Select(f => System.Text.Json.Nodes.JsonNode.Parse(f.Value)!.AsObject()).ToList();
             if (inspect is not null) await inspect(Path.Combine(work, "results"));
-            return new SuiteRun(result.ExitCode, ReadTrx(trx), summary, console, results, files);
+            return new SuiteRun(result.ExitCode, ReadTrx(trx), summary, console, results, files) { Scope = scope };
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>A run id of its own, under this test host's when it has one (run.sh's ".../tests": its watchdog then
+    /// covers the run too).</summary>
+    public static string NewScope()
+    {
+        var parent = Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_RUN_ID");
+        var own = $"suite-runner-{Guid.NewGuid():N}";
+        return parent is { Length: > 0 } && System.Text.RegularExpressions.Regex.IsMatch(parent, @"^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+)*\z")
+            ? $"{parent}/{own}"
+            : own;
+    }
+
+    /// <summary>The living processes (zombies aside) whose environment names <paramref name="scope"/> or one under it
+    /// and whose command line holds <paramref name="fragment"/>.</summary>
+    public static IReadOnlyList<int> Living(string scope, string fragment) =>
+        ProcessTable.LivingWithCommandLine(fragment).Where(pid => RunScript.InScope(ProcessTable.Environment(pid), scope)).ToList();
 
     private static IReadOnlyList<SuiteTestResult> ReadTrx(string path)
     {

@@ -98,7 +98,7 @@ public sealed class AmandaStateFaultTests
             var reason = Reason(summary, scenario);
             reason.ShouldStartWith($"{Misconfigured}{Future} (dump ");
             reason.ShouldContain("expected no dump dated after this machine's time, ");
-            reason.ShouldContain("the server's clock was ahead when it dumped");
+            reason.ShouldContain("the server's clock (or its time zone) was ahead when it dumped");
             reason.ShouldNotContain("Missing path:");
             reason.ShouldNotContain("Index damaged:");
         }

@@ -42,6 +42,7 @@ public sealed class AreaFaultTests
     public async Task A_restore_root_owned_by_another_user_is_refused_by_name_and_nothing_is_restored()
     {
         var root = Directory.CreateDirectory(Path.Combine(_work, "theirs")).FullName;
+        File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101); // 0755 whatever the umask (run.sh's is 077)
         await Cli.Wrap("chown").WithArguments(["nobody", root]).ExecuteAsync();
 
         var run = await RefusedAsync(root);
