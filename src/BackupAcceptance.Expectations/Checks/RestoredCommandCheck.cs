@@ -122,7 +122,7 @@ public static class RestoredCommandCheck
             throw new ExpectationFailedException(FailureCategory.DataCheckFailed, target, restored.DumpDate, expected,
                 $"exit status {exit}: {shown.Quoted}", transcriptTail);
         return new Outcome(string.Join(' ', words), exit, shown.Text, isolated, took,
-            isolated ? sandbox.CoveredPlaces.ToList() : [], tail.TotalBytes);
+            isolated ? sandbox.PrivatePlaces.ToList() : [], tail.TotalBytes);
     }
 
     /// <summary>The variables the check gets (env -i): a system PATH, no home, a UTF-8 locale, and the run's id when the

@@ -69,6 +69,9 @@ public sealed class DataCheckSandbox : IAsyncDisposable
     /// <summary>The places covered by folders of the area (those that exist on this machine).</summary>
     public IEnumerable<string> CoveredPlaces => _covered.Select(c => c.Place);
 
+    /// <summary>The covered places the check may write: all but /run, which is an empty folder of root's.</summary>
+    public IEnumerable<string> PrivatePlaces => CoveredPlaces.Where(p => p != RootOnly);
+
     /// <summary>The copy's folder in the area (root's view).</summary>
     private string CheckPath => Path.Combine(_area.Path, "tmp", CheckFolder);
 

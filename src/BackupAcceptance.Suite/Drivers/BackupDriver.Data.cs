@@ -102,8 +102,8 @@ public sealed partial class BackupDriver
 
     /// <summary>How the data check ran, for the report: every isolation it had, and every one this kernel refused.</summary>
     private static string Sandboxed(RestoredCommandCheck.Outcome outcome) => outcome.NetworkIsolated
-        ? $"as nobody, on a copy made for it, without network (unshare -n), in its own PID and IPC namespaces, " +
-          $"with private {string.Join(", ", outcome.PrivatePlaces)} (a mount namespace; removed with it)"
+        ? $"as nobody with no_new_privs, on a copy made for it, without network (unshare -n), in its own PID and IPC namespaces, " +
+          $"with private {string.Join(", ", outcome.PrivatePlaces)}, an empty /run and every other mount read-only (a mount namespace; removed with it)"
         : "as nobody, on a copy made for it, WITH network and WITHOUT a private /tmp, /dev/shm, PID or IPC namespace: " +
           "this kernel refuses unshare (the real shared places were searched for what nobody wrote during the check)";
 

@@ -86,9 +86,10 @@ public sealed class DataCommandIntegrationTests
 
             var text = run.StepAttachment("passes", "command on restored data");
             text.ShouldStartWith("$ grep -q ^root: /");
-            text.ShouldContain("as nobody");
             text.ShouldContain("without network (unshare -n)");
             text.ShouldContain("with private /tmp, /var/tmp, /dev/shm, /run/lock");
+            text.ShouldContain("an empty /run and every other mount read-only");
+            text.ShouldContain("as nobody with no_new_privs");
 
             ProcessTable.LivingWithCommandLine(hang).ShouldBeEmpty("the hanging command was killed");
             Directory.EnumerateFileSystemEntries(restoreRoot).ShouldBeEmpty("restore areas, copies and the checks' private folders are removed");
