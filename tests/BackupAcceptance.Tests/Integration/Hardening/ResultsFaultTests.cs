@@ -285,6 +285,7 @@ public sealed class ResultsFaultTests
         await File.WriteAllTextAsync(victim, "root's file\n");
         var results = Path.Combine(_work, "results");
         LastRun(results);
+        File.SetUnixFileMode(results, (UnixFileMode)Convert.ToInt32("755", 8)); // whatever the umask the tests run under
         File.CreateSymbolicLink(Path.Combine(results, ".backup-acceptance-lock"), victim);
         await ShAsync("chown", "-h", "-R", "nobody", results);
 
