@@ -26,10 +26,7 @@ require_root
 [ -f /etc/amanda/amanda-client.conf ] || die "provision the demo first (provision/amanda-demo.sh): no amanda-client.conf"
 
 phase packages
-if ! command -v faketime >/dev/null; then
-  log "installing faketime"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
-fi
+ensure_faketime
 
 phase fixtures
 for name in "${FIXTURE_NAMES[@]}"; do ensure_fixture "$name"; done

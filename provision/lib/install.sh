@@ -29,3 +29,10 @@ install_nightly_tools() {
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
+
+# ensure_faketime: the configurations dated in the past or the future (aged.sh, state.sh) dump under faketime.
+ensure_faketime() {
+  command -v faketime >/dev/null && return 0
+  log "installing faketime"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
+}
