@@ -19,7 +19,7 @@ Usage:
       expectation fails. amrecover must run as root (or set BACKUP_ACCEPTANCE_COMMAND_PREFIX).
   ./run.sh demo [--features ...] [--tags ...]
       Provision the local demo Amanda (provision/amanda-demo.sh: installs amanda-server and
-      amanda-client, writes the 'daily' config, fixture disks, runs amdump), then run the suite.
+      amanda-client, writes the 'ba-daily' config, fixture disks, runs amdump), then run the suite.
   ./run.sh test
       Provision the demo Amanda and run the project's own tests (unit, Reqnroll glue, and
       integration tests against the real fixture) with BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1, so a

@@ -1,9 +1,9 @@
 @demo @estate
-Feature: Every disk of the daily configuration is covered
+Feature: Every disk of the ba-daily configuration is covered
   A disk added to the disklist is checked without editing any feature file.
 
   Scenario: Every disk has a fresh dump holding files
-    Given every disk of daily config except:
+    Given every disk of ba-daily config except:
       | disk                     |
       | /srv/fixtures/notdumped  |
       | /srv/fixtures/empty      |

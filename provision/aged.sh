@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# aged.sh - the scratch Amanda configuration "aged": one small disk (disks/aged.tsv) dumped once under faketime ten
+# aged.sh - the scratch Amanda configuration "ba-aged": one small disk (disks/ba-aged.tsv) dumped once under faketime ten
 # days in the past, so recovery-point steps have a real old dump to fail on (amrecover lists its files with that dump
-# date). Needs the demo's Amanda (amanda-demo.sh, which runs this at its end); leaves daily alone. As root; idempotent.
+# date). Needs the demo's Amanda (amanda-demo.sh, which runs this at its end); leaves ba-daily alone. As root; idempotent.
 
 set -euo pipefail
 set -o errtrace
 
 PROVISION_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-PROVISION_NAME=aged
+PROVISION_NAME=ba-aged
 for part in common install fixtures config dumps; do
   # shellcheck source=/dev/null
   source "$PROVISION_DIR/lib/$part.sh"
@@ -18,9 +18,9 @@ FIXTURES=/srv/fixtures
 STAMPS="$FIXTURES/.stamps"
 MTIME='2024-01-02 03:04:05 UTC'
 SEED=0
-use_config aged 4
+use_config ba-aged 4
 build_aged() { local n; for n in 1 2 3; do printf 'aged file %d\n' "$n" > "$1/file$n.txt"; done; }
-read_disks "$PROVISION_DIR/disks/aged.tsv"
+read_disks "$PROVISION_DIR/disks/ba-aged.tsv"
 
 require_root
 [ -f /etc/amanda/amanda-client.conf ] || die "provision the demo first (provision/amanda-demo.sh): no amanda-client.conf"

@@ -7,13 +7,13 @@
 # non-ASCII, names that look like amrecover commands), an empty disk, a "hollow" disk of empty
 # directories only, a disk that is listed but never dumped, and a large disk for walk speed.
 #
-# How: `auth "local"` for amdump and for amrecover on config daily, so they fork amandad over pipes;
-# daily-net serves the same dumps through amandad under inetd with auth "bsdtcp" (port 10080), as a
+# How: `auth "local"` for amdump and for amrecover on config ba-daily, so they fork amandad over pipes;
+# ba-daily-net serves the same dumps through amandad under inetd with auth "bsdtcp" (port 10080), as a
 # client on another machine reaches them. Must run as root. Uses only bash, coreutils and perl
 # (a bare Debian 12 has no python). Idempotent: a re-run checks the setup in seconds and dumps
 # only when a dumpable disk lacks an OK dump, a fixture was rebuilt, or a dump is forced.
 # Background: /work/shared/amanda-facts.md (sections 2, 3, 8, 9). The parts: lib/ (common, install, fixtures,
-# config, dumps, faults) and the disk table disks/daily.tsv (which disks, dumptypes and fixture versions).
+# config, dumps, faults) and the disk table disks/ba-daily.tsv (which disks, dumptypes and fixture versions).
 #
 # Layout:
 #   /etc/amanda/$AMANDA_CONFIG/{amanda.conf,disklist}   server config (backup:backup 0660)
@@ -34,7 +34,7 @@ for part in common install fixtures config dumps faults network; do
   # shellcheck source=/dev/null
   source "$PROVISION_DIR/lib/$part.sh"
 done
-DISKS="$PROVISION_DIR/disks/daily.tsv"
+DISKS="$PROVISION_DIR/disks/ba-daily.tsv"
 
 usage() {
   cat <<USAGE
@@ -49,7 +49,7 @@ Options:
   -h, --help     print this help and exit
 
 Environment:
-  AMANDA_CONFIG=daily       configuration name (/etc/amanda/<name>, labels <name>-NN)
+  AMANDA_CONFIG=ba-daily       configuration name (/etc/amanda/<name>, labels <name>-NN)
   AMANDA_NET_CONFIG=<config>-net
                             the second name under which amandad serves the same dumps over auth "bsdtcp"
                             (openbsd-inetd, port 10080): what a client on another machine would use
@@ -58,7 +58,7 @@ Environment:
   AMANDA_RANDOM_NAMES_SEED  seed of /srv/fixtures/randomnames (default 20261126; "fresh" = a new
                             random seed). A different seed rebuilds that fixture and dumps again.
 
-Disks (all on host localhost; provision/disks/daily.tsv):
+Disks (all on host localhost; provision/disks/ba-daily.tsv):
 $(describe_disks "$DISKS")
 
 Configuration ba-nightly (provision/nightly.sh, run at the end; disks in provision/disks/ba-nightly.tsv,
@@ -85,8 +85,8 @@ if [ "$SEED" = fresh ]; then SEED=$((SRANDOM % 1000000000)); fi
 FIXTURES=/srv/fixtures
 STAMPS="$FIXTURES/.stamps"
 MTIME='2024-01-02 03:04:05 UTC'
-[[ "${AMANDA_CONFIG:-daily}" =~ ^[A-Za-z0-9_-]+$ ]] || { echo "amanda-demo: bad AMANDA_CONFIG: ${AMANDA_CONFIG}" >&2; exit 2; }
-use_config "${AMANDA_CONFIG:-daily}" 20
+[[ "${AMANDA_CONFIG:-ba-daily}" =~ ^[A-Za-z0-9_-]+$ ]] || { echo "amanda-demo: bad AMANDA_CONFIG: ${AMANDA_CONFIG}" >&2; exit 2; }
+use_config "${AMANDA_CONFIG:-ba-daily}" 20
 NET_CONF="${AMANDA_NET_CONFIG:-$CONF-net}"
 [[ "$NET_CONF" =~ ^[A-Za-z0-9_-]+$ && "$NET_CONF" != "$CONF" ]] || { echo "amanda-demo: bad AMANDA_NET_CONFIG: $NET_CONF" >&2; exit 2; }
 if [ "$BIG" = 1 ]; then read_disks "$DISKS"; else read_disks "$DISKS" big; fi

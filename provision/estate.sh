@@ -2,7 +2,7 @@
 # estate.sh [N] - the shard proof's scratch Amanda configuration "estate": N (default 200) small generated disks
 # /srv/fixtures/eNNN (a few files each, NNN files in disk NNN mod 7 + 1), dumped once, so a sharded run can be
 # compared with a whole one on an estate of many disks (docs/bench/shards.md). Needs the demo's Amanda
-# (amanda-demo.sh); leaves the daily config alone. As root; idempotent. About 3 minutes for 200 disks.
+# (amanda-demo.sh); leaves the ba-daily config alone. As root; idempotent. About 3 minutes for 200 disks.
 
 set -euo pipefail
 set -o errtrace

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # growth.sh - the growth benchmark's scratch Amanda configuration "growth": one generated disk ten times the demo's big
 # disk (disks/growth.tsv), dumped once, so `./run.sh bench --growth` can show how a walk's time and memory grow with
-# the tree. Needs the demo's Amanda (amanda-demo.sh) for packages and amanda-client.conf; leaves the daily config
+# the tree. Needs the demo's Amanda (amanda-demo.sh) for packages and amanda-client.conf; leaves the ba-daily config
 # alone. As root; idempotent: a re-run with the dump present takes seconds. About 1 GiB of disk and 2-3 minutes.
 
 set -euo pipefail

@@ -9,7 +9,7 @@ var sample = 100;
 var ways = "abcde";
 var sessionCounts = new List<int> { new BackupAcceptance.Amanda.Walking.WalkOptions().Sessions };
 string? output = null;
-var disks = new List<BenchDisk> { new("daily", "localhost", "/srv/fixtures/big") }; // the demo's big disk, always
+var disks = new List<BenchDisk> { new("ba-daily", "localhost", "/srv/fixtures/big") }; // the demo's big disk, always
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])

@@ -121,7 +121,7 @@ public static class FeatureWriter
         foreach (var path in paths) text.AppendLine(CultureInfo.InvariantCulture, $"      | {path.PadRight(width)} |");
     }
 
-    /// <summary>"daily config for localhost /etc", the disk quoted when it holds a space (the step's own rule).</summary>
+    /// <summary>"ba-daily config for localhost /etc", the disk quoted when it holds a space (the step's own rule).</summary>
     private static string Given(DiskFacts disk) =>
         $"{disk.Target.Config} config for {disk.Target.Host} {(disk.Target.Disk.Any(char.IsWhiteSpace) ? $"\"{disk.Target.Disk}\"" : disk.Target.Disk)}";
 

@@ -32,7 +32,7 @@ public sealed record BackupTarget
         Why("config", config.Trim(), WordRules.ConfigProblem) ?? Why("host", host.Trim(), WordRules.HostProblem)
         ?? Why("disk", disk.Trim(), WordRules.DiskProblem);
 
-    /// <summary>"daily localhost:/etc": config, then Amanda's own host:disk notation.</summary>
+    /// <summary>"ba-daily localhost:/etc": config, then Amanda's own host:disk notation.</summary>
     public override string ToString() => IsEstate ? $"{Config} (every disk)" : $"{Config} {Host}:{Disk}";
 
     private static string Require(string value, string what, Func<string, string?> problem) =>

@@ -11,7 +11,7 @@ namespace BackupAcceptance.Amanda.Catalogue;
 /// <param name="Application">The application-tool name when <paramref name="Program"/> is "APPLICATION", else null.</param>
 /// <param name="Exclude">The <c>exclude file</c> and <c>exclude list</c> rules.</param>
 /// <param name="Include">The <c>include file</c> and <c>include list</c> rules.</param>
-/// <param name="DefinedAt">Where the disklist defines it: "line 2 (/etc/amanda/daily/disklist)".</param>
+/// <param name="DefinedAt">Where the disklist defines it: "line 2 (/etc/amanda/ba-daily/disklist)".</param>
 /// <param name="Settings">Every other upper-case setting as printed (STRATEGY, ESTIMATE, ...), by name; the value raw.</param>
 public sealed record DiskListEntry(
     string Host,

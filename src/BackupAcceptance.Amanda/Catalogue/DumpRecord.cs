@@ -5,7 +5,7 @@ namespace BackupAcceptance.Amanda.Catalogue;
 /// <summary>One dump of a disk as <c>history</c> lists it: when, at which level, and where it is stored.</summary>
 /// <param name="Volumes">The volumes holding it, in amindexd's order; usually one. Empty only when amindexd's tape list
 /// could not be read (the date and level, which every chain rests on, still stand).</param>
-/// <param name="Location">The tape list as amindexd printed it (<c>daily:daily-03:1,2,3</c>), for messages.</param>
+/// <param name="Location">The tape list as amindexd printed it (<c>ba-daily:ba-daily-03:1,2,3</c>), for messages.</param>
 public sealed record DumpRecord(DumpDate Date, int Level, IReadOnlyList<DumpVolume> Volumes, string Location)
 {
     /// <summary>A dump on one volume (tests, and the common case).</summary>

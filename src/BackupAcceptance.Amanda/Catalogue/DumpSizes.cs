@@ -12,7 +12,7 @@ namespace BackupAcceptance.Amanda.Catalogue;
 /// </summary>
 public static partial class DumpSizes
 {
-    // "          0  20261204  daily-001           3      70      70 0": level, date, label, file, origK, compK, secs.
+    // "          0  20261204  ba-daily-001           3      70      70 0": level, date, label, file, origK, compK, secs.
     // A dump still on the holding disk has no label: "          0  20261206                   0 10 10 1".
     [GeneratedRegex(@"^\s*(\d)\s+(\d{8}(?:\d{6})?)\s+(?:\S+\s+)?-?\d+\s+(-?\d+)\s+(-?\d+)\s+-?\d+\s*$")]
     private static partial Regex DumpLine();

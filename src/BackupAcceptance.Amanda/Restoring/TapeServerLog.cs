@@ -75,7 +75,7 @@ public static partial class TapeServerLog
 
     private static string Unescape(string expression) => Regex.Replace(expression, @"\\(.)", "$1");
 
-    // e.g. ".../Amanda/Restore.pm:2174:error:4900068 Storage 'daily' not found"
+    // e.g. ".../Amanda/Restore.pm:2174:error:4900068 Storage 'ba-daily' not found"
     [GeneratedRegex(@":error:\d+ (?<reason>.+)$")]
     private static partial Regex Error();
 }

@@ -72,7 +72,7 @@ public static partial class RestoreTrouble
     // How the session marks stderr lines in a failure's words (AmandaReplies.FailureLines).
     private const string StderrMark = "(stderr) ";
 
-    // amrecover's line after the tape question, e.g. "Continue [?/Y/n/s/d]? Storage 'daily' not found".
+    // amrecover's line after the tape question, e.g. "Continue [?/Y/n/s/d]? Storage 'ba-daily' not found".
     [GeneratedRegex(@"^(Continue \[\?/Y/n/s/d\]\? )?(?<reason>Storage '[^']*' not found)$")]
     private static partial Regex RelayedRefusal();
 }

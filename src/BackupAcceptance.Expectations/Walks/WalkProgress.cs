@@ -29,7 +29,7 @@ public sealed class WalkProgress
         return new Handle(this, key);
     }
 
-    /// <summary>"walking daily localhost:/big: 1,203 dirs, 12,034 files, 14 s", one part per walk in flight, or "".</summary>
+    /// <summary>"walking ba-daily localhost:/big: 1,203 dirs, 12,034 files, 14 s", one part per walk in flight, or "".</summary>
     public string Line() => string.Join("; ", _walks.Values.OrderBy(w => w.Target.ToString(), StringComparer.Ordinal).Select(w =>
         string.Create(CultureInfo.InvariantCulture,
             $"walking {w.Target}: {Volatile.Read(ref w.Directories):N0} dirs, {Volatile.Read(ref w.Files):N0} files, {w.Clock.Elapsed.TotalSeconds:0} s")));

@@ -35,7 +35,7 @@ public sealed partial class BackupDriver
 
     public async Task RequireEveryDiskAsync(int hours, int files)
     {
-        var estate = Estate ?? throw new InvalidOperationException("No estate: start with 'Given every disk of daily config'.");
+        var estate = Estate ?? throw new InvalidOperationException("No estate: start with 'Given every disk of ba-daily config'.");
         var lines = await VerdictAsync(() => EstateCheck.RequireEveryDiskAsync(run.Sessions, estate,
             FreshnessCheck.Hours(BackupTarget.Estate(estate.FirstOrDefault()?.Config ?? "?"), hours), files, DateTime.Now, Cancellation));
         checks.Record(estate.Count, "disks");

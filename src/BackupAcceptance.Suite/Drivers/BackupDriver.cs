@@ -68,7 +68,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     }
 
     private BackupTarget RequireTarget() => Target ?? throw new InvalidOperationException(
-        "No backup target: start the scenario with a step such as 'Given daily config for localhost /etc'.");
+        "No backup target: start the scenario with a step such as 'Given ba-daily config for localhost /etc'.");
 
     /// <summary>Given steps choose what the scenario looks at; one after a check or a restore would leave the reader
     /// unsure which dump the earlier steps saw. It fails as a suite defect instead.</summary>
@@ -115,7 +115,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     }
 
     /// <summary>Runs a check; an unmet expectation becomes the test's failure, whose message is exactly the reader's
-    /// sentence ("Hollow backup: daily localhost:/srv/x ..."). NUnit would report any other exception as an error,
+    /// sentence ("Hollow backup: ba-daily localhost:/srv/x ..."). NUnit would report any other exception as an error,
     /// prefixed with its type name. The failure stays on the driver (category, target, dump date) for reports.</summary>
     private async Task<T> VerdictAsync<T>(Func<Task<T>> check)
     {

@@ -49,7 +49,7 @@ public sealed partial record ScenarioShard(int Index, int Count)
         return FeatureCatalog.Select(features, scenario => part[Key(scenario)] == Index);
     }
 
-    /// <summary>"disk daily localhost /etc" from the scenario's Given step (background included), "estate daily" for
+    /// <summary>"disk ba-daily localhost /etc" from the scenario's Given step (background included), "estate ba-daily" for
     /// a whole configuration, else "scenario FILE NAME".</summary>
     public static string Key(ScenarioDefinition scenario)
     {

@@ -9,7 +9,7 @@ namespace BackupAcceptance.Suite.Steps;
 public sealed class EstateSteps(BackupDriver driver, ScenarioContext scenario)
 {
     [Given("every disk of {config} config")]
-    [StepExample("Given every disk of daily config", "Every disk of every host of the configuration, as the index server lists them.")]
+    [StepExample("Given every disk of ba-daily config", "Every disk of every host of the configuration, as the index server lists them.")]
     public Task GivenEveryDiskOf(AmandaConfig config)
     {
         TargetSteps.RequirePlainWords(scenario, config.Name, "*", "*");
@@ -17,7 +17,7 @@ public sealed class EstateSteps(BackupDriver driver, ScenarioContext scenario)
     }
 
     [Given("every disk of {config} config except:")]
-    [StepExample("Given every disk of daily config except:\n  | disk                     |\n  | /srv/fixtures/notdumped  |", "The same, leaving out the listed disks (host:disk or just the disk).")]
+    [StepExample("Given every disk of ba-daily config except:\n  | disk                     |\n  | /srv/fixtures/notdumped  |", "The same, leaving out the listed disks (host:disk or just the disk).")]
     public Task GivenEveryDiskOfExcept(AmandaConfig config, DataTable exceptions)
     {
         TargetSteps.RequirePlainWords(scenario, config.Name, "*", "*");

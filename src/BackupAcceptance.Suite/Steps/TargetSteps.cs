@@ -17,7 +17,7 @@ public sealed class TargetSteps(BackupDriver driver, ScenarioContext scenario)
     public static AmandaDisk Disk(string name) => new(name.Length > 1 && name[0] == '"' ? name[1..^1] : name);
 
     [Given("{config} config for {host} {disk}")]
-    [StepExample("Given daily config for localhost /etc", "The disk (DLE) to check: Amanda config, host and disk as in the disklist; quote a disk with spaces.")]
+    [StepExample("Given ba-daily config for localhost /etc", "The disk (DLE) to check: Amanda config, host and disk as in the disklist; quote a disk with spaces.")]
     public void GivenConfigForHostDisk(AmandaConfig config, AmandaHost host, AmandaDisk disk)
     {
         RequirePlainWords(scenario, config.Name, host.Name, disk.Name);

@@ -9,14 +9,14 @@ namespace BackupAcceptance.Tests.Baseline;
 
 public sealed class FeatureWriterTests
 {
-    private static readonly BaselineRequest Request = new("daily", null, "/tmp/x.feature", false);
+    private static readonly BaselineRequest Request = new("ba-daily", null, "/tmp/x.feature", false);
     private static readonly DumpSchedule Daily = new(0, 1);
     private static readonly DumpDate Today = DumpDate.Parse("2026-12-05-10-00-00");
     private static readonly DumpDate Yesterday = DumpDate.Parse("2026-12-04-10-00-00");
     private static readonly DateTime Now = new(2026, 12, 5, 12, 0, 0);
 
     private static DiskFacts Disk(string disk, int files, PreviousDump? previous = null, params string[] topLevel) =>
-        new(new BackupTarget("daily", "localhost", disk), Today, files, 3, previous, topLevel);
+        new(new BackupTarget("ba-daily", "localhost", disk), Today, files, 3, previous, topLevel);
 
     [Test]
     public void Writes_a_scenario_per_disk_with_every_number_explained()
@@ -27,7 +27,7 @@ public sealed class FeatureWriterTests
         text.ShouldContain("""
               @host:localhost
               Scenario: localhost /etc
-                Given daily config for localhost /etc
+                Given ba-daily config for localhost /etc
                 Then the latest dump is no older than 26 hours
                 And a level 0 dump is no older than 2 days
                 # 90% of the 1,371 files in the dump of 2026-12-05-10-00-00
@@ -41,7 +41,7 @@ public sealed class FeatureWriterTests
                   | alternatives/ |
 
             """.ReplaceLineEndings("\n"));
-        text.ShouldContain("@baseline @config:daily\nFeature: Baseline of daily\n");
+        text.ShouldContain("@baseline @config:ba-daily\nFeature: Baseline of ba-daily\n");
         text.ShouldNotContain("apt/", customMessage: "only the first three top-level paths");
     }
 
@@ -81,11 +81,11 @@ public sealed class FeatureWriterTests
     public void A_disk_it_cannot_read_still_gets_a_scenario_that_fails_until_it_is_mended()
     {
         var (text, warnings) = FeatureWriter.Write(Request, Daily,
-            [DiskFacts.CannotRead(new BackupTarget("daily", "localhost", "/srv/never"), "Amanda unreachable or misconfigured: no dump\nat all")], Now);
+            [DiskFacts.CannotRead(new BackupTarget("ba-daily", "localhost", "/srv/never"), "Amanda unreachable or misconfigured: no dump\nat all")], Now);
         text.ShouldContain("""
               Scenario: localhost /srv/never
                 # WARNING: its dumps could not be read: Amanda unreachable or misconfigured: no dump at all
-                Given daily config for localhost /srv/never
+                Given ba-daily config for localhost /srv/never
                 Then the disk has a dump
                 And the latest dump is no older than 26 hours
                 And the backup contains at least one file
@@ -97,8 +97,8 @@ public sealed class FeatureWriterTests
     public void The_whole_estate_gets_a_scenario_too_warned_when_any_disk_is()
     {
         var (text, _) = FeatureWriter.Write(Request, Daily, [Disk("/a", 10)], Now);
-        text.ShouldEndWith("  @estate\n  Scenario: every disk of daily\n    Given every disk of daily config\n    Then every disk has a dump no older than 26 hours with at least 1 file\n");
-        FeatureWriter.Write(Request, Daily, [Disk("/a", 0)], Now).Text.ShouldContain("# WARNING: 1 warning(s) above: this scenario fails until they are mended\n    Given every disk of daily config");
+        text.ShouldEndWith("  @estate\n  Scenario: every disk of ba-daily\n    Given every disk of ba-daily config\n    Then every disk has a dump no older than 26 hours with at least 1 file\n");
+        FeatureWriter.Write(Request, Daily, [Disk("/a", 0)], Now).Text.ShouldContain("# WARNING: 1 warning(s) above: this scenario fails until they are mended\n    Given every disk of ba-daily config");
         FeatureWriter.Write(Request with { Host = "localhost" }, Daily, [Disk("/a", 10)], Now).Text.ShouldNotContain("@estate");
     }
 
@@ -106,7 +106,7 @@ public sealed class FeatureWriterTests
     public void A_disk_with_a_space_is_quoted_and_one_with_a_double_quote_cannot_be_written()
     {
         var (text, warnings) = FeatureWriter.Write(Request, Daily, [Disk("/srv/my disk", 10), Disk("/srv/say\"hi\"", 10)], Now);
-        text.ShouldContain("    Given daily config for localhost \"/srv/my disk\"\n");
+        text.ShouldContain("    Given ba-daily config for localhost \"/srv/my disk\"\n");
         text.ShouldContain("  # NOT CHECKED: localhost /srv/say\"hi\": a disk name with a double quote cannot be written in a Given step\n");
         warnings.ShouldContain(w => w.Contains("NOT CHECKED", StringComparison.Ordinal));
     }

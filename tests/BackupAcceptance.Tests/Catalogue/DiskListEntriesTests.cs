@@ -6,9 +6,9 @@ namespace BackupAcceptance.Tests.Catalogue;
 
 public sealed class DiskListEntriesTests
 {
-    // amadmin daily disklist --exact-match localhost /etc, Amanda 3.5.1 on Debian 12, verbatim.
+    // amadmin ba-daily disklist --exact-match localhost /etc, Amanda 3.5.1 on Debian 12, verbatim.
     private const string Etc = """
-        line 2 (/etc/amanda/daily/disklist):
+        line 2 (/etc/amanda/ba-daily/disklist):
             host localhost:
                 interface default
             disk /etc:
@@ -296,7 +296,7 @@ public sealed class DiskListEntriesTests
         entry.Application.ShouldBeNull();
         entry.Exclude.ShouldBe(DiskListRules.None);
         entry.Include.ShouldBe(DiskListRules.None);
-        entry.DefinedAt.ShouldBe("line 2 (/etc/amanda/daily/disklist)");
+        entry.DefinedAt.ShouldBe("line 2 (/etc/amanda/ba-daily/disklist)");
         entry.Settings["STRATEGY"].ShouldBe("STANDARD");
         entry.Settings["AUTH"].ShouldBe("\"local\"");
     }

@@ -10,7 +10,7 @@ public sealed class DumpClockTests
 {
     private static readonly DateTime Now = new(2026, 12, 6, 17, 30, 0);
 
-    private static DumpRecord Dump(DateTime date, int level = 0) => new(new DumpDate(date), level, "daily", "daily-01", 1);
+    private static DumpRecord Dump(DateTime date, int level = 0) => new(new DumpDate(date), level, "ba-daily", "ba-daily-01", 1);
 
     [Test]
     public void A_dump_three_days_ahead_is_named() =>

@@ -6,7 +6,7 @@ namespace BackupAcceptance.Tests.Catalogue;
 
 public sealed class DumpSizesTests
 {
-    // amadmin daily info localhost /srv/fixtures/layered, Amanda 3.5.1, verbatim (a level 0 and a level 1 on record).
+    // amadmin ba-daily info localhost /srv/fixtures/layered, Amanda 3.5.1, verbatim (a level 0 and a level 1 on record).
     private const string Info = """
 
         Current info for localhost /srv/fixtures/layered:
@@ -15,8 +15,8 @@ public sealed class DumpSizesTests
                   compressed size, Full: -100.0%,-100.0%,-100.0%
                             Incremental: -100.0%,-100.0%,-100.0%
           Dumps: lev datestmp  tape             file   origK   compK secs
-                  0  20261205  daily-01         6 1430 176 1
-                  1  20261205  daily-03         3 30 15 1
+                  0  20261205  ba-daily-01         6 1430 176 1
+                  1  20261205  ba-daily-03         3 30 15 1
         """;
 
     [Test]
@@ -52,9 +52,9 @@ public sealed class DumpSizesTests
     {
         DumpSizes.Parse("""
               Stats: dump rates (kps), Full:  1200.0, -1.0, -1.0
-                      0  20261205  daily-003           4    1430     176 0
+                      0  20261205  ba-daily-003           4    1430     176 0
               Dumps: lev datestmp  tape             file   origK   compK secs
-                      1  20261205  daily-004           2      -1      -1 0
+                      1  20261205  ba-daily-004           2      -1      -1 0
             """).ShouldBeEmpty();
         DumpSizes.Parse("").ShouldBeEmpty();
     }

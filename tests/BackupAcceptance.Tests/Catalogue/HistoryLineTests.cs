@@ -16,11 +16,11 @@ public sealed class HistoryLineTests
     public void A_dump_in_one_tape_file()
     {
         // Verbatim, amanda-facts §6.6.
-        var dump = Parse("201- 2026-11-26-20-09-55 0 daily:daily-02:1");
+        var dump = Parse("201- 2026-11-26-20-09-55 0 ba-daily:ba-daily-02:1");
         dump.Date.ToString().ShouldBe("2026-11-26-20-09-55");
         dump.Level.ShouldBe(0);
-        dump.Storage.ShouldBe("daily");
-        dump.Label.ShouldBe("daily-02");
+        dump.Storage.ShouldBe("ba-daily");
+        dump.Label.ShouldBe("ba-daily-02");
         dump.FileNumbers.ShouldBe([1]);
         dump.FirstFileNumber.ShouldBe(1);
         dump.OnHoldingDisk.ShouldBeFalse();
@@ -42,10 +42,10 @@ public sealed class HistoryLineTests
     [Test]
     public void A_dump_on_the_holding_disk_has_storage_HOLDING_and_file_minus_one()
     {
-        var dump = Parse("201- 2026-12-06-14-00-00 1 HOLDING:/srv/amanda/holding/daily/20261206140000/localhost._srv_fixtures_big.1:-1");
+        var dump = Parse("201- 2026-12-06-14-00-00 1 HOLDING:/srv/amanda/holding/ba-daily/20261206140000/localhost._srv_fixtures_big.1:-1");
         dump.Level.ShouldBe(1);
         dump.OnHoldingDisk.ShouldBeTrue();
-        dump.Label.ShouldBe("/srv/amanda/holding/daily/20261206140000/localhost._srv_fixtures_big.1");
+        dump.Label.ShouldBe("/srv/amanda/holding/ba-daily/20261206140000/localhost._srv_fixtures_big.1");
         dump.FileNumbers.ShouldBe([-1]);
         dump.FirstFileNumber.ShouldBeNull();
     }
@@ -54,15 +54,15 @@ public sealed class HistoryLineTests
     public void A_dump_on_two_volumes_keeps_both()
     {
         // marshal_tapelist: volumes joined by ';'.
-        var dump = Parse("201- 2026-12-06-13-09-01 0 daily:daily-03:6,7;daily:daily-04:1,2");
-        dump.Volumes.Select(v => $"{v.Storage}:{v.Label}:{string.Join(',', v.FileNumbers)}").ShouldBe(["daily:daily-03:6,7", "daily:daily-04:1,2"]);
+        var dump = Parse("201- 2026-12-06-13-09-01 0 ba-daily:ba-daily-03:6,7;ba-daily:ba-daily-04:1,2");
+        dump.Volumes.Select(v => $"{v.Storage}:{v.Label}:{string.Join(',', v.FileNumbers)}").ShouldBe(["ba-daily:ba-daily-03:6,7", "ba-daily:ba-daily-04:1,2"]);
         dump.FileNumbers.ShouldBe([6, 7]);
     }
 
     [Test]
     public void Escaped_separators_belong_to_the_label() =>
         // amindexd escapes , ; : and \ in a label with a backslash.
-        Parse(@"201- 2026-12-06-13-09-01 0 daily:site\:daily\,03:4").Label.ShouldBe("site:daily,03");
+        Parse(@"201- 2026-12-06-13-09-01 0 ba-daily:site\:ba-daily\,03:4").Label.ShouldBe("site:ba-daily,03");
 
     [Test]
     public void An_unreadable_tape_list_keeps_the_dump_its_date_and_level()
@@ -74,8 +74,8 @@ public sealed class HistoryLineTests
         dump.FirstFileNumber.ShouldBeNull();
     }
 
-    [TestCase("200- Dump history for config \"daily\" host \"localhost\" disk /srv/fixture")]
-    [TestCase("200 Dump history for config \"daily\" host \"localhost\" disk /srv/fixture")]
-    [TestCase("201- not-a-date 0 daily:daily-01:1")]
+    [TestCase("200- Dump history for config \"ba-daily\" host \"localhost\" disk /srv/fixture")]
+    [TestCase("200 Dump history for config \"ba-daily\" host \"localhost\" disk /srv/fixture")]
+    [TestCase("201- not-a-date 0 ba-daily:ba-daily-01:1")]
     public void Header_and_malformed_lines_are_not_dumps(string line) => HistoryLine.TryParse(line, out _).ShouldBeFalse();
 }

@@ -17,16 +17,16 @@ public sealed class DumpPickTests
 {
     private static readonly DumpRecord[] History =
     [
-        new(DumpDate.Parse("2026-12-06-13-09-01"), 0, "daily", "daily-03", 1),
-        new(DumpDate.Parse("2026-12-06-13-08-49"), 0, "daily", "daily-02", 1),
+        new(DumpDate.Parse("2026-12-06-13-09-01"), 0, "ba-daily", "ba-daily-03", 1),
+        new(DumpDate.Parse("2026-12-06-13-08-49"), 0, "ba-daily", "ba-daily-02", 1),
     ];
 
     private static async Task<T> WithLeaseAsync<T>(Func<SessionLease, T> use)
     {
         var marker = "fake-amrecover-child-" + Guid.NewGuid().ToString("N")[..12];
-        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", marker), "daily", "localhost", CancellationToken.None);
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", marker), "ba-daily", "localhost", CancellationToken.None);
         await using var pool = new SessionPool(new AmrecoverOptions());
-        return use(new SessionLease(pool, new BackupTarget("daily", "localhost", "/srv/fixtures/big"), session));
+        return use(new SessionLease(pool, new BackupTarget("ba-daily", "localhost", "/srv/fixtures/big"), session));
     }
 
     [Test]

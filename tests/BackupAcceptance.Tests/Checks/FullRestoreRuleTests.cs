@@ -11,7 +11,7 @@ namespace BackupAcceptance.Tests.Checks;
 /// <summary>A full restore holds the listing's files and nothing else: an extra file means another tree came back.</summary>
 public sealed class FullRestoreRuleTests
 {
-    private static readonly BackupTarget Target = new("daily", "localhost", "/srv/x");
+    private static readonly BackupTarget Target = new("ba-daily", "localhost", "/srv/x");
 
     private static async Task<RestoredFiles> AreaWithAsync(string[] listed, string[] onDisk)
     {

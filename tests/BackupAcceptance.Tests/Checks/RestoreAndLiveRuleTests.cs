@@ -17,7 +17,7 @@ public sealed class RestoreAndLiveRuleTests
     {
         await using var area = RestoreArea.Create();
         await File.WriteAllTextAsync(Path.Combine(area.Path, "here.txt"), "restored");
-        var target = new BackupTarget("daily", "localhost", "/srv/x");
+        var target = new BackupTarget("ba-daily", "localhost", "/srv/x");
 
         Should.NotThrow(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("here.txt")], area, null, Extract("./here.txt"), ""));
         var failure = Should.Throw<ExpectationFailedException>(() =>
@@ -33,13 +33,13 @@ public sealed class RestoreAndLiveRuleTests
     {
         await using var area = RestoreArea.Create();
         await File.WriteAllTextAsync(Path.Combine(area.Path, "here.txt"), ""); // tar leaves the file behind, empty
-        var target = new BackupTarget("daily", "localhost", "/srv/x");
+        var target = new BackupTarget("ba-daily", "localhost", "/srv/x");
 
         var failure = Should.Throw<ExpectationFailedException>(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("here.txt")], area, null,
             Extract("./here.txt", "tar: ./here.txt: Cannot write: No space left on device"), ""));
 
         failure.Category.ShouldBe(FailureCategory.RestoreFailed);
-        failure.Message.ShouldStartWith("Restore failed: daily localhost:/srv/x");
+        failure.Message.ShouldStartWith("Restore failed: ba-daily localhost:/srv/x");
         failure.Found.ShouldContain("the restore area is full (\"tar: ./here.txt: Cannot write: No space left on device\")");
         failure.Found.ShouldContain("KiB free of");
     }
@@ -49,7 +49,7 @@ public sealed class RestoreAndLiveRuleTests
     {
         await using var area = RestoreArea.Create();
         await File.WriteAllTextAsync(Path.Combine(area.Path, "Permission denied"), "x");
-        var target = new BackupTarget("daily", "localhost", "/srv/x");
+        var target = new BackupTarget("ba-daily", "localhost", "/srv/x");
 
         Should.NotThrow(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("Permission denied")], area, null,
             Extract("./Permission denied", "tar: ./Permission denied: Cannot change ownership to uid 0: Permission denied"), ""));

@@ -19,13 +19,13 @@ public sealed class RestoreTroubleTests
 
     [Test]
     public void Nothing_from_the_tape_server_is_a_broken_run_only_when_amidxtaped_says_it_refused() =>
-        RestoreTrouble.Explain(NoHeader, () => "Storage 'daily' not found")
-            .ShouldBe(new RestoreBlame(true, "the tape server refused: amidxtaped says \"Storage 'daily' not found\""));
+        RestoreTrouble.Explain(NoHeader, () => "Storage 'ba-daily' not found")
+            .ShouldBe(new RestoreBlame(true, "the tape server refused: amidxtaped says \"Storage 'ba-daily' not found\""));
 
-    [Test] // auth local: amrecover relays the refusal (seen on daily-refused)
+    [Test] // auth local: amrecover relays the refusal (seen on ba-refused)
     public void A_refusal_relayed_by_amrecover_is_a_broken_run() =>
-        RestoreTrouble.Explain("Continue [?/Y/n/s/d]? Storage 'daily' not found\n" + NoHeader, Unreadable)
-            .ShouldBe(new RestoreBlame(true, "the tape server refused: amidxtaped says \"Storage 'daily' not found\""));
+        RestoreTrouble.Explain("Continue [?/Y/n/s/d]? Storage 'ba-daily' not found\n" + NoHeader, Unreadable)
+            .ShouldBe(new RestoreBlame(true, "the tape server refused: amidxtaped says \"Storage 'ba-daily' not found\""));
 
     [Test]
     public void Nothing_from_the_tape_server_stays_the_backups_fault_when_its_reason_is_unreadable()
@@ -47,7 +47,7 @@ public sealed class RestoreTroubleTests
     public void A_tape_holding_another_dump_is_the_backups_fault_even_with_a_refusal_in_the_log()
     {
         var blame = RestoreTrouble.Explain(
-            "Continue [?/Y/n/s/d]? header on 'daily-01' file 1 does not match expectations: got hostname ''; expected 'localhost'\n" + NoHeader,
+            "Continue [?/Y/n/s/d]? header on 'ba-daily-01' file 1 does not match expectations: got hostname ''; expected 'localhost'\n" + NoHeader,
             () => "Storage 'vtapes' not found").ShouldNotBeNull();
         blame.NotTheBackup.ShouldBeFalse();
         blame.Why.ShouldContain("lost or overwritten tape");
@@ -56,7 +56,7 @@ public sealed class RestoreTroubleTests
     [Test] // the client saw only "Got no header"; amidxtaped's log says why
     public void A_tape_holding_another_dump_in_amidxtapeds_log_is_the_backups_fault()
     {
-        var blame = RestoreTrouble.Explain(NoHeader, () => "header on 'daily-08' file 1 does not match expectations: got disk '/etc'").ShouldNotBeNull();
+        var blame = RestoreTrouble.Explain(NoHeader, () => "header on 'ba-daily-08' file 1 does not match expectations: got disk '/etc'").ShouldNotBeNull();
         blame.NotTheBackup.ShouldBeFalse();
         blame.Why.ShouldContain("lost or overwritten tape: amidxtaped says");
     }
@@ -72,8 +72,8 @@ public sealed class RestoreTroubleTests
     [TestCase("Extractor child exited with status 2\n(stderr) tar: ./Permission denied: Not found in archive")]
     [TestCase("(stderr) tar: ./x: No space left on device: Not found in archive")]
     [TestCase("(stderr) tar: ./[request failed: Connection refused]: Not found in archive")]
-    [TestCase("(stderr) tar: ./Got no header and data from server\n(stderr) tar: ./Storage 'daily' not found: Not found in archive")]
-    public void File_names_tar_prints_never_count_as_words(string tarLines) => RestoreTrouble.Explain(tarLines, () => "Storage 'daily' not found").ShouldBeNull();
+    [TestCase("(stderr) tar: ./Got no header and data from server\n(stderr) tar: ./Storage 'ba-daily' not found: Not found in archive")]
+    public void File_names_tar_prints_never_count_as_words(string tarLines) => RestoreTrouble.Explain(tarLines, () => "Storage 'ba-daily' not found").ShouldBeNull();
 
     [Test]
     public void Tars_complaint_on_stderr_is_read_past_its_mark() =>

@@ -16,13 +16,13 @@ public sealed class TapeServerLogTests
     [TearDown]
     public void Remove() => Directory.Delete(_root, recursive: true);
 
-    // The lines of a real log of a refused restore (daily-net before its storage was defined), shortened.
+    // The lines of a real log of a refused restore (ba-daily-net before its storage was defined), shortened.
     private static string Named(DateTime began) => $"amidxtaped.{began:yyyyMMddHHmmss}.debug";
 
     private static readonly DateTime Sent = DateTime.Now.AddSeconds(-30);
 
     private static string Log(string disk, string stamp, string? reason) => string.Join('\n',
-        "Sat Dec 05 14:07:24.070000000 2026: pid 1: thd-0x1: amidxtaped: CTL << CONFIG=daily-net",
+        "Sat Dec 05 14:07:24.070000000 2026: pid 1: thd-0x1: amidxtaped: CTL << CONFIG=ba-daily-net",
         "Sat Dec 05 14:07:24.071000000 2026: pid 1: thd-0x1: amidxtaped: CTL << HOST=^localhost$",
         $"Sat Dec 05 14:07:24.072000000 2026: pid 1: thd-0x1: amidxtaped: CTL << DISK=^{disk}$",
         $"Sat Dec 05 14:07:24.073000000 2026: pid 1: thd-0x1: amidxtaped: CTL << DATESTAMP={stamp}",
@@ -40,34 +40,34 @@ public sealed class TapeServerLogTests
     [Test]
     public void The_last_error_of_the_matching_log_is_the_reason()
     {
-        Write("daily-net", Named(Sent.AddSeconds(1)), Log(@"/srv/fixtures/odd\ names", "20261205065015", "Storage 'daily' not found"));
-        TapeServerLog.LastError("daily-net", "localhost", "/srv/fixtures/odd names", "20261205065015", Sent, _root)
-            .ShouldBe("Storage 'daily' not found");
+        Write("ba-daily-net", Named(Sent.AddSeconds(1)), Log(@"/srv/fixtures/odd\ names", "20261205065015", "Storage 'ba-daily' not found"));
+        TapeServerLog.LastError("ba-daily-net", "localhost", "/srv/fixtures/odd names", "20261205065015", Sent, _root)
+            .ShouldBe("Storage 'ba-daily' not found");
     }
 
-    [TestCase("daily", "localhost", "/srv/fixtures/oddnames", "20261205065015")] // another config
-    [TestCase("daily-net", "otherhost", "/srv/fixtures/oddnames", "20261205065015")]
-    [TestCase("daily-net", "localhost", "/srv/fixtures/other", "20261205065015")]
-    [TestCase("daily-net", "localhost", "/srv/fixtures/oddnames", "20261204065015")] // another dump
+    [TestCase("ba-daily", "localhost", "/srv/fixtures/oddnames", "20261205065015")] // another config
+    [TestCase("ba-daily-net", "otherhost", "/srv/fixtures/oddnames", "20261205065015")]
+    [TestCase("ba-daily-net", "localhost", "/srv/fixtures/other", "20261205065015")]
+    [TestCase("ba-daily-net", "localhost", "/srv/fixtures/oddnames", "20261204065015")] // another dump
     public void A_log_of_another_restore_says_nothing(string config, string host, string disk, string stamp)
     {
-        Write("daily-net", Named(Sent.AddSeconds(1)), Log("/srv/fixtures/oddnames", "20261205065015", "Storage 'daily' not found"));
+        Write("ba-daily-net", Named(Sent.AddSeconds(1)), Log("/srv/fixtures/oddnames", "20261205065015", "Storage 'ba-daily' not found"));
         TapeServerLog.LastError(config, host, disk, stamp, Sent, _root).ShouldBeNull();
     }
 
     [Test] // review: a refusal logged before this extract never explains it
     public void A_log_begun_before_the_extract_says_nothing()
     {
-        Write("daily-net", Named(Sent.AddMinutes(-10)), Log("/srv/fixtures/oddnames", "20261205065015", "Storage 'daily' not found"));
-        TapeServerLog.LastError("daily-net", "localhost", "/srv/fixtures/oddnames", "20261205065015", Sent, _root).ShouldBeNull();
+        Write("ba-daily-net", Named(Sent.AddMinutes(-10)), Log("/srv/fixtures/oddnames", "20261205065015", "Storage 'ba-daily' not found"));
+        TapeServerLog.LastError("ba-daily-net", "localhost", "/srv/fixtures/oddnames", "20261205065015", Sent, _root).ShouldBeNull();
     }
 
     [Test] // review: the newest log of this restore logged no error (it crashed, or is still being written)
     public void Only_the_newest_log_of_the_restore_speaks()
     {
-        Write("daily-net", Named(Sent.AddSeconds(1)), Log("/srv/fixtures/oddnames", "20261205065015", "Storage 'daily' not found"));
-        Write("daily-net", Named(Sent.AddSeconds(2)), Log("/srv/fixtures/oddnames", "20261205065015", null));
-        TapeServerLog.LastError("daily-net", "localhost", "/srv/fixtures/oddnames", "20261205065015", Sent, _root).ShouldBeNull();
+        Write("ba-daily-net", Named(Sent.AddSeconds(1)), Log("/srv/fixtures/oddnames", "20261205065015", "Storage 'ba-daily' not found"));
+        Write("ba-daily-net", Named(Sent.AddSeconds(2)), Log("/srv/fixtures/oddnames", "20261205065015", null));
+        TapeServerLog.LastError("ba-daily-net", "localhost", "/srv/fixtures/oddnames", "20261205065015", Sent, _root).ShouldBeNull();
     }
 
     [Test]

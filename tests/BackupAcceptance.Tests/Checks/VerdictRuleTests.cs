@@ -15,7 +15,7 @@ namespace BackupAcceptance.Tests.Checks;
 /// <summary>The rules that decide pass or fail without amrecover, at their bounds, so that a mutated comparison dies.</summary>
 public sealed class VerdictRuleTests
 {
-    private static readonly BackupTarget Target = new("daily", "localhost", "/srv/x");
+    private static readonly BackupTarget Target = new("ba-daily", "localhost", "/srv/x");
     private static readonly DateTime Now = new(2026, 12, 4, 12, 0, 0);
 
     [TestCase(26.0, true)]
@@ -49,7 +49,7 @@ public sealed class VerdictRuleTests
     {
         var failure = Should.Throw<ExpectationFailedException>(() =>
             SampleCheck.RequireEstimatedFiles(Target, Sample(0, Estimate.Counted(0), listed: 7), 1, ""));
-        failure.Message.ShouldStartWith("Hollow backup: daily localhost:/srv/x");
+        failure.Message.ShouldStartWith("Hollow backup: ba-daily localhost:/srv/x");
         failure.Found.ShouldBe("0 files in 7 directories (every directory was listed)");
     }
 
@@ -110,7 +110,7 @@ public sealed class VerdictRuleTests
     {
         if (accepted) StepInput.Require(Target, value, minimum, maximum, "a number").ShouldBe(value);
         else Should.Throw<ExpectationFailedException>(() => StepInput.Require(Target, value, minimum, maximum, "a number"))
-            .Message.ShouldBe($"Input error: daily localhost:/srv/x (no dump selected): expected a number from {minimum} to {maximum} in the step; found {value}.");
+            .Message.ShouldBe($"Input error: ba-daily localhost:/srv/x (no dump selected): expected a number from {minimum} to {maximum} in the step; found {value}.");
     }
 
     private static ListingEntry Directory(string indexName) =>

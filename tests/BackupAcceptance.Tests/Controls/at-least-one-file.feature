@@ -5,22 +5,22 @@ Feature: Controls for the hollow-backup detector
 
   @good
   Scenario: A tree of odd names passes
-    Given daily config for localhost /srv/fixtures/oddnames
+    Given ba-daily config for localhost /srv/fixtures/oddnames
     Then the backup contains at least one file
 
   @hollow
   Scenario: A disk of empty directories fails
-    Given daily config for localhost /srv/fixtures/hollow
+    Given ba-daily config for localhost /srv/fixtures/hollow
     Then the backup contains at least one file
 
   Scenario: An empty disk fails
-    Given daily config for localhost /srv/fixtures/empty
+    Given ba-daily config for localhost /srv/fixtures/empty
     Then the backup contains at least one file
 
   Scenario: A disk that was never dumped fails
-    Given daily config for localhost /srv/fixtures/notdumped
+    Given ba-daily config for localhost /srv/fixtures/notdumped
     Then the backup contains at least one file
 
   Scenario: A disk unknown to Amanda fails
-    Given daily config for localhost "/srv/no such disk"
+    Given ba-daily config for localhost "/srv/no such disk"
     Then the backup contains at least one file

@@ -4,19 +4,19 @@
 Feature: Controls for the backup vocabulary
 
   Scenario: A threshold below the dump's real age fails
-    Given daily config for localhost /etc
+    Given ba-daily config for localhost /etc
     Then the latest dump is no older than 0 hours
 
   Scenario: A level 0 threshold below the dump's real age fails
-    Given daily config for localhost /etc
+    Given ba-daily config for localhost /etc
     Then a level 0 dump is no older than 0 days
 
   Scenario: A never-dumped disk has no dump
-    Given daily config for localhost /srv/fixtures/notdumped
+    Given ba-daily config for localhost /srv/fixtures/notdumped
     Then the disk has a dump
 
   Scenario: Missing paths are all listed
-    Given daily config for localhost /srv/fixtures/oddnames
+    Given ba-daily config for localhost /srv/fixtures/oddnames
     Then the backup contains these paths:
       | path                |
       | README.txt          |
@@ -25,20 +25,20 @@ Feature: Controls for the backup vocabulary
       | README.txt/         |
 
   Scenario: An empty directory in the backup fails
-    Given daily config for localhost /srv/fixtures/hollow
+    Given ba-daily config for localhost /srv/fixtures/hollow
     Then the directory "a/b/c" is not empty
 
   Scenario: A count drop fails
-    Given daily config for localhost /srv/fixtures/shrinking
+    Given ba-daily config for localhost /srv/fixtures/shrinking
     Then the file count is within 10% of the previous dump
 
   Scenario: An old dump against the live directory fails
-    Given daily config for localhost /srv/fixtures/shrinking
+    Given ba-daily config for localhost /srv/fixtures/shrinking
     And the dump before the latest
     Then the file count is within 10% of the live directory
 
   Scenario: A disk identical to its previous dump is stale
-    Given daily config for localhost /srv/fixtures/stale
+    Given ba-daily config for localhost /srv/fixtures/stale
     Then the backup differs from the previous dump
 
   Scenario: Restored bytes that differ from an unchanged live file fail
@@ -47,30 +47,30 @@ Feature: Controls for the backup vocabulary
     Then every restored file matches the live file
 
   Scenario: A canary with the wrong content fails
-    Given daily config for localhost /srv/fixtures/canary
+    Given ba-daily config for localhost /srv/fixtures/canary
     When the file "canary.txt" is restored
     Then its content matches "^this is not the canary"
 
   Scenario: A canary older than allowed fails
-    Given daily config for localhost /srv/fixtures/canary
+    Given ba-daily config for localhost /srv/fixtures/canary
     When the file "canary.txt" is restored
     Then the restored file is no older than 0 hours
 
   Scenario: A bad disk inside the whole estate fails the estate
-    Given every disk of daily config
+    Given every disk of ba-daily config
     Then every disk has a dump no older than 26 hours with at least 1 file
 
   Scenario: A date before the first dump has no dump
-    Given daily config for localhost /srv/fixtures/oddnames
+    Given ba-daily config for localhost /srv/fixtures/oddnames
     And the dump as of 2020-01-01
     Then the backup contains at least one file
 
   Scenario: Fewer files than required fails
-    Given daily config for localhost /srv/fixtures/oddnames
+    Given ba-daily config for localhost /srv/fixtures/oddnames
     Then the backup contains at least 100000 files
 
   Scenario: An estate exception that matches no disk fails
-    Given every disk of daily config except:
+    Given every disk of ba-daily config except:
       | disk                 |
       | /srv/fixtures/typo   |
     Then every disk has a dump no older than 26 hours with at least 1 file

@@ -41,14 +41,14 @@ public sealed class IndexAccessTests
     [Test]
     public void Every_directory_from_the_root_down_is_needed_then_the_dump_files()
     {
-        var needs = IndexAccess.Needs("/var/lib/amanda/daily/index/localhost/_etc",
-            ["/var/lib/amanda/daily/index/localhost/_etc/20261206163729_0.header", "/var/lib/amanda/daily/index/localhost/_etc/20261206163729_0-unsorted.gz"]);
+        var needs = IndexAccess.Needs("/var/lib/amanda/ba-daily/index/localhost/_etc",
+            ["/var/lib/amanda/ba-daily/index/localhost/_etc/20261206163729_0.header", "/var/lib/amanda/ba-daily/index/localhost/_etc/20261206163729_0-unsorted.gz"]);
         needs.Select(n => $"{n.Path} {n.Need}").ShouldBe([
-            "/ Search", "/var Search", "/var/lib Search", "/var/lib/amanda Search", "/var/lib/amanda/daily Search",
-            "/var/lib/amanda/daily/index Search", "/var/lib/amanda/daily/index/localhost Search",
-            "/var/lib/amanda/daily/index/localhost/_etc SearchAndWrite",
-            "/var/lib/amanda/daily/index/localhost/_etc/20261206163729_0-unsorted.gz Read",
-            "/var/lib/amanda/daily/index/localhost/_etc/20261206163729_0.header Read",
+            "/ Search", "/var Search", "/var/lib Search", "/var/lib/amanda Search", "/var/lib/amanda/ba-daily Search",
+            "/var/lib/amanda/ba-daily/index Search", "/var/lib/amanda/ba-daily/index/localhost Search",
+            "/var/lib/amanda/ba-daily/index/localhost/_etc SearchAndWrite",
+            "/var/lib/amanda/ba-daily/index/localhost/_etc/20261206163729_0-unsorted.gz Read",
+            "/var/lib/amanda/ba-daily/index/localhost/_etc/20261206163729_0.header Read",
         ]);
     }
 

@@ -8,7 +8,7 @@ namespace BackupAcceptance.Tests.Index;
 
 public sealed class IndexChainTests
 {
-    private static DumpRecord Dump(string date, int level) => new(DumpDate.Parse(date), level, "daily", "DAILY-01", 1);
+    private static DumpRecord Dump(string date, int level) => new(DumpDate.Parse(date), level, "ba-daily", "DAILY-01", 1);
 
     private static readonly DumpRecord[] History =
     [

@@ -20,8 +20,8 @@ public sealed class IndexTreeTests
     [TearDown]
     public void RemoveDirectory() => Directory.Delete(_directory, recursive: true);
 
-    private static readonly DumpRecord Full = new(DumpDate.Parse("2026-11-25-10-00-00"), 0, "daily", "DAILY-01", 1);
-    private static readonly DumpRecord Incremental = new(DumpDate.Parse("2026-11-26-10-00-00"), 1, "daily", "DAILY-02", 1);
+    private static readonly DumpRecord Full = new(DumpDate.Parse("2026-11-25-10-00-00"), 0, "ba-daily", "DAILY-01", 1);
+    private static readonly DumpRecord Incremental = new(DumpDate.Parse("2026-11-26-10-00-00"), 1, "ba-daily", "DAILY-02", 1);
 
     private IndexFile Write(DumpRecord dump, string suffix, params string[] lines)
     {

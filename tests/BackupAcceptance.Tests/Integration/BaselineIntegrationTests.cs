@@ -33,16 +33,16 @@ public sealed partial class BaselineIntegrationTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var first = Path.Combine(_work, "first.feature");
-        var written = await BaselineAsync(["daily", "--out", first], timeout.Token);
+        var written = await BaselineAsync(["ba-daily", "--out", first], timeout.Token);
         written.ExitCode.ShouldBe(0, written.StandardError);
         written.StandardOutput.ShouldContain($"wrote {first}: ");
         var text = await File.ReadAllTextAsync(first, timeout.Token);
 
         // The same dumps give the same file, byte for byte; an existing file is never overwritten without --force.
         var second = Path.Combine(_work, "second.feature");
-        (await BaselineAsync(["daily", "--out", second], timeout.Token)).ExitCode.ShouldBe(0);
+        (await BaselineAsync(["ba-daily", "--out", second], timeout.Token)).ExitCode.ShouldBe(0);
         (await File.ReadAllBytesAsync(second, timeout.Token)).ShouldBe(await File.ReadAllBytesAsync(first, timeout.Token));
-        var refused = await BaselineAsync(["daily", "--out", first, "--paths", "0"], timeout.Token);
+        var refused = await BaselineAsync(["ba-daily", "--out", first, "--paths", "0"], timeout.Token);
         refused.ExitCode.ShouldBe(2);
         refused.StandardError.ShouldContain("exists; give --force to overwrite it");
         (await File.ReadAllTextAsync(first, timeout.Token)).ShouldBe(text);
@@ -62,7 +62,7 @@ public sealed partial class BaselineIntegrationTests
         warned.ShouldContain("localhost /srv/fixtures/shrinking");
         warned.ShouldContain("localhost /srv/fixtures/notdumped");
         warned.ShouldContain("localhost /srv/fixtures/cutindex");
-        warned.ShouldContain("every disk of daily");
+        warned.ShouldContain("every disk of ba-daily");
 
         var run = await SuiteRunner.RunAsync(first, null, timeout.Token);
         run.Results.Count.ShouldBe(ScenarioLine().Matches(text).Count, run.Console);

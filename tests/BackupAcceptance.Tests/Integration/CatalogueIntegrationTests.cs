@@ -29,7 +29,7 @@ public sealed class CatalogueIntegrationTests : RealAmandaSessionFixture
         var history = await Session.HistoryAsync(CancellationToken.None);
 
         history.ShouldNotBeEmpty();
-        history.ShouldAllBe(r => r.Level == 0 && r.Storage == "daily" && r.Label.StartsWith("daily-") && r.FirstFileNumber > 0);
+        history.ShouldAllBe(r => r.Level == 0 && r.Storage == "ba-daily" && r.Label.StartsWith("ba-daily-") && r.FirstFileNumber > 0);
         history.Select(r => r.Date).ShouldBeInOrder(SortDirection.Descending);
 
         await Session.SetDiskAsync(RealAmanda.Disk("notdumped"), CancellationToken.None).ShouldThrowAsync<AmandaReplyException>();
@@ -71,7 +71,7 @@ public sealed class CatalogueIntegrationTests : RealAmandaSessionFixture
         var readme = (await Session.ListAsync(CancellationToken.None)).Files.Single(f => f.Name.Display == "README.txt");
         await Session.AddAsync(readme, CancellationToken.None);
         var list = await Session.ListExtractionAsync(CancellationToken.None);
-        list.ShouldContain(l => l.StartsWith("TAPE daily:daily-"));
+        list.ShouldContain(l => l.StartsWith("TAPE ba-daily:ba-daily-"));
         list.ShouldContain("\t/README.txt");
         await Session.ClearAsync(CancellationToken.None);
         (await Session.ListExtractionAsync(CancellationToken.None)).ShouldBeEmpty();

@@ -20,7 +20,7 @@ public sealed class CountTrendIntegrationTests
             await File.WriteAllTextAsync(feature, """
                 Feature: Trend
                   Scenario: shrinking within 60%
-                    Given daily config for localhost /srv/fixtures/shrinking
+                    Given ba-daily config for localhost /srv/fixtures/shrinking
                     Then the file count is within 60% of the previous dump
                 """);
             var counts = Path.Combine(work, "counts.jsonl");

@@ -24,14 +24,14 @@ public sealed class DataCommandIntegrationTests
         {
             string Scenario(string name, string path, string command) => $"""
                   Scenario: {name}
-                    Given daily config for localhost /etc
+                    Given ba-daily config for localhost /etc
                     When the file "passwd" is restored
                     Then the restored "{path}" passes "{command}"
 
                 """;
             string SqliteScenario(string name, string file, string command) => $"""
                   Scenario: {name}
-                    Given daily config for localhost /srv/fixtures/sqlite
+                    Given ba-daily config for localhost /srv/fixtures/sqlite
                     When the file "{file}" is restored
                     Then the restored "{file}" passes "{command}"
 
@@ -69,7 +69,7 @@ public sealed class DataCommandIntegrationTests
             // "test -e X ; false" is one command with the words ";" and "false": test says too many arguments.
             run.Status("no shell").ShouldBe("failed", run.Message("no shell"));
             run.Status("fails").ShouldBe("failed");
-            run.Message("fails").ShouldStartWith("Data check failed: daily localhost:/etc");
+            run.Message("fails").ShouldStartWith("Data check failed: ba-daily localhost:/etc");
             run.Message("fails").ShouldContain("exit status 1");
             run.Status("missing command").ShouldBe("broken");
             run.Message("missing command").ShouldStartWith("Input error: ");
@@ -80,7 +80,7 @@ public sealed class DataCommandIntegrationTests
             // exit status alone, integrity_check exits 0 on this corrupt file in some runs and 11 in others).
             run.Status("sqlite good").ShouldBe("passed", run.Message("sqlite good"));
             run.Status("sqlite corrupt").ShouldBe("failed");
-            run.Message("sqlite corrupt").ShouldStartWith("Data check failed: daily localhost:/srv/fixtures/sqlite");
+            run.Message("sqlite corrupt").ShouldStartWith("Data check failed: ba-daily localhost:/srv/fixtures/sqlite");
             run.Status("hangs").ShouldBe("failed");
             run.Message("hangs").ShouldContain("did not finish within 3 s");
 

@@ -8,7 +8,7 @@ using Shouldly;
 
 namespace BackupAcceptance.Tests.Integration;
 
-/// <summary>The state of a real incremental dump, read from its image with amfetchdump: daily's layered disk (a level 0,
+/// <summary>The state of a real incremental dump, read from its image with amfetchdump: ba-daily's layered disk (a level 0,
 /// then two level 1 dumps with files added, changed and deleted in between) has not changed since its last dump, so
 /// its state must be exactly the live tree, while amrecover's merged listing also holds what was deleted.</summary>
 [Category("Integration")]
@@ -21,7 +21,7 @@ public sealed class DumpImageIntegrationTests : RealAmandaSessionFixture
         await Session.SetDiskAsync(disk, CancellationToken.None);
         var history = await Session.HistoryAsync(CancellationToken.None);
         var newest = history[0];
-        newest.Level.ShouldBe(1, "layered's newest dump is a level 1 (provision/disks/daily.tsv)");
+        newest.Level.ShouldBe(1, "layered's newest dump is a level 1 (provision/disks/ba-daily.tsv)");
 
         var read = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, disk, newest, TimeSpan.FromMinutes(2), CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class DumpImageIntegrationTests : RealAmandaSessionFixture
     [Test]
     public async Task A_dump_that_does_not_exist_is_a_reason_not_a_tree()
     {
-        var record = new DumpRecord(new(new DateTime(2001, 1, 1, 0, 0, 1)), 1, "daily", "daily-01", 1);
+        var record = new DumpRecord(new(new DateTime(2001, 1, 1, 0, 0, 1)), 1, "ba-daily", "ba-daily-01", 1);
         var read = await DumpImage.ReadTreeAsync(RealAmanda.Config, RealAmanda.Host, RealAmanda.Disk("layered"), record, TimeSpan.FromMinutes(2), CancellationToken.None);
         read.Tree.ShouldBeNull();
         read.Corrupt.ShouldBeFalse();

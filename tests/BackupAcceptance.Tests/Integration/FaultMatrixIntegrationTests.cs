@@ -29,7 +29,7 @@ public sealed class FaultMatrixIntegrationTests
     private const string LongWalk = """
         Feature: Faults
           Scenario: A long walk
-            Given daily config for localhost /srv/fixtures/big
+            Given ba-daily config for localhost /srv/fixtures/big
             Then the backup contains at least 20000 files
         """;
 
@@ -43,7 +43,7 @@ public sealed class FaultMatrixIntegrationTests
             foreach (var pid in amindexd) Signal(pid, 9);
         });
 
-        Broken(run, "A long walk", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
+        Broken(run, "A long walk", "Amanda unreachable or misconfigured: ba-daily localhost:/srv/fixtures/big");
         await NothingLeftAsync(run);
     }
 
@@ -52,7 +52,7 @@ public sealed class FaultMatrixIntegrationTests
     {
         var run = await RunWithFaultAsync(LongWalk, new() { ["BACKUP_ACCEPTANCE_COMMAND_TIMEOUT"] = "5" }, amrecover => Signal(amrecover, 19));
 
-        var result = Broken(run, "A long walk", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
+        var result = Broken(run, "A long walk", "Amanda unreachable or misconfigured: ba-daily localhost:/srv/fixtures/big");
         result.Message.ShouldContain("gave no prompt within 5 s");
         await NothingLeftAsync(run);
     }
@@ -63,7 +63,7 @@ public sealed class FaultMatrixIntegrationTests
         const string restore = """
             Feature: Faults
               Scenario: A stalled restore
-                Given daily config for localhost /srv/fixtures/big
+                Given ba-daily config for localhost /srv/fixtures/big
                 When 3 random files are restored
                 Then every restored file matches the live file
             """;
@@ -72,7 +72,7 @@ public sealed class FaultMatrixIntegrationTests
             amrecover => ProcessTable.Descendants(amrecover).Any(p => CommandLine(p).Contains("amidxtaped", StringComparison.Ordinal)),
             settle: TimeSpan.Zero);
 
-        var result = Broken(run, "A stalled restore", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
+        var result = Broken(run, "A stalled restore", "Amanda unreachable or misconfigured: ba-daily localhost:/srv/fixtures/big");
         result.Message.ShouldContain("read no data for 3 s during extract (BACKUP_ACCEPTANCE_EXTRACT_STALL)");
         await NothingLeftAsync(run);
     }
@@ -90,7 +90,7 @@ public sealed class FaultMatrixIntegrationTests
             ["BACKUP_ACCEPTANCE_CACHE"] = "off",
         });
 
-        var result = Broken(run, "A long walk", "Amanda unreachable or misconfigured: daily localhost:/srv/fixtures/big");
+        var result = Broken(run, "A long walk", "Amanda unreachable or misconfigured: ba-daily localhost:/srv/fixtures/big");
         result.Message.ShouldContain("expected the walk of the disk to end within 3 s (BACKUP_ACCEPTANCE_WALK_TIMEOUT); found it had not ended after 3 s");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "a walk of well over 10 s was cut at 3 s (test host start included)");
         await NothingLeftAsync(run);
@@ -107,14 +107,14 @@ public sealed class FaultMatrixIntegrationTests
             await File.WriteAllTextAsync(Path.Combine(_features, "full.feature"), """
                 Feature: Faults
                   Scenario: A restore into a full area
-                    Given daily config for localhost /srv/fixtures/oddnames
+                    Given ba-daily config for localhost /srv/fixtures/oddnames
                     When 30 random files are restored
                     Then every restored file matches the live file
                 """);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_RESTORE_DIR"] = area });
 
-            var result = Broken(run, "A restore into a full area", "Restore failed: daily localhost:/srv/fixtures/oddnames");
+            var result = Broken(run, "A restore into a full area", "Restore failed: ba-daily localhost:/srv/fixtures/oddnames");
             result.Message.ShouldContain("the restore area is full (\"tar: ");
             result.Message.ShouldContain("No space left on device");
             result.Message.ShouldContain("KiB free of 16 KiB");
@@ -162,7 +162,7 @@ public sealed class FaultMatrixIntegrationTests
         while (!cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(50, cancellationToken);
-            var amrecover = SuiteRunner.Living(scope, "amrecover daily ").FirstOrDefault(ready);
+            var amrecover = SuiteRunner.Living(scope, "amrecover ba-daily ").FirstOrDefault(ready);
             if (amrecover == 0) continue;
             await Task.Delay(settle, cancellationToken);
             fault(amrecover);

@@ -86,7 +86,7 @@ public sealed class FileCountCheckIntegrationTests
         var error = await Should.ThrowAsync<ExpectationFailedException>(() => CheckAsync(RealAmanda.Disk("hollow")));
         error.Category.ShouldBe(FailureCategory.HollowBackup);
         error.DumpDate.ShouldNotBeNull();
-        error.Message.ShouldStartWith($"Hollow backup: daily localhost:/srv/fixtures/hollow (dump {error.DumpDate}): expected at least 1 file");
+        error.Message.ShouldStartWith($"Hollow backup: ba-daily localhost:/srv/fixtures/hollow (dump {error.DumpDate}): expected at least 1 file");
         error.Message.ShouldContain("found 0 files in 7 directories below the root (the whole disk was walked)");
         error.Message.ShouldContain("amrecover transcript");
         error.TranscriptTail.ShouldContain("amrecover> ls");
@@ -97,7 +97,7 @@ public sealed class FileCountCheckIntegrationTests
     {
         var error = await Should.ThrowAsync<ExpectationFailedException>(() => CheckAsync(RealAmanda.Disk("empty")));
         error.Category.ShouldBe(FailureCategory.HollowBackup);
-        error.Message.ShouldContain("daily localhost:/srv/fixtures/empty");
+        error.Message.ShouldContain("ba-daily localhost:/srv/fixtures/empty");
         error.Message.ShouldContain("found 0 files in 0 directories");
     }
 
@@ -106,7 +106,7 @@ public sealed class FileCountCheckIntegrationTests
     {
         var error = await Should.ThrowAsync<ExpectationFailedException>(() => CheckAsync(RealAmanda.Disk("notdumped")));
         error.Category.ShouldBe(FailureCategory.StaleBackup);
-        error.Message.ShouldStartWith("Stale backup: daily localhost:/srv/fixtures/notdumped (no dump): expected a dump of the disk; found none (500 No dumps available on or before date \"");
+        error.Message.ShouldStartWith("Stale backup: ba-daily localhost:/srv/fixtures/notdumped (no dump): expected a dump of the disk; found none (500 No dumps available on or before date \"");
     }
 
     [Test]

@@ -19,12 +19,12 @@ public sealed class FullRestoreIntegrationTests
         {
             string Scenario(string name, string disk, params string[] thens) => $"""
                   Scenario: {name}
-                    Given daily config for localhost {disk}
+                    Given ba-daily config for localhost {disk}
                     When the whole disk is restored
                 {string.Concat(thens.Select(t => $"    {t}\n"))}
                 """;
             string NightlyScenario(string name, string fixture, params string[] thens) =>
-                Scenario(name, $"/srv/fixtures/nightly/{fixture}", thens).Replace("Given daily config", "Given ba-nightly config");
+                Scenario(name, $"/srv/fixtures/nightly/{fixture}", thens).Replace("Given ba-daily config", "Given ba-nightly config");
             var feature = Path.Combine(work, "full.feature");
             // A restore root of its own: the leftover check below looks at what this run made, not at the machine's /tmp.
             var restores = Directory.CreateDirectory(Path.Combine(work, "restores")).FullName;
@@ -38,7 +38,7 @@ public sealed class FullRestoreIntegrationTests
                 Scenario("etc with its links", "/etc", "Then every file of the listing was restored", "And the restored tree matches the live directory"))
                 + """
                   Scenario: a sample is not the whole disk
-                    Given daily config for localhost /etc
+                    Given ba-daily config for localhost /etc
                     When the file "passwd" is restored
                     Then every file of the listing was restored
 
@@ -64,7 +64,7 @@ public sealed class FullRestoreIntegrationTests
             run.Status("a sample is not the whole disk").ShouldBe("broken");
             run.Message("a sample is not the whole disk").ShouldContain("a whole-disk restore ('When the whole disk is restored') before this step");
             run.Status("cut tape").ShouldBe("failed");
-            run.Message("cut tape").ShouldStartWith("Restore mismatch: daily localhost:/srv/fixtures/cuttape");
+            run.Message("cut tape").ShouldStartWith("Restore mismatch: ba-daily localhost:/srv/fixtures/cuttape");
 
             // Refused before anything is restored: a limit below the big disk's size.
             await File.WriteAllTextAsync(feature, "Feature: Full restores\n\n" + Scenario("too big", "/srv/fixtures/big", "Then every file of the listing was restored"));

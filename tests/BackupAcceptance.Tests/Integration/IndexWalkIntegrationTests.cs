@@ -158,7 +158,7 @@ public sealed class IndexWalkIntegrationTests
 
         error.Category.ShouldBe(FailureCategory.IndexDamaged);
         error.Message.ShouldContain("index and amrecover disagree");
-        error.Message.ShouldContain("daily localhost:/srv/fixtures/layered");
+        error.Message.ShouldContain("ba-daily localhost:/srv/fixtures/layered");
         error.Message.ShouldContain("amrecover transcript");
         return error;
     }

@@ -8,8 +8,8 @@ using Shouldly;
 namespace BackupAcceptance.Tests.Integration;
 
 /// <summary>
-/// amrecover as a client on another machine runs it: config daily-net reaches amandad over TCP port 10080 with auth
-/// "bsdtcp" (inetd), and is served the same dumps as daily. The scenario-level controls over the network are in
+/// amrecover as a client on another machine runs it: config ba-daily-net reaches amandad over TCP port 10080 with auth
+/// "bsdtcp" (inetd), and is served the same dumps as ba-daily. The scenario-level controls over the network are in
 /// Controls/network.feature; these check the wire and the amrecover-only walk.
 /// </summary>
 [Category("Integration")]
@@ -26,8 +26,8 @@ public sealed class NetworkClientIntegrationTests
         await using var network = await AmrecoverSession.StartAsync(new AmrecoverOptions(), RealAmanda.NetConfig, RealAmanda.Host, CancellationToken.None);
         await using var local = await AmrecoverSession.StartAsync(new AmrecoverOptions(), RealAmanda.Config, RealAmanda.Host, CancellationToken.None);
 
-        TcpPeersOf(network.ProcessId!.Value).ShouldContain(AmandaPort, "amrecover daily-net holds a TCP connection to port 10080");
-        TcpPeersOf(local.ProcessId!.Value).ShouldNotContain(AmandaPort, "amrecover daily (auth local) talks over pipes");
+        TcpPeersOf(network.ProcessId!.Value).ShouldContain(AmandaPort, "amrecover ba-daily-net holds a TCP connection to port 10080");
+        TcpPeersOf(local.ProcessId!.Value).ShouldNotContain(AmandaPort, "amrecover ba-daily (auth local) talks over pipes");
     }
 
     [Test]

@@ -23,27 +23,27 @@ public sealed class RecoveryPointIntegrationTests
                 Feature: Recovery points
 
                   Scenario: unchanged since the full dump
-                    Given daily config for localhost /srv/fixtures/layered
+                    Given ba-daily config for localhost /srv/fixtures/layered
                     Then the newest restorable version of "base0/file03.txt" is no older than 26 hours
 
                   Scenario: changed before the latest incremental
-                    Given daily config for localhost /srv/fixtures/layered
+                    Given ba-daily config for localhost /srv/fixtures/layered
                     Then the newest restorable version of "base2/file02.txt" is no older than 26 hours
 
                   Scenario: ten days old
-                    Given aged config for localhost /srv/fixtures/aged
+                    Given ba-aged config for localhost /srv/fixtures/aged
                     Then the newest restorable version of "file1.txt" is no older than 24 hours
 
                   Scenario: the whole aged disk
-                    Given aged config for localhost /srv/fixtures/aged
+                    Given ba-aged config for localhost /srv/fixtures/aged
                     Then the newest restorable version of "/" is no older than 239 hours
 
                   Scenario: never backed up
-                    Given daily config for localhost /etc
+                    Given ba-daily config for localhost /etc
                     Then the newest restorable version of "no-such-file-here" is no older than 26 hours
 
                   Scenario: a negative bound
-                    Given daily config for localhost /etc
+                    Given ba-daily config for localhost /etc
                     Then the newest restorable version of "passwd" is no older than -1 hours
                 """);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -58,12 +58,12 @@ public sealed class RecoveryPointIntegrationTests
             run.StepAttachment("changed before the latest incremental", "recovery point").ShouldContain("(level 1)");
 
             run.Status("ten days old").ShouldBe("failed");
-            run.Message("ten days old").ShouldStartWith("Stale backup: aged localhost:/srv/fixtures/aged");
+            run.Message("ten days old").ShouldStartWith("Stale backup: ba-aged localhost:/srv/fixtures/aged");
             run.Message("ten days old").ShouldMatch(@"it comes from the dump of \d{4}-\d\d-\d\d-\d\d-\d\d-\d\d \(level 0\), 2[4-9]\d(\.\d)? hours old");
             run.Status("the whole aged disk").ShouldBe("failed", "ten days and more are past 239 hours");
 
             run.Status("never backed up").ShouldBe("failed");
-            run.Message("never backed up").ShouldStartWith("Missing path: daily localhost:/etc");
+            run.Message("never backed up").ShouldStartWith("Missing path: ba-daily localhost:/etc");
             run.Status("a negative bound").ShouldBe("broken");
             run.Message("a negative bound").ShouldStartWith("Input error: ");
         }

@@ -22,15 +22,15 @@ public sealed class RecoveryTimeIntegrationTests
                 Feature: Recovery times
 
                   Scenario: big within an hour
-                    Given daily config for localhost /srv/fixtures/big
+                    Given ba-daily config for localhost /srv/fixtures/big
                     Then the disk can be restored within 1 hours
 
                   Scenario: big at once
-                    Given daily config for localhost /srv/fixtures/big
+                    Given ba-daily config for localhost /srv/fixtures/big
                     Then the disk can be restored within 0 hours
 
                   Scenario: layered within an hour
-                    Given daily config for localhost /srv/fixtures/layered
+                    Given ba-daily config for localhost /srv/fixtures/layered
                     Then the disk can be restored within 1 hours
                 """);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -44,7 +44,7 @@ public sealed class RecoveryTimeIntegrationTests
             big.ShouldContain("Not measured: writing every file");
 
             run.Status("big at once").ShouldBe("failed");
-            run.Message("big at once").ShouldStartWith("Recovery too slow: daily localhost:/srv/fixtures/big");
+            run.Message("big at once").ShouldStartWith("Recovery too slow: ba-daily localhost:/srv/fixtures/big");
             run.Message("big at once").ShouldContain("expected a full restore of the disk within 0 hours; found estimated full restore: ");
 
             run.Status("layered within an hour").ShouldBe("passed", run.Message("layered within an hour"));

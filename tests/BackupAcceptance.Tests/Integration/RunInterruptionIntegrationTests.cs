@@ -18,11 +18,11 @@ public sealed class RunInterruptionIntegrationTests
     private const string Features = """
         Feature: Stopped runs
           Scenario: A long walk
-            Given daily config for localhost /srv/fixtures/big
+            Given ba-daily config for localhost /srv/fixtures/big
             Then the backup contains at least 20000 files
 
           Scenario: A long walk over the network
-            Given daily-net config for localhost /srv/fixtures/big
+            Given ba-daily-net config for localhost /srv/fixtures/big
             Then the backup contains at least 20000 files
         """;
 
@@ -79,9 +79,9 @@ public sealed class RunInterruptionIntegrationTests
     {
         run.ExitCode.ShouldNotBe(0, run.Console);
         var walk = run.Single("A long walk");
-        walk.Message.ShouldStartWith("Interrupted: daily localhost:/srv/fixtures/big", customMessage: run.Console);
+        walk.Message.ShouldStartWith("Interrupted: ba-daily localhost:/srv/fixtures/big", customMessage: run.Console);
         walk.Message.ShouldContain(reason);
-        run.Single("A long walk over the network").Message.ShouldStartWith("Interrupted: daily-net localhost:/srv/fixtures/big");
+        run.Single("A long walk over the network").Message.ShouldStartWith("Interrupted: ba-daily-net localhost:/srv/fixtures/big");
         run.AllureResults.ShouldAllBe(r => (string?)r["status"] == "broken");
         run.Summary.ShouldContain($"INTERRUPTED: the run was {reason}");
     }

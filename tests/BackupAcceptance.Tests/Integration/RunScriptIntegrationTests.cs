@@ -31,7 +31,7 @@ public sealed class RunScriptIntegrationTests
         var run = await RunAsync("""
             Feature: Good
               Scenario: etc holds files
-                Given daily config for localhost /etc
+                Given ba-daily config for localhost /etc
                 Then the backup contains at least one file
             """, "--quiet");
         run.ExitCode.ShouldBe(0, run.StandardOutput + run.StandardError);
@@ -50,7 +50,7 @@ public sealed class RunScriptIntegrationTests
         (await RunAsync("""
             Feature: Good
               Scenario: etc holds files
-                Given daily config for localhost /etc
+                Given ba-daily config for localhost /etc
                 Then the backup contains at least one file
             """, "--quiet")).ExitCode.ShouldBe(0);
         var evidence = Path.Combine(_work, "evidence");
@@ -86,29 +86,29 @@ public sealed class RunScriptIntegrationTests
         var run = await RunAsync("""
             Feature: Mixed
               Scenario: hollow disk
-                Given daily config for localhost /srv/fixtures/hollow
+                Given ba-daily config for localhost /srv/fixtures/hollow
                 Then the backup contains at least one file
               Scenario: unknown disk
-                Given daily config for localhost /srv/no-such-disk
+                Given ba-daily config for localhost /srv/no-such-disk
                 Then the backup contains at least one file
               Scenario: etc holds files
-                Given daily config for localhost /etc
+                Given ba-daily config for localhost /etc
                 Then the backup contains at least one file
             """, "--quiet", summary);
         run.ExitCode.ShouldBe(1, run.StandardOutput + run.StandardError);
-        run.StandardOutput.ShouldContain("FAIL  Mixed / hollow disk\n        Hollow backup: daily localhost:/srv/fixtures/hollow");
-        run.StandardOutput.ShouldContain("BROKEN Mixed / unknown disk\n        Amanda unreachable or misconfigured: daily localhost:/srv/no-such-disk");
+        run.StandardOutput.ShouldContain("FAIL  Mixed / hollow disk\n        Hollow backup: ba-daily localhost:/srv/fixtures/hollow");
+        run.StandardOutput.ShouldContain("BROKEN Mixed / unknown disk\n        Amanda unreachable or misconfigured: ba-daily localhost:/srv/no-such-disk");
         run.StandardOutput.ShouldNotContain("etc holds files", customMessage: "--quiet leaves out what passed");
         run.StandardOutput.ShouldContain("1 passed, 1 failed, 1 broken");
 
         var cases = XDocument.Load(Path.Combine(_work, "results", "junit.xml")).Descendants("testcase").ToList();
         cases.Count.ShouldBe(3);
         cases.Select(c => c.Element("failure")?.Attribute("message")?.Value).OfType<string>()
-            .ShouldContain(m => m.StartsWith("Hollow backup: daily localhost:/srv/fixtures/hollow", StringComparison.Ordinal));
+            .ShouldContain(m => m.StartsWith("Hollow backup: ba-daily localhost:/srv/fixtures/hollow", StringComparison.Ordinal));
 
         var markdown = await File.ReadAllTextAsync(summary);
         markdown.ShouldContain("**1 passed, 1 failed, 1 broken**");
-        markdown.ShouldContain("| FAIL | Mixed / hollow disk | Hollow backup: daily localhost:/srv/fixtures/hollow");
+        markdown.ShouldContain("| FAIL | Mixed / hollow disk | Hollow backup: ba-daily localhost:/srv/fixtures/hollow");
         markdown.ShouldContain("| BROKEN | Mixed / unknown disk | Amanda unreachable or misconfigured: ");
     }
 
@@ -132,7 +132,7 @@ public sealed class RunScriptIntegrationTests
         var run = await RunAsync("""
             Feature: Good
               Scenario: etc holds files
-                Given daily config for localhost /etc
+                Given ba-daily config for localhost /etc
                 Then the backup contains at least one file
             """, "--quiet", features: _work);
         run.ExitCode.ShouldBe(2, run.StandardOutput + run.StandardError);
@@ -148,7 +148,7 @@ public sealed class RunScriptIntegrationTests
         await File.WriteAllTextAsync(file, """
             Feature: Big
               Scenario: big walked
-                Given daily config for localhost /srv/fixtures/big
+                Given ba-daily config for localhost /srv/fixtures/big
                 Then the backup contains at least 20000 files
             """);
         async Task<string> AtTerminalAsync(string options)
@@ -164,9 +164,9 @@ public sealed class RunScriptIntegrationTests
             return result.StandardOutput;
         }
 
-        var shown = (await AtTerminalAsync("")).Split('\r').Where(l => l.Contains("walking daily localhost:/srv/fixtures/big: ", StringComparison.Ordinal)).ToList();
+        var shown = (await AtTerminalAsync("")).Split('\r').Where(l => l.Contains("walking ba-daily localhost:/srv/fixtures/big: ", StringComparison.Ordinal)).ToList();
         shown.Count.ShouldBeGreaterThan(1, "the line moves while the walk runs");
-        shown.ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"walking daily localhost:/srv/fixtures/big: [\d,]+ dirs, [\d,]+ files, \d+ s"));
+        shown.ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"walking ba-daily localhost:/srv/fixtures/big: [\d,]+ dirs, [\d,]+ files, \d+ s"));
         File.Exists(Path.Combine(_work, "results", "progress.txt")).ShouldBeFalse("the suite removes its progress file");
         (await AtTerminalAsync("--quiet")).ShouldNotContain("walking ");
     }

@@ -6,7 +6,7 @@ using Shouldly;
 
 namespace BackupAcceptance.Tests.Integration;
 
-/// <summary>A baseline of the demo's daily configuration run whole and in three shards through run.sh, then merged
+/// <summary>A baseline of the demo's ba-daily configuration run whole and in three shards through run.sh, then merged
 /// with ./run.sh report: the same scenarios with the same verdicts, each exactly once, one report.</summary>
 [Category("Integration")]
 public sealed class ShardIntegrationTests
@@ -27,8 +27,8 @@ public sealed class ShardIntegrationTests
     public async Task Three_shards_merged_give_the_verdicts_of_one_run()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var feature = Path.Combine(_work, "daily.feature");
-        (await RunAsync(["baseline", "daily", "--out", feature], "baseline", timeout.Token)).ExitCode.ShouldBe(0);
+        var feature = Path.Combine(_work, "ba-daily.feature");
+        (await RunAsync(["baseline", "ba-daily", "--out", feature], "baseline", timeout.Token)).ExitCode.ShouldBe(0);
 
         var whole = await RunAsync(["--features", feature, "--quiet"], "whole", timeout.Token);
         whole.ExitCode.ShouldBe(1, "the demo's faulty disks fail");

@@ -16,7 +16,7 @@ public sealed class CountTrendTests
     public void Remove() => Directory.Delete(_directory, recursive: true);
 
     private static CountPoint Point(string dump, int files, string disk = "/etc", int minute = 0) =>
-        new("daily", "localhost", disk, dump, files, files / 10, new DateTimeOffset(2026, 12, 5, 10, minute, 0, TimeSpan.Zero));
+        new("ba-daily", "localhost", disk, dump, files, files / 10, new DateTimeOffset(2026, 12, 5, 10, minute, 0, TimeSpan.Zero));
 
     [Test]
     public async Task Keeps_one_count_per_dump_the_latest_oldest_dump_first_and_only_the_disks_own()
@@ -24,13 +24,13 @@ public sealed class CountTrendTests
         var history = new CountHistory(Path.Combine(_directory, "sub", "counts.jsonl"));
         await history.RecordAsync([Point("2026-12-02-01-00-00", 100), Point("2026-12-01-01-00-00", 90), Point("2026-12-01-01-00-00", 90, "/srv")], default);
         await history.RecordAsync([Point("2026-12-02-01-00-00", 101, minute: 5)], default);
-        await File.AppendAllTextAsync(history.Path, "{\"config\": \"daily\", cut short by a kill\n");
+        await File.AppendAllTextAsync(history.Path, "{\"config\": \"ba-daily\", cut short by a kill\n");
         await history.RecordAsync([Point("2026-12-03-01-00-00", 40)], default);
 
-        var points = await history.ForDiskAsync("daily", "localhost", "/etc", default);
+        var points = await history.ForDiskAsync("ba-daily", "localhost", "/etc", default);
         points.Select(p => (p.Dump, p.Files)).ShouldBe([("2026-12-01-01-00-00", 90), ("2026-12-02-01-00-00", 101), ("2026-12-03-01-00-00", 40)]);
-        (await history.ForDiskAsync("daily", "localhost", "/nothing", default)).ShouldBeEmpty();
-        (await new CountHistory(Path.Combine(_directory, "none.jsonl")).ForDiskAsync("daily", "localhost", "/etc", default)).ShouldBeEmpty();
+        (await history.ForDiskAsync("ba-daily", "localhost", "/nothing", default)).ShouldBeEmpty();
+        (await new CountHistory(Path.Combine(_directory, "none.jsonl")).ForDiskAsync("ba-daily", "localhost", "/etc", default)).ShouldBeEmpty();
     }
 
     [Test]
@@ -38,7 +38,7 @@ public sealed class CountTrendTests
     {
         var history = new CountHistory(Path.Combine(_directory, "counts.jsonl"));
         await history.RecordAsync(Enumerable.Range(1, 70).Select(d => Point($"2026-{1 + d / 28:00}-{1 + d % 28:00}-01-00-00", d)), default);
-        var points = await history.ForDiskAsync("daily", "localhost", "/etc", default);
+        var points = await history.ForDiskAsync("ba-daily", "localhost", "/etc", default);
         points.Count.ShouldBe(CountHistory.PlotLimit);
         points[^1].Files.ShouldBe(70);
     }
@@ -46,7 +46,7 @@ public sealed class CountTrendTests
     [Test]
     public void The_plot_is_an_svg_with_a_point_per_dump_from_zero_and_escapes_names()
     {
-        var svg = XDocument.Parse(CountPlot.Render("daily localhost:/srv/<a&b>: files per dump",
+        var svg = XDocument.Parse(CountPlot.Render("ba-daily localhost:/srv/<a&b>: files per dump",
             [Point("2026-12-01-01-00-00", 100), Point("2026-12-02-01-00-00", 50)]));
         XNamespace ns = "http://www.w3.org/2000/svg";
         var circles = svg.Descendants(ns + "circle").ToList();
@@ -57,7 +57,7 @@ public sealed class CountTrendTests
             double.Parse(circles[1].Attribute("cy")!.Value, System.Globalization.CultureInfo.InvariantCulture));
         var axis = double.Parse(svg.Descendants(ns + "line").First().Attribute("y1")!.Value, System.Globalization.CultureInfo.InvariantCulture);
         (axis - half).ShouldBe((axis - top) / 2, 0.1);
-        svg.Descendants(ns + "title").First().Value.ShouldBe("daily localhost:/srv/<a&b>: files per dump");
+        svg.Descendants(ns + "title").First().Value.ShouldBe("ba-daily localhost:/srv/<a&b>: files per dump");
         XDocument.Parse(CountPlot.Render("empty", [])).Descendants(ns + "circle").ShouldBeEmpty();
     }
 }

@@ -16,24 +16,24 @@ public sealed class ScenarioShardTests
         // 40 disks, two scenarios each, one of them through a Background; an estate scenario; a feature with neither.
         var disks = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"""
               Scenario: disk {i} has files
-                Given daily config for localhost /srv/d{i}
+                Given ba-daily config for localhost /srv/d{i}
                 Then the backup contains at least one file
               Scenario: disk {i} is fresh
-                Given daily config for localhost /srv/d{i}
+                Given ba-daily config for localhost /srv/d{i}
                 Then the latest dump is no older than 26 hours
             """));
         File.WriteAllText(Path.Combine(_features, "disks.feature"), $"Feature: Disks\n{disks}\n");
         File.WriteAllText(Path.Combine(_features, "estate.feature"), """
             Feature: Estate
               Background:
-                Given every disk of daily config
+                Given every disk of ba-daily config
               Scenario: every disk
                 Then every disk has a dump no older than 26 hours with at least 1 file
             """);
         File.WriteAllText(Path.Combine(_features, "background.feature"), """
             Feature: Background disk
               Background:
-                Given daily config for localhost "/srv/d7"
+                Given ba-daily config for localhost "/srv/d7"
               Scenario: through a background
                 Then the backup contains at least one file
             """);
@@ -69,9 +69,9 @@ public sealed class ScenarioShardTests
     public void The_key_is_the_disk_of_the_given_step_background_included()
     {
         var scenarios = Load().SelectMany(f => f.Scenarios).ToList();
-        ScenarioShard.Key(scenarios.Single(s => s.Name == "through a background")).ShouldBe("disk daily localhost /srv/d7");
-        ScenarioShard.Key(scenarios.Single(s => s.Name == "disk 7 has files")).ShouldBe("disk daily localhost /srv/d7");
-        ScenarioShard.Key(scenarios.Single(s => s.Name == "every disk")).ShouldBe("estate daily");
+        ScenarioShard.Key(scenarios.Single(s => s.Name == "through a background")).ShouldBe("disk ba-daily localhost /srv/d7");
+        ScenarioShard.Key(scenarios.Single(s => s.Name == "disk 7 has files")).ShouldBe("disk ba-daily localhost /srv/d7");
+        ScenarioShard.Key(scenarios.Single(s => s.Name == "every disk")).ShouldBe("estate ba-daily");
     }
 
     [Test]

@@ -40,7 +40,7 @@ public sealed class AmandaRepliesTests
     [TestCase("Extract list empty - No files to extract!\n", AmandaErrorKind.Rejected)]
     [TestCase("\n./a.txt\nExtractor child exited with status 2\n", AmandaErrorKind.ExtractFailed)]
     [TestCase("Got no header and data from server, check in amidxtaped.*.debug and amandad.*.debug files on server\n", AmandaErrorKind.ExtractFailed)]
-    [TestCase("ERROR /bin/tar exited with status 2: see /tmp/amanda/client/daily/amgtar.debug\n", AmandaErrorKind.ExtractFailed)]
+    [TestCase("ERROR /bin/tar exited with status 2: see /tmp/amanda/client/ba-daily/amgtar.debug\n", AmandaErrorKind.ExtractFailed)]
     public void Known_refusals_are_typed(string output, AmandaErrorKind kind) => Refusal(output).ShouldBe(kind);
 
     [TestCase("/bin/tar: ./a.txt: Cannot open: No space left on device\n", AmandaErrorKind.ExtractFailed)]

@@ -42,7 +42,7 @@ public sealed class AmrecoverTimeTests
     public async Task A_session_adds_its_start_and_every_command_to_its_options_clock()
     {
         var options = FakeAmrecover.Options("normal", "fake-amrecover-child-" + Guid.NewGuid().ToString("N")[..12]);
-        await using (var session = await AmrecoverSession.StartAsync(options, "daily", "localhost", CancellationToken.None))
+        await using (var session = await AmrecoverSession.StartAsync(options, "ba-daily", "localhost", CancellationToken.None))
         {
             var afterStart = options.Time.Waited;
             afterStart.ShouldBeGreaterThan(TimeSpan.Zero);

@@ -14,7 +14,7 @@ public sealed class FakeAmrecoverTests
     [Test]
     public async Task Commands_are_framed_even_when_output_arrives_in_pieces()
     {
-        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "daily", "localhost", CancellationToken.None);
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "ba-daily", "localhost", CancellationToken.None);
         session.Banner.ShouldContain("220 fake AMANDA index server");
 
         var slow = await session.SendAsync("slow-ls", CancellationToken.None);
@@ -30,7 +30,7 @@ public sealed class FakeAmrecoverTests
     public async Task A_hanging_command_times_out_and_leaves_no_process_behind()
     {
         var marker = NewMarker();
-        var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", marker, timeoutSeconds: 1), "daily", "localhost", CancellationToken.None);
+        var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", marker, timeoutSeconds: 1), "ba-daily", "localhost", CancellationToken.None);
         var pid = session.ProcessId!.Value;
         var started = DateTime.UtcNow;
 
@@ -50,7 +50,7 @@ public sealed class FakeAmrecoverTests
     {
         var marker = NewMarker();
         var options = FakeAmrecover.Options("normal", marker, timeoutSeconds: 30) with { ExtractTimeout = TimeSpan.FromSeconds(1) };
-        var session = await AmrecoverSession.StartAsync(options, "daily", "localhost", CancellationToken.None);
+        var session = await AmrecoverSession.StartAsync(options, "ba-daily", "localhost", CancellationToken.None);
         new BackupAcceptance.Amanda.Restoring.Restorer(session, "/disk").ExtractTimeout.ShouldBe(TimeSpan.FromSeconds(1));
         var area = Directory.CreateTempSubdirectory("ba-fake-extract-").FullName;
         try
@@ -80,7 +80,7 @@ public sealed class FakeAmrecoverTests
         {
             ExtractTimeout = TimeSpan.FromSeconds(60), ExtractStallTimeout = TimeSpan.FromSeconds(1),
         };
-        var session = await AmrecoverSession.StartAsync(options, "daily", "localhost", CancellationToken.None);
+        var session = await AmrecoverSession.StartAsync(options, "ba-daily", "localhost", CancellationToken.None);
         var area = Directory.CreateTempSubdirectory("ba-fake-extract-").FullName;
         try
         {
@@ -105,7 +105,7 @@ public sealed class FakeAmrecoverTests
     public async Task Cancellation_kills_the_process_tree_too()
     {
         var marker = NewMarker();
-        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", marker, timeoutSeconds: 30), "daily", "localhost", CancellationToken.None);
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", marker, timeoutSeconds: 30), "ba-daily", "localhost", CancellationToken.None);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
         await Should.ThrowAsync<OperationCanceledException>(() => session.SendAsync("hang", cancel.Token));
@@ -117,7 +117,7 @@ public sealed class FakeAmrecoverTests
     [Test]
     public async Task A_crash_is_reported_with_its_exit_code()
     {
-        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "daily", "localhost", CancellationToken.None);
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "ba-daily", "localhost", CancellationToken.None);
 
         var error = await Should.ThrowAsync<AmrecoverExitedException>(() => session.SendAsync("crash", CancellationToken.None));
 
@@ -131,7 +131,7 @@ public sealed class FakeAmrecoverTests
     public async Task A_start_up_refusal_carries_amrecovers_own_words()
     {
         var error = await Should.ThrowAsync<AmrecoverStartException>(() =>
-            AmrecoverSession.StartAsync(FakeAmrecover.Options("notroot", NewMarker()), "daily", "localhost", CancellationToken.None));
+            AmrecoverSession.StartAsync(FakeAmrecover.Options("notroot", NewMarker()), "ba-daily", "localhost", CancellationToken.None));
 
         error.Message.ShouldContain("must be executed as the \"root\" user");
         error.Message.ShouldContain("exited with code 1");
@@ -142,7 +142,7 @@ public sealed class FakeAmrecoverTests
     {
         var marker = NewMarker();
         await Should.ThrowAsync<AmrecoverTimeoutException>(() =>
-            AmrecoverSession.StartAsync(FakeAmrecover.Options("hang-at-start", marker, timeoutSeconds: 1), "daily", "localhost", CancellationToken.None));
+            AmrecoverSession.StartAsync(FakeAmrecover.Options("hang-at-start", marker, timeoutSeconds: 1), "ba-daily", "localhost", CancellationToken.None));
         ProcessTable.LivingWithCommandLine(marker).ShouldBeEmpty();
     }
 
@@ -151,7 +151,7 @@ public sealed class FakeAmrecoverTests
     {
         var options = new AmrecoverOptions { AmrecoverPath = "/nonexistent/amrecover" };
         var error = await Should.ThrowAsync<AmrecoverStartException>(() =>
-            AmrecoverSession.StartAsync(options, "daily", "localhost", CancellationToken.None));
+            AmrecoverSession.StartAsync(options, "ba-daily", "localhost", CancellationToken.None));
         error.Message.ShouldContain("/nonexistent/amrecover");
         error.Message.ShouldContain("BACKUP_ACCEPTANCE_AMRECOVER");
     }
@@ -159,7 +159,7 @@ public sealed class FakeAmrecoverTests
     [Test]
     public async Task A_control_character_is_never_sent()
     {
-        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "daily", "localhost", CancellationToken.None);
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "ba-daily", "localhost", CancellationToken.None);
         Should.Throw<ArgumentException>(() => session.SendAsync("ls\nquit", CancellationToken.None));
         session.Transcript.Count.ShouldBe(2); // start-up and settranslate off only
         (await session.SendAsync("ls", CancellationToken.None)).Output.ShouldContain("README.txt");
@@ -168,7 +168,7 @@ public sealed class FakeAmrecoverTests
     [Test]
     public async Task Disposal_quits_politely()
     {
-        var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "daily", "localhost", CancellationToken.None);
+        var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("normal", NewMarker()), "ba-daily", "localhost", CancellationToken.None);
         var pid = session.ProcessId!.Value;
         await session.DisposeAsync();
         ProcessTable.IsAlive(pid).ShouldBeFalse();
@@ -177,7 +177,7 @@ public sealed class FakeAmrecoverTests
     [Test]
     public async Task A_listing_with_nothing_at_all_is_an_unreadable_index_never_an_empty_directory()
     {
-        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("no-index", NewMarker()), "daily", "localhost", CancellationToken.None);
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("no-index", NewMarker()), "ba-daily", "localhost", CancellationToken.None);
 
         var error = await Should.ThrowAsync<AmandaReplyException>(() => session.ListAsync(CancellationToken.None));
 

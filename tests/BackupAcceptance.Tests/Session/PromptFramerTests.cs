@@ -97,8 +97,8 @@ public sealed class PromptFramerTests
     {
         var framer = new PromptFramer();
         framer.Expect(echoed: false);
-        Feed(framer, "AMRECOVER Version 3.5.1.\n200 Config set to daily.\namrecover> ")!.Output
-            .ShouldBe("AMRECOVER Version 3.5.1.\n200 Config set to daily.\n");
+        Feed(framer, "AMRECOVER Version 3.5.1.\n200 Config set to ba-daily.\namrecover> ")!.Output
+            .ShouldBe("AMRECOVER Version 3.5.1.\n200 Config set to ba-daily.\n");
     }
 
     [Test]

@@ -22,8 +22,8 @@ public sealed class WordRulesTests
     [TestCase("dai\\ly", "backslash")]
     [TestCase("dai ly", "whitespace")]
     [TestCase("dai\u00A0ly", "whitespace")]
-    [TestCase("../daily", "'/'")]
-    [TestCase("daily/x", "'/'")]
+    [TestCase("../ba-daily", "'/'")]
+    [TestCase("ba-daily/x", "'/'")]
     [TestCase("..", "not a directory name")]
     [TestCase(".", "not a directory name")]
     [TestCase("", "is empty")]
@@ -45,8 +45,8 @@ public sealed class WordRulesTests
     public void A_bad_host_word_is_refused_by_name(string host, string why)
     {
         WordRules.HostProblem(host).ShouldNotBeNull().ShouldContain(why);
-        BackupTarget.Refusal("daily", host, "/etc").ShouldNotBeNull().ShouldStartWith($"the host word '{WordRules.Printable(host)}' ");
-        Should.Throw<ArgumentException>(() => new BackupTarget("daily", host, "/etc"));
+        BackupTarget.Refusal("ba-daily", host, "/etc").ShouldNotBeNull().ShouldStartWith($"the host word '{WordRules.Printable(host)}' ");
+        Should.Throw<ArgumentException>(() => new BackupTarget("ba-daily", host, "/etc"));
     }
 
     [TestCase("-etc", "starts with '-'")]
@@ -57,17 +57,17 @@ public sealed class WordRulesTests
     public void A_bad_disk_word_is_refused_by_name(string disk, string why)
     {
         WordRules.DiskProblem(disk).ShouldNotBeNull().ShouldContain(why);
-        BackupTarget.Refusal("daily", "localhost", disk).ShouldNotBeNull().ShouldStartWith($"the disk word '{WordRules.Printable(disk)}' ");
-        Should.Throw<ArgumentException>(() => new BackupTarget("daily", "localhost", disk));
+        BackupTarget.Refusal("ba-daily", "localhost", disk).ShouldNotBeNull().ShouldStartWith($"the disk word '{WordRules.Printable(disk)}' ");
+        Should.Throw<ArgumentException>(() => new BackupTarget("ba-daily", "localhost", disk));
     }
 
-    [TestCase("daily", "localhost", "/etc")]
+    [TestCase("ba-daily", "localhost", "/etc")]
     [TestCase("ba-nightly", "backup.example.com", "/srv/dir with spaces")]
-    [TestCase("daily-net", "host-1.example.org", "x-name")]
+    [TestCase("ba-daily-net", "host-1.example.org", "x-name")]
     [TestCase("DailySet1", "localhost", "/srv/x-name")]
-    [TestCase("daily", "localhost", "/srv/ünïcødé-dir")]
-    [TestCase("daily", "localhost", "/srv/quote\"d and back\\slash")]
-    [TestCase("daily", "localhost", "//server/share")]
+    [TestCase("ba-daily", "localhost", "/srv/ünïcødé-dir")]
+    [TestCase("ba-daily", "localhost", "/srv/quote\"d and back\\slash")]
+    [TestCase("ba-daily", "localhost", "//server/share")]
     public void Plain_words_make_a_target(string config, string host, string disk)
     {
         BackupTarget.Refusal(config, host, disk).ShouldBeNull();
@@ -81,9 +81,9 @@ public sealed class WordRulesTests
 
     [TestCase("-odebug_amrecover=9", "localhost")]
     [TestCase("--", "localhost")]
-    [TestCase("daily", "-sevil.invalid")]
+    [TestCase("ba-daily", "-sevil.invalid")]
     [TestCase("da\nily", "localhost")]
-    [TestCase("daily", "local\u0001host")]
+    [TestCase("ba-daily", "local\u0001host")]
     public void The_command_line_never_carries_a_word_starting_with_a_dash(string config, string host)
     {
         var process = new AmrecoverProcess(new AmrecoverOptions(), config, host);
@@ -93,23 +93,23 @@ public sealed class WordRulesTests
     [Test]
     public void Servers_from_the_environment_are_held_to_the_same_rule()
     {
-        Should.Throw<ArgumentException>(() => new AmrecoverProcess(new AmrecoverOptions { IndexServer = "-oauth=bsdtcp" }, "daily", "localhost").Describe());
-        Should.Throw<ArgumentException>(() => new AmrecoverProcess(new AmrecoverOptions { TapeServer = "-x" }, "daily", "localhost").Describe());
+        Should.Throw<ArgumentException>(() => new AmrecoverProcess(new AmrecoverOptions { IndexServer = "-oauth=bsdtcp" }, "ba-daily", "localhost").Describe());
+        Should.Throw<ArgumentException>(() => new AmrecoverProcess(new AmrecoverOptions { TapeServer = "-x" }, "ba-daily", "localhost").Describe());
     }
 
     [Test]
     public void Plain_words_make_the_usual_command_line() =>
-        new AmrecoverProcess(new AmrecoverOptions { IndexServer = "backup.example.com" }, "daily", "host-1.example.com").Describe()
-            .ShouldBe("amrecover daily -h host-1.example.com -s backup.example.com");
+        new AmrecoverProcess(new AmrecoverOptions { IndexServer = "backup.example.com" }, "ba-daily", "host-1.example.com").Describe()
+            .ShouldBe("amrecover ba-daily -h host-1.example.com -s backup.example.com");
 
     [Test]
     public void Behind_a_prefix_the_env_words_carry_the_runs_id_for_its_watchdog()
     {
-        var process = new AmrecoverProcess(new AmrecoverOptions { CommandPrefix = ["sudo", "-n"], AmrecoverPath = "/usr/sbin/amrecover" }, "daily", "localhost");
+        var process = new AmrecoverProcess(new AmrecoverOptions { CommandPrefix = ["sudo", "-n"], AmrecoverPath = "/usr/sbin/amrecover" }, "ba-daily", "localhost");
         var (target, arguments) = process.CommandLine("run-42-abc/suite/host-7.x");
         target.ShouldBe("sudo");
-        arguments.ShouldBe(["-n", "env", "PAGER=exec /bin/cat", "TERM=xterm", "BACKUP_ACCEPTANCE_RUN_ID=run-42-abc/suite/host-7.x", "/usr/sbin/amrecover", "daily", "-h", "localhost"]);
-        process.CommandLine(null).Arguments.ShouldBe(["-n", "env", "PAGER=exec /bin/cat", "TERM=xterm", "/usr/sbin/amrecover", "daily", "-h", "localhost"]);
+        arguments.ShouldBe(["-n", "env", "PAGER=exec /bin/cat", "TERM=xterm", "BACKUP_ACCEPTANCE_RUN_ID=run-42-abc/suite/host-7.x", "/usr/sbin/amrecover", "ba-daily", "-h", "localhost"]);
+        process.CommandLine(null).Arguments.ShouldBe(["-n", "env", "PAGER=exec /bin/cat", "TERM=xterm", "/usr/sbin/amrecover", "ba-daily", "-h", "localhost"]);
         process.CommandLine("").Arguments.ShouldNotContain(w => w.StartsWith("BACKUP_ACCEPTANCE_RUN_ID", StringComparison.Ordinal));
     }
 
@@ -120,13 +120,13 @@ public sealed class WordRulesTests
     [TestCase("run$(x)")]
     public void A_run_id_beyond_letters_digits_dot_slash_dash_is_refused(string runId)
     {
-        var process = new AmrecoverProcess(new AmrecoverOptions { CommandPrefix = ["sudo", "-n"] }, "daily", "localhost");
+        var process = new AmrecoverProcess(new AmrecoverOptions { CommandPrefix = ["sudo", "-n"] }, "ba-daily", "localhost");
         Should.Throw<ArgumentException>(() => process.CommandLine(runId.Replace("\\n", "\n", StringComparison.Ordinal))).Message.ShouldContain("BACKUP_ACCEPTANCE_RUN_ID may hold only");
     }
 
     [Test]
     public void Without_a_prefix_no_env_words_are_added() =>
-        new AmrecoverProcess(new AmrecoverOptions(), "daily", "localhost").CommandLine("run-1").Arguments.ShouldBe(["daily", "-h", "localhost"]);
+        new AmrecoverProcess(new AmrecoverOptions(), "ba-daily", "localhost").CommandLine("run-1").Arguments.ShouldBe(["ba-daily", "-h", "localhost"]);
 
     [Test]
     public async Task A_session_with_a_refused_word_starts_no_process()
@@ -142,11 +142,11 @@ public sealed class WordRulesTests
             var options = new AmrecoverOptions { AmrecoverPath = program, StartTimeout = TimeSpan.FromSeconds(5) };
 
             await Should.ThrowAsync<ArgumentException>(() => AmrecoverSession.StartAsync(options, "-odebug_amrecover=9", "localhost", CancellationToken.None));
-            await Should.ThrowAsync<ArgumentException>(() => AmrecoverSession.StartAsync(options, "daily", "-sevil.invalid", CancellationToken.None));
+            await Should.ThrowAsync<ArgumentException>(() => AmrecoverSession.StartAsync(options, "ba-daily", "-sevil.invalid", CancellationToken.None));
             File.Exists(witness).ShouldBeFalse();
 
             // The control: with plain words the same stand-in is started (it exits at once, a failed start).
-            await Should.ThrowAsync<AmrecoverException>(() => AmrecoverSession.StartAsync(options, "daily", "localhost", CancellationToken.None));
+            await Should.ThrowAsync<AmrecoverException>(() => AmrecoverSession.StartAsync(options, "ba-daily", "localhost", CancellationToken.None));
             File.Exists(witness).ShouldBeTrue();
         }
         finally

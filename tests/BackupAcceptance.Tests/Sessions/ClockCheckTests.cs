@@ -13,9 +13,9 @@ namespace BackupAcceptance.Tests.Sessions;
 public sealed class ClockCheckTests
 {
     private static readonly DateTime Now = new(2026, 12, 6, 17, 30, 0);
-    private static readonly BackupTarget Target = new("daily", "localhost", "/etc");
+    private static readonly BackupTarget Target = new("ba-daily", "localhost", "/etc");
 
-    private static DumpRecord Dump(DateTime date) => new(new DumpDate(date), 0, "daily", "daily-01", 1);
+    private static DumpRecord Dump(DateTime date) => new(new DumpDate(date), 0, "ba-daily", "ba-daily-01", 1);
 
     [Test]
     public void A_dump_later_the_same_day_is_a_note()

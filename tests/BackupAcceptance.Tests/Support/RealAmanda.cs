@@ -9,10 +9,10 @@ namespace BackupAcceptance.Tests.Support;
 /// </summary>
 internal static class RealAmanda
 {
-    public const string Config = "daily";
+    public const string Config = "ba-daily";
 
     /// <summary>The same dumps served over auth "bsdtcp" by amandad under inetd (provision/lib/network.sh).</summary>
-    public const string NetConfig = "daily-net";
+    public const string NetConfig = "ba-daily-net";
     public const string Host = "localhost";
     public const string FixtureRoot = "/srv/fixtures";
 

@@ -13,7 +13,7 @@ public sealed class WalkCacheTests
     private string _directory = "";
     private WalkCache _cache = null!;
 
-    private static readonly BackupTarget Target = new("daily", "localhost", "/srv/x");
+    private static readonly BackupTarget Target = new("ba-daily", "localhost", "/srv/x");
     private static readonly DumpDate Dump = DumpDate.Parse("2026-12-01-10-00-00");
 
     [SetUp]
@@ -66,7 +66,7 @@ public sealed class WalkCacheTests
     {
         await _cache.WriteAsync(Target, Dump, Root, "2026-12-01-10-00-00/0 f.gz:10:1", Inventory(), CancellationToken.None);
         (await _cache.TryReadAsync(Target, DumpDate.Parse("2026-12-01-10-00-01"), CancellationToken.None)).Walk.ShouldBeNull();
-        (await _cache.TryReadAsync(new BackupTarget("daily", "localhost", "/srv/y"), Dump, CancellationToken.None)).Walk.ShouldBeNull();
+        (await _cache.TryReadAsync(new BackupTarget("ba-daily", "localhost", "/srv/y"), Dump, CancellationToken.None)).Walk.ShouldBeNull();
     }
 
     [Test]
@@ -96,7 +96,7 @@ public sealed class WalkCacheTests
     public async Task A_foreign_file_under_this_name_is_ignored()
     {
         // Another disk's walk copied over this disk's file: whole and checksummed, but not this key.
-        var other = new BackupTarget("daily", "localhost", "/srv/other");
+        var other = new BackupTarget("ba-daily", "localhost", "/srv/other");
         await _cache.WriteAsync(other, Dump, Root, "2026-12-01-10-00-00/0 f.gz:10:1", Inventory(), CancellationToken.None);
         Directory.CreateDirectory(_directory);
         File.Copy(_cache.PathFor(other, Dump), _cache.PathFor(Target, Dump));

@@ -12,12 +12,12 @@ public sealed class WalkProgressTests
     {
         var progress = new WalkProgress();
         progress.Line().ShouldBe("");
-        using (var walk = progress.Begin(new BackupTarget("daily", "localhost", "/big")))
+        using (var walk = progress.Begin(new BackupTarget("ba-daily", "localhost", "/big")))
         {
             walk.Saw(isDirectory: true);
             walk.Saw(isDirectory: false);
             walk.Saw(isDirectory: false);
-            progress.Line().ShouldStartWith("walking daily localhost:/big: 1 dirs, 2 files, ");
+            progress.Line().ShouldStartWith("walking ba-daily localhost:/big: 1 dirs, 2 files, ");
         }
         progress.Line().ShouldBe("");
         default(WalkProgress.Handle).Saw(true); // nobody follows: no error

@@ -19,7 +19,7 @@ public sealed class ContentMismatchSecrecyTests
             CanaryCheck.RequireContentMatchesAsync(restored, "^NO-MATCH$", "", CancellationToken.None));
 
         failure.Category.ShouldBe(FailureCategory.RestoreMismatch);
-        failure.Message.ShouldStartWith("Restore mismatch: daily localhost:/etc (dump 2026-12-06-12-00-00): expected /shadow to match /^NO-MATCH$/");
+        failure.Message.ShouldStartWith("Restore mismatch: ba-daily localhost:/etc (dump 2026-12-06-12-00-00): expected /shadow to match /^NO-MATCH$/");
         var size = System.Text.Encoding.UTF8.GetByteCount(RestoredFixture.Content);
         failure.Found.ShouldContain($"{size} bytes of UTF-8 text in 2 lines");
         failure.Found.ShouldContain(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(

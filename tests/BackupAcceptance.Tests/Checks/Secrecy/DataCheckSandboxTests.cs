@@ -59,7 +59,7 @@ public sealed class DataCheckSandboxTests
 
         failure.Category.ShouldBe(FailureCategory.DataCheckBrokeRules);
         failure.Category.IsBackupDefect().ShouldBeFalse();
-        failure.Message.ShouldStartWith("Data check broke the rules: daily localhost:/etc");
+        failure.Message.ShouldStartWith("Data check broke the rules: ba-daily localhost:/etc");
         failure.Found.ShouldContain($"1 entry in its {(await DataCheckSandbox.Namespaces ? "private " : "real ")}{place}");
         failure.Found.ShouldContain("exit status 0, which does not count");
         failure.Message.ShouldNotContain(RestoredFixture.Marker);

@@ -18,7 +18,7 @@ internal static class RestoredFixture
     {
         var area = RestoreArea.Create(root);
         await File.WriteAllTextAsync(Path.Combine(area.Path, name), content ?? Content);
-        return new RestoredFiles(new BackupTarget("daily", "localhost", "/etc"), DumpDate.Parse("2026-12-06-12-00-00"), null,
+        return new RestoredFiles(new BackupTarget("ba-daily", "localhost", "/etc"), DumpDate.Parse("2026-12-06-12-00-00"), null,
             [RawPath.Parse(name)], area);
     }
 }

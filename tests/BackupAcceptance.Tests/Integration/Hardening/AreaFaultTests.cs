@@ -17,7 +17,7 @@ public sealed class AreaFaultTests
     private const string Restore = """
         Feature: Areas
           Scenario: Restore into the configured root
-            Given daily config for localhost /etc
+            Given ba-daily config for localhost /etc
             When the file "passwd" is restored
             Then the restored "passwd" passes "grep -q ^root: {}"
         """;
@@ -106,7 +106,7 @@ public sealed class AreaFaultTests
         run.ExitCode.ShouldBe(2, run.Console + run.Summary);
         var block = run.Block("Restore into the configured root");
         block.ShouldStartWith("BROKEN", customMessage: block);
-        block.ShouldContain($"Restore failed: daily localhost:/etc (dump ", customMessage: block);
+        block.ShouldContain($"Restore failed: ba-daily localhost:/etc (dump ", customMessage: block);
         block.ShouldContain($"expected a restore root that only root or this user can change (BACKUP_ACCEPTANCE_RESTORE_DIR", customMessage: block);
         block.ShouldContain($"found restore root {root}: ", customMessage: block);
         block.ShouldContain("nothing was restored", customMessage: block);

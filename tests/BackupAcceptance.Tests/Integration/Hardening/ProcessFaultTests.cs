@@ -31,7 +31,7 @@ public sealed class ProcessFaultTests
         File.WriteAllText(Path.Combine(_work, "long.feature"), $$"""
             Feature: Killed runs
               Scenario: a long data check
-                Given daily config for localhost /etc
+                Given ba-daily config for localhost /etc
                 When the file "passwd" is restored
                 Then the restored "passwd" passes "sh -c '{{_sleep}}' _ {}"
             """);

@@ -21,7 +21,7 @@ public sealed class ResultsFaultTests
     private const string Quick = """
         Feature: Quick
           Scenario: etc holds files
-            Given daily config for localhost /etc
+            Given ba-daily config for localhost /etc
             Then the backup contains at least one file
         """;
 
@@ -392,7 +392,7 @@ public sealed class ResultsFaultTests
         await File.WriteAllTextAsync(feature, """
             Feature: Fails
               Scenario: etc holds more than there is
-                Given daily config for localhost /etc
+                Given ba-daily config for localhost /etc
                 Then the backup contains at least 100000000 files
             """);
         var settings = Settings(Path.Combine(_work, "results"));
@@ -413,7 +413,7 @@ public sealed class ResultsFaultTests
         await File.WriteAllTextAsync(feature, $$"""
             Feature: Slow
               Scenario: a slow data check
-                Given daily config for localhost /etc
+                Given ba-daily config for localhost /etc
                 When the file "passwd" is restored
                 Then the restored "passwd" passes "sh -c '{{sleep}}' _ {}"
             """);

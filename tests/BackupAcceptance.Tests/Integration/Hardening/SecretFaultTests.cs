@@ -37,7 +37,7 @@ public sealed class SecretFaultTests
     private string Results => Path.Combine(_work, "results");
 
     private const string Canary = """
-          Given daily config for localhost /srv/fixtures/canary
+          Given ba-daily config for localhost /srv/fixtures/canary
           When the file "canary.txt" is restored
         """;
 
@@ -64,7 +64,7 @@ public sealed class SecretFaultTests
         took.ShouldBeLessThan(TimeSpan.FromMinutes(3));
         var summary = await File.ReadAllTextAsync(Path.Combine(Results, "summary.txt"));
         summary.ShouldContain("FAIL  Secrets / A content mismatch");
-        summary.ShouldContain("Restore mismatch: daily localhost:/srv/fixtures/canary");
+        summary.ShouldContain("Restore mismatch: ba-daily localhost:/srv/fixtures/canary");
         summary.ShouldContain("PASS  Secrets / The canary control");
         var junit = await File.ReadAllTextAsync(Path.Combine(Results, "junit.xml"));
         junit.ShouldContain("the pattern matches nowhere in it: ");
@@ -114,12 +114,12 @@ public sealed class SecretFaultTests
             File.Exists($"/tmp/{unique}").ShouldBeFalse("nothing reached the real /tmp");
             File.Exists($"/dev/shm/{unique}").ShouldBeFalse("nothing reached the real /dev/shm");
         }
-        summary.ShouldContain("Data check broke the rules: daily localhost:/srv/fixtures/canary");
+        summary.ShouldContain("Data check broke the rules: ba-daily localhost:/srv/fixtures/canary");
         summary.ShouldContain("1 entry in its private /tmp");
         summary.ShouldContain("1 entry in its private /dev/shm");
         summary.ShouldContain("PASS  Data checks / Loud and good");
         summary.ShouldContain("FAIL  Data checks / Loud and bad");
-        summary.ShouldContain("Data check failed: daily localhost:/srv/fixtures/canary");
+        summary.ShouldContain("Data check failed: ba-daily localhost:/srv/fixtures/canary");
         summary.ShouldContain("exit status 4: \"…");
         summary.ShouldContain("y / the end\"");
         summary.ShouldContain("PASS  Data checks / Honest");

@@ -47,15 +47,15 @@ public sealed class WordFaultTests
                 Then the backup contains at least one file
 
               Scenario: An option as the host
-                Given daily config for -sevil.invalid /etc
+                Given ba-daily config for -sevil.invalid /etc
                 Then the backup contains at least one file
 
               Scenario: An option as the disk
-                Given daily config for localhost -etc
+                Given ba-daily config for localhost -etc
                 Then the backup contains at least one file
 
               Scenario: A quoted disk that starts with dashes
-                Given daily config for localhost "--one-file-system /etc"
+                Given ba-daily config for localhost "--one-file-system /etc"
                 Then the backup contains at least one file
 
               Scenario: A client option as the estate's config
@@ -83,14 +83,14 @@ public sealed class WordFaultTests
         var run = await AreaWordRunner.RunAsync(_work, """
             Feature: Words
               Scenario: Plain words
-                Given daily config for localhost /etc
+                Given ba-daily config for localhost /etc
                 Then the backup contains at least one file
             """, _environment, mark);
 
         run.ExitCode.ShouldBe(0, run.Console + run.Summary);
         var calls = (await File.ReadAllLinesAsync(_calls)).ToList();
         calls.ShouldNotBeEmpty();
-        calls.ShouldAllBe(c => c == "daily -h localhost");
+        calls.ShouldAllBe(c => c == "ba-daily -h localhost");
         (await AreaWordRunner.LeftRunningAsync(mark)).ShouldBeEmpty();
     }
 
