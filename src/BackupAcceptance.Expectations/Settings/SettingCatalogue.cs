@@ -79,7 +79,7 @@ public static class SettingCatalogue
     public static readonly Setting ResultsGroup = Row("RESULTS_GROUP", new SettingKind.Word(), "the user alone (0600/0700)",
         "a group that may read the results, reports and history (0640/0750, setgid folders)");
 
-    public static readonly Setting Seed = Row("SEED", new SettingKind.WholeNumber(int.MinValue, int.MaxValue, "seed"), "a new one each run",
+    public static readonly Setting Seed = Row("SEED", new SettingKind.WholeNumber(int.MinValue, int.MaxValue), "a new one each run",
         "replays the random choices of a run (the seed is printed)");
 
     public static readonly Setting AllureConfig = Row("ALLURE_CONFIG", new SettingKind.FilePath(), "the repository's allure-config.json",

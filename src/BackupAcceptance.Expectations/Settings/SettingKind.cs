@@ -25,15 +25,16 @@ public abstract record SettingKind
         public static TimeSpan Parse(string value) => TimeSpan.FromSeconds(double.Parse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
     }
 
-    /// <summary>A whole number from <paramref name="Minimum"/> to <paramref name="Maximum"/>.</summary>
-    public sealed record WholeNumber(long Minimum, long Maximum, string Unit) : SettingKind
+    /// <summary>A whole number from <paramref name="Minimum"/> to <paramref name="Maximum"/>, of <paramref name="Unit"/>
+    /// ("sessions", "MiB"; null: a plain number).</summary>
+    public sealed record WholeNumber(long Minimum, long Maximum, string? Unit = null) : SettingKind
     {
-        public override string Shape => $"{Unit}, a whole number from {Minimum} to {Maximum}";
+        public override string Shape => $"{Unit}{(Unit is null ? "" : ", ")}a whole number from {Minimum} to {Maximum}";
 
         public override string? Problem(string value) =>
             long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= Minimum && number <= Maximum
                 ? null
-                : $"'{value}' is not a whole number of {Unit} from {Minimum} to {Maximum}";
+                : $"'{value}' is not a whole number{(Unit is null ? "" : $" of {Unit}")} from {Minimum} to {Maximum}";
 
         public static long Parse(string value) => long.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
     }
