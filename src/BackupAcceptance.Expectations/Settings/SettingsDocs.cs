@@ -86,7 +86,7 @@ public static class SettingsDocs
 
             `results/settings.txt` and the report's environment (`settings.<key>` in Allure's Environment panel) list every
             setting with its value and where it came from (`90 from /etc/backup-acceptance/settings.conf line 4`,
-            `from environment`, or `(default: 60)`). A row marked secret (`Secret: true` in the catalogue) is recorded as
+            `from environment`, or `(default: 60)`). A row marked secret (`secret: true` in its `Row(...)`) is recorded as
             `(set, not shown)` and never repeated in an error; no setting is secret today.
 
             ## All settings
@@ -114,7 +114,8 @@ public static class SettingsDocs
                `Words`), never from the environment.
             2. Regenerate this page and the Environment section of `./run.sh --help` (the settings file accepts the key from
                then on): `BACKUP_ACCEPTANCE_UPDATE_DOCS=1 dotnet test tests/BackupAcceptance.Tests --filter FullyQualifiedName~SettingsDocs`.
-            3. A secret (a password, a token): the row with `secret: true`; it is then recorded as set, never by value.
+            3. A secret (a password, a token): give its row `secret: true`; it is then recorded as set, never by value, and a bad
+               value is refused without repeating it.
 
             """);
         return text.ToString();
