@@ -4,7 +4,6 @@
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
 # Anything here that fails unforeseen is the suite's own trouble, never a backup fault: exit 2, not set -e's 1
 # (bash has already said what failed and on which path). Deliberate exit codes leave through exit, never return.
 # Said once: not again by a subshell's parent, nor after a status 2 (a die in a subshell, which has said why).
@@ -57,29 +56,43 @@ Options:
   --quiet, -q             print only what failed or broke, the counts and the report's path (for cron)
   -- ARGS                 passed to 'dotnet test' unchanged
 
-Environment:
-  BACKUP_ACCEPTANCE_AMRECOVER       amrecover binary (default: amrecover on PATH)
-  BACKUP_ACCEPTANCE_COMMAND_PREFIX  words before amrecover, e.g. 'sudo -n' on a non-root runner
-  BACKUP_ACCEPTANCE_INDEX_SERVER    amrecover -s (default: amanda-client.conf's index_server)
-  BACKUP_ACCEPTANCE_TAPE_SERVER     amrecover -t (default: amanda-client.conf's tape_server)
-  BACKUP_ACCEPTANCE_COMMAND_TIMEOUT seconds one amrecover command may take (default 60)
-  BACKUP_ACCEPTANCE_EXTRACT_STALL   seconds a restore's extract may read no data (default 120)
-  BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT seconds each step of a restore's extract may take in all (default 3600)
-  BACKUP_ACCEPTANCE_WALK_TIMEOUT    seconds one whole walk of a disk may take (default: no limit)
-  BACKUP_ACCEPTANCE_RUN_TIMEOUT     seconds the whole run may take (default: no limit); then it stops as on Ctrl-C
-  BACKUP_ACCEPTANCE_RESTORE_DIR     where private restore areas are made (default: TMPDIR, /tmp)
-  BACKUP_ACCEPTANCE_INDEX_FILES     auto (default): count whole dumps from the index files when this machine is
-                                    the Amanda server and may read them; off: always walk through amrecover
-  BACKUP_ACCEPTANCE_WALK_SESSIONS   amrecover sessions a walk may use (1-16, default 3)
-  BACKUP_ACCEPTANCE_CACHE           on (default): keep each dump's count in $XDG_CACHE_HOME/backup-acceptance
-                                    (~/.cache/backup-acceptance); off: count every time
-  BACKUP_ACCEPTANCE_RESULTS         where results go (default: results/): summary.txt, TRX, logs, Allure; one run at
-                                    a time per folder (a lock: a second run is refused, exit 2, with the holder's PID)
-  BACKUP_ACCEPTANCE_RESULTS_GROUP   a group that may read the results, reports and history (0640/0750, setgid
-                                    folders); default: the user alone (0600/0700)
-  BACKUP_ACCEPTANCE_SEED            replays the random choices of a run (the seed is printed)
-  BACKUP_ACCEPTANCE_ALLURE_CONFIG   another allure-config.json (default: the repository's)
-  BACKUP_ACCEPTANCE_ALLURE_HISTORY  where the report's history is kept (default: allure-history/history.jsonl)
+Environment (each also a key of the settings file, e.g. command_timeout = 90; docs/settings.md):
+  BACKUP_ACCEPTANCE_SETTINGS              the settings file run.sh reads first (key = value lines); a missing default
+                                          file is fine, a missing named one is an error (default:
+                                          /etc/backup-acceptance/settings.conf)
+  BACKUP_ACCEPTANCE_FEATURES              feature files to run: a folder (searched recursively) or one .feature file;
+                                          --features overrides it (default: features/ of this repository)
+  BACKUP_ACCEPTANCE_AMRECOVER             the amrecover program (default: amrecover on PATH)
+  BACKUP_ACCEPTANCE_COMMAND_PREFIX        words before amrecover, e.g. 'sudo -n' on a runner that is not root (default:
+                                          none)
+  BACKUP_ACCEPTANCE_INDEX_SERVER          amrecover -s: the index server (default: amanda-client.conf's index_server)
+  BACKUP_ACCEPTANCE_TAPE_SERVER           amrecover -t: the tape server (default: amanda-client.conf's tape_server)
+  BACKUP_ACCEPTANCE_COMMAND_TIMEOUT       seconds one amrecover command may take (default: 60)
+  BACKUP_ACCEPTANCE_EXTRACT_STALL         seconds a restore's extract may read no data (default: 120)
+  BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT       seconds each step of a restore's extract may take in all (default: 3600)
+  BACKUP_ACCEPTANCE_WALK_TIMEOUT          seconds one whole walk of a disk may take (default: no limit)
+  BACKUP_ACCEPTANCE_RUN_TIMEOUT           seconds the whole run may take (at most 30 days); then it stops as on Ctrl-C
+                                          (default: no limit)
+  BACKUP_ACCEPTANCE_RESTORE_DIR           where private restore areas are made (default: TMPDIR, else /tmp)
+  BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB the largest whole-disk restore, in MiB before compression; a larger one is
+                                          refused before it starts (default: 10240)
+  BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT    seconds a command on restored data may take (at most a day) (default: 300)
+  BACKUP_ACCEPTANCE_INDEX_FILES           auto: count whole dumps from the index files when this machine is the Amanda
+                                          server and may read them; off: always walk through amrecover (default: auto)
+  BACKUP_ACCEPTANCE_WALK_SESSIONS         amrecover sessions a walk may use (default: 3)
+  BACKUP_ACCEPTANCE_CACHE                 on: keep each dump's count in $XDG_CACHE_HOME/backup-acceptance
+                                          (~/.cache/backup-acceptance); off: count every time (default: on)
+  BACKUP_ACCEPTANCE_RESULTS               where results go: summary.txt, TRX, logs, Allure; one run at a time per folder
+                                          (a second run is refused, exit 2, with the holder's PID) (default: results/)
+  BACKUP_ACCEPTANCE_RESULTS_GROUP         a group that may read the results, reports and history (0640/0750, setgid
+                                          folders) (default: the user alone (0600/0700))
+  BACKUP_ACCEPTANCE_SEED                  replays the random choices of a run (the seed is printed) (default: a new one
+                                          each run)
+  BACKUP_ACCEPTANCE_ALLURE_CONFIG         another allure-config.json (default: the repository's allure-config.json)
+  BACKUP_ACCEPTANCE_ALLURE_HISTORY        where the report's history is kept (default: allure-history/history.jsonl)
+  BACKUP_ACCEPTANCE_COUNT_HISTORY         where each disk's file counts are kept across runs (the count plots) (default:
+                                          allure-history/counts.jsonl)
+  BACKUP_ACCEPTANCE_EVIDENCE_DIR          where ./run.sh evidence writes its archive (default: evidence/)
 
 Exit codes (for cron and monitoring): 0 every scenario passed; 1 a backup expectation failed (a backup fault, FAIL);
 2 the suite could not check (only BROKEN results: Amanda unreachable, unknown config, host or disk, a broken feature
@@ -106,6 +119,12 @@ source "$ROOT/run.d/processes.sh"
 source "$ROOT/run.d/results.sh"
 # shellcheck source=run.d/report.sh
 source "$ROOT/run.d/report.sh"
+# shellcheck source=run.d/settings.sh
+source "$ROOT/run.d/settings.sh"
+
+# The settings file under the environment, once, before anything reads a setting (docs/settings.md).
+case "${1:-}" in -h|--help|help) ;; *) load_settings ;; esac
+RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
 
 # stop_suite SESSION TIMES: the first time, SIGTERM to the test host of dotnet test's session (the suite stops in
 # order on it), or to the whole session while it still builds; the second time, SIGKILL to the whole session.
