@@ -15,6 +15,8 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
     public SessionPool Sessions { get; } = new(options) { Walking = WalkSettings.FromEnvironment(Environment.GetEnvironmentVariable) };
 
     public AllureReport Report => report;
@@ -29,7 +31,7 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
     /// <summary>Ctrl-C, SIGTERM or the run's time limit: every scenario's checks run under its token.</summary>
     public RunInterruption Interruption { get; } = RunInterruption.FromEnvironment(Environment.GetEnvironmentVariable);
 
-    /// <summary>Ends the run: every session quits, environment.properties and summary.txt are written.</summary>
+    /// <summary>Ends the run: every session quits, environment.properties, summary.txt and summary.json are written.</summary>
     /// <returns>Where the summary went.</returns>
     public async Task<string> FinishAsync()
     {
@@ -39,8 +41,10 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
         await Sessions.DisposeAsync();
         var time = new RunTime(_clock.Elapsed, options.Time.Waited, options.Time.Summed);
         report.Finish(options.AmrecoverPath);
-        var written = Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time, Interruption.Reason,
-            ScenarioShard.FromEnvironment(Environment.GetEnvironmentVariable)?.ToString());
+        var part = ScenarioShard.FromEnvironment(Environment.GetEnvironmentVariable)?.ToString();
+        var written = Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time, Interruption.Reason, part);
+        SummaryJson.Write(SuiteSettings.ResultsDirectory(), SummaryJson.Document(Summary.Outcomes, _started, DateTimeOffset.UtcNow,
+            Environment.MachineName, started, Interruption.Reason, part));
         Interruption.Dispose(); // only now: a second Ctrl-C before the summary is written must not end the process
         return written;
     }
