@@ -12,7 +12,7 @@ trap 'status=$?; [ "$BASH_SUBSHELL" -gt 0 ] || [ "$status" = 2 ] || printf "run.
 usage() {
   cat <<'EOF'
 Usage:
-  ./run.sh [--features DIR_OR_FILE] [--tags EXPR] [--shard I/N] [--quiet] [-- DOTNET_TEST_ARGS...]
+  ./run.sh [--features DIR_OR_FILE] [--tags EXPR] [--shard I/N] [--quiet] [--format nagios] [-- DOTNET_TEST_ARGS...]
       Build and run the backup acceptance suite against the Amanda reachable from this host,
       print a one-screen summary (each scenario, pass/fail and why) and exit non-zero when any
       expectation fails. amrecover must run as root (or set BACKUP_ACCEPTANCE_COMMAND_PREFIX).
@@ -33,7 +33,7 @@ Usage:
       from the config's dumpcycle, at least KEEP% (90) of today's file count, within DRIFT% (10) of the previous
       dump, the first N (3) top-level paths; tags @config:CONFIG and @host:HOST. Deterministic; never overwrites
       without --force; what the dumps already break is written anyway, with a warning. Exit 2 when nothing written.
-  ./run.sh report DIR...
+  ./run.sh report [--quiet] [--format nagios] DIR...
       Merges the results folders of a sharded run (each from ./run.sh --shard I/N, copied to one machine) into
       results/: one summary, one Allure report with the history, and the exit code of the whole run.
   ./run.sh evidence
@@ -53,7 +53,11 @@ Options:
                           parentheses allowed; a raw dotnet test filter ('TestCategory=etc') too
   --shard I/N             run the I-th of N deterministic parts (all scenarios of one disk in one part), for
                           N runners; merge their results folders with ./run.sh report
-  --quiet, -q             print only what failed or broke, the counts and the report's path (for cron)
+  --quiet, -q             for cron: print nothing when every scenario passed (exit 0); else only what failed or
+                          broke, the counts and the report's path
+  --format nagios         for Nagios/Icinga (NRPE, check_by_ssh): print only the plugin line, 'BACKUP ACCEPTANCE
+                          CRITICAL - 1 of 17 scenarios failed: ... | perfdata', and exit 0 OK, 2 CRITICAL (a backup
+                          fault), 3 UNKNOWN (could not check, nothing ran, interrupted) (docs/monitoring.md)
   -- ARGS                 passed to 'dotnet test' unchanged
 
 Environment (each also a key of the settings file, e.g. command_timeout = 90; docs/settings.md):
@@ -93,6 +97,9 @@ Environment (each also a key of the settings file, e.g. command_timeout = 90; do
   BACKUP_ACCEPTANCE_COUNT_HISTORY         where each disk's file counts are kept across runs (the count plots) (default:
                                           allure-history/counts.jsonl)
   BACKUP_ACCEPTANCE_EVIDENCE_DIR          where ./run.sh evidence writes its archive (default: evidence/)
+  BACKUP_ACCEPTANCE_PROMETHEUS_TEXTFILE   a copy of the Prometheus textfile for node_exporter's textfile collector, e.g.
+                                          /var/lib/prometheus/node-exporter/backup_acceptance.prom (mode 0644) (default:
+                                          results/backup_acceptance.prom only)
 
 Exit codes (for cron and monitoring): 0 every scenario passed; 1 a backup expectation failed (a backup fault, FAIL);
 2 the suite could not check (only BROKEN results: Amanda unreachable, unknown config, host or disk, a broken feature
@@ -102,7 +109,8 @@ in a folder another user owns or may write; another run holding the results fold
 130 interrupted (Ctrl-C, SIGTERM, BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial. Nothing a run
 starts outlives it: a watchdog kills what is left of a run whose run.sh or test host died (a SIGKILL included).
 
-Results: results/summary.txt (the summary), results/junit.xml and results/*.trx (for CI systems; with
+Results: results/summary.txt (the summary), results/summary.json and results/backup_acceptance.prom (for
+monitoring), results/junit.xml (a backup fault a <failure>, could not check an <error>) and results/*.trx (for CI; with
 GITHUB_STEP_SUMMARY set, a Markdown summary is added there), results/dotnet-test.log,
 results/allure-results (Allure results) and results/allure-report/index.html (the HTML report, one file;
 history kept in allure-history/ so trends show from the second run; BACKUP_ACCEPTANCE_ALLURE_HISTORY moves it).
@@ -119,6 +127,8 @@ source "$ROOT/run.d/processes.sh"
 source "$ROOT/run.d/results.sh"
 # shellcheck source=run.d/report.sh
 source "$ROOT/run.d/report.sh"
+# shellcheck source=run.d/outputs.sh
+source "$ROOT/run.d/outputs.sh"
 # shellcheck source=run.d/settings.sh
 source "$ROOT/run.d/settings.sh"
 
@@ -277,6 +287,7 @@ run_suite() {
       --features) [ $# -ge 2 ] || die "--features needs a directory or a .feature file"; features="$2"; shift 2 ;;
       --tags) [ $# -ge 2 ] || die "--tags needs an expression"; tags="$2"; shift 2 ;;
       --quiet|-q) quiet=1; shift ;;
+      --format) [ $# -ge 2 ] || die "--format needs text or nagios"; use_format "$2"; shift 2 ;;
       --shard) [ $# -ge 2 ] || die "--shard needs I/N, e.g. 2/4"; shard="$2"; shift 2
                [[ "$shard" =~ ^([0-9]+)/([0-9]+)$ ]] && [ "${BASH_REMATCH[1]}" -ge 1 ] \
                  && [ "${BASH_REMATCH[1]}" -le "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[2]}" -le 1000 ] \
@@ -286,6 +297,7 @@ run_suite() {
       *) usage >&2; die "unknown argument: $1" ;;
     esac
   done
+  [ "$FORMAT" != nagios ] || quiet=1   # nothing but the plugin line
   require_dotnet
   require_root_or_prefix
   if [ -n "$features" ]; then
@@ -295,7 +307,7 @@ run_suite() {
   check_features "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}"
   # No build servers: an MSBuild node or compiler server started here would carry the run's id and be killed with it.
   local args=(test "$ROOT/src/BackupAcceptance.Suite" --disable-build-servers --logger "trx;LogFileName=suite.trx"
-    --logger "junit;LogFilePath=$RESULTS/junit.xml;FailureBodyFormat=Verbose" --results-directory "$RESULTS")
+    --results-directory "$RESULTS")
   [ -n "$tags" ] && args+=(--filter "$(tags_to_filter "$tags")")
   args+=("${extra[@]}")
 
@@ -327,7 +339,7 @@ run_suite() {
   # stop (stop_suite); the suite ends what runs as Interrupted, writes its results, and this shell exits 130. A second
   # Ctrl-C kills the run outright; this shell never leaves it running behind (the EXIT trap).
   trap 'interrupted=$((interrupted + 1)); stop_suite "$pid" "$interrupted"' INT TERM HUP
-  trap '[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && pkill -KILL -s "$pid"' EXIT
+  trap 'status=$?; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && pkill -KILL -s "$pid"; nagios_fallback "$status"' EXIT
   # At a terminal, a long walk shows where it is (directories, files, seconds) instead of a silent wait.
   local progress_pid=""
   if [ -t 1 ] && [ "$quiet" = 0 ]; then export BACKUP_ACCEPTANCE_PROGRESS="$RESULTS/progress.txt"; fi
@@ -339,13 +351,14 @@ run_suite() {
   wait "$pid" || rc=$?
   while kill -0 "$pid" 2>/dev/null; do rc=0; wait "$pid" || rc=$?; done   # a trap ends wait early
   [ -z "$progress_pid" ] || wait "$progress_pid" 2>/dev/null || true
-  trap - INT TERM HUP EXIT
+  trap - INT TERM HUP; trap 'nagios_fallback $?' EXIT
   sweep_leftovers "$BACKUP_ACCEPTANCE_RUN_ID/suite"
   [ "$quiet" = 1 ] || echo
   note_failure_outside_scenarios "$RESULTS/summary.txt" "$rc"
   rc=$(verdict_code "$RESULTS/summary.txt" "$rc")
+  local said=""   # --quiet: printed at the end, and only when the run was not all green (cron mails nothing then)
   if [ -s "$RESULTS/summary.txt" ]; then
-    if [ "$quiet" = 1 ]; then print_failures "$RESULTS/summary.txt"; else cat "$RESULTS/summary.txt"; fi
+    if [ "$quiet" = 1 ]; then said=$(print_failures "$RESULTS/summary.txt"); else cat "$RESULTS/summary.txt"; fi
     step_summary "$RESULTS/summary.txt" || { [ "$rc" != 0 ] || rc=2; }
     # A run in which no scenario ran (all filtered out or @ignore) checked nothing: never a green run.
     if grep -q '^0 passed, 0 failed, 0 broken' "$RESULTS/summary.txt"; then
@@ -358,7 +371,7 @@ run_suite() {
   fi
   [ "$quiet" = 1 ] || echo
   if [ "$quiet" = 1 ]; then
-    render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ' || { [ "$rc" != 0 ] || rc=2; }
+    said+=$'\n'$(render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ') || { [ "$rc" != 0 ] || rc=2; }
   else
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
     echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
@@ -371,12 +384,13 @@ run_suite() {
     echo "run.sh: the results folder $RESULTS could not be written to the end ($why): the results in it are incomplete" >&2
     [ "$rc" != 0 ] || rc=2
   fi
-  if [ "$interrupted" -gt 0 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then
-    echo 130 2>/dev/null > "$RESULTS/exit-code" || true
-    echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
-    exit 130
-  fi
+  if [ "$interrupted" -gt 0 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then rc=130; fi
+  # What monitoring reads; outputs that cannot be written are the suite's own trouble (a FAIL stays 1).
+  write_outputs "$rc" "$RESULTS/summary.json" || { [ "$rc" != 0 ] || rc=2; }
+  [ "$quiet" = 0 ] || [ "$rc" = 0 ] || printf '%s\n' "${said#$'\n'}"
   echo "$rc" 2>/dev/null > "$RESULTS/exit-code" || true   # a folder that cannot take it was said above
+  [ "$rc" != 130 ] || echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
+  nagios_exit
   exit "$rc"
 }
 
@@ -412,6 +426,16 @@ features_fingerprint() {
 # ./run.sh report DIR...: the results folders of a sharded run (each from ./run.sh --shard I/N) merged into one: the
 # Allure results into one report with the history, the summaries into one summary, and the exit code of the whole.
 merge_reports() {
+  local quiet=0 parts=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --quiet|-q) quiet=1; shift ;;
+      --format) [ $# -ge 2 ] || die "--format needs text or nagios"; use_format "$2"; shift 2 ;;
+      *) parts+=("$1"); shift ;;
+    esac
+  done
+  [ "$FORMAT" != nagios ] || quiet=1
+  set -- "${parts[@]}"
   [ $# -ge 1 ] || die "report needs the results folders of the shards (each written by ./run.sh --shard I/N)"
   local dir first="" blocks here part count="" fingerprint="" seen=" " worst=0 code
   here=$(realpath -m -- "$RESULTS")
@@ -459,15 +483,23 @@ merge_reports() {
     grep -h '^INTERRUPTED: ' "${@/%//summary.txt}" || true
   } > "$RESULTS/summary.txt"
   { cat "$1/features.txt" 2>/dev/null; echo "merged from $# parts of $count"; } > "$RESULTS/features.txt"
-  cat "$RESULTS/summary.txt"
-  echo
+  local said=""   # --quiet: printed at the end, and only when the run was not all green
+  if [ "$quiet" = 1 ]; then said=$(print_failures "$RESULTS/summary.txt"); else cat "$RESULTS/summary.txt"; echo; fi
   local rc; rc=$(verdict_code "$RESULTS/summary.txt" 0)
   if [ "$worst" = 130 ]; then rc=130; elif [ "$rc" = 0 ] && [ "$worst" != 0 ]; then rc=$worst; fi
   step_summary "$RESULTS/summary.txt" || { [ "$rc" != 0 ] || rc=2; }
-  render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+  if [ "$quiet" = 1 ]; then
+    said+=$'\n'$(render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ') || { [ "$rc" != 0 ] || rc=2; }
+  else
+    render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+  fi
   # In a subshell: a history that cannot be tightened is said, and a FAIL stays 1 (1 wins over 2).
   ( tighten "$history" ) || { [ "$rc" != 0 ] || rc=2; }
+  # The parts' summary.json merged into one, and what monitoring reads of the whole run.
+  write_outputs "$rc" "${@/%//summary.json}" || { [ "$rc" != 0 ] || rc=2; }
+  [ "$quiet" = 0 ] || [ "$rc" = 0 ] || printf '%s\n' "${said#$'\n'}"
   [ "$rc" != 130 ] || echo "run.sh: a part was interrupted; the merged results are partial (exit 130)" >&2
+  nagios_exit
   exit "$rc"
 }
 
@@ -554,6 +586,7 @@ ensure_chromium() {
 run_own_tests() {
   require_dotnet
   ensure_chromium
+  ensure_prometheus_parser
   claim_results
   export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 BACKUP_ACCEPTANCE_RESULTS="$RESULTS/suite"
   local rc=0

@@ -93,4 +93,7 @@ public static class SettingCatalogue
 
     public static readonly Setting EvidenceDir = Row("EVIDENCE_DIR", new SettingKind.FilePath(), "evidence/",
         "where ./run.sh evidence writes its archive");
+
+    public static readonly Setting PrometheusTextfile = Row("PROMETHEUS_TEXTFILE", new SettingKind.FilePath(), "results/backup_acceptance.prom only",
+        "a copy of the Prometheus textfile for node_exporter's textfile collector, e.g. /var/lib/prometheus/node-exporter/backup_acceptance.prom (mode 0644)");
 }

@@ -15,6 +15,8 @@ public sealed class SuiteRun(RunSettings settings, AmrecoverOptions options, All
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
     /// <summary>The run's settings, checked once at its start.</summary>
     public RunSettings Settings => settings;
 
@@ -32,7 +34,7 @@ public sealed class SuiteRun(RunSettings settings, AmrecoverOptions options, All
     /// <summary>Ctrl-C, SIGTERM or the run's time limit: every scenario's checks run under its token.</summary>
     public RunInterruption Interruption { get; } = new(settings.Seconds(SettingCatalogue.RunTimeout));
 
-    /// <summary>Ends the run: every session quits, environment.properties and summary.txt are written.</summary>
+    /// <summary>Ends the run: every session quits, environment.properties, summary.txt and summary.json are written.</summary>
     /// <returns>Where the summary went.</returns>
     public async Task<string> FinishAsync()
     {
@@ -42,8 +44,11 @@ public sealed class SuiteRun(RunSettings settings, AmrecoverOptions options, All
         await Sessions.DisposeAsync();
         var time = new RunTime(_clock.Elapsed, options.Time.Waited, options.Time.Summed);
         report.Finish(options.AmrecoverPath, settings);
-        var written = Summary.Write(SuiteSettings.ResultsDirectory(settings), started, walks, time, Interruption.Reason,
-            ScenarioShard.FromEnvironment(Environment.GetEnvironmentVariable)?.ToString());
+        var part = ScenarioShard.FromEnvironment(Environment.GetEnvironmentVariable)?.ToString();
+        var results = SuiteSettings.ResultsDirectory(settings);
+        var written = Summary.Write(results, started, walks, time, Interruption.Reason, part);
+        SummaryJson.Write(results, SummaryJson.Document(Summary.Outcomes, _started, DateTimeOffset.UtcNow,
+            Environment.MachineName, started, Interruption.Reason, part));
         Interruption.Dispose(); // only now: a second Ctrl-C before the summary is written must not end the process
         return written;
     }
