@@ -4,6 +4,16 @@
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# A path the user gives is relative to the folder run.sh was started in: made absolute here, once, before anything
+# reads it. dotnet test starts the suite in a folder of its own (src/BackupAcceptance.Suite/bin/...), where a relative
+# BACKUP_ACCEPTANCE_RESULTS=shards/shard-1 would land otherwise, and the run would find no summary where it looks.
+absolute_path() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "${1#./}" ;; esac; }
+for setting in BACKUP_ACCEPTANCE_RESULTS BACKUP_ACCEPTANCE_ALLURE_HISTORY BACKUP_ACCEPTANCE_COUNT_HISTORY \
+  BACKUP_ACCEPTANCE_EVIDENCE_DIR BACKUP_ACCEPTANCE_RESTORE_DIR BACKUP_ACCEPTANCE_ALLURE_CONFIG BACKUP_ACCEPTANCE_FEATURES; do
+  [ -z "${!setting:-}" ] || export "$setting=$(absolute_path "${!setting}")"
+done
+# amrecover's path only when it names a file by a relative path (a bare name is looked up on PATH).
+case "${BACKUP_ACCEPTANCE_AMRECOVER:-}" in ""|/*) ;; */*) export BACKUP_ACCEPTANCE_AMRECOVER="$PWD/$BACKUP_ACCEPTANCE_AMRECOVER" ;; esac
 RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
 # Anything here that fails unforeseen is the suite's own trouble, never a backup fault: exit 2, not set -e's 1
 # (bash has already said what failed and on which path). Deliberate exit codes leave through exit, never return.
@@ -394,7 +404,9 @@ features_fingerprint() {
 # Allure results into one report with the history, the summaries into one summary, and the exit code of the whole.
 merge_reports() {
   [ $# -ge 1 ] || die "report needs the results folders of the shards (each written by ./run.sh --shard I/N)"
-  local dir first="" blocks here part count="" fingerprint="" seen=" " worst=0 code
+  local dir first="" blocks here part count="" fingerprint="" seen=" " worst=0 code parts=()
+  for dir in "$@"; do parts+=("$(absolute_path "$dir")"); done   # relative to where run.sh was started, as above
+  set -- "${parts[@]}"
   here=$(realpath -m -- "$RESULTS")
   for dir in "$@"; do
     [ -s "$dir/summary.txt" ] && [ -d "$dir/allure-results" ] && [ -f "$dir/allurerc.json" ] && [ -s "$dir/shard.txt" ] \
