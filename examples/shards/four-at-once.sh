@@ -16,9 +16,12 @@ if [ -f "$(dirname "$run")/BackupAcceptance.sln" ]; then
   dotnet build "$(dirname "$run")/src/BackupAcceptance.Suite" --disable-build-servers -v quiet -nologo > shards/build.log 2>&1 \
     || { tail -n 20 shards/build.log >&2; echo "four-at-once.sh: the build failed (shards/build.log); nothing was checked" >&2; exit 2; }
 fi
+# Each part appends its disks' counts to a count history of its own (one file written by N processes at once is not
+# known to be safe); a disk stays in the same part while the feature files keep their disks.
+counts=${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$(dirname "$run")/allure-history/counts.jsonl}
 for ((i = 1; i <= parts; i++)); do
-  BACKUP_ACCEPTANCE_RESULTS="shards/shard-$i" "$run" --features "$features" --shard "$i/$parts" --quiet -- --no-build \
-    > "shards/part-$i.log" 2>&1 &
+  BACKUP_ACCEPTANCE_RESULTS="shards/shard-$i" BACKUP_ACCEPTANCE_COUNT_HISTORY="${counts%.jsonl}-part-$i-of-$parts.jsonl" \
+    "$run" --features "$features" --shard "$i/$parts" --quiet -- --no-build > "shards/part-$i.log" 2>&1 &
 done
 wait   # each part's own exit code is in its folder (exit-code): the merge reads them
 shards=()
