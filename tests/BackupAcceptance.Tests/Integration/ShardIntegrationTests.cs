@@ -27,11 +27,36 @@ public sealed class ShardIntegrationTests
         // ba-daily's demo features (every one names ba-daily), read through a relative --features.
         Directory.CreateDirectory(Path.Combine(_work, "features"));
         foreach (var feature in new[] { "demo-disks.feature", "etc.feature", "estate.feature" })
-            File.Copy(Path.Combine(Repository.Root, "features", feature), Path.Combine(_work, "features", feature));
+            File.WriteAllText(Path.Combine(_work, "features", feature),
+                WithoutScenario(File.ReadAllText(Path.Combine(Repository.Root, "features", feature)), TimeBudget));
+    }
+
+    /// <summary>Left out: a walk "for at most 3 seconds" sees fewer directories when four parts share two cores, and
+    /// its lower bound then falls below 1,000 (seen once: 300 files in 31 directories, FAIL). A budget in seconds is
+    /// the machine's load as much as the backup's, so its verdict is not one the parts can be held to.</summary>
+    private const string TimeBudget = "A large disk is sampled within a time budget";
+
+    private static string WithoutScenario(string feature, string name)
+    {
+        var lines = feature.Split('\n').ToList();
+        var start = lines.FindIndex(l => l.Trim() == $"Scenario: {name}");
+        if (start < 0) return feature;
+        if (start > 0 && lines[start - 1].TrimStart().StartsWith('@')) start--;
+        var end = start + 1;
+        while (end < lines.Count && lines[end].Trim().Length > 0) end++;
+        lines.RemoveRange(start, end - start);
+        return string.Join('\n', lines);
     }
 
     [TearDown]
-    public void Remove() => Directory.Delete(_work, recursive: true);
+    public void Remove()
+    {
+        // A failed run's folder is kept for a look (its path in the test's output).
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+            TestContext.Out.WriteLine($"kept: {_work}");
+        else
+            Directory.Delete(_work, recursive: true);
+    }
 
     [Test]
     public async Task Four_shards_at_once_take_turns_at_the_tape_drive_and_merge_to_the_verdicts_of_one_run()
@@ -59,6 +84,7 @@ public sealed class ShardIntegrationTests
             File.Exists(Path.Combine(_work, folder, "summary.txt")).ShouldBeTrue($"{folder} holds its summary, where it was asked to\n{logs}");
             File.ReadAllText(Path.Combine(_work, folder, "exit-code")).Trim().ShouldBeOneOf(["0", "1"], logs);
         }
+        TestContext.Out.WriteLine(string.Join('\n', TapeNotes(folders).Distinct()));
         merged.ExitCode.ShouldBe(whole.ExitCode, merged.StandardOutput + merged.StandardError);
 
         // The same scenario lines with the same verdicts and reasons, sorted alike; the merged report rendered.
@@ -77,16 +103,13 @@ public sealed class ShardIntegrationTests
         Directory.GetDirectories(Path.Combine(Repository.Root, "src", "BackupAcceptance.Suite", "bin"), "shards", SearchOption.AllDirectories).ShouldBeEmpty();
 
         // The restores took turns: none met the busy drive's question, each noted how it got the drive, and at least one waited.
-        var evidence = folders.SelectMany(f => Directory.GetFiles(Path.Combine(_work, f, "allure-results"))
-            .Append(Path.Combine(_work, f, "dotnet-test.log")).Append(Path.Combine(_work, f, "summary.txt"))).Select(File.ReadAllText).ToList();
-        evidence.Where(text => text.Contains(BusyDrive, StringComparison.Ordinal)).ShouldBeEmpty("no part met amidxtaped's busy-drive question");
-        var notes = evidence.SelectMany(text => text.Split('\n')).Where(l => l.Contains("the tape drive of ba-daily", StringComparison.Ordinal)).ToList();
+        Evidence(folders).Where(text => text.Contains(BusyDrive, StringComparison.Ordinal)).ShouldBeEmpty("no part met amidxtaped's busy-drive question");
+        var notes = TapeNotes(folders);
         notes.ShouldNotBeEmpty("every restore notes how it got the tape drive");
         // Another part's: a PID among the holders (a wait for another scenario of the same part names no PID).
         notes.ShouldContain(l => l.Contains("(suite: waited ", StringComparison.Ordinal) && l.Contains(" s for the tape drive of ba-daily held by ", StringComparison.Ordinal)
                                  && l.Contains("PID ", StringComparison.Ordinal),
             $"a restore waited for another part's; the notes:\n{string.Join('\n', notes)}");
-        TestContext.Out.WriteLine(string.Join('\n', notes.Distinct()));
 
         // Not all of one run: refused, never merged green.
         var missing = await RunAsync(["report", folders[0], folders[2], folders[3]], "refused", timeout.Token);
@@ -99,6 +122,15 @@ public sealed class ShardIntegrationTests
         packed.ExitCode.ShouldBe(0, packed.StandardError);
         Directory.GetFiles(Path.Combine(_work, "evidence"), "backup-acceptance-evidence-*.tar.gz").Length.ShouldBe(1);
     }
+
+    /// <summary>Every file a part wrote that could show a restore: its Allure results and attachments, log and summary.</summary>
+    private List<string> Evidence(string[] folders) =>
+        folders.SelectMany(f => Directory.GetFiles(Path.Combine(_work, f, "allure-results"))
+            .Append(Path.Combine(_work, f, "dotnet-test.log")).Append(Path.Combine(_work, f, "summary.txt"))).Select(File.ReadAllText).ToList();
+
+    /// <summary>The transcripts' notes of how each restore got the tape drive.</summary>
+    private List<string> TapeNotes(string[] folders) =>
+        Evidence(folders).SelectMany(text => text.Split('\n')).Where(l => l.Contains("the tape drive of ba-daily", StringComparison.Ordinal)).ToList();
 
     /// <summary>The verdict lines and their reason lines, without walk notes and counts (which differ by run).</summary>
     private static List<string> Verdicts(string summary) =>
