@@ -134,6 +134,16 @@ source "$ROOT/run.d/settings.sh"
 
 # The settings file under the environment, once, before anything reads a setting (docs/settings.md).
 case "${1:-}" in -h|--help|help) ;; *) load_settings ;; esac
+# A path the user gives is relative to the folder run.sh was started in: made absolute here, once, before anything
+# reads it. dotnet test starts the suite in a folder of its own (src/BackupAcceptance.Suite/bin/...), where a relative
+# BACKUP_ACCEPTANCE_RESULTS=shards/shard-1 would land otherwise, and the run would find no summary where it looks.
+absolute_path() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "${1#./}" ;; esac; }
+for setting in BACKUP_ACCEPTANCE_RESULTS BACKUP_ACCEPTANCE_ALLURE_HISTORY BACKUP_ACCEPTANCE_COUNT_HISTORY \
+  BACKUP_ACCEPTANCE_EVIDENCE_DIR BACKUP_ACCEPTANCE_RESTORE_DIR BACKUP_ACCEPTANCE_ALLURE_CONFIG BACKUP_ACCEPTANCE_FEATURES; do
+  [ -z "${!setting:-}" ] || export "$setting=$(absolute_path "${!setting}")"
+done
+# amrecover's path only when it names a file by a relative path (a bare name is looked up on PATH).
+case "${BACKUP_ACCEPTANCE_AMRECOVER:-}" in ""|/*) ;; */*) export BACKUP_ACCEPTANCE_AMRECOVER="$PWD/$BACKUP_ACCEPTANCE_AMRECOVER" ;; esac
 RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
 
 # stop_suite SESSION TIMES: the first time, SIGTERM to the test host of dotnet test's session (the suite stops in
@@ -437,7 +447,9 @@ merge_reports() {
   [ "$FORMAT" != nagios ] || quiet=1
   set -- "${parts[@]}"
   [ $# -ge 1 ] || die "report needs the results folders of the shards (each written by ./run.sh --shard I/N)"
-  local dir first="" blocks here part count="" fingerprint="" seen=" " worst=0 code
+  local dir first="" blocks here part count="" fingerprint="" seen=" " worst=0 code absolute=()
+  for dir in "$@"; do absolute+=("$(absolute_path "$dir")"); done   # relative to where run.sh was started, as above
+  set -- "${absolute[@]}"
   here=$(realpath -m -- "$RESULTS")
   for dir in "$@"; do
     [ -s "$dir/summary.txt" ] && [ -d "$dir/allure-results" ] && [ -f "$dir/allurerc.json" ] && [ -s "$dir/shard.txt" ] \

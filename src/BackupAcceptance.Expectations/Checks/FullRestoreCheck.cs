@@ -52,7 +52,7 @@ public static class FullRestoreCheck
         try
         {
             RestoreReport report;
-            using (await lease.Pool.TapeDriveAsync(target.Config, cancellationToken))
+            using (await lease.Pool.TapeDriveAsync(lease, dumpDate, cancellationToken))
                 report = await Guard.AmandaAsync(lease, dumpDate, "to restore the whole disk",
                     () => new Restorer(lease.Session, target.Disk).RestoreWholeDiskAsync(area, cancellationToken));
             var found = await EntriesAsync(area, regularOnly: false, cancellationToken);
