@@ -61,9 +61,11 @@ mkdir -p "$release/programs"
 for program in "${programs[@]}"; do
   echo "package: publishing $program (self-contained, linux-x64) ..."
   # InvariantGlobalization: a minimal Debian server has no ICU (libicu72), and the programs compare and format with
-  # the invariant culture anyway. SatelliteResourceLanguages: the runner's messages in English only.
+  # the invariant culture anyway; PredefinedCulturesOnly=false lets Reqnroll still name its feature language (en-US),
+  # which then has the invariant culture's data. SatelliteResourceLanguages: the runner's messages in English only.
   dotnet publish "$build/src/$program/$program.csproj" -c Release -r linux-x64 --self-contained \
-    -p:BackupAcceptanceRelease=true -p:InvariantGlobalization=true -p:SatelliteResourceLanguages=en \
+    -p:BackupAcceptanceRelease=true -p:InvariantGlobalization=true -p:PredefinedCulturesOnly=false \
+    -p:SatelliteResourceLanguages=en \
     --disable-build-servers -nologo -v quiet -o "$stage/publish/$program" \
     > "$stage/publish-$program.log" 2>&1 || { tail -n 40 "$stage/publish-$program.log" >&2; die "dotnet publish of $program failed (above)"; }
   # One folder for all: the same runtime and, under central package management, the same library versions. A file
