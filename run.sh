@@ -44,6 +44,11 @@ Usage:
       The mutation check (tests/mutations/): breaks each rule that decides pass or fail on purpose
       (mutations.tsv), builds, and runs the tests that must notice; fails when any mutation survives.
       The controls mutations need the demo Amanda (./run.sh demo or ./run.sh test first). About 15 min.
+  ./run.sh package [--out DIR] [--version VERSION]
+      Builds a release: dist/backup-acceptance-VERSION-linux-x64.tar.gz, the suite and the console programs published
+      self-contained (no .NET SDK, no Node on the server), this front door, and install.sh (/opt/backup-acceptance, the
+      backup-acceptance command; features in /etc/backup-acceptance/features, results and histories in
+      /var/lib/backup-acceptance). See docs/install.md. An installed release runs: run, baseline, report, evidence.
   ./run.sh --help
 
 Options:
@@ -134,6 +139,11 @@ source "$ROOT/run.d/settings.sh"
 
 # The settings file under the environment, once, before anything reads a setting (docs/settings.md).
 case "${1:-}" in -h|--help|help) ;; *) load_settings ;; esac
+# shellcheck source=run.d/layout.sh
+source "$ROOT/run.d/layout.sh"
+# shellcheck source=run.d/package.sh
+source "$ROOT/run.d/package.sh"
+release_defaults   # after the settings file: an installed release: the site's features, results and histories outside it (run.d/layout.sh)
 # A path the user gives is relative to the folder run.sh was started in: made absolute here, once, before anything
 # reads it. dotnet test starts the suite in a folder of its own (src/BackupAcceptance.Suite/bin/...), where a relative
 # BACKUP_ACCEPTANCE_RESULTS=shards/shard-1 would land otherwise, and the run would find no summary where it looks.
@@ -156,7 +166,7 @@ stop_suite() {
     return 0
   fi
   echo "run.sh: stopping: the checks in flight end as Interrupted, the report is still written (Ctrl-C again: stop now)" >&2
-  pkill -TERM -s "$1" -f 'testhost' 2>/dev/null || kill -TERM -- "-$1" 2>/dev/null || true
+  pkill -TERM -s "$1" -f "$(suite_process_pattern)" 2>/dev/null || kill -TERM -- "-$1" 2>/dev/null || true
 }
 
 # Cucumber-style tag expression -> dotnet test filter over NUnit categories (tags become categories).
@@ -184,6 +194,7 @@ tags_to_filter() {
 }
 
 require_dotnet() {
+  in_release && return 0   # a release runs its own published programs
   command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not found on PATH)"
 }
 
@@ -354,7 +365,8 @@ run_suite() {
   local progress_pid=""
   if [ -t 1 ] && [ "$quiet" = 0 ]; then export BACKUP_ACCEPTANCE_PROGRESS="$RESULTS/progress.txt"; fi
   # Its own scope of the run's id: what is left of it once it returns is swept (sweep_leftovers).
-  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/suite" setsid dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 9>&- &
+  suite_command "${args[@]}"   # dotnet test in a source tree, the published suite in a release (run.d/layout.sh)
+  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/suite" setsid "${SUITE_COMMAND[@]}" >"$RESULTS/dotnet-test.log" 2>&1 9>&- &
   pid=$!
   if [ -n "${BACKUP_ACCEPTANCE_PROGRESS:-}" ]; then show_progress "$pid" "$BACKUP_ACCEPTANCE_PROGRESS" & progress_pid=$!; fi
   [ "$interrupted" = 0 ] || stop_suite "$pid" 1   # stopped before the launch finished
@@ -614,6 +626,7 @@ run_own_tests() {
 }
 
 case "${1:-}" in -h|--help|help) usage; exit 0 ;; esac
+release_refuses "${1:-}"   # demo, test, mutate, bench, package need the source tree
 results_umask    # what the run writes is the user's alone (or BACKUP_ACCEPTANCE_RESULTS_GROUP's to read)
 start_watchdog   # nothing the run starts outlives run.sh
 case "${1:-}" in
@@ -622,8 +635,9 @@ case "${1:-}" in
   mutate) shift; require_dotnet; status=0; "$ROOT/tests/mutations/run.sh" "$@" || status=$?; exit "$status" ;;
   report) shift; merge_reports "$@" ;;
   evidence) shift; pack_evidence "$@" ;;
-  baseline) shift; require_dotnet; require_root_or_prefix
-            status=0; dotnet run --project "$ROOT/src/BackupAcceptance.Baseline" -c Release --disable-build-servers -- "$@" || status=$?; exit "$status" ;;
+  baseline) shift; require_root_or_prefix
+            status=0; run_program BackupAcceptance.Baseline "$@" || status=$?; exit "$status" ;;
+  package) shift; build_package "$@" ;;
   bench) shift; require_dotnet; require_root_or_prefix
          dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release --disable-build-servers -- --out "$ROOT/docs/bench/results.md" "$@" || exit $?
          bench_demo_run

@@ -7,10 +7,10 @@ FORMAT=text
 NAGIOS_SAID=""
 NAGIOS_ERRORS=""
 
-# run_outputs ARGS...: the one place that says how the Outputs program is started (from the source tree here; a
-# release starts its installed program instead).
+# run_outputs ARGS...: the one place that says how the Outputs program is started: dotnet run in a source tree, the
+# published program in a release (run_program, run.d/layout.sh).
 run_outputs() {
-  dotnet run --project "$ROOT/src/BackupAcceptance.Outputs" -c Release --disable-build-servers -- "$@" 9>&-
+  run_program BackupAcceptance.Outputs "$@" 9>&-
 }
 
 # use_format NAME: text (the default) or nagios. Under nagios only the plugin line reaches stdout, and what run.sh says
