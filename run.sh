@@ -301,6 +301,8 @@ run_suite() {
   local counts="${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$ROOT/allure-history/counts.jsonl}"
   claim_history "$history" BACKUP_ACCEPTANCE_ALLURE_HISTORY
   claim_history "$counts" BACKUP_ACCEPTANCE_COUNT_HISTORY
+  local estate="${BACKUP_ACCEPTANCE_ESTATE_HISTORY:-$ROOT/allure-history/estate.jsonl}"
+  claim_history "$estate" BACKUP_ACCEPTANCE_ESTATE_HISTORY
   [ "$quiet" = 1 ] || echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)}${shard:+ (shard $shard)} ..."
   local rc=0 interrupted=0 pid=""
   # dotnet test runs in a session of its own: a Ctrl-C there would make it kill the test host before the suite could
@@ -340,12 +342,14 @@ run_suite() {
   [ "$quiet" = 1 ] || echo
   if [ "$quiet" = 1 ]; then
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ' || { [ "$rc" != 0 ] || rc=2; }
+    print_estate "$RESULTS"
   else
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+    print_estate "$RESULTS"
     echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
   fi
   # Made during the run: the group's too, when one is named. A history that cannot be is said, and the run goes on.
-  ( tighten "$history"; tighten "$counts" ) || { [ "$rc" != 0 ] || rc=2; }
+  ( tighten "$history"; tighten "$counts"; tighten "$estate" ) || { [ "$rc" != 0 ] || rc=2; }
   # A folder that filled up or turned read-only during the run holds results cut short: the suite's own trouble.
   local why; why=$(unwritable "$RESULTS")
   if [ -n "$why" ]; then

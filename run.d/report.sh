@@ -18,3 +18,10 @@ render_report() {
     || { echo "run.sh: the report $out/index.html was not rendered (see above)" >&2; return 1; }
   echo "Report: $report"
 }
+
+# print_estate RESULTS: the estate page the suite wrote (disks x nights, results/estate.html), after the report's path.
+# Nothing when the run wrote none (it stopped before its end): the report says why.
+print_estate() {
+  [ -f "$1/estate.html" ] && echo "Estate: $1/estate.html"
+  return 0
+}
