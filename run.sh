@@ -342,7 +342,6 @@ run_suite() {
   [ "$quiet" = 1 ] || echo
   if [ "$quiet" = 1 ]; then
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ' || { [ "$rc" != 0 ] || rc=2; }
-    print_estate "$RESULTS"
   else
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
     print_estate "$RESULTS"
