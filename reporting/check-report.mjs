@@ -60,7 +60,13 @@ try {
     }, scenario);
     check(JSON.stringify(place) === JSON.stringify(path), `in the tree as ${path.join(' > ')}${place ? '' : ' (not found)'}${place && JSON.stringify(place) !== JSON.stringify(path) ? ': found ' + place.join(' > ') : ''}`);
   }
-  if (spec.screenshots?.tree) await page.screenshot({ path: spec.screenshots.tree });
+  if (spec.screenshots?.tree) {
+    // The tree scrolls inside the app, not the page: a tall window shows all of it.
+    await page.setViewportSize({ width: 1400, height: 1900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: spec.screenshots.tree });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
   for (const name of spec.scenarios ?? [])
     check(await page.getByText(name, { exact: true }).count() > 0, `scenario shown: ${name}`);
   const body = await page.evaluate(() => document.body.innerText);
@@ -82,17 +88,21 @@ try {
     if (spec.screenshots?.scenario) await page.screenshot({ path: spec.screenshots.scenario });
   }
   if (spec.globalAttachment) {
-    await page.getByTestId('nav-tab-globalAttachments').click();
-    const row = page.getByText(spec.globalAttachment.name, { exact: true });
+    // The tabs are on the report's front page, not on an opened scenario's: a page of its own.
+    const front = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    front.on('request', request => { if (/^https?:/.test(request.url())) outside.push(request.url()); });
+    await front.goto('file://' + spec.report);
+    await front.getByTestId('nav-tab-globalAttachments').click({ timeout: 30000 });
+    const row = front.getByText(spec.globalAttachment.name, { exact: true });
     await row.first().waitFor({ timeout: 15000 }).catch(() => {});
     check(await row.count() > 0, `global attachment listed: ${spec.globalAttachment.name}`);
     if (await row.count() > 0) {
       await row.first().click();
       let found = false;
       for (let tries = 0; tries < 30 && !found; tries++) {
-        for (const frame of page.frames())
+        for (const frame of front.frames())
           found ||= await frame.evaluate(text => document.body?.innerText?.includes(text) ?? false, spec.globalAttachment.contains).catch(() => false);
-        if (!found) await page.waitForTimeout(300);
+        if (!found) await front.waitForTimeout(300);
       }
       check(found, `global attachment opens and shows "${spec.globalAttachment.contains}"`);
     }
