@@ -101,6 +101,9 @@ Environment (each also a key of the settings file, e.g. command_timeout = 90; do
   BACKUP_ACCEPTANCE_ALLURE_HISTORY        where the report's history is kept (default: allure-history/history.jsonl)
   BACKUP_ACCEPTANCE_COUNT_HISTORY         where each disk's file counts are kept across runs (the count plots) (default:
                                           allure-history/counts.jsonl)
+  BACKUP_ACCEPTANCE_ESTATE_HISTORY        where each disk's verdicts are kept across runs (the estate page) (default:
+                                          allure-history/estate.jsonl)
+  BACKUP_ACCEPTANCE_ESTATE_NIGHTS         the nights the estate page shows (results/estate.html) (default: 14)
   BACKUP_ACCEPTANCE_EVIDENCE_DIR          where ./run.sh evidence writes its archive (default: evidence/)
   BACKUP_ACCEPTANCE_PROMETHEUS_TEXTFILE   a copy of the Prometheus textfile for node_exporter's textfile collector, e.g.
                                           /var/lib/prometheus/node-exporter/backup_acceptance.prom (mode 0644) (default:
@@ -148,7 +151,7 @@ release_defaults   # after the settings file: an installed release: the site's f
 # reads it. dotnet test starts the suite in a folder of its own (src/BackupAcceptance.Suite/bin/...), where a relative
 # BACKUP_ACCEPTANCE_RESULTS=shards/shard-1 would land otherwise, and the run would find no summary where it looks.
 absolute_path() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "${1#./}" ;; esac; }
-for setting in BACKUP_ACCEPTANCE_RESULTS BACKUP_ACCEPTANCE_ALLURE_HISTORY BACKUP_ACCEPTANCE_COUNT_HISTORY \
+for setting in BACKUP_ACCEPTANCE_RESULTS BACKUP_ACCEPTANCE_ALLURE_HISTORY BACKUP_ACCEPTANCE_COUNT_HISTORY BACKUP_ACCEPTANCE_ESTATE_HISTORY \
   BACKUP_ACCEPTANCE_EVIDENCE_DIR BACKUP_ACCEPTANCE_RESTORE_DIR BACKUP_ACCEPTANCE_ALLURE_CONFIG BACKUP_ACCEPTANCE_FEATURES; do
   [ -z "${!setting:-}" ] || export "$setting=$(absolute_path "${!setting}")"
 done
@@ -353,6 +356,8 @@ run_suite() {
   local counts="${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$ROOT/allure-history/counts.jsonl}"
   claim_history "$history" BACKUP_ACCEPTANCE_ALLURE_HISTORY
   claim_history "$counts" BACKUP_ACCEPTANCE_COUNT_HISTORY
+  local estate="${BACKUP_ACCEPTANCE_ESTATE_HISTORY:-$ROOT/allure-history/estate.jsonl}"
+  claim_history "$estate" BACKUP_ACCEPTANCE_ESTATE_HISTORY
   [ "$quiet" = 1 ] || echo "Checking backups against ${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}${tags:+ (tags: $tags)}${shard:+ (shard $shard)} ..."
   local rc=0 interrupted=0 pid=""
   # dotnet test runs in a session of its own: a Ctrl-C there would make it kill the test host before the suite could
@@ -396,10 +401,11 @@ run_suite() {
     said+=$'\n'$(render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ') || { [ "$rc" != 0 ] || rc=2; }
   else
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+    print_estate "$RESULTS"
     echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
   fi
   # Made during the run: the group's too, when one is named. A history that cannot be is said, and the run goes on.
-  ( tighten "$history"; tighten "$counts" ) || { [ "$rc" != 0 ] || rc=2; }
+  ( tighten "$history"; tighten "$counts"; tighten "$estate" ) || { [ "$rc" != 0 ] || rc=2; }
   # A folder that filled up or turned read-only during the run holds results cut short: the suite's own trouble.
   local why; why=$(unwritable "$RESULTS")
   if [ -n "$why" ]; then

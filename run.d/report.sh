@@ -51,3 +51,10 @@ fallback_report() {
     echo "run.sh: no HTML report: Allure's renderer (Node) is not on this machine and this run wrote no Reqnroll report (a merge of parts has none: each part's own is in its folder)"
   fi
 }
+
+# print_estate RESULTS: the estate page the suite wrote (disks x nights, results/estate.html), after the report's path.
+# Nothing when the run wrote none (it stopped before its end): the report says why.
+print_estate() {
+  [ -f "$1/estate.html" ] && echo "Estate: $1/estate.html"
+  return 0
+}

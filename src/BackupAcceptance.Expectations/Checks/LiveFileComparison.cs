@@ -15,8 +15,10 @@ namespace BackupAcceptance.Expectations.Checks;
 /// </summary>
 public static class LiveFileComparison
 {
+    /// <param name="onCompared">Called with the comparison before a mismatch fails it: the report shows every mismatch,
+    /// the failure message only the first few.</param>
     public static async Task<RestoreComparison> RequireMatchesLiveAsync(RestoredFiles restored, string transcriptTail,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<RestoreComparison>? onCompared = null)
     {
         var live = await LiveComparisonCheck.ReadLiveAsync(restored.Target, restored.DumpDate, "live files to compare with", cancellationToken);
         if (restored.DumpDate is not { } dump)
@@ -24,7 +26,8 @@ public static class LiveFileComparison
                 "the dump's date, to know which live files changed since", "the restore named no dump", transcriptTail);
         var liveFiles = live.Files.ToDictionary(e => e.Path);
         var excluded = live.Excluded.Select(e => e.Path).ToHashSet();
-        var report = new List<string> { $"live side: {LiveComparisonCheck.Describe(live)}" };
+        var report = new List<string>();
+        var matches = new List<string>();
         var mismatches = new List<string>();
         var compared = 0;
         var changed = 0;
@@ -48,10 +51,11 @@ public static class LiveFileComparison
                 continue;
             }
             var comparison = await FileComparison.CompareAsync(live.PathOf(entry), restored.Area.PathOf(file), cancellationToken);
-            var line = $"{file}: live {comparison.LiveSha256 ?? "?"} restored {comparison.RestoredSha256 ?? "?"}{(comparison.Problem is { } p ? $" ({p})" : "")}";
-            report.Add((comparison.Matches ? "match " : "MISMATCH ") + line);
             compared++;
-            if (!comparison.Matches) mismatches.Add(line);
+            if (comparison.Matches) matches.Add($"{file} {comparison.LiveSha256}");
+            else mismatches.Add($"{file}: live sha256 {comparison.LiveSha256 ?? "?"} ({Size(live.PathOf(entry))}), " +
+                                $"restored sha256 {comparison.RestoredSha256 ?? "?"} ({Size(restored.Area.PathOf(file))})" +
+                                (comparison.Problem is { } p ? $" ({p})" : ""));
         }
         if (restored.IsWholeDisk)
         {
@@ -60,19 +64,40 @@ public static class LiveFileComparison
         }
         if (live.Excluded.Count > 0)
             report.Add($"{Guard.Plural(live.Excluded.Count, "live file")} excluded by the DLE, not compared: " +
-                       string.Join(", ", live.Excluded.Select(e => e.Path.ToString()).Order(StringComparer.Ordinal)));
-        report.Insert(1, $"compared {Guard.Plural(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared");
+                       string.Join(", ", ListDigest.Capped(live.Excluded.Select(e => e.Path.ToString()).Order(StringComparer.Ordinal), 50, "excluded")));
+        var header = new[]
+        {
+            $"live side: {LiveComparisonCheck.Describe(live)}",
+            $"compared {Guard.Plural(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared",
+        };
+        var result = new RestoreComparison(header, matches, mismatches, report, compared);
+        onCompared?.Invoke(result);
 
         if (compared == 0)
             throw new ExpectationFailedException(FailureCategory.NothingChecked, restored.Target, dump,
                 "at least one restored file to compare with its live file",
-                $"none could be compared: {string.Join("; ", report.Skip(1).Take(20))}", transcriptTail);
+                $"none could be compared: {string.Join("; ", report.Take(20))}", transcriptTail);
         if (mismatches.Count > 0)
             throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, dump,
                 "every file unchanged since the dump to have the live file's SHA-256, and every live file the DLE covers that is older than the dump to be restored",
                 $"{Guard.Plural(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{(mismatches.Count > 20 ? "; ..." : "")}" +
                 (restored.Seed is { } seed ? $" (seed {seed})" : ""), transcriptTail);
-        return new RestoreComparison(report, compared);
+        return result;
+
+    }
+
+    /// <summary>A mismatching file's size, for the report ("12 bytes", or why it could not be read).</summary>
+    private static string Size(byte[] path)
+    {
+        try
+        {
+            using var file = Amanda.Restoring.RawFiles.OpenRead(path);
+            return $"{file.Length} bytes";
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            return "size unknown: " + unreadable.Message;
+        }
     }
 
     /// <returns>How many live files were checked for presence in the restore, and how many were new or changed since.</returns>
@@ -102,9 +127,7 @@ public static class LiveFileComparison
             else
             {
                 checkedFiles++;
-                var line = $"{entry.Path}: a live file older than the dump, covered by the DLE, is absent from the restore";
-                report.Add("MISMATCH " + line);
-                mismatches.Add(line);
+                mismatches.Add($"{entry.Path}: a live file older than the dump, covered by the DLE, is absent from the restore");
             }
         }
         return (checkedFiles, changedFiles);

@@ -91,6 +91,12 @@ public static class SettingCatalogue
     public static readonly Setting CountHistory = Row("COUNT_HISTORY", new SettingKind.FilePath(), "allure-history/counts.jsonl",
         "where each disk's file counts are kept across runs (the count plots)");
 
+    public static readonly Setting EstateHistory = Row("ESTATE_HISTORY", new SettingKind.FilePath(), "allure-history/estate.jsonl",
+        "where each disk's verdicts are kept across runs (the estate page)");
+
+    public static readonly Setting EstateNights = Row("ESTATE_NIGHTS", new SettingKind.WholeNumber(1, 366), "14",
+        "the nights the estate page shows (results/estate.html)");
+
     public static readonly Setting EvidenceDir = Row("EVIDENCE_DIR", new SettingKind.FilePath(), "evidence/",
         "where ./run.sh evidence writes its archive");
 

@@ -18,7 +18,9 @@ public sealed partial class BackupDriver
         var restored = await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreRandomFilesAsync(lease, count, chosen, cancellation));
         await KeepAsync(restored);
         output.WriteLine($"random files {restored.ChosenHow}");
-        evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n{restored.ChosenHow}\n" + string.Join("\n", restored.Files));
+        // The names, first 100, then a count and digest: a sample of thousands stays kilobytes in the report.
+        evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n{restored.ChosenHow}\n" +
+            string.Join("\n", ListDigest.Capped(restored.Files.Select(f => f.ToString()), 100, "restored files")));
     }
 
     public async Task RestoreFileAsync(string path) =>
@@ -39,12 +41,12 @@ public sealed partial class BackupDriver
 
     private async Task CompareWithLiveAsync(RestoredFiles restored)
     {
-        var comparison = await VerdictAsync(() => LiveFileComparison.RequireMatchesLiveAsync(restored, TranscriptTail, Cancellation));
-        checks.Record(comparison.Compared, "restored files compared");
+        // Attached before the verdict: a failed comparison's report lists every mismatch (the message, the first 20).
         var unlike = restored.Files.Count - (restored.RegularFiles ?? restored.Files).Count;
-        evidence.Attach("restore comparison",
-            (unlike > 0 ? $"{unlike} listed entries are not regular files (links, FIFOs, devices): restored, not compared\n" : "") +
-            string.Join("\n", comparison.Lines));
+        var comparison = await VerdictAsync(() => LiveFileComparison.RequireMatchesLiveAsync(restored, TranscriptTail, Cancellation,
+            compared => evidence.Attach("restore comparison",
+                (unlike > 0 ? $"{unlike} listed entries are not regular files (links, FIFOs, devices): restored, not compared\n" : "") + compared.Text())));
+        checks.Record(comparison.Compared, "restored files compared");
     }
 
     public async Task RequireRestoredContentAsync(string pattern)

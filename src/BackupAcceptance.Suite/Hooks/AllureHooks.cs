@@ -1,6 +1,7 @@
 using BackupAcceptance.ReqnrollNUnit;
 using BackupAcceptance.Suite.Drivers;
 using BackupAcceptance.Suite.Reporting;
+using System.Text.RegularExpressions;
 using Reqnroll;
 
 namespace BackupAcceptance.Suite.Hooks;
@@ -13,22 +14,28 @@ namespace BackupAcceptance.Suite.Hooks;
 [Binding]
 public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature, BackupDriver driver, ScenarioReport report, AllureReport allure)
 {
+    private DateTimeOffset _stepStarted;
+    private long? _transcriptMark;
+
     [BeforeStep]
     public void BeforeStep()
     {
         report.BeginStep();
-        report.TranscriptMark = (int)(driver.SessionTranscript?.Count ?? 0);
+        _stepStarted = DateTimeOffset.Now;
+        _transcriptMark = driver.SessionTranscript?.Count;
     }
 
     [AfterStep]
     public void AfterStep()
     {
         var info = scenario.StepContext.StepInfo;
-        if (driver.SessionTranscript is { } transcript && transcript.Count > report.TranscriptMark)
+        if (driver.SessionTranscript is { } transcript)
         {
-            var entries = transcript.Entries;
-            var fresh = entries.Skip(Math.Max(0, entries.Count - (int)(transcript.Count - report.TranscriptMark)));
-            report.Attach(allure.Writer.WriteTextAttachment("amrecover transcript", string.Join("\n", fresh.SelectMany(e => e.Lines()))));
+            // By time, not by count alone: a session rented in this step carries the exchanges of earlier scenarios.
+            var fresh = transcript.Entries.Where(e => e.At >= _stepStarted).ToList();
+            var notKept = _transcriptMark is { } mark ? Math.Max(0, transcript.Count - mark - fresh.Count) : 0;
+            if (fresh.Count > 0)
+                report.Attach(allure.Writer.WriteTextAttachment("amrecover transcript", AllureTranscript.Render(fresh, notKept, failed: scenario.TestError is not null)));
         }
         var (status, details) = scenario.TestError is { } error ? Facts().Classify(error) : (AllureStatus.Passed, new AllureStatusDetails());
         report.EndStep(StepName(report.Steps.Count) ?? $"{info.StepDefinitionType} {info.Text}", status, details);
@@ -60,8 +67,35 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
             AllSteps(),
             plots,
             parameters,
-            facts.Labels(),
+            AllureSuites.Replace(facts.Labels(), driver.Target, driver.Estate, facts.Feature),
             facts.Links(allure.Config)));
+        await RecordEstateAsync(status, details);
+    }
+
+    /// <summary>The scenario's word on its disk (or on the whole estate) for the estate page: verdict, category, the
+    /// newest dump's count and age. Scenarios that never named a disk say nothing of any.</summary>
+    private async Task RecordEstateAsync(AllureStatus status, AllureStatusDetails details)
+    {
+        var (config, host, disk) = driver.Target is { IsEstate: false } target ? (target.Config, target.Host, target.Disk)
+            : driver.Estate is { Count: > 0 } estate ? (estate[0].Config, "every disk", "")
+            : default;
+        if (config is null) return;
+        var counted = report.Counts.Where(c => c.Target.Disk == disk && c.Target.Host == host && c.Dump is not null).MaxBy(c => c.Dump);
+        var dump = counted?.Dump ?? driver.Failure?.DumpDate ?? driver.Restored?.DumpDate ?? driver.Sample?.DumpDate;
+        var statusWord = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
+        var category = status is AllureStatus.Failed or AllureStatus.Broken && details.Message is { } message
+            ? allure.Config.Categories.FirstOrDefault(c => c.MatchedStatuses.Contains(statusWord) && Regex.IsMatch(message, c.MessageRegex))?.Name
+            : null;
+        var record = new EstateRecord(allure.RunId, allure.Night, config, host, disk, $"{feature.FeatureInfo.Title} / {scenario.ScenarioInfo.Title}",
+            statusWord, category, counted?.Files, dump?.ToString(), dump is { } date ? Math.Round(date.AgeAt(DateTime.Now).TotalHours, 1) : null);
+        try
+        {
+            await allure.RecordEstateAsync([record], CancellationToken.None);
+        }
+        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+        {
+            // The estate page is a view of the checks, not a check: tonight's column is kept in memory all the same.
+        }
     }
 
     /// <summary>The whole counts this scenario took go into the count history; for each disk counted, a plot of its

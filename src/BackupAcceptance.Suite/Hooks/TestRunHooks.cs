@@ -49,5 +49,7 @@ public sealed class TestRunHooks
         if (!context.TestRunContainer.IsRegistered<SuiteRun>()) return; // the start failed, and said why
         var summary = await context.TestRunContainer.Resolve<SuiteRun>().FinishAsync();
         await TestContext.Progress.WriteLineAsync($"Backup acceptance summary written to {summary}");
+        var estate = await context.TestRunContainer.Resolve<AllureReport>().WriteEstatePageAsync(CancellationToken.None);
+        await TestContext.Progress.WriteLineAsync($"Estate page written to {estate}");
     }
 }

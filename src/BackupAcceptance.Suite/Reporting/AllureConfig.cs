@@ -10,7 +10,7 @@ public sealed record ReportCategory(string Name, string MessageRegex, IReadOnlyL
 
 /// <summary>
 /// allure-config.json at the repository root: where results go, the report's title, links from tags, failure
-/// categories and extra environment entries. A missing file means the defaults; a malformed one is an error that
+/// categories, extra environment entries and the labels the report's tree groups by (config, host, disk). A missing file means the defaults; a malformed one is an error that
 /// names the file and the problem (the run stops before any scenario).
 /// </summary>
 public sealed record AllureConfig(
@@ -18,7 +18,8 @@ public sealed record AllureConfig(
     string ReportTitle,
     IReadOnlyList<LinkPattern> Links,
     IReadOnlyList<ReportCategory> Categories,
-    IReadOnlyDictionary<string, string> Environment)
+    IReadOnlyDictionary<string, string> Environment,
+    IReadOnlyList<string> GroupBy)
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -30,7 +31,7 @@ public sealed record AllureConfig(
 
     private sealed record FileShape(
         string? ResultsDirectory, string? ReportTitle, List<LinkPattern>? Links, List<ReportCategory>? Categories,
-        Dictionary<string, string>? Environment);
+        Dictionary<string, string>? Environment, List<string>? GroupBy);
 
     /// <summary>One category per failure kind, matched on the stable prefix every failure message starts with.</summary>
     public static IReadOnlyList<ReportCategory> DefaultCategories { get; } =
@@ -53,8 +54,13 @@ public sealed record AllureConfig(
         new("Suite defect", "[\\s\\S]*", ["broken"]),
     ];
 
-    // After DefaultCategories: static fields initialise in textual order.
-    public static AllureConfig Defaults { get; } = new("results/allure-results", "BackupAcceptance", [], DefaultCategories, new Dictionary<string, string>());
+    /// <summary>The tree a sysadmin reads in the morning: config, then host, then disk (AllureSuites sets the labels);
+    /// the estate's scenarios sit under their config as "every disk of X config".</summary>
+    public static IReadOnlyList<string> DefaultGroupBy { get; } = ["parentSuite", "suite", "subSuite"];
+
+    // After DefaultCategories and DefaultGroupBy: static fields initialise in textual order.
+    public static AllureConfig Defaults { get; } =
+        new("results/allure-results", "BackupAcceptance", [], DefaultCategories, new Dictionary<string, string>(), DefaultGroupBy);
 
     public static AllureConfig Load(string path)
     {
@@ -78,6 +84,7 @@ public sealed record AllureConfig(
             shape.ReportTitle ?? Defaults.ReportTitle,
             shape.Links ?? [],
             shape.Categories ?? DefaultCategories,
-            shape.Environment ?? new Dictionary<string, string>());
+            shape.Environment ?? new Dictionary<string, string>(),
+            shape.GroupBy ?? DefaultGroupBy);
     }
 }

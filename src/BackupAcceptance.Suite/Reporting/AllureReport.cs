@@ -13,12 +13,16 @@ public sealed class AllureReport
     private readonly DateTimeOffset _started = DateTimeOffset.Now;
     private string? _banner;
 
-    private AllureReport(AllureConfig config, AllureResultsWriter writer, CountHistory counts)
+    private AllureReport(AllureConfig config, AllureResultsWriter writer, CountHistory counts, EstateHistory estate, int estateNights)
     {
         Config = config;
         Writer = writer;
         Counts = counts;
+        Estate = estate;
+        _estateNights = estateNights;
     }
+
+    private readonly int _estateNights;
 
     public AllureConfig Config { get; }
 
@@ -26,6 +30,53 @@ public sealed class AllureReport
 
     /// <summary>Every whole count, kept across runs for the per-disk plots.</summary>
     public CountHistory Counts { get; }
+
+    /// <summary>Every scenario's verdict per disk, kept across runs for the estate page.</summary>
+    public EstateHistory Estate { get; }
+
+    private readonly List<EstateRecord> _estateTonight = [];
+
+    /// <summary>This run's identity in the estate history: its start, UTC.</summary>
+    public string RunId => _started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The night this run speaks for on the estate page: its local start date.</summary>
+    public string Night => _started.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Keeps a scenario's verdicts for the estate page: in this run's memory, and appended to the history
+    /// (a history that cannot be written loses the past nights, never tonight's column).</summary>
+    public async Task RecordEstateAsync(IReadOnlyList<EstateRecord> records, CancellationToken cancellationToken)
+    {
+        lock (_estateTonight) _estateTonight.AddRange(records);
+        await Estate.RecordAsync(records, cancellationToken);
+    }
+
+    /// <summary>results/estate.html: disks × the last BACKUP_ACCEPTANCE_ESTATE_NIGHTS (14) nights from the estate and
+    /// count histories, also attached to the Allure report as a global attachment. Returns its path.</summary>
+    public async Task<string> WriteEstatePageAsync(CancellationToken cancellationToken)
+    {
+        var nights = EstateTable.NightsEnding(DateOnly.FromDateTime(_started.LocalDateTime), _estateNights);
+        List<EstateRecord> tonight;
+        lock (_estateTonight) tonight = [.. _estateTonight];
+        var records = new List<EstateRecord>(tonight);
+        var counts = new List<CountPoint>();
+        try
+        {
+            records.AddRange((await Estate.SinceAsync(nights[0], cancellationToken)).Where(r => r.Run != RunId));
+            foreach (var (config, host, disk) in records.Where(r => r.Disk.Length > 0).Select(r => (r.Config, r.Host, r.Disk)).Distinct())
+                counts.AddRange(await Counts.ForDiskAsync(config, host, disk, cancellationToken));
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            // The page is a view: without the histories it still shows tonight.
+        }
+        var html = EstatePage.Render(EstateTable.Build(nights, records, counts), Config.ReportTitle, DateTimeOffset.Now, "allure-report/index.html");
+        var path = Path.Combine(Path.GetDirectoryName(Writer.Directory)!, "estate.html");
+        var temporary = path + $".{Guid.NewGuid():N}.tmp";
+        await File.WriteAllTextAsync(temporary, html, new System.Text.UTF8Encoding(false), cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+        Writer.WriteGlobalAttachment("estate: disks × nights (estate.html)", html, "text/html", ".html");
+        return path;
+    }
 
     /// <summary>Loads allure-config.json (a malformed one stops the run with a clear error), empties the results
     /// folder of an earlier run's results, and writes categories, executor and the renderer's configuration.</summary>
@@ -38,7 +89,8 @@ public sealed class AllureReport
         writer.WriteCategories(config.Categories);
         writer.WriteExecutor(CiExecutor.FromEnvironment(config.ReportTitle));
         WriteRendererConfig(config, HistoryPath(settings), Path.GetDirectoryName(writer.Directory)!);
-        return new AllureReport(config, writer, CountHistory.At(settings, RepositoryRoot()));
+        return new AllureReport(config, writer, CountHistory.At(settings, RepositoryRoot()), EstateHistory.At(settings, RepositoryRoot()),
+            (int)(settings.Number(SettingCatalogue.EstateNights) ?? EstateTable.DefaultNights));
     }
 
     /// <summary>Remembers the first amrecover banner: it names the Amanda version and the index server.</summary>
@@ -93,7 +145,7 @@ public sealed class AllureReport
             {
                 awesome = new
                 {
-                    options = new { reportName = config.ReportTitle, singleFile = true, reportLanguage = "en", groupBy = Array.Empty<string>() },
+                    options = new { reportName = config.ReportTitle, singleFile = true, reportLanguage = "en", groupBy = config.GroupBy },
                 },
             },
         };

@@ -26,7 +26,7 @@ public sealed class AllureResultsWriter(string directory)
     public void Reset()
     {
         System.IO.Directory.CreateDirectory(directory);
-        string[] ours = ["*-result.json", "*-container.json", "*-attachment.*", "environment.properties", "executor.json", "categories.json"];
+        string[] ours = ["*-result.json", "*-container.json", "*-globals.json", "*-attachment.*", "environment.properties", "executor.json", "categories.json"];
         foreach (var file in ours.SelectMany(pattern => System.IO.Directory.EnumerateFiles(directory, pattern)))
             File.Delete(file);
     }
@@ -45,6 +45,15 @@ public sealed class AllureResultsWriter(string directory)
         var source = $"{Guid.NewGuid()}-attachment.svg";
         WriteAtomically(source, svg);
         return new AllureAttachment(name, source, "image/svg+xml");
+    }
+
+    /// <summary>An attachment of the whole run (Allure 3's global attachments, a <c>-globals.json</c>), not of a scenario.</summary>
+    public void WriteGlobalAttachment(string name, string text, string type, string extension)
+    {
+        var source = $"{Guid.NewGuid()}-attachment{extension}";
+        WriteAtomically(source, text);
+        var globals = new { attachments = new[] { new { name, source, type, timestamp = DateTimeOffset.Now.ToUnixTimeMilliseconds() } } };
+        WriteAtomically($"{Guid.NewGuid()}-globals.json", JsonSerializer.Serialize(globals, Json));
     }
 
     public void WriteEnvironment(IEnumerable<KeyValuePair<string, string>> entries)

@@ -10,7 +10,9 @@ namespace BackupAcceptance.Tests.Reporting;
 /// <summary>
 /// The morning report as a person sees it: the real suite runs the hollow-backup controls, the pinned Allure 3
 /// renders its results twice (a trend needs two points), and headless Chromium opens the single HTML file from
-/// disk and looks for the scenarios, their statuses, a category and a transcript (reporting/check-report.mjs).
+/// disk and looks for the tree config > host > disk with each scenario in its place, the statuses, a category, a
+/// transcript and the estate page among the global attachments; then opens the estate page (results/estate.html)
+/// and looks for its disks and its hollow and failed cells (reporting/check-report.mjs).
 /// </summary>
 [Category("Integration")]
 public sealed class ReportBrowserTests
@@ -38,19 +40,26 @@ public sealed class ReportBrowserTests
     public void RemoveWorkFolder() => Directory.Delete(_work, recursive: true);
 
     [Test]
-    public async Task The_rendered_report_shows_scenarios_statuses_categories_and_transcripts_with_a_trend()
+    public async Task The_rendered_report_shows_the_disks_tree_statuses_categories_transcripts_a_trend_and_the_estate_page()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var features = Directory.CreateDirectory(Path.Combine(_work, "features")).FullName;
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Controls", "at-least-one-file.feature"), Path.Combine(features, "controls.feature"));
         var history = Path.Combine(_work, "history", "history.jsonl");
         var report = Path.Combine(_work, "report");
+        var estate = Path.Combine(_work, "estate.html");
         string? rendered = null;
 
         await SuiteRunner.RunAsync(features, null, timeout.Token,
-            new Dictionary<string, string> { ["BACKUP_ACCEPTANCE_ALLURE_HISTORY"] = history },
+            new Dictionary<string, string>
+            {
+                ["BACKUP_ACCEPTANCE_ALLURE_HISTORY"] = history,
+                ["BACKUP_ACCEPTANCE_COUNT_HISTORY"] = Path.Combine(_work, "history", "counts.jsonl"),
+                ["BACKUP_ACCEPTANCE_ESTATE_HISTORY"] = Path.Combine(_work, "history", "estate.jsonl"),
+            },
             async results =>
             {
+                File.Copy(Path.Combine(results, "estate.html"), estate); // the results folder goes with the run
                 Directory.CreateDirectory(Path.GetDirectoryName(history)!);
                 foreach (var run in new[] { "first", "second" })
                 {
@@ -69,9 +78,26 @@ public sealed class ReportBrowserTests
         await File.WriteAllTextAsync(spec, JsonSerializer.Serialize(new
         {
             report = rendered,
-            scenarios = new[] { "A disk of empty directories fails", "A tree of odd names passes", "An empty disk fails", "A disk that was never dumped fails", "A disk unknown to Amanda fails" },
+            tree = new[]
+            {
+                new[] { "ba-daily", "localhost", "/srv/fixtures/hollow", "A disk of empty directories fails" },
+                ["ba-daily", "localhost", "/srv/fixtures/oddnames", "A tree of odd names passes"],
+                ["ba-daily", "localhost", "/srv/fixtures/empty", "An empty disk fails"],
+                ["ba-daily", "localhost", "/srv/fixtures/notdumped", "A disk that was never dumped fails"],
+                ["ba-daily", "localhost", "/srv/no such disk", "A disk unknown to Amanda fails"],
+            },
             counts = new[] { "3 failed", "1 broken", "1 passed" },
             open = new { scenario = "A disk of empty directories fails", category = "Hollow backup", transcriptContains = "amrecover> ls" },
+            globalAttachment = new { name = "estate: disks × nights (estate.html)", contains = "/srv/fixtures/hollow" },
+            estate = new
+            {
+                page = estate,
+                contains = new[] { "/srv/fixtures/oddnames", "/srv/fixtures/hollow", "/srv/no such disk", "4 failed, broken or hollow" },
+                cells = new Dictionary<string, int> { ["failed hollow"] = 1, ["passed"] = 1, ["broken"] = 1 },
+            },
+            screenshots = Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_SCREENSHOTS") is { Length: > 0 } shots
+                ? new { tree = Path.Combine(shots, "report-tree.png"), estate = Path.Combine(shots, "report-estate.png") }
+                : null,
         }), timeout.Token);
 
         var check = await Cli.Wrap("node").WithArguments(["check-report.mjs", spec]).WithWorkingDirectory(Reporting)

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using BackupAcceptance.Amanda.Session;
+
+namespace BackupAcceptance.Suite.Reporting;
+
+/// <summary>
+/// One step's amrecover exchanges as the report keeps them: kilobytes, however large the disk. A walk of a big disk
+/// makes thousands of exchanges and a whole-disk restore lists every file it extracts; the reader needs how the step
+/// began and how it ended, so the first and last exchanges are kept and each long output is cut to its head and tail.
+/// What is left out is counted (exchanges by command, lines) and digested (SHA-256 of the text), never silently lost.
+/// A failed step keeps a longer tail: the last exchanges are the failure's evidence.
+/// </summary>
+public static class AllureTranscript
+{
+    public const int HeadExchanges = 8, TailExchanges = 24, FailedTailExchanges = 60;
+    public const int OutputHeadLines = 5, OutputTailLines = 10, FailedLastOutputLines = 60;
+
+    /// <param name="exchanges">The step's exchanges, oldest first.</param>
+    /// <param name="notKept">Exchanges of the step the session's bounded transcript no longer holds.</param>
+    public static string Render(IReadOnlyList<TranscriptEntry> exchanges, long notKept, bool failed)
+    {
+        var text = new StringBuilder();
+        if (notKept > 0) text.Append(CultureInfo.InvariantCulture, $"({notKept} earlier exchanges of this step not kept by the session)\n");
+        var tail = failed ? FailedTailExchanges : TailExchanges;
+        var head = exchanges.Count > HeadExchanges + tail ? HeadExchanges : exchanges.Count;
+        var tailStart = Math.Max(head, exchanges.Count - tail);
+        for (var i = 0; i < head; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed);
+        if (tailStart > head) text.AppendLine(LeftOut(exchanges.Skip(head).Take(tailStart - head).ToList()));
+        for (var i = tailStart; i < exchanges.Count; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed);
+        return text.ToString().TrimEnd('\n');
+    }
+
+    private static void Append(StringBuilder text, TranscriptEntry exchange, bool last, bool failed)
+    {
+        var lines = exchange.Lines().ToList();
+        text.AppendLine(lines[0]);
+        var output = lines.Skip(1).ToList();
+        var (headLines, tailLines) = last && failed ? (OutputHeadLines, FailedLastOutputLines) : (OutputHeadLines, OutputTailLines);
+        if (output.Count <= headLines + tailLines + 1)
+        {
+            foreach (var line in output) text.AppendLine(line);
+            return;
+        }
+        foreach (var line in output.Take(headLines)) text.AppendLine(line);
+        var cut = output.Skip(headLines).Take(output.Count - headLines - tailLines).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"  … {cut.Count} lines left out (sha256 {Digest(cut)}) …");
+        foreach (var line in output.Skip(output.Count - tailLines)) text.AppendLine(line);
+    }
+
+    private static string LeftOut(IReadOnlyList<TranscriptEntry> exchanges)
+    {
+        var commands = exchanges.GroupBy(e => Verb(e.Command)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}");
+        var lines = exchanges.SelectMany(e => e.Lines()).ToList();
+        var took = TimeSpan.FromTicks(exchanges.Sum(e => e.Duration.Ticks));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"… {exchanges.Count} exchanges left out ({string.Join(", ", commands)}; {lines.Count} lines, {took.TotalSeconds:0.0} s; sha256 {Digest(lines)}) …");
+    }
+
+    private static string Verb(string? command) => command is null ? "start" : command.Split(' ', 2)[0];
+
+    /// <summary>Enough of SHA-256 to tell two texts apart when comparing runs; not a proof of anything.</summary>
+    internal static string Digest(IEnumerable<string> lines) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..16];
+}
