@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BackupAcceptance.Outputs.Summary;
 
 /// <summary>summary.json as the suite writes it (src/BackupAcceptance.Suite/Reporting/SummaryDocument.cs; a test
@@ -19,6 +21,7 @@ public sealed record RunFile(
 
 public sealed record RunCounts(int Passed, int Failed, int Broken)
 {
+    [JsonIgnore] // not a field of summary.json: a merged file has the suite's fields and no others
     public int Total => Passed + Failed + Broken;
 }
 
