@@ -557,7 +557,7 @@ pack_evidence() {
   staging=$(mktemp -d "/tmp/$name.XXXXXX")
   trap 'rm -rf -- "$staging"' EXIT
   mkdir -p "$staging/$name" "$out"
-  for file in summary.txt junit.xml suite.trx dotnet-test.log allure-report/index.html features.txt shard.txt exit-code; do
+  for file in summary.txt summary.json junit.xml backup_acceptance.prom suite.trx dotnet-test.log allure-report/index.html estate.html settings.txt features.txt shard.txt exit-code; do
     [ -e "$RESULTS/$file" ] || continue
     mkdir -p "$staging/$name/$(dirname "$file")"
     cp -p "$RESULTS/$file" "$staging/$name/$file"

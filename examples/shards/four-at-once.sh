@@ -6,7 +6,7 @@
 # /run/lock/backup-acceptance): the parts overlap everything else (listing, walking, comparing).
 set -uo pipefail
 parts=${1:-4}
-run=${RUN_SH:-/opt/backup-acceptance/run.sh}
+run=${RUN_SH:-/usr/local/bin/backup-acceptance}
 features=${FEATURES:-/etc/backup-acceptance/features}
 [[ "$parts" =~ ^[1-9][0-9]*$ ]] || { echo "four-at-once.sh: N must be a number of parts, got '$parts'" >&2; exit 2; }
 mkdir -p -m 0700 shards
@@ -18,7 +18,10 @@ if [ -f "$(dirname "$run")/BackupAcceptance.sln" ]; then
 fi
 # Each part appends its disks' counts to a count history of its own (one file written by N processes at once is not
 # known to be safe); a disk stays in the same part while the feature files keep their disks.
-counts=${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$(dirname "$run")/allure-history/counts.jsonl}
+# A clone keeps its histories beside run.sh, an installed release in /var/lib/backup-acceptance (docs/install.md).
+if [ -f "$(dirname "$run")/BackupAcceptance.sln" ]; then default_counts="$(dirname "$run")/allure-history/counts.jsonl"
+else default_counts=/var/lib/backup-acceptance/history/counts.jsonl; fi
+counts=${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$default_counts}
 for ((i = 1; i <= parts; i++)); do
   BACKUP_ACCEPTANCE_RESULTS="shards/shard-$i" BACKUP_ACCEPTANCE_COUNT_HISTORY="${counts%.jsonl}-part-$i-of-$parts.jsonl" \
     "$run" --features "$features" --shard "$i/$parts" --quiet -- --no-build > "shards/part-$i.log" 2>&1 &
