@@ -513,6 +513,7 @@ merge_reports() {
     grep -h '^INTERRUPTED: ' "${@/%//summary.txt}" || true
   } > "$RESULTS/summary.txt"
   { cat "$1/features.txt" 2>/dev/null; echo "merged from $# parts of $count"; } > "$RESULTS/features.txt"
+  [ ! -f "$1/settings.txt" ] || cp -f -- "$1/settings.txt" "$RESULTS/settings.txt"   # the parts ran with the same settings file
   local said=""   # --quiet: printed at the end, and only when the run was not all green
   if [ "$quiet" = 1 ]; then said=$(print_failures "$RESULTS/summary.txt"); else cat "$RESULTS/summary.txt"; echo; fi
   local rc; rc=$(verdict_code "$RESULTS/summary.txt" 0)
