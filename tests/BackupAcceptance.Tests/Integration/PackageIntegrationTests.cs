@@ -90,8 +90,7 @@ public sealed partial class PackageIntegrationTests
         var report = Path.Combine(State, "results", "allure-report", "index.html");
         good.StandardOutput.ShouldContain($"Report: {report}");
         new FileInfo(report).Length.ShouldBeGreaterThan(10_000);
-        // The runner writes what dotnet test's loggers wrote: TRX and JUnit XML.
-        File.Exists(Path.Combine(State, "results", "suite.trx")).ShouldBeTrue();
+        // JUnit XML from the runner's extension of the same logger package; no TRX (run.d/layout.sh says why).
         File.Exists(Path.Combine(State, "results", "junit.xml")).ShouldBeTrue();
 
         // The negative control: a disk of empty directories fails as a backup fault, exit 1, from the same release.
@@ -108,8 +107,11 @@ public sealed partial class PackageIntegrationTests
         hollow.StandardOutput.ShouldContain("1 passed, 1 failed, 0 broken");
         File.Delete(Path.Combine(features, "hollow.feature"));
 
-        // The run's history is the site's, outside the release.
-        File.Exists(Path.Combine(State, "history", "counts.jsonl")).ShouldBeTrue();
+        // The run's results and histories are the site's, outside the release: the release holds none.
+        Directory.Exists(Path.Combine(State, "history")).ShouldBeTrue();
+        var release = Path.Combine(_work, "opt", "releases", _version);
+        Directory.Exists(Path.Combine(release, "results")).ShouldBeFalse();
+        Directory.Exists(Path.Combine(release, "allure-history")).ShouldBeFalse();
         var evidence = await WithoutSdk([_command, "evidence"], TimeSpan.FromMinutes(2));
         evidence.ExitCode.ShouldBe(0, evidence.ToString());
         evidence.StandardOutput.ShouldContain($"Evidence: {Path.Combine(State, "evidence")}/backup-acceptance-evidence-");
