@@ -40,8 +40,10 @@ release_refuses() {
 
 # suite_command DOTNET_TEST_ARGS...: SUITE_COMMAND, the command that runs the suite. In a source tree, dotnet test with
 # these arguments; in a release, the published suite (NUnit's runner), each dotnet test option given as the runner's:
-# --results-directory and --filter as they are, the trx logger as the runner's TRX report, the JUnit logger as the same
-# package's runner extension; the project path and build options dropped; what follows -- passed as it is.
+# --results-directory and --filter as they are, the JUnit logger as the same package's runner extension; the project
+# path and build options dropped; what follows -- passed as it is. No TRX in a release: the runner's TRX extension
+# runs the tests in a second process under a controller (measured: 2 processes, 1 without it), and run.sh's SIGTERM
+# then reaches the controller, not the suite, which is killed before it writes its summary (seen: exit 130, no summary).
 suite_command() {
   reqnroll_report_on "$RESULTS"   # where Allure's renderer cannot run (run.d/report.sh)
   if ! in_release; then SUITE_COMMAND=(dotnet "$@"); return 0; fi
@@ -51,10 +53,7 @@ suite_command() {
     case "$1" in
       --logger) [ $# -ge 2 ] || die "suite_command: --logger needs a value"
                 case "$2" in
-                  trx|trx\;*) local name; name=$(sed -n 's/.*LogFileName=\([^;]*\).*/\1/p' <<<"$2")
-                              SUITE_COMMAND+=(--report-trx --report-trx-filename "${name:-suite.trx}") ;;
-                  junit\;*) SUITE_COMMAND+=(--report-spekt-junit "${2#junit;}") ;;
-                  junit) SUITE_COMMAND+=(--report-spekt-junit) ;;
+                  trx|trx\;*) ;;   # no TRX in a release (above)
                   *) die "a release's suite has no logger '$2' (it takes the Testing Platform's options after --)" ;;
                 esac
                 shift 2 ;;
@@ -72,7 +71,7 @@ suite_command() {
 # suite_process_pattern: what stop_suite asks to stop first (pkill -f): dotnet test's test host in a source tree, the
 # published suite itself in a release (it has no test host: its process is the test run).
 suite_process_pattern() {
-  if in_release; then printf '^%s( |$)' "$RELEASE_PROGRAMS/BackupAcceptance.Suite"; else printf 'testhost'; fi
+  if in_release; then printf '/programs/BackupAcceptance[.]Suite( |$)'; else printf 'testhost'; fi
 }
 
 # run_program NAME ARGS...: one of src/'s console programs (BackupAcceptance.Baseline, ...): dotnet run in a source tree,

@@ -30,7 +30,6 @@ public sealed class ReleaseLayoutTests
         var lines = await Layout($"suite_command {DotnetTestArguments}; printf '%s\\n' \"${{SUITE_COMMAND[@]}}\"");
         lines.ShouldBe([
             $"{_root}/programs/BackupAcceptance.Suite",
-            "--report-trx", "--report-trx-filename", "suite.trx",
             "--report-spekt-junit", "LogFilePath=/r/junit.xml;FailureBodyFormat=Verbose",
             "--results-directory", "/r",
             "--filter", "TestCategory=etc&TestCategory!=slow",
