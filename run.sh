@@ -4,7 +4,6 @@
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
 # Anything here that fails unforeseen is the suite's own trouble, never a backup fault: exit 2, not set -e's 1
 # (bash has already said what failed and on which path). Deliberate exit codes leave through exit, never return.
 # Said once: not again by a subshell's parent, nor after a status 2 (a die in a subshell, which has said why).
@@ -13,7 +12,7 @@ trap 'status=$?; [ "$BASH_SUBSHELL" -gt 0 ] || [ "$status" = 2 ] || printf "run.
 usage() {
   cat <<'EOF'
 Usage:
-  ./run.sh [--features DIR_OR_FILE] [--tags EXPR] [--shard I/N] [--quiet] [-- DOTNET_TEST_ARGS...]
+  ./run.sh [--features DIR_OR_FILE] [--tags EXPR] [--shard I/N] [--quiet] [--format nagios] [-- DOTNET_TEST_ARGS...]
       Build and run the backup acceptance suite against the Amanda reachable from this host,
       print a one-screen summary (each scenario, pass/fail and why) and exit non-zero when any
       expectation fails. amrecover must run as root (or set BACKUP_ACCEPTANCE_COMMAND_PREFIX).
@@ -35,7 +34,7 @@ Usage:
       from the config's dumpcycle, at least KEEP% (90) of today's file count, within DRIFT% (10) of the previous
       dump, the first N (3) top-level paths; tags @config:CONFIG and @host:HOST. Deterministic; never overwrites
       without --force; what the dumps already break is written anyway, with a warning. Exit 2 when nothing written.
-  ./run.sh report DIR...
+  ./run.sh report [--quiet] [--format nagios] DIR...
       Merges the results folders of a sharded run (each from ./run.sh --shard I/N, copied to one machine) into
       results/: one summary, one Allure report with the history, and the exit code of the whole run.
   ./run.sh evidence
@@ -46,6 +45,11 @@ Usage:
       The mutation check (tests/mutations/): breaks each rule that decides pass or fail on purpose
       (mutations.tsv), builds, and runs the tests that must notice; fails when any mutation survives.
       The controls mutations need the demo Amanda (./run.sh demo or ./run.sh test first). About 15 min.
+  ./run.sh package [--out DIR] [--version VERSION]
+      Builds a release: dist/backup-acceptance-VERSION-linux-x64.tar.gz, the suite and the console programs published
+      self-contained (no .NET SDK, no Node on the server), this front door, and install.sh (/opt/backup-acceptance, the
+      backup-acceptance command; features in /etc/backup-acceptance/features, results and histories in
+      /var/lib/backup-acceptance). See docs/install.md. An installed release runs: run, baseline, report, evidence.
   ./run.sh --help
 
 Options:
@@ -55,32 +59,53 @@ Options:
                           parentheses allowed; a raw dotnet test filter ('TestCategory=etc') too
   --shard I/N             run the I-th of N deterministic parts (all scenarios of one disk in one part), for
                           N runners; merge their results folders with ./run.sh report
-  --quiet, -q             print only what failed or broke, the counts and the report's path (for cron)
+  --quiet, -q             for cron: print nothing when every scenario passed (exit 0); else only what failed or
+                          broke, the counts and the report's path
+  --format nagios         for Nagios/Icinga (NRPE, check_by_ssh): print only the plugin line, 'BACKUP ACCEPTANCE
+                          CRITICAL - 1 of 17 scenarios failed: ... | perfdata', and exit 0 OK, 2 CRITICAL (a backup
+                          fault), 3 UNKNOWN (could not check, nothing ran, interrupted) (docs/monitoring.md)
   -- ARGS                 passed to 'dotnet test' unchanged
 
-Environment:
-  BACKUP_ACCEPTANCE_AMRECOVER       amrecover binary (default: amrecover on PATH)
-  BACKUP_ACCEPTANCE_COMMAND_PREFIX  words before amrecover, e.g. 'sudo -n' on a non-root runner
-  BACKUP_ACCEPTANCE_INDEX_SERVER    amrecover -s (default: amanda-client.conf's index_server)
-  BACKUP_ACCEPTANCE_TAPE_SERVER     amrecover -t (default: amanda-client.conf's tape_server)
-  BACKUP_ACCEPTANCE_COMMAND_TIMEOUT seconds one amrecover command may take (default 60)
-  BACKUP_ACCEPTANCE_EXTRACT_STALL   seconds a restore's extract may read no data (default 120)
-  BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT seconds each step of a restore's extract may take in all (default 3600)
-  BACKUP_ACCEPTANCE_WALK_TIMEOUT    seconds one whole walk of a disk may take (default: no limit)
-  BACKUP_ACCEPTANCE_RUN_TIMEOUT     seconds the whole run may take (default: no limit); then it stops as on Ctrl-C
-  BACKUP_ACCEPTANCE_RESTORE_DIR     where private restore areas are made (default: TMPDIR, /tmp)
-  BACKUP_ACCEPTANCE_INDEX_FILES     auto (default): count whole dumps from the index files when this machine is
-                                    the Amanda server and may read them; off: always walk through amrecover
-  BACKUP_ACCEPTANCE_WALK_SESSIONS   amrecover sessions a walk may use (1-16, default 3)
-  BACKUP_ACCEPTANCE_CACHE           on (default): keep each dump's count in $XDG_CACHE_HOME/backup-acceptance
-                                    (~/.cache/backup-acceptance); off: count every time
-  BACKUP_ACCEPTANCE_RESULTS         where results go (default: results/): summary.txt, TRX, logs, Allure; one run at
-                                    a time per folder (a lock: a second run is refused, exit 2, with the holder's PID)
-  BACKUP_ACCEPTANCE_RESULTS_GROUP   a group that may read the results, reports and history (0640/0750, setgid
-                                    folders); default: the user alone (0600/0700)
-  BACKUP_ACCEPTANCE_SEED            replays the random choices of a run (the seed is printed)
-  BACKUP_ACCEPTANCE_ALLURE_CONFIG   another allure-config.json (default: the repository's)
-  BACKUP_ACCEPTANCE_ALLURE_HISTORY  where the report's history is kept (default: allure-history/history.jsonl)
+Environment (each also a key of the settings file, e.g. command_timeout = 90; docs/settings.md):
+  BACKUP_ACCEPTANCE_SETTINGS              the settings file run.sh reads first (key = value lines); a missing default
+                                          file is fine, a missing named one is an error (default:
+                                          /etc/backup-acceptance/settings.conf)
+  BACKUP_ACCEPTANCE_FEATURES              feature files to run: a folder (searched recursively) or one .feature file;
+                                          --features overrides it (default: features/ of this repository)
+  BACKUP_ACCEPTANCE_AMRECOVER             the amrecover program (default: amrecover on PATH)
+  BACKUP_ACCEPTANCE_COMMAND_PREFIX        words before amrecover, e.g. 'sudo -n' on a runner that is not root (default:
+                                          none)
+  BACKUP_ACCEPTANCE_INDEX_SERVER          amrecover -s: the index server (default: amanda-client.conf's index_server)
+  BACKUP_ACCEPTANCE_TAPE_SERVER           amrecover -t: the tape server (default: amanda-client.conf's tape_server)
+  BACKUP_ACCEPTANCE_COMMAND_TIMEOUT       seconds one amrecover command may take (default: 60)
+  BACKUP_ACCEPTANCE_EXTRACT_STALL         seconds a restore's extract may read no data (default: 120)
+  BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT       seconds each step of a restore's extract may take in all (default: 3600)
+  BACKUP_ACCEPTANCE_WALK_TIMEOUT          seconds one whole walk of a disk may take (default: no limit)
+  BACKUP_ACCEPTANCE_RUN_TIMEOUT           seconds the whole run may take (at most 30 days); then it stops as on Ctrl-C
+                                          (default: no limit)
+  BACKUP_ACCEPTANCE_RESTORE_DIR           where private restore areas are made (default: TMPDIR, else /tmp)
+  BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB the largest whole-disk restore, in MiB before compression; a larger one is
+                                          refused before it starts (default: 10240)
+  BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT    seconds a command on restored data may take (at most a day) (default: 300)
+  BACKUP_ACCEPTANCE_INDEX_FILES           auto: count whole dumps from the index files when this machine is the Amanda
+                                          server and may read them; off: always walk through amrecover (default: auto)
+  BACKUP_ACCEPTANCE_WALK_SESSIONS         amrecover sessions a walk may use (default: 3)
+  BACKUP_ACCEPTANCE_CACHE                 on: keep each dump's count in $XDG_CACHE_HOME/backup-acceptance
+                                          (~/.cache/backup-acceptance); off: count every time (default: on)
+  BACKUP_ACCEPTANCE_RESULTS               where results go: summary.txt, TRX, logs, Allure; one run at a time per folder
+                                          (a second run is refused, exit 2, with the holder's PID) (default: results/)
+  BACKUP_ACCEPTANCE_RESULTS_GROUP         a group that may read the results, reports and history (0640/0750, setgid
+                                          folders) (default: the user alone (0600/0700))
+  BACKUP_ACCEPTANCE_SEED                  replays the random choices of a run (the seed is printed) (default: a new one
+                                          each run)
+  BACKUP_ACCEPTANCE_ALLURE_CONFIG         another allure-config.json (default: the repository's allure-config.json)
+  BACKUP_ACCEPTANCE_ALLURE_HISTORY        where the report's history is kept (default: allure-history/history.jsonl)
+  BACKUP_ACCEPTANCE_COUNT_HISTORY         where each disk's file counts are kept across runs (the count plots) (default:
+                                          allure-history/counts.jsonl)
+  BACKUP_ACCEPTANCE_EVIDENCE_DIR          where ./run.sh evidence writes its archive (default: evidence/)
+  BACKUP_ACCEPTANCE_PROMETHEUS_TEXTFILE   a copy of the Prometheus textfile for node_exporter's textfile collector, e.g.
+                                          /var/lib/prometheus/node-exporter/backup_acceptance.prom (mode 0644) (default:
+                                          results/backup_acceptance.prom only)
 
 Exit codes (for cron and monitoring): 0 every scenario passed; 1 a backup expectation failed (a backup fault, FAIL);
 2 the suite could not check (only BROKEN results: Amanda unreachable, unknown config, host or disk, a broken feature
@@ -90,7 +115,8 @@ in a folder another user owns or may write; another run holding the results fold
 130 interrupted (Ctrl-C, SIGTERM, BACKUP_ACCEPTANCE_RUN_TIMEOUT): the results written are partial. Nothing a run
 starts outlives it: a watchdog kills what is left of a run whose run.sh or test host died (a SIGKILL included).
 
-Results: results/summary.txt (the summary), results/junit.xml and results/*.trx (for CI systems; with
+Results: results/summary.txt (the summary), results/summary.json and results/backup_acceptance.prom (for
+monitoring), results/junit.xml (a backup fault a <failure>, could not check an <error>) and results/*.trx (for CI; with
 GITHUB_STEP_SUMMARY set, a Markdown summary is added there), results/dotnet-test.log,
 results/allure-results (Allure results) and results/allure-report/index.html (the HTML report, one file;
 history kept in allure-history/ so trends show from the second run; BACKUP_ACCEPTANCE_ALLURE_HISTORY moves it).
@@ -107,6 +133,29 @@ source "$ROOT/run.d/processes.sh"
 source "$ROOT/run.d/results.sh"
 # shellcheck source=run.d/report.sh
 source "$ROOT/run.d/report.sh"
+# shellcheck source=run.d/outputs.sh
+source "$ROOT/run.d/outputs.sh"
+# shellcheck source=run.d/settings.sh
+source "$ROOT/run.d/settings.sh"
+
+# The settings file under the environment, once, before anything reads a setting (docs/settings.md).
+case "${1:-}" in -h|--help|help) ;; *) load_settings ;; esac
+# shellcheck source=run.d/layout.sh
+source "$ROOT/run.d/layout.sh"
+# shellcheck source=run.d/package.sh
+source "$ROOT/run.d/package.sh"
+release_defaults   # after the settings file: an installed release: the site's features, results and histories outside it (run.d/layout.sh)
+# A path the user gives is relative to the folder run.sh was started in: made absolute here, once, before anything
+# reads it. dotnet test starts the suite in a folder of its own (src/BackupAcceptance.Suite/bin/...), where a relative
+# BACKUP_ACCEPTANCE_RESULTS=shards/shard-1 would land otherwise, and the run would find no summary where it looks.
+absolute_path() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "${1#./}" ;; esac; }
+for setting in BACKUP_ACCEPTANCE_RESULTS BACKUP_ACCEPTANCE_ALLURE_HISTORY BACKUP_ACCEPTANCE_COUNT_HISTORY \
+  BACKUP_ACCEPTANCE_EVIDENCE_DIR BACKUP_ACCEPTANCE_RESTORE_DIR BACKUP_ACCEPTANCE_ALLURE_CONFIG BACKUP_ACCEPTANCE_FEATURES; do
+  [ -z "${!setting:-}" ] || export "$setting=$(absolute_path "${!setting}")"
+done
+# amrecover's path only when it names a file by a relative path (a bare name is looked up on PATH).
+case "${BACKUP_ACCEPTANCE_AMRECOVER:-}" in ""|/*) ;; */*) export BACKUP_ACCEPTANCE_AMRECOVER="$PWD/$BACKUP_ACCEPTANCE_AMRECOVER" ;; esac
+RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$ROOT/results}"
 
 # stop_suite SESSION TIMES: the first time, SIGTERM to the test host of dotnet test's session (the suite stops in
 # order on it), or to the whole session while it still builds; the second time, SIGKILL to the whole session.
@@ -118,7 +167,7 @@ stop_suite() {
     return 0
   fi
   echo "run.sh: stopping: the checks in flight end as Interrupted, the report is still written (Ctrl-C again: stop now)" >&2
-  pkill -TERM -s "$1" -f 'testhost' 2>/dev/null || kill -TERM -- "-$1" 2>/dev/null || true
+  pkill -TERM -s "$1" -f "$(suite_process_pattern)" 2>/dev/null || kill -TERM -- "-$1" 2>/dev/null || true
 }
 
 # Cucumber-style tag expression -> dotnet test filter over NUnit categories (tags become categories).
@@ -146,6 +195,7 @@ tags_to_filter() {
 }
 
 require_dotnet() {
+  in_release && return 0   # a release runs its own published programs
   command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not found on PATH)"
 }
 
@@ -259,6 +309,7 @@ run_suite() {
       --features) [ $# -ge 2 ] || die "--features needs a directory or a .feature file"; features="$2"; shift 2 ;;
       --tags) [ $# -ge 2 ] || die "--tags needs an expression"; tags="$2"; shift 2 ;;
       --quiet|-q) quiet=1; shift ;;
+      --format) [ $# -ge 2 ] || die "--format needs text or nagios"; use_format "$2"; shift 2 ;;
       --shard) [ $# -ge 2 ] || die "--shard needs I/N, e.g. 2/4"; shard="$2"; shift 2
                [[ "$shard" =~ ^([0-9]+)/([0-9]+)$ ]] && [ "${BASH_REMATCH[1]}" -ge 1 ] \
                  && [ "${BASH_REMATCH[1]}" -le "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[2]}" -le 1000 ] \
@@ -268,6 +319,7 @@ run_suite() {
       *) usage >&2; die "unknown argument: $1" ;;
     esac
   done
+  [ "$FORMAT" != nagios ] || quiet=1   # nothing but the plugin line
   require_dotnet
   require_root_or_prefix
   if [ -n "$features" ]; then
@@ -277,7 +329,7 @@ run_suite() {
   check_features "${BACKUP_ACCEPTANCE_FEATURES:-$ROOT/features}"
   # No build servers: an MSBuild node or compiler server started here would carry the run's id and be killed with it.
   local args=(test "$ROOT/src/BackupAcceptance.Suite" --disable-build-servers --logger "trx;LogFileName=suite.trx"
-    --logger "junit;LogFilePath=$RESULTS/junit.xml;FailureBodyFormat=Verbose" --results-directory "$RESULTS")
+    --results-directory "$RESULTS")
   [ -n "$tags" ] && args+=(--filter "$(tags_to_filter "$tags")")
   args+=("${extra[@]}")
 
@@ -309,25 +361,27 @@ run_suite() {
   # stop (stop_suite); the suite ends what runs as Interrupted, writes its results, and this shell exits 130. A second
   # Ctrl-C kills the run outright; this shell never leaves it running behind (the EXIT trap).
   trap 'interrupted=$((interrupted + 1)); stop_suite "$pid" "$interrupted"' INT TERM HUP
-  trap '[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && pkill -KILL -s "$pid"' EXIT
+  trap 'status=$?; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && pkill -KILL -s "$pid"; nagios_fallback "$status"' EXIT
   # At a terminal, a long walk shows where it is (directories, files, seconds) instead of a silent wait.
   local progress_pid=""
   if [ -t 1 ] && [ "$quiet" = 0 ]; then export BACKUP_ACCEPTANCE_PROGRESS="$RESULTS/progress.txt"; fi
   # Its own scope of the run's id: what is left of it once it returns is swept (sweep_leftovers).
-  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/suite" setsid dotnet "${args[@]}" >"$RESULTS/dotnet-test.log" 2>&1 9>&- &
+  suite_command "${args[@]}"   # dotnet test in a source tree, the published suite in a release (run.d/layout.sh)
+  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/suite" setsid "${SUITE_COMMAND[@]}" >"$RESULTS/dotnet-test.log" 2>&1 9>&- &
   pid=$!
   if [ -n "${BACKUP_ACCEPTANCE_PROGRESS:-}" ]; then show_progress "$pid" "$BACKUP_ACCEPTANCE_PROGRESS" & progress_pid=$!; fi
   [ "$interrupted" = 0 ] || stop_suite "$pid" 1   # stopped before the launch finished
   wait "$pid" || rc=$?
   while kill -0 "$pid" 2>/dev/null; do rc=0; wait "$pid" || rc=$?; done   # a trap ends wait early
   [ -z "$progress_pid" ] || wait "$progress_pid" 2>/dev/null || true
-  trap - INT TERM HUP EXIT
+  trap - INT TERM HUP; trap 'nagios_fallback $?' EXIT
   sweep_leftovers "$BACKUP_ACCEPTANCE_RUN_ID/suite"
   [ "$quiet" = 1 ] || echo
   note_failure_outside_scenarios "$RESULTS/summary.txt" "$rc"
   rc=$(verdict_code "$RESULTS/summary.txt" "$rc")
+  local said=""   # --quiet: printed at the end, and only when the run was not all green (cron mails nothing then)
   if [ -s "$RESULTS/summary.txt" ]; then
-    if [ "$quiet" = 1 ]; then print_failures "$RESULTS/summary.txt"; else cat "$RESULTS/summary.txt"; fi
+    if [ "$quiet" = 1 ]; then said=$(print_failures "$RESULTS/summary.txt"); else cat "$RESULTS/summary.txt"; fi
     step_summary "$RESULTS/summary.txt" || { [ "$rc" != 0 ] || rc=2; }
     # A run in which no scenario ran (all filtered out or @ignore) checked nothing: never a green run.
     if grep -q '^0 passed, 0 failed, 0 broken' "$RESULTS/summary.txt"; then
@@ -340,7 +394,7 @@ run_suite() {
   fi
   [ "$quiet" = 1 ] || echo
   if [ "$quiet" = 1 ]; then
-    render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ' || { [ "$rc" != 0 ] || rc=2; }
+    said+=$'\n'$(render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ') || { [ "$rc" != 0 ] || rc=2; }
   else
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
     echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
@@ -353,12 +407,13 @@ run_suite() {
     echo "run.sh: the results folder $RESULTS could not be written to the end ($why): the results in it are incomplete" >&2
     [ "$rc" != 0 ] || rc=2
   fi
-  if [ "$interrupted" -gt 0 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then
-    echo 130 2>/dev/null > "$RESULTS/exit-code" || true
-    echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
-    exit 130
-  fi
+  if [ "$interrupted" -gt 0 ] || grep -q '^INTERRUPTED: ' "$RESULTS/summary.txt" 2>/dev/null; then rc=130; fi
+  # What monitoring reads; outputs that cannot be written are the suite's own trouble (a FAIL stays 1).
+  write_outputs "$rc" "$RESULTS/summary.json" || { [ "$rc" != 0 ] || rc=2; }
+  [ "$quiet" = 0 ] || [ "$rc" = 0 ] || printf '%s\n' "${said#$'\n'}"
   echo "$rc" 2>/dev/null > "$RESULTS/exit-code" || true   # a folder that cannot take it was said above
+  [ "$rc" != 130 ] || echo "run.sh: the run was interrupted; its results are partial (exit 130)" >&2
+  nagios_exit
   exit "$rc"
 }
 
@@ -394,8 +449,20 @@ features_fingerprint() {
 # ./run.sh report DIR...: the results folders of a sharded run (each from ./run.sh --shard I/N) merged into one: the
 # Allure results into one report with the history, the summaries into one summary, and the exit code of the whole.
 merge_reports() {
+  local quiet=0 parts=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --quiet|-q) quiet=1; shift ;;
+      --format) [ $# -ge 2 ] || die "--format needs text or nagios"; use_format "$2"; shift 2 ;;
+      *) parts+=("$1"); shift ;;
+    esac
+  done
+  [ "$FORMAT" != nagios ] || quiet=1
+  set -- "${parts[@]}"
   [ $# -ge 1 ] || die "report needs the results folders of the shards (each written by ./run.sh --shard I/N)"
-  local dir first="" blocks here part count="" fingerprint="" seen=" " worst=0 code
+  local dir first="" blocks here part count="" fingerprint="" seen=" " worst=0 code absolute=()
+  for dir in "$@"; do absolute+=("$(absolute_path "$dir")"); done   # relative to where run.sh was started, as above
+  set -- "${absolute[@]}"
   here=$(realpath -m -- "$RESULTS")
   for dir in "$@"; do
     [ -s "$dir/summary.txt" ] && [ -d "$dir/allure-results" ] && [ -f "$dir/allurerc.json" ] && [ -s "$dir/shard.txt" ] \
@@ -441,15 +508,23 @@ merge_reports() {
     grep -h '^INTERRUPTED: ' "${@/%//summary.txt}" || true
   } > "$RESULTS/summary.txt"
   { cat "$1/features.txt" 2>/dev/null; echo "merged from $# parts of $count"; } > "$RESULTS/features.txt"
-  cat "$RESULTS/summary.txt"
-  echo
+  local said=""   # --quiet: printed at the end, and only when the run was not all green
+  if [ "$quiet" = 1 ]; then said=$(print_failures "$RESULTS/summary.txt"); else cat "$RESULTS/summary.txt"; echo; fi
   local rc; rc=$(verdict_code "$RESULTS/summary.txt" 0)
   if [ "$worst" = 130 ]; then rc=130; elif [ "$rc" = 0 ] && [ "$worst" != 0 ]; then rc=$worst; fi
   step_summary "$RESULTS/summary.txt" || { [ "$rc" != 0 ] || rc=2; }
-  render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+  if [ "$quiet" = 1 ]; then
+    said+=$'\n'$(render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ') || { [ "$rc" != 0 ] || rc=2; }
+  else
+    render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
+  fi
   # In a subshell: a history that cannot be tightened is said, and a FAIL stays 1 (1 wins over 2).
   ( tighten "$history" ) || { [ "$rc" != 0 ] || rc=2; }
+  # The parts' summary.json merged into one, and what monitoring reads of the whole run.
+  write_outputs "$rc" "${@/%//summary.json}" || { [ "$rc" != 0 ] || rc=2; }
+  [ "$quiet" = 0 ] || [ "$rc" = 0 ] || printf '%s\n' "${said#$'\n'}"
   [ "$rc" != 130 ] || echo "run.sh: a part was interrupted; the merged results are partial (exit 130)" >&2
+  nagios_exit
   exit "$rc"
 }
 
@@ -539,6 +614,7 @@ run_own_tests() {
   [ "$1" = 1 ] || filter=(--filter "TestCategory!=Slow")
   require_dotnet
   ensure_chromium
+  ensure_prometheus_parser
   claim_results
   export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 BACKUP_ACCEPTANCE_RESULTS="$RESULTS/suite"
   local rc=0
@@ -555,6 +631,7 @@ run_own_tests() {
 }
 
 case "${1:-}" in -h|--help|help) usage; exit 0 ;; esac
+release_refuses "${1:-}"   # demo, test, mutate, bench, package need the source tree
 results_umask    # what the run writes is the user's alone (or BACKUP_ACCEPTANCE_RESULTS_GROUP's to read)
 start_watchdog   # nothing the run starts outlives run.sh
 case "${1:-}" in
@@ -566,8 +643,9 @@ case "${1:-}" in
   mutate) shift; require_dotnet; status=0; "$ROOT/tests/mutations/run.sh" "$@" || status=$?; exit "$status" ;;
   report) shift; merge_reports "$@" ;;
   evidence) shift; pack_evidence "$@" ;;
-  baseline) shift; require_dotnet; require_root_or_prefix
-            status=0; dotnet run --project "$ROOT/src/BackupAcceptance.Baseline" -c Release --disable-build-servers -- "$@" || status=$?; exit "$status" ;;
+  baseline) shift; require_root_or_prefix
+            status=0; run_program BackupAcceptance.Baseline "$@" || status=$?; exit "$status" ;;
+  package) shift; build_package "$@" ;;
   bench) shift; require_dotnet; require_root_or_prefix
          dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release --disable-build-servers -- --out "$ROOT/docs/bench/results.md" "$@" || exit $?
          bench_demo_run

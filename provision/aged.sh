@@ -23,7 +23,7 @@ build_aged() { local n; for n in 1 2 3; do printf 'aged file %d\n' "$n" > "$1/fi
 read_disks "$PROVISION_DIR/disks/ba-aged.tsv"
 
 require_root
-[ -f /etc/amanda/amanda-client.conf ] || die "provision the demo first (provision/amanda-demo.sh): no amanda-client.conf"
+command -v amrecover >/dev/null || die "provision the demo first (provision/amanda-demo.sh): Amanda is not installed"
 
 phase packages
 ensure_faketime

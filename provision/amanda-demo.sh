@@ -17,7 +17,9 @@
 #
 # Layout:
 #   /etc/amanda/$AMANDA_CONFIG/{amanda.conf,disklist}   server config (backup:backup 0660)
-#   /etc/amanda/amanda-client.conf                      what amrecover reads (auth local)
+#   /etc/amanda/$AMANDA_CONFIG/amanda-client.conf       what amrecover reads (auth local); the site's
+#                                                       /etc/amanda/amanda-client.conf is never written
+#   /etc/amanda/<name>/.backup-acceptance-demo          the demo made <name>; any other configuration is refused
 #   /var/lib/amanda/$AMANDA_CONFIG/{curinfo,index,log}  server state and per-dump indexes
 #   /srv/amanda/vtapes/$AMANDA_CONFIG/slot1..slot20     chg-disk virtual tapes
 #   /srv/amanda/holding/$AMANDA_CONFIG                  holding disk
@@ -89,6 +91,9 @@ MTIME='2024-01-02 03:04:05 UTC'
 use_config "${AMANDA_CONFIG:-ba-daily}" 20
 NET_CONF="${AMANDA_NET_CONFIG:-$CONF-net}"
 [[ "$NET_CONF" =~ ^[A-Za-z0-9_-]+$ && "$NET_CONF" != "$CONF" ]] || { echo "amanda-demo: bad AMANDA_NET_CONFIG: $NET_CONF" >&2; exit 2; }
+# Every configuration this run and its parts (aged.sh, state.sh, nightly.sh) write is the demo's or not yet there:
+# checked before anything is installed or written (lib/ownership.sh).
+for name in "$NET_CONF" "$CONF-refused" ba-aged ba-state ba-nightly; do claim_config "$name"; done
 if [ "$BIG" = 1 ]; then read_disks "$DISKS"; else read_disks "$DISKS" big; fi
 
 require_root
@@ -102,8 +107,8 @@ for name in "${FIXTURE_NAMES[@]}"; do ensure_fixture "$name"; done
 if [ "$BIG" = 0 ]; then log "fixture big skipped (AMANDA_BIG_FIXTURE=0)"; fi
 
 phase config
+claim_amandahosts "${AMANDAHOSTS_LINES[@]}"   # before the first write: an /etc/amandahosts of the site's stops the run
 write_server_config
-write_client_config
 
 phase amcheck
 check_config

@@ -35,7 +35,7 @@ done
 read_disks "$TABLE"
 
 require_root
-[ -f /etc/amanda/amanda-client.conf ] || die "provision the demo first (provision/amanda-demo.sh): no amanda-client.conf"
+command -v amrecover >/dev/null || die "provision the demo first (provision/amanda-demo.sh): Amanda is not installed"
 
 phase fixtures
 for name in "${FIXTURE_NAMES[@]}"; do ensure_fixture "$name"; done

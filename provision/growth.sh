@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # growth.sh - the growth benchmark's scratch Amanda configuration "growth": one generated disk ten times the demo's big
 # disk (disks/growth.tsv), dumped once, so `./run.sh bench --growth` can show how a walk's time and memory grow with
-# the tree. Needs the demo's Amanda (amanda-demo.sh) for packages and amanda-client.conf; leaves the ba-daily config
+# the tree. Needs the demo's Amanda (amanda-demo.sh) for its packages; leaves the ba-daily config
 # alone. As root; idempotent: a re-run with the dump present takes seconds. About 1 GiB of disk and 2-3 minutes.
 
 set -euo pipefail
@@ -28,7 +28,7 @@ use_config growth 4
 read_disks "$PROVISION_DIR/disks/growth.tsv"
 
 require_root
-[ -f /etc/amanda/amanda-client.conf ] || die "provision the demo first (provision/amanda-demo.sh): no amanda-client.conf"
+command -v amrecover >/dev/null || die "provision the demo first (provision/amanda-demo.sh): Amanda is not installed"
 
 phase packages
 install_amanda

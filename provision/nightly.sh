@@ -6,8 +6,8 @@
 # changed after its dump with its mtime put back). The disks are data: provision/disks/ba-nightly.tsv; how each is
 # built and changed: lib/nightly-fixtures.sh; amanda.conf: lib/nightly-config.sh; the rounds: lib/nightly-schedule.sh.
 # Its own vtapes (/srv/amanda/vtapes/ba-nightly), holding disk, labels (ba-nightly-NN) and fixtures
-# (/srv/fixtures/nightly); leaves every other configuration alone. Run by amanda-demo.sh; needs its Amanda and
-# amanda-client.conf (`amrecover ba-nightly` uses that, with this configuration). As root. Idempotent: a re-run checks
+# (/srv/fixtures/nightly); leaves every other configuration alone. Run by amanda-demo.sh; needs its Amanda; writes
+# its own amanda-client.conf (`amrecover ba-nightly` reads it after the host's). As root. Idempotent: a re-run checks
 # the stamp and the catalogue in seconds; the whole schedule is told again from scratch (about two minutes) when the
 # table changed, a dump is missing, or the newest dump is over 20 hours old.
 
@@ -35,7 +35,7 @@ case "${1:-}" in
 esac
 
 require_root
-[ -f /etc/amanda/amanda-client.conf ] || die "provision the demo first (provision/amanda-demo.sh): no amanda-client.conf"
+command -v amrecover >/dev/null || die "provision the demo first (provision/amanda-demo.sh): Amanda is not installed"
 
 phase packages
 install_amanda

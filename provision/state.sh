@@ -56,7 +56,7 @@ state_reset() {
 }
 
 require_root
-[ -f /etc/amanda/amanda-client.conf ] || die "provision the demo first (provision/amanda-demo.sh): no amanda-client.conf"
+command -v amrecover >/dev/null || die "provision the demo first (provision/amanda-demo.sh): Amanda is not installed"
 
 phase packages
 ensure_faketime

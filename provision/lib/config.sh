@@ -1,11 +1,15 @@
 # config.sh - one Amanda configuration on this host: its directories, amanda.conf and disklist, from a disk table
 # (disks/<name>.tsv). Sourced; uses log, die and write_if_changed.
 
+# shellcheck source=provision/lib/ownership.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ownership.sh"
+
 # use_config NAME [SLOTS]: the configuration the functions below work on.
 use_config() {
   # The name ends up in paths, a label regex and amanda.conf strings.
   [[ "$1" =~ ^[A-Za-z0-9_-]+$ ]] || die "bad configuration name: $1"
   CONF=$1
+  claim_config "$CONF"   # a configuration the demo did not make stops the run here, before anything is written
   NUM_SLOTS=${2:-20}
   ETC_CONF="/etc/amanda/$CONF"
   STATE="/var/lib/amanda/$CONF"
@@ -53,6 +57,7 @@ describe_disks() {
 # write_server_config: directories, vtape slots, amanda.conf and disklist of CONF.
 write_server_config() {
   install -d -o backup -g backup -m 0770 "$ETC_CONF"
+  mark_config "$CONF"
   install -d -o backup -g backup -m 0750 /srv/amanda /srv/amanda/vtapes /srv/amanda/holding \
     "$VTAPES" "$HOLDING" "$STATE" "$STATE/curinfo" "$STATE/index"
   # amcheck exits 1 when the logdir is missing, although it only prints a NOTE.
@@ -132,20 +137,22 @@ AMANDA_CONF
   )
   chown backup:backup "$ETC_CONF/amanda.conf" "$ETC_CONF/disklist"
   chmod 0660 "$ETC_CONF/amanda.conf" "$ETC_CONF/disklist"
+  write_client_config "$CONF"
 }
 
-# write_client_config: what amrecover reads (and /etc/amanda/<conf>/amanda-client.conf if present); CONF becomes the
-# default configuration of amrecover on this host.
+# write_client_config NAME [AUTH]: what `amrecover NAME` reads after /etc/amanda/amanda-client.conf (which the demo
+# never writes: it is the site's): this host as index and tape server, and AUTH ("local"), in NAME's own folder.
 write_client_config() {
-  write_if_changed /etc/amanda/amanda-client.conf <<CLIENT_CONF
-# Written by BackupAcceptance provision/amanda-demo.sh
-conf "$CONF"
+  local etc="/etc/amanda/$1"
+  write_if_changed "$etc/amanda-client.conf" <<CLIENT_CONF
+# Written by BackupAcceptance provision/lib/config.sh
+conf "$1"
 index_server "localhost"
 tape_server  "localhost"
-auth "local"
+auth "${2:-local}"
 CLIENT_CONF
-  chown backup:backup /etc/amanda/amanda-client.conf
-  chmod 0644 /etc/amanda/amanda-client.conf
+  chown backup:backup "$etc/amanda-client.conf"
+  chmod 0644 "$etc/amanda-client.conf"
 }
 
 # check_config: amcheck, or die with its output.

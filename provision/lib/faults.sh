@@ -70,7 +70,9 @@ lose_tape() {
 # refusing_config NAME: CONF's dumps under NAME, without the storage that wrote them (auth local, like CONF).
 refusing_config() {
   local etc="/etc/amanda/$1"
+  claim_config "$1"
   install -d -o backup -g backup -m 0770 "$etc"
+  mark_config "$1"
   write_if_changed "$etc/amanda.conf" <<REFUSED
 # Written by BackupAcceptance provision/lib/faults.sh: a fault configuration. $CONF's dumps under another name whose
 # storage is not defined, so amidxtaped refuses every restore ("Storage '$CONF' not found"). Listing works.
@@ -80,6 +82,7 @@ REFUSED
   write_if_changed "$etc/disklist" <<<"includefile \"/etc/amanda/$CONF/disklist\""
   chown backup:backup "$etc/amanda.conf" "$etc/disklist"
   chmod 0660 "$etc/amanda.conf" "$etc/disklist"
+  write_client_config "$1"
   log "fault configuration $1: $CONF's dumps, no storage (restores refused)"
 }
 

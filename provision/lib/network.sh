@@ -4,10 +4,14 @@
 # localhost:10080 like a client on another machine would, and is served the same index, catalogue and vtapes as
 # CONF (its amanda.conf and disklist only include CONF's). Sourced; uses CONF, log, die, write_if_changed.
 
+# What /etc/amandahosts must allow: backup runs amdump; root runs amrecover (amindexd, amidxtaped).
+AMANDAHOSTS_LINES=("localhost backup amdump" "localhost root amindexd amidxtaped")
+
 # serve_over_bsdtcp NET_CONF: configuration, .amandahosts and a running inetd.
 serve_over_bsdtcp() {
   local net=$1 etc="/etc/amanda/$1"
   [[ "$net" =~ ^[A-Za-z0-9_-]+$ && "$net" != "$CONF" ]] || die "bad network configuration name: $net"
+  claim_config "$net"
   install -d -o backup -g backup -m 0770 "$etc"
   write_if_changed "$etc/amanda.conf" <<NET_CONF
 # Written by BackupAcceptance provision/lib/network.sh: $CONF's dumps under another name, for clients over bsdtcp.
@@ -24,25 +28,13 @@ NET_CONF
 # Written by BackupAcceptance provision/lib/network.sh
 includefile "/etc/amanda/$CONF/disklist"
 NET_DISKLIST
-  # amrecover NET_CONF reads /etc/amanda/amanda-client.conf, then this one.
-  write_if_changed "$etc/amanda-client.conf" <<NET_CLIENT
-# Written by BackupAcceptance provision/lib/network.sh
-conf "$net"
-index_server "localhost"
-tape_server  "localhost"
-auth "bsdtcp"
-NET_CLIENT
-  chown backup:backup "$etc/amanda.conf" "$etc/disklist" "$etc/amanda-client.conf"
+  write_client_config "$net" bsdtcp
+  mark_config "$net"
+  chown backup:backup "$etc/amanda.conf" "$etc/disklist"
   chmod 0660 "$etc/amanda.conf" "$etc/disklist"
-  chmod 0644 "$etc/amanda-client.conf"
 
   # Who may ask amandad for what: backup runs amdump; root runs amrecover (amindexd, amidxtaped).
-  write_if_changed /etc/amandahosts <<HOSTS
-localhost backup amdump
-localhost root amindexd amidxtaped
-HOSTS
-  chown backup:backup /etc/amandahosts
-  chmod 0600 /etc/amandahosts
+  claim_amandahosts "${AMANDAHOSTS_LINES[@]}"
 
   grep -q '^amanda[[:space:]].*amandad.*-auth=bsdtcp' /etc/inetd.conf \
     || die "/etc/inetd.conf has no bsdtcp amandad line (Debian's amanda-common adds it)"

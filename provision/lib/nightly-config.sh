@@ -7,6 +7,7 @@
 
 write_nightly_config() {
   install -d -o backup -g backup -m 0770 "$ETC_CONF"
+  mark_config "$CONF"
   install -d -o backup -g backup -m 0750 /srv/amanda /srv/amanda/vtapes /srv/amanda/holding \
     "$VTAPES" "$HOLDING" "$STATE" "$STATE/curinfo" "$STATE/index" "$STATE/log"
   local i
@@ -109,6 +110,7 @@ AMANDA_CONF
   )
   chown backup:backup "$ETC_CONF/amanda.conf" "$ETC_CONF/disklist"
   chmod 0660 "$ETC_CONF/amanda.conf" "$ETC_CONF/disklist"
+  write_client_config "$CONF"
 }
 
 # ensure_passphrase: amcrypt-ossl's passphrase, created only when absent (an existing one is never replaced: it may

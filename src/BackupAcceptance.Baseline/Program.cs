@@ -2,7 +2,7 @@ using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Baseline;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Settings;
 
 // ./run.sh baseline CONFIG [HOST]: one scenario per disk, from the dumps as they are now. Exit 0 when the file was
 // written (warnings go to stderr), 2 when nothing was written (bad arguments, file exists, configuration unreadable).
@@ -20,7 +20,8 @@ Console.CancelKeyPress += (_, press) => { press.Cancel = true; stop.Cancel(); };
 try
 {
     var (schedule, scheduleWhy) = await DumpSchedule.ReadAsync(request.Config, stop.Token);
-    await using var pool = new SessionPool(AmrecoverOptions.FromEnvironment()) { Walking = WalkSettings.FromEnvironment(Environment.GetEnvironmentVariable) };
+    var settings = RunSettings.FromEnvironment().Validated();
+    await using var pool = new SessionPool(settings.Amrecover()) { Walking = settings.Walking(Environment.GetEnvironmentVariable) };
     var survey = new DiskSurvey(pool);
     var disks = await survey.DisksAsync(request.Config, request.Host, stop.Token);
     if (schedule is null)
@@ -46,6 +47,10 @@ try
                       $"{(unreadable > 0 ? $" ({unreadable} not readable: written to fail until mended)" : "")}, {warnings.Count} warning(s)");
     Console.WriteLine($"check it with: ./run.sh --features {request.Output}");
     return 0;
+}
+catch (SettingsException refused)
+{
+    return Refuse(refused.Message);
 }
 catch (ExpectationFailedException failure)
 {

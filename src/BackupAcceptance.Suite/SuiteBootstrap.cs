@@ -22,7 +22,7 @@ namespace BackupAcceptance.Suite.Features
         /// <summary>Every feature, or one shard's scenarios of them (BACKUP_ACCEPTANCE_SHARD=I/N).</summary>
         public static IEnumerable<TestFixtureData> Fixtures()
         {
-            var features = FeatureCatalog.Load(SuiteSettings.FeaturesPath());
+            var features = FeatureCatalog.Load(SuiteSettings.FeaturesPath(SuiteSettings.Current));
             var shard = ScenarioShard.FromEnvironment(Environment.GetEnvironmentVariable);
             return FeatureCatalog.Fixtures(shard is null ? features : shard.Select(features));
         }

@@ -20,6 +20,9 @@ filter_for() {
     nightly) echo "FullyQualifiedName~NightlyScheduleIntegration" ;;
     catalogue) echo "FullyQualifiedName~BackupAcceptance.Tests.Listing|FullyQualifiedName~BackupAcceptance.Tests.Index|FullyQualifiedName~BackupAcceptance.Tests.Image|FullyQualifiedName~DumpPick" ;;
     recovery) echo "FullyQualifiedName~FullRestoreRule|FullyQualifiedName~RecoveryPointIntegration|FullyQualifiedName~RecoveryTimeIntegration|FullyQualifiedName~FullRestoreIntegration|FullyQualifiedName~DataCommandIntegration" ;;
+    settings) echo "FullyQualifiedName~BackupAcceptance.Tests.Settings" ;;
+    settings-file) echo "FullyQualifiedName~SettingsIntegrationTests&Name!~A_value_from_the_file" ;;
+    outputs) echo "FullyQualifiedName~BackupAcceptance.Tests.Outputs" ;;
     state) echo "FullyQualifiedName~IndexAccessTests|FullyQualifiedName~DumpClockTests|FullyQualifiedName~Hardening.AmandaStateFaultTests" ;;
     *) echo "mutations: unknown test set '$1'" >&2; return 1 ;;
   esac

@@ -1,6 +1,7 @@
 namespace BackupAcceptance.Amanda.Session;
 
-/// <summary>How to start amrecover and how long to wait for it. Every value can come from the environment.</summary>
+/// <summary>How to start amrecover and how long to wait for it. A run sets them from its settings
+/// (Expectations.Settings.SettingsOptions); the defaults are the settings' defaults.</summary>
 public sealed record AmrecoverOptions
 {
     /// <summary>The amrecover binary (a path or a name on PATH).</summary>
@@ -52,38 +53,4 @@ public sealed record AmrecoverOptions
 
     /// <summary>Where every session started with these options (and copies made with <c>with</c>) adds its waiting time.</summary>
     public AmrecoverTime Time { get; init; } = new();
-
-    public static AmrecoverOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
-
-    public static AmrecoverOptions FromEnvironment(Func<string, string?> env)
-    {
-        var options = new AmrecoverOptions();
-        if (NonEmpty(env("BACKUP_ACCEPTANCE_AMRECOVER")) is { } path) options = options with { AmrecoverPath = path };
-        if (NonEmpty(env("BACKUP_ACCEPTANCE_COMMAND_PREFIX")) is { } prefix)
-            options = options with { CommandPrefix = prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries) };
-        if (NonEmpty(env("BACKUP_ACCEPTANCE_INDEX_SERVER")) is { } index) options = options with { IndexServer = index };
-        if (NonEmpty(env("BACKUP_ACCEPTANCE_TAPE_SERVER")) is { } tape) options = options with { TapeServer = tape };
-        if (NonEmpty(env("BACKUP_ACCEPTANCE_COMMAND_TIMEOUT")) is { } timeout)
-            options = options with { CommandTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_COMMAND_TIMEOUT", timeout)) };
-        if (NonEmpty(env("BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT")) is { } extract)
-            options = options with { ExtractTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT", extract)) };
-        if (NonEmpty(env("BACKUP_ACCEPTANCE_EXTRACT_STALL")) is { } stall)
-            options = options with { ExtractStallTimeout = TimeSpan.FromSeconds(ParseSeconds("BACKUP_ACCEPTANCE_EXTRACT_STALL", stall)) };
-        if (NonEmpty(env("BACKUP_ACCEPTANCE_RESTORE_DIR")) is { } restoreRoot)
-            options = options with
-            {
-                RestoreRoot = Directory.Exists(restoreRoot)
-                    ? Path.GetFullPath(restoreRoot)
-                    : throw new ArgumentException($"BACKUP_ACCEPTANCE_RESTORE_DIR='{restoreRoot}' is not a directory."),
-            };
-        return options;
-    }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>A positive number of seconds from a setting, or a clear error naming it.</summary>
-    public static double ParseSeconds(string name, string value) =>
-        double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? seconds
-            : throw new ArgumentException($"{name}='{value}' is not a positive number of seconds.");
 }

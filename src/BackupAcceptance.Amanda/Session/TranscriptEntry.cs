@@ -1,10 +1,21 @@
 namespace BackupAcceptance.Amanda.Session;
 
-/// <summary>One exchange with amrecover: what was sent (null for the start-up banner), what came back, how long it took.</summary>
+/// <summary>One exchange with amrecover: what was sent (null for the start-up banner), what came back, how long it took.
+/// Or a note of the suite's between exchanges (<see cref="Note"/>): what the session waited for, not amrecover's words.</summary>
 public sealed record TranscriptEntry(DateTimeOffset At, string? Command, string Output, string Stderr, TimeSpan Duration)
 {
+    public bool IsNote { get; private init; }
+
+    /// <summary>The suite's own line, e.g. "waited 12.3 s for the tape drive of ba-daily held by PID 4242 (testhost)".</summary>
+    public static TranscriptEntry Note(DateTimeOffset at, string text) => new(at, null, text, "", TimeSpan.Zero) { IsNote = true };
+
     public IEnumerable<string> Lines()
     {
+        if (IsNote)
+        {
+            yield return $"[{At:HH:mm:ss.fff}] (suite: {Output})";
+            yield break;
+        }
         yield return Command is null
             ? $"[{At:HH:mm:ss.fff}] (start, {Duration.TotalMilliseconds:0} ms)"
             : $"[{At:HH:mm:ss.fff}] amrecover> {Command}   ({Duration.TotalMilliseconds:0} ms)";

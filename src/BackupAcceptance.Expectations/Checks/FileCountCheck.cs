@@ -35,7 +35,7 @@ public static class FileCountCheck
             throw new ExpectationFailedException(summary.Files == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles,
                 lease.Target, summary.DumpDate, $"at least {Guard.Plural(minimum, "file")} (directories never count)",
                 $"{Guard.Plural(summary.Files, "file")} in {Guard.Plural(summary.Directories, "directory", "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
-                lease.Session.Transcript.Tail());
+                lease.Session.Transcript.Tail()) { FilesCounted = summary.Complete && summary.Unreachable == 0 ? summary.Files : null };
         return summary;
     }
 

@@ -6,6 +6,7 @@ using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Settings;
 using CliWrap;
 using CliWrap.Buffered;
 
@@ -21,19 +22,8 @@ namespace BackupAcceptance.Expectations.Checks;
 /// </summary>
 public static class FullRestoreCheck
 {
-    public const string LimitVariable = "BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB";
-
-    /// <summary>The largest full restore by default: 10 GiB.</summary>
-    public const long DefaultLimitMiB = 10_240;
-
-    public static long LimitKiB(Func<string, string?> env)
-    {
-        var value = env(LimitVariable);
-        if (string.IsNullOrWhiteSpace(value)) return DefaultLimitMiB * 1024;
-        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var mib) && mib is >= 1 and <= 100_000_000
-            ? mib * 1024
-            : throw new ArgumentException($"{LimitVariable}='{value}' is not a number of MiB from 1 to 100000000.");
-    }
+    /// <summary>Named in a refusal: the setting that bounds a whole restore (Settings.SettingsOptions.FullRestoreLimitKiB).</summary>
+    public static string LimitVariable => SettingCatalogue.FullRestoreLimitMb.Variable;
 
     public static async Task<RestoredFiles> RestoreWholeDiskAsync(SessionLease lease, long limitKiB, CancellationToken cancellationToken)
     {
@@ -62,7 +52,7 @@ public static class FullRestoreCheck
         try
         {
             RestoreReport report;
-            using (await lease.Pool.TapeDriveAsync(target.Config, cancellationToken))
+            using (await lease.Pool.TapeDriveAsync(lease, dumpDate, cancellationToken))
                 report = await Guard.AmandaAsync(lease, dumpDate, "to restore the whole disk",
                     () => new Restorer(lease.Session, target.Disk).RestoreWholeDiskAsync(area, cancellationToken));
             var found = await EntriesAsync(area, regularOnly: false, cancellationToken);

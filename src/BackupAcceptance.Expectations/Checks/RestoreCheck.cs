@@ -74,7 +74,7 @@ public static class RestoreCheck
         try
         {
             RestoreReport report;
-            using (await lease.Pool.TapeDriveAsync(lease.Target.Config, cancellationToken))
+            using (await lease.Pool.TapeDriveAsync(lease, dumpDate, cancellationToken))
                 report = await Guard.AmandaAsync(lease, dumpDate, $"to restore {Guard.Plural(files.Count, "file")}",
                     () => new Restorer(lease.Session, lease.Target.Disk).RestoreAsync(files, area, cancellationToken));
             RequireAllRestored(lease.Target, files, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());

@@ -62,7 +62,7 @@ public static class RestoreStates
         var key = (target, dump.Date.Value, dump.Level);
         if (lease.Pool.DumpRecords.TryGetValue(key, out var known)) return known;
         ImageRead read;
-        using (await lease.Pool.TapeDriveAsync(target.Config, cancellationToken))
+        using (await lease.Pool.TapeDriveAsync(lease, dump.Date, cancellationToken))
         {
             // As long as an extract may take: amfetchdump streams the whole image, and a missing tape must not hang the run.
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -5,6 +5,7 @@ using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sandbox;
 using BackupAcceptance.Expectations.Secrecy;
+using BackupAcceptance.Expectations.Settings;
 using CliWrap;
 using CliWrap.Buffered;
 
@@ -21,22 +22,14 @@ namespace BackupAcceptance.Expectations.Checks;
 /// </summary>
 public static class RestoredCommandCheck
 {
-    public const string TimeoutVariable = "BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT";
+    /// <summary>Named when a check overruns: the setting that bounds it (Settings.SettingsOptions.DataCheckTimeout).</summary>
+    public static string TimeoutVariable => SettingCatalogue.DataCheckTimeout.Variable;
 
     /// <summary>What the command said and how it ran, for the report.</summary>
     /// <param name="Output">Its output's kept tail, or a note that it was withheld (it quoted the restored data).</param>
     /// <param name="PrivatePlaces">The shared places it saw as private folders of its own (none without namespaces).</param>
     public sealed record Outcome(string Command, int ExitCode, string Output, bool NetworkIsolated, TimeSpan Took,
         IReadOnlyList<string> PrivatePlaces, long OutputBytes);
-
-    public static TimeSpan Timeout(Func<string, string?> env)
-    {
-        var value = env(TimeoutVariable);
-        if (string.IsNullOrWhiteSpace(value)) return TimeSpan.FromMinutes(5);
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 86_400
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new ArgumentException($"{TimeoutVariable}='{value}' is not a number of seconds from 1 to 86400.");
-    }
 
     public static async Task<Outcome> RequirePassesAsync(RestoredFiles restored, string path, string command, TimeSpan timeout,
         string transcriptTail, CancellationToken cancellationToken)

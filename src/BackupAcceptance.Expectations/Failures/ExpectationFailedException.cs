@@ -23,6 +23,10 @@ public sealed class ExpectationFailedException(
 
     public string TranscriptTail { get; } = transcriptTail;
 
+    /// <summary>The files of the dump when the failing check counted the whole disk (a hollow one: 0), else null: a
+    /// fact monitoring reports beside the verdict.</summary>
+    public int? FilesCounted { get; init; }
+
     private static string Compose(FailureCategory category, BackupTarget target, DumpDate? dumpDate, string expected,
         string found, string transcriptTail)
     {

@@ -23,6 +23,10 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
     /// not look).</summary>
     public string IndexNote { get; internal set; } = "";
 
+    /// <summary>How the lease's last restore got the tape drive (<see cref="SessionPool.TapeDriveAsync"/>): a timed
+    /// restore leaves the wait out of its time.</summary>
+    public TapeDriveWait? LastDriveWait { get; internal set; }
+
     /// <summary>The dump date this lease browses at, or null for the latest (amrecover's default).</summary>
     public DumpDate? WorkingDate { get; private set; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BackupAcceptance.Amanda.Index;
+using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Walks;
@@ -63,25 +64,31 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// image takes the tape drive.</summary>
     public ConcurrentDictionary<(BackupTarget Target, DateTime Dump, int Level), Amanda.Image.DumpedTree> DumpRecords { get; } = new();
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _tapeDrives = new(StringComparer.Ordinal);
+    /// <summary>The host's tape-drive locks (tests name a folder of their own).</summary>
+    public TapeDriveLock TapeDrives { get; init; } = TapeDriveLock.Host;
 
-    /// <summary>One restore at a time per configuration: its tape server has one drive (the vtape changer here), and a
-    /// second amidxtaped that finds it busy asks "Continue [?/Y/n/d]?" instead of waiting. Dispose to release.</summary>
-    public async Task<IDisposable> TapeDriveAsync(string config, CancellationToken cancellationToken)
+    /// <summary>The lease's configuration's tape drive, for one restore or image read (<see cref="TapeDriveLock"/>:
+    /// one at a time per configuration on this host, across processes), waited for at most as long as an extract may
+    /// take. How the turn came is noted in the session's transcript, so the step's evidence shows a wait. Dispose to
+    /// release.</summary>
+    /// <exception cref="ExpectationFailedException">A failed restore (this machine's trouble, not the backup's): the
+    /// drive stayed held past the bound, or the lock is one the suite may not rely on. Nothing was restored.</exception>
+    public async Task<IDisposable> TapeDriveAsync(SessionLease lease, DumpDate? dumpDate, CancellationToken cancellationToken)
     {
-        var drive = _tapeDrives.GetOrAdd(config, _ => new SemaphoreSlim(1, 1));
-        await drive.WaitAsync(cancellationToken);
-        return new DriveLease(drive);
-    }
-
-    private sealed class DriveLease(SemaphoreSlim drive) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
+        TapeDriveLease drive;
+        try
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) drive.Release();
+            drive = await TapeDrives.AcquireAsync(lease.Target.Config, options.ExtractTimeout, cancellationToken);
         }
+        catch (TapeDriveUnavailableException unavailable)
+        {
+            throw new ExpectationFailedException(FailureCategory.RestoreFailed, lease.Target, dumpDate,
+                $"the tape drive of {unavailable.Config} within {options.ExtractTimeout.TotalSeconds:0} s (BACKUP_ACCEPTANCE_EXTRACT_TIMEOUT; one restore at a time per configuration on this host, lock {unavailable.LockFile})",
+                $"{unavailable.Reason}; nothing was restored", lease.Session.Transcript.Tail(), unavailable);
+        }
+        lease.LastDriveWait = drive.Wait;
+        lease.Session.Transcript.Add(TranscriptEntry.Note(DateTimeOffset.Now, drive.Wait.Note));
+        return drive;
     }
 
     /// <summary>The walks through amrecover in flight, for a progress line.</summary>

@@ -18,16 +18,10 @@ public sealed class WalkCache(string directory)
 
     public string Directory => directory;
 
-    /// <summary><c>$XDG_CACHE_HOME/backup-acceptance</c> (default <c>~/.cache/backup-acceptance</c>), or null when
-    /// <c>BACKUP_ACCEPTANCE_CACHE=off</c>.</summary>
-    public static WalkCache? FromEnvironment(Func<string, string?> env)
+    /// <summary>The user's cache: <c>$XDG_CACHE_HOME/backup-acceptance</c> (default <c>~/.cache/backup-acceptance</c>).
+    /// Whether a run keeps one at all is its setting BACKUP_ACCEPTANCE_CACHE (Settings.SettingsOptions).</summary>
+    public static WalkCache ForUser(Func<string, string?> env)
     {
-        switch (env("BACKUP_ACCEPTANCE_CACHE")?.Trim().ToLowerInvariant())
-        {
-            case "off": return null;
-            case null or "" or "on": break;
-            case var other: throw new ArgumentException($"BACKUP_ACCEPTANCE_CACHE='{other}' is neither 'on' nor 'off'.");
-        }
         var root = env("XDG_CACHE_HOME") is { Length: > 0 } xdg
             ? xdg
             : Path.Combine(env("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");

@@ -1,9 +1,9 @@
-using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Walking;
 
 namespace BackupAcceptance.Expectations.Walks;
 
-/// <summary>How the suite gets a whole dump's tree (see <see cref="Checks.DiskCount"/>).</summary>
+/// <summary>How the suite gets a whole dump's tree (see <see cref="Checks.DiskCount"/>); a run sets it from its settings
+/// (Settings.SettingsOptions: BACKUP_ACCEPTANCE_INDEX_FILES, _WALK_SESSIONS, _CACHE, _WALK_TIMEOUT).</summary>
 /// <param name="IndexFiles">Whether to count from the index files when this machine can read them.</param>
 /// <param name="Walk">How an amrecover walk spreads over sessions.</param>
 /// <param name="SampleDirectories">Directories amrecover lists to confirm a count from the index files.</param>
@@ -13,23 +13,6 @@ public sealed record WalkSettings(IndexFilesMode IndexFiles, WalkOptions Walk, i
     TimeSpan? Timeout = null)
 {
     public static WalkSettings Default { get; } = new(IndexFilesMode.Auto, new WalkOptions());
-
-    /// <summary><c>BACKUP_ACCEPTANCE_INDEX_FILES</c> (<c>auto</c>, the default, or <c>off</c>),
-    /// <c>BACKUP_ACCEPTANCE_WALK_SESSIONS</c>, <c>BACKUP_ACCEPTANCE_CACHE</c> (on unless <c>off</c>) and
-    /// <c>BACKUP_ACCEPTANCE_WALK_TIMEOUT</c> (seconds; unset: no bound).</summary>
-    public static WalkSettings FromEnvironment(Func<string, string?> env)
-    {
-        var mode = env("BACKUP_ACCEPTANCE_INDEX_FILES")?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "auto" => IndexFilesMode.Auto,
-            "off" => IndexFilesMode.Off,
-            var other => throw new ArgumentException($"BACKUP_ACCEPTANCE_INDEX_FILES='{other}' is neither 'auto' nor 'off'."),
-        };
-        var timeout = env("BACKUP_ACCEPTANCE_WALK_TIMEOUT") is { } text && !string.IsNullOrWhiteSpace(text)
-            ? TimeSpan.FromSeconds(AmrecoverOptions.ParseSeconds("BACKUP_ACCEPTANCE_WALK_TIMEOUT", text.Trim()))
-            : (TimeSpan?)null;
-        return new WalkSettings(mode, WalkOptions.FromEnvironment(env), Cache: WalkCache.FromEnvironment(env), Timeout: timeout);
-    }
 }
 
 /// <summary>Index files: <see cref="Auto"/> reads them when this machine is the Amanda server and may read them,

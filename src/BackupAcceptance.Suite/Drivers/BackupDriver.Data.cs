@@ -1,4 +1,5 @@
 using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Settings;
 
 namespace BackupAcceptance.Suite.Drivers;
 
@@ -12,7 +13,7 @@ public sealed partial class BackupDriver
 
     public async Task RestoreRandomFilesAsync(int count, int? seed)
     {
-        var chosen = Seeds.Resolve(seed);
+        var chosen = Seeds.Resolve(seed, run.Settings);
         output.WriteLine(Seeds.Replay(chosen));
         var restored = await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreRandomFilesAsync(lease, count, chosen, cancellation));
         await KeepAsync(restored);
@@ -70,7 +71,7 @@ public sealed partial class BackupDriver
 
     public async Task RestoreWholeDiskAsync()
     {
-        var limit = FullRestoreCheck.LimitKiB(Environment.GetEnvironmentVariable);
+        var limit = run.Settings.FullRestoreLimitKiB();
         await KeepAsync(await OnDiskAsync((lease, cancellation) => FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, cancellation)));
         output.WriteLine($"{Target}: restored {Restored!.ChosenHow} into {Restored.Area.Path}");
     }
@@ -93,7 +94,7 @@ public sealed partial class BackupDriver
     public async Task RequireRestoredPassesAsync(string path, string command)
     {
         var restored = RequireRestored();
-        var timeout = RestoredCommandCheck.Timeout(Environment.GetEnvironmentVariable);
+        var timeout = run.Settings.DataCheckTimeout();
         var outcome = await VerdictAsync(() => RestoredCommandCheck.RequirePassesAsync(restored, path, command, timeout, TranscriptTail, Cancellation));
         checks.Record(1, "restored data checked by its own tool");
         evidence.Attach("command on restored data", $"$ {outcome.Command}\n({Sandboxed(outcome)}, " +

@@ -9,6 +9,7 @@ public sealed partial class BackupDriver
     {
         var dump = await OnDiskAsync(FreshnessCheck.RequireDumpAsync);
         checks.Record(1, "dump");
+        measurements.Dump(RequireTarget(), dump.Date);
         output.WriteLine($"{Target}: latest dump {dump.Date} (level {dump.Level}, {dump.Storage}:{dump.Label})");
     }
 
@@ -17,6 +18,7 @@ public sealed partial class BackupDriver
         var dump = await OnDiskAsync((lease, cancellation) =>
             FreshnessCheck.RequireLatestNoOlderThanAsync(lease, FreshnessCheck.Hours(lease.Target, hours), DateTime.Now, cancellation));
         checks.Record(1, "dump");
+        measurements.Dump(RequireTarget(), dump.Date);
         output.WriteLine($"{Target}: latest dump {dump.Date}");
     }
 
@@ -42,6 +44,7 @@ public sealed partial class BackupDriver
         var estimate = await OnDiskAsync((lease, cancellation) =>
             RecoveryTimeCheck.RequireWithinAsync(lease, FreshnessCheck.Hours(lease.Target, hours), cancellation));
         checks.Record(1, "recovery time");
+        measurements.RecoveryTime(RequireTarget(), estimate.Slowest);
         report.Facts["estimated full restore"] = $"{estimate.Fastest.TotalSeconds:0.#}-{estimate.Slowest.TotalSeconds:0.#} s";
         evidence.Attach("recovery time", estimate.ToString());
     }

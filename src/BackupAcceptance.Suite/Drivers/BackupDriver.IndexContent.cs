@@ -10,6 +10,8 @@ public sealed partial class BackupDriver
     {
         var summary = await OnDiskAsync((lease, cancellation) => FileCountCheck.RequireFilesAsync(lease, minimum, cancellation));
         checks.Record(summary.Files, "files");
+        if (summary.Complete) measurements.Files(RequireTarget(), summary.DumpDate, summary.Files);
+        else measurements.Dump(RequireTarget(), summary.DumpDate);
         output.WriteLine($"{Target} (dump {summary.DumpDate}): {summary.Describe()}");
     }
 

@@ -33,7 +33,7 @@ public sealed partial class BackupDriver
 
     private async Task SampleAsync(Func<Expectations.BackupTarget, SampleBudget> budget)
     {
-        var seed = Seeds.Resolve(null);
+        var seed = Seeds.Resolve(null, run.Settings);
         report.Facts["seed"] = seed.ToString(CultureInfo.InvariantCulture);
         var chosen = await VerdictAsync(() => Task.FromResult(budget(RequireTarget()))); // a bad number fails before any amrecover command
         Sample = await OnDiskAsync((lease, cancellation) => SampleCheck.SampleAsync(lease, seed, chosen, cancellation));

@@ -19,7 +19,7 @@ namespace BackupAcceptance.Suite.Drivers;
 /// The checks, one layer per file, are in the other parts of this class (BackupDriver.*.cs).
 /// </summary>
 public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evidence evidence, ScenarioReport report,
-    IReqnrollOutputHelper output, ScenarioContext scenario, TestContext test) : IAsyncDisposable
+    IReqnrollOutputHelper output, ScenarioContext scenario, TestContext test, DiskMeasurements measurements) : IAsyncDisposable
 {
     private SessionLease? _lease;
     private DumpChoice _dump = DumpChoice.Latest;
@@ -158,6 +158,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
             {
                 output.WriteLine(walk.ToString());
                 report.RecordCount(walk);
+                measurements.Files(walk.Target, walk.Dump, walk.Files);
             }
         }
     }

@@ -1,3 +1,5 @@
+using BackupAcceptance.Expectations.Settings;
+
 namespace BackupAcceptance.Suite.Drivers;
 
 /// <summary>
@@ -6,15 +8,9 @@ namespace BackupAcceptance.Suite.Drivers;
 /// </summary>
 public static class Seeds
 {
-    public static int Resolve(int? fromStep)
-    {
-        if (fromStep is { } seed) return seed;
-        var configured = Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_SEED");
-        if (string.IsNullOrWhiteSpace(configured)) return Random.Shared.Next();
-        return int.TryParse(configured, out var parsed)
-            ? parsed
-            : throw new ArgumentException($"BACKUP_ACCEPTANCE_SEED='{configured}' is not a whole number.");
-    }
+    /// <param name="settings">The run's settings: BACKUP_ACCEPTANCE_SEED, checked at the run's start to be a whole number.</param>
+    public static int Resolve(int? fromStep, RunSettings settings) =>
+        fromStep ?? (settings.Number(SettingCatalogue.Seed) is { } configured ? (int)configured : Random.Shared.Next());
 
     public static string Replay(int seed) => $"seed {seed} (replay with BACKUP_ACCEPTANCE_SEED={seed})";
 }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Expectations;
 using BackupAcceptance.Suite.Drivers;
 using BackupAcceptance.Suite.Reporting;
 using BackupAcceptance.Suite.Run;
@@ -8,7 +9,8 @@ namespace BackupAcceptance.Suite.Hooks;
 /// <summary>After each scenario: its transcript into the test output, its line in the summary, its session given back
 /// and its restore area removed.</summary>
 [Binding]
-public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioContext scenario, FeatureContext feature, IReqnrollOutputHelper output)
+public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioContext scenario, FeatureContext feature, IReqnrollOutputHelper output,
+    ScenarioReport report, DiskMeasurements measurements)
 {
     [AfterScenario(Order = 0)]
     public async Task AfterScenarioAsync()
@@ -20,7 +22,18 @@ public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioCon
             reason = scenario.ScenarioExecutionStatus.ToString();
         var verdict = error is not null ? ScenarioVerdicts.Of(ScenarioVerdicts.Failure(driver.Failure, error))
             : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? ScenarioVerdict.Passed : ScenarioVerdict.Broken;
-        run.Summary.Record(new ScenarioOutcome(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, verdict, reason));
+        measurements.Failure(driver.Failure);
+        var disks = measurements.All(DateTime.Now);
+        run.Summary.Record(new ScenarioOutcome(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, verdict, reason)
+        {
+            // For monitoring (summary.json): what the checks established, never worked out again here.
+            Category = ScenarioCategory.Of(verdict, driver.Failure, error),
+            Target = driver.Target ?? (driver.Estate is { Count: > 0 } estate ? BackupTarget.Estate(estate[0].Config) : null),
+            DumpDate = (driver.Failure?.DumpDate ?? driver.Restored?.DumpDate ?? disks.FirstOrDefault(d => d.Target == driver.Target)?.Dump)?.ToString(),
+            Tags = scenario.ScenarioInfo.CombinedTags,
+            Duration = TimeSpan.FromMilliseconds(DateTimeOffset.Now.ToUnixTimeMilliseconds() - report.Start),
+            Disks = disks,
+        });
         await driver.DisposeAsync();
     }
 }

@@ -1,4 +1,4 @@
-using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Expectations.Settings;
 using BackupAcceptance.Suite.Reporting;
 using BackupAcceptance.Suite.Run;
 using NUnit.Framework;
@@ -14,16 +14,33 @@ public sealed class TestRunHooks
     [BeforeTestRun(Order = -100)]
     public static async Task StartRunAsync(ITestRunContext context)
     {
-        ResultsModes.Apply(); // before anything is written
+        var settings = Settings(); // read and checked once; a bad one stops the run here, named in the summary
+        ResultsModes.Apply(settings); // before anything is written
         RunWatchdog.Start();  // before any child is started
-        var report = AllureReport.Start(); // a malformed allure-config.json stops the run here, with its own message
+        SettingsRecord.Write(SuiteSettings.ResultsDirectory(settings), settings);
+        var report = AllureReport.Start(settings); // a malformed allure-config.json stops the run here, with its own message
         context.TestRunContainer.RegisterInstanceAs(report);
-        var run = new SuiteRun(AmrecoverOptions.FromEnvironment(), report);
+        var run = new SuiteRun(settings, settings.Amrecover(), report);
         // Restore areas of runs that died (SIGKILL) are removed before this run makes its own; bounded per area.
         foreach (var swept in await Amanda.Restoring.RestoreAreaSweep.SweepAsync(run.Sessions.Options.RestoreRoot, CancellationToken.None))
             TestContext.Progress.WriteLine($"Removed the restore area of a run that died: {swept}");
         run.ShowProgress();
         context.TestRunContainer.RegisterInstanceAs(run);
+    }
+
+    /// <summary>The run's settings, or an input error: each bad one in summary.txt as a BROKEN line (exit 2).</summary>
+    private static RunSettings Settings()
+    {
+        try
+        {
+            return SuiteSettings.Current.Validated();
+        }
+        catch (SettingsException refused)
+        {
+            ResultsModes.ApplyStrictest();
+            SettingsRecord.WriteRefusal(SuiteSettings.ResultsDirectory(SuiteSettings.Current), refused);
+            throw;
+        }
     }
 
     [AfterTestRun]

@@ -67,7 +67,7 @@ public sealed record AllureConfig(
         catch (JsonException malformed)
         {
             throw new InvalidDataException(
-                $"{path} is not valid: {malformed.Message} Fix it, or remove it to use the defaults (see README, Reports).", malformed);
+                $"{path} is not valid: {malformed.Message} Fix it, or remove it to use the defaults (see docs/report.md).", malformed);
         }
         if (shape is null) throw new InvalidDataException($"{path} is not valid: it holds null, expected an object.");
         foreach (var link in shape.Links ?? [])

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using BackupAcceptance.Expectations.Settings;
 
 namespace BackupAcceptance.Suite.Reporting;
 
@@ -12,10 +13,11 @@ public sealed class AllureReport
     private readonly DateTimeOffset _started = DateTimeOffset.Now;
     private string? _banner;
 
-    private AllureReport(AllureConfig config, AllureResultsWriter writer)
+    private AllureReport(AllureConfig config, AllureResultsWriter writer, CountHistory counts)
     {
         Config = config;
         Writer = writer;
+        Counts = counts;
     }
 
     public AllureConfig Config { get; }
@@ -23,27 +25,28 @@ public sealed class AllureReport
     public AllureResultsWriter Writer { get; }
 
     /// <summary>Every whole count, kept across runs for the per-disk plots.</summary>
-    public CountHistory Counts { get; } = CountHistory.FromEnvironment(RepositoryRoot());
+    public CountHistory Counts { get; }
 
     /// <summary>Loads allure-config.json (a malformed one stops the run with a clear error), empties the results
     /// folder of an earlier run's results, and writes categories, executor and the renderer's configuration.</summary>
-    public static AllureReport Start()
+    public static AllureReport Start(RunSettings settings)
     {
-        var path = ConfigPath();
+        var path = ConfigPath(settings);
         var config = AllureConfig.Load(path);
-        var writer = new AllureResultsWriter(ResultsDirectory(config, path));
+        var writer = new AllureResultsWriter(ResultsDirectory(settings, config, path));
         writer.Reset();
         writer.WriteCategories(config.Categories);
         writer.WriteExecutor(CiExecutor.FromEnvironment(config.ReportTitle));
-        WriteRendererConfig(config, Path.GetDirectoryName(writer.Directory)!);
-        return new AllureReport(config, writer);
+        WriteRendererConfig(config, HistoryPath(settings), Path.GetDirectoryName(writer.Directory)!);
+        return new AllureReport(config, writer, CountHistory.At(settings, RepositoryRoot()));
     }
 
     /// <summary>Remembers the first amrecover banner: it names the Amanda version and the index server.</summary>
     public void RecordBanner(string banner) => Interlocked.CompareExchange(ref _banner, banner, null);
 
-    /// <summary>environment.properties: what this run checked against, plus the config's extra entries.</summary>
-    public void Finish(string amrecoverPath)
+    /// <summary>environment.properties: what this run checked against, its settings ("settings.command_timeout",
+    /// a secret's value never), plus the config's extra entries.</summary>
+    public void Finish(string amrecoverPath, RunSettings settings)
     {
         var banner = _banner ?? "";
         var version = Regex.Match(banner, @"AMRECOVER Version (\S+?)\.?\s").Groups[1].Value;
@@ -56,37 +59,34 @@ public sealed class AllureReport
             ["Host"] = Environment.MachineName,
             ["RunTime"] = $"{_started:yyyy-MM-dd HH:mm:ss zzz} to {DateTimeOffset.Now:HH:mm:ss}",
         };
+        foreach (var (key, value) in settings.Effective()) entries[$"settings.{key}"] = value;
         foreach (var (key, value) in Config.Environment) entries[key] = value;
         Writer.WriteEnvironment(entries);
     }
 
     /// <summary>BACKUP_ACCEPTANCE_ALLURE_CONFIG, else allure-config.json at the repository root.</summary>
-    public static string ConfigPath() =>
-        Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_ALLURE_CONFIG") is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Path.Combine(RepositoryRoot(), "allure-config.json");
+    public static string ConfigPath(RunSettings settings) =>
+        settings.FullPath(SettingCatalogue.AllureConfig) ?? Path.Combine(RepositoryRoot(), "allure-config.json");
 
     /// <summary>BACKUP_ACCEPTANCE_RESULTS/allure-results when a run names its results folder (run.sh does),
     /// else the config's resultsDirectory, relative to the config file.</summary>
-    public static string ResultsDirectory(AllureConfig config, string configPath) =>
-        Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_RESULTS") is { Length: > 0 } results
-            ? Path.Combine(Path.GetFullPath(results), "allure-results")
+    public static string ResultsDirectory(RunSettings settings, AllureConfig config, string configPath) =>
+        settings.FullPath(SettingCatalogue.Results) is { } results
+            ? Path.Combine(results, "allure-results")
             : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(configPath)!, config.ResultsDirectory));
 
     /// <summary>BACKUP_ACCEPTANCE_ALLURE_HISTORY, else allure-history/history.jsonl at the repository root: kept across
     /// runs (run.sh empties results/), so the report shows trends from the second run on.</summary>
-    public static string HistoryPath() =>
-        Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_ALLURE_HISTORY") is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Path.Combine(RepositoryRoot(), "allure-history", "history.jsonl");
+    public static string HistoryPath(RunSettings settings) =>
+        settings.FullPath(SettingCatalogue.AllureHistory) ?? Path.Combine(RepositoryRoot(), "allure-history", "history.jsonl");
 
     /// <summary>allurerc.json for the Allure 3 renderer (run.sh): title, history, categories, one self-contained file.</summary>
-    private static void WriteRendererConfig(AllureConfig config, string directory)
+    private static void WriteRendererConfig(AllureConfig config, string historyPath, string directory)
     {
         var rc = new
         {
             name = config.ReportTitle,
-            historyPath = HistoryPath(),
+            historyPath,
             historyLimit = 60,
             categories = config.Categories.Select(c => new { name = c.Name, messageRegex = c.MessageRegex, matchedStatuses = c.MatchedStatuses }),
             plugins = new

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackupAcceptance.Expectations.Settings;
 
 namespace BackupAcceptance.Suite.Reporting;
 
@@ -18,10 +19,8 @@ public sealed class CountHistory(string path)
 
     public string Path => path;
 
-    public static CountHistory FromEnvironment(string repositoryRoot) => new(
-        Environment.GetEnvironmentVariable("BACKUP_ACCEPTANCE_COUNT_HISTORY") is { Length: > 0 } configured
-            ? System.IO.Path.GetFullPath(configured)
-            : System.IO.Path.Combine(repositoryRoot, "allure-history", "counts.jsonl"));
+    public static CountHistory At(RunSettings settings, string repositoryRoot) => new(
+        settings.FullPath(SettingCatalogue.CountHistory) ?? System.IO.Path.Combine(repositoryRoot, "allure-history", "counts.jsonl"));
 
     public async Task RecordAsync(IEnumerable<CountPoint> points, CancellationToken cancellationToken)
     {

@@ -14,6 +14,10 @@ public sealed class RunSummary
 
     public void Record(ScenarioOutcome outcome) => _outcomes.Enqueue(outcome);
 
+    /// <summary>Every scenario's outcome, in the summary's order (feature, then scenario).</summary>
+    public IReadOnlyList<ScenarioOutcome> Outcomes =>
+        [.. _outcomes.OrderBy(o => o.Feature, StringComparer.Ordinal).ThenBy(o => o.Scenario, StringComparer.Ordinal)];
+
     /// <param name="walks">How each whole dump was counted: one line per walk, so the reader sees which numbers came
     /// from the index files and which from amrecover.</param>
     /// <param name="time">The run's wall time against its time waiting on amrecover: what the suite itself costs.</param>
@@ -22,7 +26,7 @@ public sealed class RunSummary
     public string Render(int amrecoverStarts, IReadOnlyList<WalkNote>? walks = null, RunTime? time = null, string? interrupted = null,
         string? part = null)
     {
-        var all = _outcomes.OrderBy(o => o.Feature, StringComparer.Ordinal).ThenBy(o => o.Scenario, StringComparer.Ordinal).ToList();
+        var all = Outcomes;
         var text = new StringBuilder();
         foreach (var outcome in all)
         {

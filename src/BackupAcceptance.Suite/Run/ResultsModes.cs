@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using BackupAcceptance.Expectations.Settings;
 
 namespace BackupAcceptance.Suite.Run;
 
@@ -10,21 +11,22 @@ namespace BackupAcceptance.Suite.Run;
 /// </summary>
 public static class ResultsModes
 {
-    public const string GroupVariable = "BACKUP_ACCEPTANCE_RESULTS_GROUP";
-
     /// <summary>077, or 027 with a group.</summary>
     public static uint Mask(string? group) => string.IsNullOrWhiteSpace(group) ? 0b000_111_111u : 0b000_010_111u;
 
-    public static void Apply()
+    public static void Apply(RunSettings settings)
     {
-        var group = Environment.GetEnvironmentVariable(GroupVariable);
+        var group = settings.Text(SettingCatalogue.ResultsGroup);
         SetMask(Mask(group));
         // A folder an earlier run left keeps its mode: closed, it closes what is in it. (run.sh does this and more,
         // the group's mode included; a folder this user cannot close stops the run here, before anything is written.)
-        var results = SuiteSettings.ResultsDirectory();
+        var results = SuiteSettings.ResultsDirectory(settings);
         if (string.IsNullOrWhiteSpace(group) && Directory.Exists(results))
             File.SetUnixFileMode(results, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
+
+    /// <summary>The strictest mask (077), for what is written when the settings themselves are refused.</summary>
+    public static void ApplyStrictest() => SetMask(Mask(null));
 
     // DllImport, not LibraryImport: the latter needs unsafe code for this project, for one blittable call.
     [DllImport("libc", EntryPoint = "umask")]

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using BackupAcceptance.Amanda.Session;
 
 namespace BackupAcceptance.Suite.Run;
 
@@ -16,6 +15,7 @@ public sealed class RunInterruption : IDisposable
     private readonly List<PosixSignalRegistration> _signals = [];
     private string? _reason;
 
+    /// <param name="runTimeout">BACKUP_ACCEPTANCE_RUN_TIMEOUT (at most 30 days: its row's rule), or null: no limit.</param>
     public RunInterruption(TimeSpan? runTimeout)
     {
         RunTimeout = runTimeout;
@@ -31,8 +31,6 @@ public sealed class RunInterruption : IDisposable
             _ = StopAfterAsync(after);
     }
 
-    public static readonly TimeSpan MaximumRunTimeout = TimeSpan.FromDays(30);
-
     /// <summary>The run's time limit, if one was set.</summary>
     public TimeSpan? RunTimeout { get; }
 
@@ -42,18 +40,6 @@ public sealed class RunInterruption : IDisposable
 
     /// <summary>Why the run stopped ("interrupted by SIGINT (Ctrl-C)"), or null while it runs.</summary>
     public string? Reason => Volatile.Read(ref _reason);
-
-    /// <summary>BACKUP_ACCEPTANCE_RUN_TIMEOUT: seconds for the whole run; unset means no limit.</summary>
-    public static RunInterruption FromEnvironment(Func<string, string?> env)
-    {
-        var value = env("BACKUP_ACCEPTANCE_RUN_TIMEOUT");
-        if (string.IsNullOrWhiteSpace(value)) return new RunInterruption(null);
-        var seconds = AmrecoverOptions.ParseSeconds("BACKUP_ACCEPTANCE_RUN_TIMEOUT", value.Trim());
-        // Task.Delay takes at most about 49 days; a longer limit would silently be none.
-        if (seconds > MaximumRunTimeout.TotalSeconds)
-            throw new ArgumentException($"BACKUP_ACCEPTANCE_RUN_TIMEOUT='{value.Trim()}' is more than {MaximumRunTimeout.TotalSeconds:0} seconds (30 days).");
-        return new RunInterruption(TimeSpan.FromSeconds(seconds));
-    }
 
     public void Stop(string reason)
     {

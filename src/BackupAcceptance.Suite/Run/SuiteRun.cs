@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Sessions;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Settings;
 using BackupAcceptance.Suite.Reporting;
 
 namespace BackupAcceptance.Suite.Run;
@@ -11,11 +11,16 @@ namespace BackupAcceptance.Suite.Run;
 /// the Allure report and the console summary. Made before the first scenario (Hooks/TestRunHooks) and registered in
 /// Reqnroll's test-run container, so scenarios get it by constructor injection; nothing of it is static.
 /// </summary>
-public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
+public sealed class SuiteRun(RunSettings settings, AmrecoverOptions options, AllureReport report)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    public SessionPool Sessions { get; } = new(options) { Walking = WalkSettings.FromEnvironment(Environment.GetEnvironmentVariable) };
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
+    /// <summary>The run's settings, checked once at its start.</summary>
+    public RunSettings Settings => settings;
+
+    public SessionPool Sessions { get; } = new(options) { Walking = settings.Walking(Environment.GetEnvironmentVariable) };
 
     public AllureReport Report => report;
 
@@ -27,9 +32,9 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
     public void ShowProgress() => _progress ??= ProgressFile.Start(Environment.GetEnvironmentVariable, Sessions.Progress);
 
     /// <summary>Ctrl-C, SIGTERM or the run's time limit: every scenario's checks run under its token.</summary>
-    public RunInterruption Interruption { get; } = RunInterruption.FromEnvironment(Environment.GetEnvironmentVariable);
+    public RunInterruption Interruption { get; } = new(settings.Seconds(SettingCatalogue.RunTimeout));
 
-    /// <summary>Ends the run: every session quits, environment.properties and summary.txt are written.</summary>
+    /// <summary>Ends the run: every session quits, environment.properties, summary.txt and summary.json are written.</summary>
     /// <returns>Where the summary went.</returns>
     public async Task<string> FinishAsync()
     {
@@ -38,9 +43,12 @@ public sealed class SuiteRun(AmrecoverOptions options, AllureReport report)
         var walks = Sessions.Walks;
         await Sessions.DisposeAsync();
         var time = new RunTime(_clock.Elapsed, options.Time.Waited, options.Time.Summed);
-        report.Finish(options.AmrecoverPath);
-        var written = Summary.Write(SuiteSettings.ResultsDirectory(), started, walks, time, Interruption.Reason,
-            ScenarioShard.FromEnvironment(Environment.GetEnvironmentVariable)?.ToString());
+        report.Finish(options.AmrecoverPath, settings);
+        var part = ScenarioShard.FromEnvironment(Environment.GetEnvironmentVariable)?.ToString();
+        var results = SuiteSettings.ResultsDirectory(settings);
+        var written = Summary.Write(results, started, walks, time, Interruption.Reason, part);
+        SummaryJson.Write(results, SummaryJson.Document(Summary.Outcomes, _started, DateTimeOffset.UtcNow,
+            Environment.MachineName, started, Interruption.Reason, part));
         Interruption.Dispose(); // only now: a second Ctrl-C before the summary is written must not end the process
         return written;
     }

@@ -13,7 +13,7 @@ public sealed class BaselineRequestTests
         request.ShouldNotBeNull();
         (request.Config, request.Host, request.Force, request.KeepPercent, request.DriftPercent, request.Paths)
             .ShouldBe(("ba-daily", (string?)null, false, 90, 10, 3));
-        request.Output.ShouldBe(Path.GetFullPath("baseline-daily.feature"));
+        request.Output.ShouldBe(Path.GetFullPath("baseline-ba-daily.feature"));
 
         (request, _) = BaselineRequest.Parse(["ba-daily", "db1", "--force", "--keep", "80", "--drift", "25", "--paths", "0", "--out", "/tmp/b.feature"]);
         request.ShouldBe(new BaselineRequest("ba-daily", "db1", "/tmp/b.feature", true, 80, 25, 0));

@@ -22,7 +22,7 @@ public sealed class RestoreTroubleTests
         RestoreTrouble.Explain(NoHeader, () => "Storage 'ba-daily' not found")
             .ShouldBe(new RestoreBlame(true, "the tape server refused: amidxtaped says \"Storage 'ba-daily' not found\""));
 
-    [Test] // auth local: amrecover relays the refusal (seen on ba-refused)
+    [Test] // auth local: amrecover relays the refusal (seen on ba-daily-refused)
     public void A_refusal_relayed_by_amrecover_is_a_broken_run() =>
         RestoreTrouble.Explain("Continue [?/Y/n/s/d]? Storage 'ba-daily' not found\n" + NoHeader, Unreadable)
             .ShouldBe(new RestoreBlame(true, "the tape server refused: amidxtaped says \"Storage 'ba-daily' not found\""));

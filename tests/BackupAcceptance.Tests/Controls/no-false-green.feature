@@ -73,9 +73,9 @@ Feature: Controls for false greens
     When the file "file01.txt" is restored
     Then every restored file matches the live file
 
-  # The fault configuration ba-refused lacks the storage that wrote the tapes: the tape server refuses (broken).
+  # The fault configuration ba-daily-refused lacks the storage that wrote the tapes: the tape server refuses (broken).
   Scenario: A tape server that refuses is a broken restore, not the backup's fault
-    Given ba-refused config for localhost /srv/fixtures/oddnames
+    Given ba-daily-refused config for localhost /srv/fixtures/oddnames
     When the file "README.txt" is restored
     Then every restored file matches the live file
 

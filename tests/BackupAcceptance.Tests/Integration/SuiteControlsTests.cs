@@ -118,7 +118,7 @@ public sealed class SuiteControlsTests
     [TestCase("A restore from a lost tape is the backup's fault",
         "Restore mismatch: ba-daily localhost:/srv/fixtures/losttape (dump ", "a lost or overwritten tape (\"Continue [?/Y/n/s/d]? header on 'ba-daily-")]
     [TestCase("A tape server that refuses is a broken restore, not the backup's fault",
-        "Restore failed: ba-refused localhost:/srv/fixtures/oddnames (dump ", "the tape server refused: amidxtaped says \"Storage 'ba-daily' not found\"")]
+        "Restore failed: ba-daily-refused localhost:/srv/fixtures/oddnames (dump ", "the tape server refused: amidxtaped says \"Storage 'ba-daily' not found\"")]
     [TestCase("A count change one percent past the allowed fails",
         "Count drop: ba-daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 49% of the previous dump")]
     [TestCase("A live count change past the widest allowed fails",

@@ -131,26 +131,11 @@ public sealed class WalkCacheTests
         (await _cache.TryReadAsync(Target, Dump, CancellationToken.None)).Ignored.ShouldContain("not a walk cache file");
     }
 
-    [TestCase(null, true)]
-    [TestCase("on", true)]
-    [TestCase("off", false)]
-    public void The_environment_turns_it_off(string? value, bool on)
-    {
-        var cache = WalkCache.FromEnvironment(name => name switch
-        {
-            "BACKUP_ACCEPTANCE_CACHE" => value,
-            "XDG_CACHE_HOME" => "/var/cache/x",
-            _ => null,
-        });
-        (cache is not null).ShouldBe(on);
-        if (on) cache!.Directory.ShouldBe("/var/cache/x/backup-acceptance");
-    }
+    [Test]
+    public void It_lives_in_xdg_cache_home() =>
+        WalkCache.ForUser(name => name == "XDG_CACHE_HOME" ? "/var/cache/x" : null).Directory.ShouldBe("/var/cache/x/backup-acceptance");
 
     [Test]
     public void Without_xdg_it_lives_in_home() =>
-        WalkCache.FromEnvironment(name => name == "HOME" ? "/home/op" : null)!.Directory.ShouldBe("/home/op/.cache/backup-acceptance");
-
-    [Test]
-    public void A_typo_is_an_error() =>
-        Should.Throw<ArgumentException>(() => WalkCache.FromEnvironment(name => name == "BACKUP_ACCEPTANCE_CACHE" ? "of" : null));
+        WalkCache.ForUser(name => name == "HOME" ? "/home/op" : null).Directory.ShouldBe("/home/op/.cache/backup-acceptance");
 }
