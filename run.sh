@@ -19,10 +19,11 @@ Usage:
   ./run.sh demo [--features ...] [--tags ...]
       Provision the local demo Amanda (provision/amanda-demo.sh: installs amanda-server and
       amanda-client, writes the 'ba-daily' config, fixture disks, runs amdump), then run the suite.
-  ./run.sh test
+  ./run.sh test [--all]
       Provision the demo Amanda and run the project's own tests (unit, Reqnroll glue, and
       integration tests against the real fixture) with BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1, so a
-      missing Amanda fails instead of skipping.
+      missing Amanda fails instead of skipping. Leaves out the slow integration tests (category
+      Slow: whole-disk walks and restores, sharded runs; see docs/tests.md); --all runs them too (CI).
   ./run.sh bench [--sample N] [CONFIG HOST DISK]...
       Walks the demo's big disk and each disk named in every way side by side, in one run: one amrecover per
       directory (the first N=100, extrapolated), one session with absolute cd + ls (a short script), the suite's
@@ -614,7 +615,10 @@ ensure_chromium() {
     || die "apt-get install chromium failed"
 }
 
+# run_own_tests ALL: ALL=1 runs every test (CI); else the tests of category Slow are left out (docs/tests.md).
 run_own_tests() {
+  local filter=()
+  [ "$1" = 1 ] || filter=(--filter "TestCategory!=Slow")
   require_dotnet
   ensure_chromium
   ensure_prometheus_parser
@@ -623,7 +627,8 @@ run_own_tests() {
   local rc=0
   ensure_report_tools || exit 2   # the suite's own trouble; the report's browser test renders with them
   # The whole solution: the acceptance suite on the demo features, the project's own tests, the glue's tests.
-  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/tests" dotnet test "$ROOT/BackupAcceptance.sln" --disable-build-servers --logger "trx" --results-directory "$RESULTS" 2>&1 9>&- \
+  [ "$1" = 1 ] || echo "run.sh: the slow integration tests are left out (category Slow); ./run.sh test --all runs every test"
+  BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/tests" dotnet test "$ROOT/BackupAcceptance.sln" --disable-build-servers "${filter[@]}" --logger "trx" --results-directory "$RESULTS" 2>&1 9>&- \
     | tee "$RESULTS/dotnet-test.log" || rc=$?
   sweep_leftovers "$BACKUP_ACCEPTANCE_RUN_ID/tests"
   [ -s "$RESULTS/suite/summary.txt" ] && { echo; echo "Acceptance suite on the demo features:"; cat "$RESULTS/suite/summary.txt"; }
@@ -638,7 +643,10 @@ results_umask    # what the run writes is the user's alone (or BACKUP_ACCEPTANCE
 start_watchdog   # nothing the run starts outlives run.sh
 case "${1:-}" in
   demo) shift; provision; run_suite "$@" ;;
-  test) shift; [ $# -eq 0 ] || die "'test' takes no arguments"; provision; run_own_tests ;;
+  test) shift; all=0
+        case "${1:-}" in --all) all=1; shift ;; esac
+        [ $# -eq 0 ] || die "'test' takes only --all (every test, the slow ones too), got: $*"
+        provision; run_own_tests "$all" ;;
   mutate) shift; require_dotnet; status=0; "$ROOT/tests/mutations/run.sh" "$@" || status=$?; exit "$status" ;;
   report) shift; merge_reports "$@" ;;
   evidence) shift; pack_evidence "$@" ;;

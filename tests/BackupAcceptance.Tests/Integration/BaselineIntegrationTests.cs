@@ -29,6 +29,7 @@ public sealed partial class BaselineIntegrationTests
     private static partial Regex ScenarioLine();
 
     [Test]
+    [Category("Slow")] // two baselines of every ba-daily disk, then the suite on all of them: CI runs it (./run.sh test --all)
     public async Task The_baseline_of_daily_passes_where_it_warns_of_nothing_and_fails_where_it_does()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));

@@ -11,6 +11,7 @@ namespace BackupAcceptance.Tests.Integration;
 public sealed class FullRestoreIntegrationTests
 {
     [Test]
+    [Category("Slow")] // restores the whole big disk (20,000 files) twice: CI runs it (./run.sh test --all)
     public async Task A_whole_disk_restores_as_listed_and_matches_the_live_tree()
     {
         RealAmanda.Require();

@@ -47,6 +47,7 @@ public sealed class NetworkClientIntegrationTests
     }
 
     [Test]
+    [Category("Slow")] // walks 2,000 directories over bsdtcp: CI runs it (./run.sh test --all)
     public async Task A_walk_through_amrecover_alone_over_bsdtcp_counts_the_big_disk_exactly()
     {
         var disk = RealAmanda.Disk("big");

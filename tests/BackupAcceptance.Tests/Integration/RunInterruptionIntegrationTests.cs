@@ -39,17 +39,16 @@ public sealed class RunInterruptionIntegrationTests
     [TearDown]
     public void Remove() => Directory.Delete(_features, recursive: true);
 
-    private static Dictionary<string, string> Slow(string mark) => new()
+    private static Dictionary<string, string> Slow() => new()
     {
         ["BACKUP_ACCEPTANCE_INDEX_FILES"] = "off",
         ["BACKUP_ACCEPTANCE_CACHE"] = "off",
-        ["BACKUP_ACCEPTANCE_TEST_MARK"] = mark,
     };
 
     [Test]
     public async Task The_runs_time_limit_interrupts_the_walk_and_what_follows()
     {
-        var environment = Slow(Guid.NewGuid().ToString("N"));
+        var environment = Slow();
         environment["BACKUP_ACCEPTANCE_RUN_TIMEOUT"] = "4";
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var clock = Stopwatch.StartNew();
@@ -58,21 +57,22 @@ public sealed class RunInterruptionIntegrationTests
 
         ShouldBeInterrupted(run, "stopped at the run's time limit (BACKUP_ACCEPTANCE_RUN_TIMEOUT=4 s)");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(90), "the limit held within seconds (build check and test host start included)");
-        await NoAmrecoverLeftAsync();
+        await NoAmrecoverLeftAsync(run);
     }
 
     [Test]
     public async Task SIGTERM_to_the_test_host_interrupts_in_order()
     {
-        var mark = Guid.NewGuid().ToString("N");
+        // The run's own id: the test host signalled and the amrecover looked for are this run's, never another's.
+        var scope = SuiteRunner.NewScope();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var stopper = StopWhenWalkingAsync(mark, timeout.Token);
+        var stopper = StopWhenWalkingAsync(scope, timeout.Token);
 
-        var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, Slow(mark));
+        var run = await SuiteRunner.RunAsync(_features, null, timeout.Token, Slow(), scope: scope);
 
         (await stopper).ShouldBeTrue("the test host and its amrecover were seen, and the test host was sent SIGTERM");
         ShouldBeInterrupted(run, "stopped by SIGTERM");
-        await NoAmrecoverLeftAsync();
+        await NoAmrecoverLeftAsync(run);
     }
 
     private static void ShouldBeInterrupted(SuiteRun run, string reason)
@@ -86,36 +86,32 @@ public sealed class RunInterruptionIntegrationTests
         run.Summary.ShouldContain($"INTERRUPTED: the run was {reason}");
     }
 
-    /// <summary>Waits for the suite's test host (found by the mark in its environment) to run an amrecover, lets it
-    /// walk a moment, then sends it SIGTERM as run.sh does on Ctrl-C.</summary>
-    private static async Task<bool> StopWhenWalkingAsync(string mark, CancellationToken cancellationToken)
+    /// <summary>Waits for the suite's test host (of the run's scope) to run an amrecover, lets it walk a moment, then
+    /// sends it SIGTERM as run.sh does on Ctrl-C.</summary>
+    private static async Task<bool> StopWhenWalkingAsync(string scope, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(200, cancellationToken);
-            var host = Processes().FirstOrDefault(p => p.CommandLine.Contains("testhost", StringComparison.Ordinal) && p.Environment.Contains(mark, StringComparison.Ordinal));
-            if (host is null || !Processes().Any(p => IsAmrecover(p) && p.Environment.Contains(mark, StringComparison.Ordinal)))
+            var host = SuiteRunner.Living(scope, "testhost").FirstOrDefault();
+            if (host == 0 || !SuiteRunner.Living(scope, "amrecover").Any(IsAmrecover))
                 continue;
             await Task.Delay(2000, cancellationToken);
-            Process.GetProcessById(host.Pid); // still there
-            return ProcessTable.Signal(host.Pid, 15) == 0;
+            Process.GetProcessById(host); // still there
+            return ProcessTable.Signal(host, 15) == 0;
         }
         return false;
     }
 
-    private static async Task NoAmrecoverLeftAsync()
+    /// <summary>No amrecover of this run is left (bounded wait); another on the machine (a nightly run, a sysadmin's
+    /// session) is not this test's to judge.</summary>
+    private static async Task NoAmrecoverLeftAsync(SuiteRun run)
     {
-        for (var i = 0; i < 50 && Processes().Any(IsAmrecover); i++) await Task.Delay(100);
-        Processes().Where(IsAmrecover).Select(p => $"{p.Pid} {p.CommandLine}").ShouldBeEmpty("no amrecover left running");
+        for (var i = 0; i < 50 && run.Living("amrecover").Any(IsAmrecover); i++) await Task.Delay(100);
+        run.Living("amrecover").Where(IsAmrecover).Select(pid => $"{pid} {ProcessTable.CommandLine(pid)}").ShouldBeEmpty("no amrecover of the run left running");
     }
 
     // By the program run, "amrecover" or a path to it (the suite resolves it before setsid runs it).
-    private static bool IsAmrecover(ProcessInfo p) =>
-        p.CommandLine.Split(' ')[0] is var program && (program == "amrecover" || program.EndsWith("/amrecover", StringComparison.Ordinal));
-
-    private sealed record ProcessInfo(int Pid, string CommandLine, string Environment);
-
-    private static IEnumerable<ProcessInfo> Processes() =>
-        ProcessTable.All().Select(pid => new ProcessInfo(pid, ProcessTable.CommandLine(pid), ProcessTable.Environment(pid)))
-            .Where(p => p.CommandLine.Length > 0);
+    private static bool IsAmrecover(int pid) =>
+        ProcessTable.CommandLine(pid).Split(' ')[0] is var program && (program == "amrecover" || program.EndsWith("/amrecover", StringComparison.Ordinal));
 }

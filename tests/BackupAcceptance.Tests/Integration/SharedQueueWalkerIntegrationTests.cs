@@ -24,6 +24,7 @@ public sealed class SharedQueueWalkerIntegrationTests : RealAmandaSessionFixture
     }
 
     [Test]
+    [Category("Slow")] // walks 2,000 directories through amrecover alone: CI runs it (./run.sh test --all)
     public async Task Three_sessions_count_the_big_disk_exactly()
     {
         var live = FoundTree.Read(RealAmanda.Disk("big"));

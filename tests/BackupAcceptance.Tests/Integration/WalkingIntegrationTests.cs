@@ -12,6 +12,7 @@ namespace BackupAcceptance.Tests.Integration;
 public sealed class WalkingIntegrationTests : RealAmandaSessionFixture
 {
     [Test]
+    [Category("Slow")] // walks 2,000 directories through one amrecover session: CI runs it (./run.sh test --all)
     public async Task A_full_walk_of_the_big_disk_counts_exactly_what_find_counts()
     {
         var live = FoundTree.Read(RealAmanda.Disk("big"));

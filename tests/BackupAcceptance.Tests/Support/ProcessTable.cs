@@ -1,6 +1,9 @@
 namespace BackupAcceptance.Tests.Support;
 
-/// <summary>Reads /proc to prove that nothing a test started is still running (zombies excepted: they hold nothing).</summary>
+/// <summary>Reads /proc to prove that nothing a test started is still running (zombies excepted: they hold nothing).
+/// A test looks only at its own processes: by its run's id (<see cref="SuiteRunner.Living"/>, <see cref="RunScript"/>),
+/// by a PID it holds, or by a token of its own (a GUID) in the command line or environment; never at every amrecover,
+/// sleep or test host on the machine (a nightly run or a sysadmin's session may be there).</summary>
 internal static class ProcessTable
 {
     public static IReadOnlyList<int> LivingWithCommandLine(string fragment)
@@ -27,6 +30,13 @@ internal static class ProcessTable
         }
         return found;
     }
+
+    /// <summary>The living processes whose command line or environment holds <paramref name="mark"/>: a token of the
+    /// test's own (a GUID), so what is found is what the test started, never another run's on the machine.</summary>
+    public static IReadOnlyList<int> LivingMarkedWith(string mark) =>
+        All().Where(pid => pid != System.Environment.ProcessId && IsAlive(pid)
+                           && (CommandLine(pid).Contains(mark, StringComparison.Ordinal) || Environment(pid).Contains(mark, StringComparison.Ordinal)))
+            .ToList();
 
     /// <summary>Every living process below <paramref name="pid"/> (children, grandchildren, ...).</summary>
     public static IReadOnlyList<int> Descendants(int pid)

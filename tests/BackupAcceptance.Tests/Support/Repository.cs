@@ -5,6 +5,9 @@ internal static class Repository
 {
     public static string Root { get; } = Find();
 
+    /// <summary>The build configuration of this test assembly (Debug, Release): the suite was built in the same one.</summary>
+    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+
     private static string Find()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -28,7 +28,7 @@ internal static class AreaWordRunner
         await File.WriteAllTextAsync(file, feature);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         var clock = Stopwatch.StartNew();
-        var result = await Cli.Wrap(Path.Combine(Repository.Root, "run.sh")).WithArguments(["--features", file, "--quiet"])
+        var result = await Cli.Wrap(Path.Combine(Repository.Root, "run.sh")).WithArguments(["--features", file, "--quiet", .. RunScript.Prebuilt])
             .WithEnvironmentVariables(env => env
                 .Set("BACKUP_ACCEPTANCE_RESULTS", Path.Combine(work, "results"))
                 .Set("BACKUP_ACCEPTANCE_ALLURE_HISTORY", Path.Combine(work, "history.jsonl"))

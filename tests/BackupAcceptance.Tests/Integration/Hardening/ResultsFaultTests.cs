@@ -128,7 +128,7 @@ public sealed class ResultsFaultTests
         var results = Path.Combine(_work, "results");
         var (feature, sleep) = await SlowFeatureAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var first = RunScript.Start(["--features", feature, "--quiet"], Settings(results), timeout.Token);
+        var first = RunScript.Start(["--features", feature, "--quiet", .. RunScript.Prebuilt], Settings(results), timeout.Token);
         (await first.WaitForAsync(sleep, TimeSpan.FromMinutes(4))).ShouldNotBeNull("the first run is checking");
 
         var second = await RunAsync(results);
@@ -261,7 +261,7 @@ public sealed class ResultsFaultTests
         await File.WriteAllTextAsync(history, "");
         var (feature, sleep) = await SlowFeatureAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var run = RunScript.Start(["--features", feature, "--quiet"], Settings(results, history), timeout.Token);
+        var run = RunScript.Start(["--features", feature, "--quiet", .. RunScript.Prebuilt], Settings(results, history), timeout.Token);
         (await run.WaitForAsync(sleep, TimeSpan.FromMinutes(4))).ShouldNotBeNull("the run is checking");
         await ShAsync("chattr", "+i", history);
         _immutable.Add(history);
@@ -398,7 +398,7 @@ public sealed class ResultsFaultTests
         var settings = Settings(Path.Combine(_work, "results"));
         settings["GITHUB_STEP_SUMMARY"] = Path.Combine(_work, "no-such-folder", "summary.md");
 
-        var run = await RunScript.RunAsync(["--features", feature, "--quiet"], settings, TimeSpan.FromMinutes(4));
+        var run = await RunScript.RunAsync(["--features", feature, "--quiet", .. RunScript.Prebuilt], settings, TimeSpan.FromMinutes(4));
 
         run.ExitCode.ShouldBe(1, run.ToString());
         run.StandardError.ShouldContain($"run.sh: the job's step summary {settings["GITHUB_STEP_SUMMARY"]} could not be written", customMessage: run.ToString());
@@ -436,7 +436,7 @@ public sealed class ResultsFaultTests
     };
 
     private Task<RunScriptResult> RunAsync(string results, string? history = null, string? features = null, TimeSpan? timeout = null, string? group = null) =>
-        RunScript.RunAsync(["--features", features ?? Path.Combine(_work, "quick.feature"), "--quiet"], Settings(results, history, group),
+        RunScript.RunAsync(["--features", features ?? Path.Combine(_work, "quick.feature"), "--quiet", .. RunScript.Prebuilt], Settings(results, history, group),
             timeout ?? TimeSpan.FromMinutes(1));
 
     /// <summary>Exit 2 with that one sentence, at once (before the build), and no process of the run left.</summary>
