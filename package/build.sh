@@ -88,6 +88,9 @@ cp -p "$ROOT/package/install.sh" "$release/install.sh"
 cp -p "$ROOT/docs/install.md" "$release/INSTALL.md"
 mkdir -p "$release/examples"
 cp -pr "$ROOT/features" "$release/examples/features"
+# The nightly recipes (systemd timer, cron line, shards) and how to wire them and the alerts, as the README shows them.
+cp -pr "$ROOT/examples/systemd" "$ROOT/examples/cron" "$ROOT/examples/shards" "$release/examples/"
+cp -p "$ROOT/docs/nightly.md" "$ROOT/docs/monitoring.md" "$ROOT/docs/settings.md" "$release/examples/"
 printf 'backup-acceptance %s\ncommit %s\nbuilt %s\nprograms %s\n' "$version" "$commit" \
   "$(date -u '+%Y-%m-%d %H:%M:%S UTC')" "${programs[*]}" > "$release/RELEASE"
 chmod -R u+rwX,go+rX,go-w "$release"
