@@ -21,7 +21,7 @@ public sealed class ReleaseLayoutTests
 
     private const string DotnetTestArguments =
         "test \"$ROOT/src/BackupAcceptance.Suite\" --disable-build-servers --logger 'trx;LogFileName=suite.trx' " +
-        "--logger 'junit;LogFilePath=/r/junit.xml;FailureBodyFormat=Verbose' --results-directory /r --filter 'TestCategory=etc&TestCategory!=slow' --seed 3";
+        "--results-directory /r --filter 'TestCategory=etc&TestCategory!=slow' --seed 3";
 
     [Test]
     public async Task A_release_runs_the_published_suite_with_the_runners_options()
@@ -30,7 +30,6 @@ public sealed class ReleaseLayoutTests
         var lines = await Layout($"suite_command {DotnetTestArguments}; printf '%s\\n' \"${{SUITE_COMMAND[@]}}\"");
         lines.ShouldBe([
             $"{_root}/programs/BackupAcceptance.Suite",
-            "--report-spekt-junit", "LogFilePath=/r/junit.xml;FailureBodyFormat=Verbose",
             "--results-directory", "/r",
             "--filter", "TestCategory=etc&TestCategory!=slow",
             "--seed", "3",
@@ -45,7 +44,7 @@ public sealed class ReleaseLayoutTests
         lines[0].ShouldBe("dotnet");
         lines.Skip(1).ShouldBe([
             "test", $"{_root}/src/BackupAcceptance.Suite", "--disable-build-servers", "--logger", "trx;LogFileName=suite.trx",
-            "--logger", "junit;LogFilePath=/r/junit.xml;FailureBodyFormat=Verbose", "--results-directory", "/r",
+            "--results-directory", "/r",
             "--filter", "TestCategory=etc&TestCategory!=slow", "--seed", "3",
         ]);
     }
