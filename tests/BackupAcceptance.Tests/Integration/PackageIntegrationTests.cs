@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BackupAcceptance.Tests.Support;
 using CliWrap;
 using CliWrap.Buffered;
+using CliWrap.Builders;
 using NUnit.Framework;
 using Shouldly;
 
@@ -39,6 +40,7 @@ public sealed partial class PackageIntegrationTests
         var clock = Stopwatch.StartNew();
         var built = await Cli.Wrap(Path.Combine(Repository.Root, "run.sh"))
             .WithArguments(["package", "--out", Path.Combine(_work, "dist"), "--version", _version])
+            .WithEnvironmentVariables(env => OwnSettingsOnly(env))
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(timeout.Token);
         built.ExitCode.ShouldBe(0, built.StandardOutput + built.StandardError);
         TestContext.Progress.WriteLine($"package built in {clock.Elapsed.TotalSeconds:0} s: {built.StandardOutput.Trim()}");
@@ -205,10 +207,20 @@ public sealed partial class PackageIntegrationTests
         using var cancel = new CancellationTokenSource(timeout);
         var clock = Stopwatch.StartNew();
         var result = await Cli.Wrap(_withoutSdk).WithArguments(command)
-            .WithEnvironmentVariables(env => env.Set("BACKUP_ACCEPTANCE_RUN_ID", SuiteRunner.NewScope()))
+            .WithEnvironmentVariables(env => OwnSettingsOnly(env.Set("BACKUP_ACCEPTANCE_RUN_ID", SuiteRunner.NewScope())))
             .WithWorkingDirectory(_work)
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancel.Token);
         return new RunScriptResult(result.ExitCode, result.StandardOutput, result.StandardError, clock.Elapsed);
+    }
+
+    /// <summary>The release is a site's: the settings ./run.sh test gives this test host (its results folder, histories)
+    /// must not reach it, only the places its install and this test name.</summary>
+    private static EnvironmentVariablesBuilder OwnSettingsOnly(EnvironmentVariablesBuilder env)
+    {
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                     .Where(n => n.StartsWith("BACKUP_ACCEPTANCE_", StringComparison.Ordinal) && n is not ("BACKUP_ACCEPTANCE_RUN_ID" or "BACKUP_ACCEPTANCE_REQUIRE_AMANDA")))
+            env.Set(name, null);
+        return env;
     }
 
     private static Task<BufferedCommandResult> Shell(IReadOnlyList<string> command, CancellationToken cancellationToken) =>

@@ -70,7 +70,8 @@ public sealed class SettingsIntegrationTests
         await WriteSettingsAsync("command_timeout = 77", "walk_sessions = 2");
         var run = await RunAsync(["--quiet"], ("BACKUP_ACCEPTANCE_WALK_SESSIONS", "1"));
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.StandardOutput.ShouldContain("1 passed, 0 failed, 0 broken"); // the features and results the file names
+        run.StandardOutput.ShouldBeEmpty("--quiet says nothing when every scenario passed");
+        (await File.ReadAllTextAsync(Path.Combine(Results, "summary.txt"))).ShouldContain("1 passed, 0 failed, 0 broken"); // the features and results the file names
         var recorded = await File.ReadAllLinesAsync(Path.Combine(Results, "settings.txt"));
         recorded.ShouldContain($"command_timeout = 77 from {_file} line 7");
         recorded.ShouldContain($"results = {Results} from {_file} line 3");
