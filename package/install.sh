@@ -59,6 +59,7 @@ mkdir -p -- "$bin"
     echo ": \"\${BACKUP_ACCEPTANCE_RESULTS:=$state/results}\"; export BACKUP_ACCEPTANCE_RESULTS"
     echo ": \"\${BACKUP_ACCEPTANCE_ALLURE_HISTORY:=$state/history/history.jsonl}\"; export BACKUP_ACCEPTANCE_ALLURE_HISTORY"
     echo ": \"\${BACKUP_ACCEPTANCE_COUNT_HISTORY:=$state/history/counts.jsonl}\"; export BACKUP_ACCEPTANCE_COUNT_HISTORY"
+    echo ": \"\${BACKUP_ACCEPTANCE_ESTATE_HISTORY:=$state/history/estate.jsonl}\"; export BACKUP_ACCEPTANCE_ESTATE_HISTORY"
     echo ": \"\${BACKUP_ACCEPTANCE_EVIDENCE_DIR:=$state/evidence}\"; export BACKUP_ACCEPTANCE_EVIDENCE_DIR"
   }
   echo "exec '$prefix/current/run.sh' \"\$@\""

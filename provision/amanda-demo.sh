@@ -107,7 +107,7 @@ for name in "${FIXTURE_NAMES[@]}"; do ensure_fixture "$name"; done
 if [ "$BIG" = 0 ]; then log "fixture big skipped (AMANDA_BIG_FIXTURE=0)"; fi
 
 phase config
-claim_amandahosts "${AMANDAHOSTS_LINES[@]}"   # before the first write: an /etc/amandahosts of the site's stops the run
+claim_amandahosts "${AMANDAHOSTS_LINES[@]}"   # before the first Amanda file is written: a site's /etc/amandahosts stops the run
 write_server_config
 
 phase amcheck

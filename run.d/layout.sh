@@ -16,6 +16,7 @@ release_defaults() {
   export BACKUP_ACCEPTANCE_RESULTS="${BACKUP_ACCEPTANCE_RESULTS:-$state/results}"
   export BACKUP_ACCEPTANCE_ALLURE_HISTORY="${BACKUP_ACCEPTANCE_ALLURE_HISTORY:-$state/history/history.jsonl}"
   export BACKUP_ACCEPTANCE_COUNT_HISTORY="${BACKUP_ACCEPTANCE_COUNT_HISTORY:-$state/history/counts.jsonl}"
+  export BACKUP_ACCEPTANCE_ESTATE_HISTORY="${BACKUP_ACCEPTANCE_ESTATE_HISTORY:-$state/history/estate.jsonl}"
   export BACKUP_ACCEPTANCE_EVIDENCE_DIR="${BACKUP_ACCEPTANCE_EVIDENCE_DIR:-$state/evidence}"
   # The site's own allure-config.json (links, title) when it has one, else the release's.
   if [ -z "${BACKUP_ACCEPTANCE_ALLURE_CONFIG:-}" ]; then

@@ -58,8 +58,8 @@ describe_disks() {
 write_server_config() {
   install -d -o backup -g backup -m 0770 "$ETC_CONF"
   mark_config "$CONF"
-  install -d -o backup -g backup -m 0750 /srv/amanda /srv/amanda/vtapes /srv/amanda/holding \
-    "$VTAPES" "$HOLDING" "$STATE" "$STATE/curinfo" "$STATE/index"
+  make_shared_folders
+  install -d -o backup -g backup -m 0750 "$VTAPES" "$HOLDING" "$STATE" "$STATE/curinfo" "$STATE/index"
   # amcheck exits 1 when the logdir is missing, although it only prints a NOTE.
   install -d -o backup -g backup -m 0750 "$STATE/log"
   # Pre-created slots: with none, auto-create-slot made only a single slot0.

@@ -8,8 +8,8 @@
 write_nightly_config() {
   install -d -o backup -g backup -m 0770 "$ETC_CONF"
   mark_config "$CONF"
-  install -d -o backup -g backup -m 0750 /srv/amanda /srv/amanda/vtapes /srv/amanda/holding \
-    "$VTAPES" "$HOLDING" "$STATE" "$STATE/curinfo" "$STATE/index" "$STATE/log"
+  make_shared_folders
+  install -d -o backup -g backup -m 0750 "$VTAPES" "$HOLDING" "$STATE" "$STATE/curinfo" "$STATE/index" "$STATE/log"
   local i
   for ((i = 1; i <= NUM_SLOTS; i++)); do
     [ -d "$VTAPES/slot$i" ] || install -d -o backup -g backup -m 0750 "$VTAPES/slot$i"

@@ -19,6 +19,15 @@ claim_config() {
   done
 }
 
+# make_shared_folders: /srv/amanda and its vtapes and holding folders may hold a site's own: made when missing, never
+# re-owned or re-moded when there.
+make_shared_folders() {
+  local dir
+  for dir in /srv/amanda /srv/amanda/vtapes /srv/amanda/holding; do
+    [ -d "$dir" ] || install -d -o backup -g backup -m 0750 "$dir"
+  done
+}
+
 # mark_config: after claim_config, the configuration folder carries the marker, so a later run knows it.
 mark_config() {
   local etc="/etc/amanda/$1"
@@ -38,7 +47,7 @@ claim_amandahosts() {
   [ "${#missing[@]}" -eq 0 ] && { log "unchanged: $file (holds the demo's lines)"; return 0; }
   shipped=$(dpkg-query -W -f='${Conffiles}\n' amanda-common 2>/dev/null | awk -v f="$file" '$1 == f {print $2}')
   if [ -e "$file" ] && { [ -z "$shipped" ] || [ "$(md5sum < "$file" | cut -d' ' -f1)" != "$shipped" ]; }; then
-    die "refusing to edit $file: it is not the file the amanda-common package shipped, and it lacks: $(printf "'%s' " "${missing[@]}")- add them yourself if the demo's bsdtcp configuration should work here; nothing was written"
+    die "refusing to edit $file: it is not the file the amanda-common package shipped, and it lacks: $(printf "'%s' " "${missing[@]}")- add them yourself if the demo's bsdtcp configuration should work here; no Amanda file was written"
   fi
   printf '%s\n' "$@" > "$file"
   log "written:   $file (it was the package's own, as shipped)"
