@@ -457,6 +457,7 @@ features_fingerprint() {
 # ./run.sh report DIR...: the results folders of a sharded run (each from ./run.sh --shard I/N) merged into one: the
 # Allure results into one report with the history, the summaries into one summary, and the exit code of the whole.
 merge_reports() {
+  unset BACKUP_ACCEPTANCE_SHARD   # the merge is the whole night: it writes the shared Prometheus textfile
   local quiet=0 parts=()
   while [ $# -gt 0 ]; do
     case "$1" in

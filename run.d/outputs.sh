@@ -33,7 +33,11 @@ write_outputs() {
   local code=$1 args status=0 log="$RESULTS/outputs.log"
   shift
   args=(--results "$RESULTS" --exit-code "$code")
-  [ -z "${BACKUP_ACCEPTANCE_PROMETHEUS_TEXTFILE:-}" ] || args+=(--textfile "$BACKUP_ACCEPTANCE_PROMETHEUS_TEXTFILE")
+  # A part of a sharded run holds a part of the night's series: only the merge (./run.sh report) writes the shared
+  # textfile, so node_exporter never shows one part's disks with a fresh timestamp as the whole night.
+  if [ -n "${BACKUP_ACCEPTANCE_PROMETHEUS_TEXTFILE:-}" ] && [ -z "${BACKUP_ACCEPTANCE_SHARD:-}" ]; then
+    args+=(--textfile "$BACKUP_ACCEPTANCE_PROMETHEUS_TEXTFILE")
+  fi
   [ "$FORMAT" != nagios ] || args+=(--nagios)
   OUTPUTS_LINE=$(run_outputs "${args[@]}" "$@" 2>"$log") || status=$?
   OUTPUTS_STATUS=$status
