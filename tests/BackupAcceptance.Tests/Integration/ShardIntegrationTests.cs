@@ -102,14 +102,17 @@ public sealed class ShardIntegrationTests
         File.Exists(Path.Combine(_work, "history", "history.jsonl")).ShouldBeTrue("the merge's history point, in the relative history");
         Directory.GetDirectories(Path.Combine(Repository.Root, "src", "BackupAcceptance.Suite", "bin"), "shards", SearchOption.AllDirectories).ShouldBeEmpty();
 
-        // The restores took turns: none met the busy drive's question, each noted how it got the drive, and at least one waited.
+        // The restores took turns: none met the busy drive's question, and each noted how it got the drive. Whether two
+        // parts' restores overlap is up to timing (on a quiet machine they may not); the wait for another process's
+        // lock, with its PID, is shown deterministically by TapeDriveLockTests (a flock(1) holder).
         Evidence(folders).Where(text => text.Contains(BusyDrive, StringComparison.Ordinal)).ShouldBeEmpty("no part met amidxtaped's busy-drive question");
         var notes = TapeNotes(folders);
         notes.ShouldNotBeEmpty("every restore notes how it got the tape drive");
-        // Another part's: a PID among the holders (a wait for another scenario of the same part names no PID).
-        notes.ShouldContain(l => l.Contains("(suite: waited ", StringComparison.Ordinal) && l.Contains(" s for the tape drive of ba-daily held by ", StringComparison.Ordinal)
-                                 && l.Contains("PID ", StringComparison.Ordinal),
-            $"a restore waited for another part's; the notes:\n{string.Join('\n', notes)}");
+        notes.ShouldAllBe(l => l.Contains("(suite: took the tape drive of ba-daily at once", StringComparison.Ordinal)
+                               || l.Contains("(suite: waited ", StringComparison.Ordinal),
+            $"each note says the drive was taken at once or after a wait; the notes:\n{string.Join('\n', notes)}");
+        var crossPart = notes.Count(l => l.Contains("(suite: waited ", StringComparison.Ordinal) && l.Contains("PID ", StringComparison.Ordinal));
+        TestContext.Progress.WriteLine($"tape drive: {notes.Count} restores, {crossPart} waited for another part");
 
         // Not all of one run: refused, never merged green.
         var missing = await RunAsync(["report", folders[0], folders[2], folders[3]], "refused", timeout.Token);
