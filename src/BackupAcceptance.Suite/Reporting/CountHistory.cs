@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BackupAcceptance.Expectations.Settings;
 
 namespace BackupAcceptance.Suite.Reporting;
@@ -14,48 +13,21 @@ public sealed class CountHistory(string path)
     /// <summary>Dumps one plot shows at most (the newest).</summary>
     public const int PlotLimit = 60;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly JsonLinesFile<CountPoint> _file = new(path);
 
     public string Path => path;
 
     public static CountHistory At(RunSettings settings, string repositoryRoot) => new(
         settings.FullPath(SettingCatalogue.CountHistory) ?? System.IO.Path.Combine(repositoryRoot, "allure-history", "counts.jsonl"));
 
-    public async Task RecordAsync(IEnumerable<CountPoint> points, CancellationToken cancellationToken)
-    {
-        var lines = points.Select(p => JsonSerializer.Serialize(p, Json) + "\n").ToList();
-        if (lines.Count == 0) return;
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            await File.AppendAllTextAsync(path, string.Concat(lines), cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task RecordAsync(IEnumerable<CountPoint> points, CancellationToken cancellationToken) =>
+        _file.AppendAsync(points, cancellationToken);
 
     /// <summary>The disk's counts, one per dump (the latest count of a dump wins), oldest dump first, at most
     /// <see cref="PlotLimit"/>.</summary>
     public async Task<IReadOnlyList<CountPoint>> ForDiskAsync(string config, string host, string disk, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path)) return [];
-        var points = new List<CountPoint>();
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
-        {
-            try
-            {
-                if (JsonSerializer.Deserialize<CountPoint>(line, Json) is { } point && point.Config == config && point.Host == host && point.Disk == disk)
-                    points.Add(point);
-            }
-            catch (JsonException)
-            {
-                // A line cut short by a run that was killed: the others still tell the story.
-            }
-        }
+        var points = await _file.ReadAsync(p => p.Config == config && p.Host == host && p.Disk == disk, cancellationToken);
         return points.GroupBy(p => p.Dump, StringComparer.Ordinal).Select(g => g.MaxBy(p => p.Counted)!)
             .OrderBy(p => p.Dump, StringComparer.Ordinal).TakeLast(PlotLimit).ToList();
     }

@@ -1,5 +1,4 @@
 using BackupAcceptance.Expectations.Settings;
-using System.Text.Json;
 
 namespace BackupAcceptance.Suite.Reporting;
 
@@ -10,48 +9,18 @@ namespace BackupAcceptance.Suite.Reporting;
 /// </summary>
 public sealed class EstateHistory(string path)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly JsonLinesFile<EstateRecord> _file = new(path);
 
     public string Path => path;
 
     public static EstateHistory At(RunSettings settings, string repositoryRoot) => new(
         settings.FullPath(SettingCatalogue.EstateHistory) ?? System.IO.Path.Combine(repositoryRoot, "allure-history", "estate.jsonl"));
 
-    public async Task RecordAsync(IEnumerable<EstateRecord> records, CancellationToken cancellationToken)
-    {
-        var lines = string.Concat(records.Select(r => JsonSerializer.Serialize(r, Json) + "\n"));
-        if (lines.Length == 0) return;
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            await File.AppendAllTextAsync(path, lines, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task RecordAsync(IEnumerable<EstateRecord> records, CancellationToken cancellationToken) =>
+        _file.AppendAsync(records, cancellationToken);
 
     /// <summary>The records of the nights from <paramref name="firstNight"/> on (yyyy-MM-dd), oldest first.</summary>
-    public async Task<IReadOnlyList<EstateRecord>> SinceAsync(string firstNight, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path)) return [];
-        var records = new List<EstateRecord>();
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
-        {
-            try
-            {
-                if (JsonSerializer.Deserialize<EstateRecord>(line, Json) is { Night: not null, Config: not null, Status: not null } record
-                    && string.CompareOrdinal(record.Night, firstNight) >= 0)
-                    records.Add(record);
-            }
-            catch (JsonException)
-            {
-                // A line cut short by a run that was killed: the other nights still tell the story.
-            }
-        }
-        return records;
-    }
+    public async Task<IReadOnlyList<EstateRecord>> SinceAsync(string firstNight, CancellationToken cancellationToken) =>
+        await _file.ReadAsync(r => r is { Night: not null, Config: not null, Status: not null } && string.CompareOrdinal(r.Night, firstNight) >= 0,
+            cancellationToken);
 }
