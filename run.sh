@@ -23,7 +23,9 @@ Usage:
       Provision the demo Amanda and run the project's own tests (unit, Reqnroll glue, and
       integration tests against the real fixture) with BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1, so a
       missing Amanda fails instead of skipping. Leaves out the slow integration tests (category
-      Slow: whole-disk walks and restores, sharded runs; see docs/tests.md); --all runs them too (CI).
+      Slow: whole-disk walks and restores, sharded runs) and those that run the whole program under a
+      fault (category WholeRun: ./run.sh, the release, provisioning); see docs/tests.md. --all runs
+      them too (CI).
   ./run.sh bench [--sample N] [CONFIG HOST DISK]...
       Walks the demo's big disk and each disk named in every way side by side, in one run: one amrecover per
       directory (the first N=100, extrapolated), one session with absolute cd + ls (a short script), the suite's
@@ -618,10 +620,11 @@ ensure_chromium() {
     || die "apt-get install chromium failed"
 }
 
-# run_own_tests ALL: ALL=1 runs every test (CI); else the tests of category Slow are left out (docs/tests.md).
+# run_own_tests ALL: ALL=1 runs every test (CI); else the tests of categories Slow and WholeRun are left out
+# (docs/tests.md).
 run_own_tests() {
   local filter=()
-  [ "$1" = 1 ] || filter=(--filter "TestCategory!=Slow")
+  [ "$1" = 1 ] || filter=(--filter "TestCategory!=Slow&TestCategory!=WholeRun")
   require_dotnet
   ensure_chromium
   ensure_prometheus_parser
@@ -630,7 +633,7 @@ run_own_tests() {
   local rc=0
   ensure_report_tools || exit 2   # the suite's own trouble; the report's browser test renders with them
   # The whole solution: the acceptance suite on the demo features, the project's own tests, the glue's tests.
-  [ "$1" = 1 ] || echo "run.sh: the slow integration tests are left out (category Slow); ./run.sh test --all runs every test"
+  [ "$1" = 1 ] || echo "run.sh: the slow and whole-run integration tests are left out (categories Slow, WholeRun); ./run.sh test --all runs every test"
   BACKUP_ACCEPTANCE_RUN_ID="$BACKUP_ACCEPTANCE_RUN_ID/tests" dotnet test "$ROOT/BackupAcceptance.sln" --disable-build-servers "${filter[@]}" --logger "trx" --results-directory "$RESULTS" 2>&1 9>&- \
     | tee "$RESULTS/dotnet-test.log" || rc=$?
   sweep_leftovers "$BACKUP_ACCEPTANCE_RUN_ID/tests"

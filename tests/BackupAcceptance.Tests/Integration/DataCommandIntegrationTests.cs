@@ -9,6 +9,7 @@ namespace BackupAcceptance.Tests.Integration;
 /// with no shell unless asked; a missing command or a path that was not restored is an input error; a command that
 /// hangs is killed at the data-check timeout.</summary>
 [Category("Integration")]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public sealed class DataCommandIntegrationTests
 {
     [Test]

@@ -14,6 +14,7 @@ namespace BackupAcceptance.Tests.Integration;
 /// uses is refused before anything is written.
 /// </summary>
 [TestFixture, Category("Integration"), NonParallelizable]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public class DemoSafetyIntegrationTests
 {
     private static readonly string Demo = Path.Combine(Repository.Root, "provision", "amanda-demo.sh");

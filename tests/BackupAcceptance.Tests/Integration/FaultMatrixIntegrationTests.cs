@@ -48,6 +48,7 @@ public sealed class FaultMatrixIntegrationTests
     }
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task A_stopped_amrecover_is_killed_at_the_command_timeout()
     {
         var run = await RunWithFaultAsync(LongWalk, new() { ["BACKUP_ACCEPTANCE_COMMAND_TIMEOUT"] = "5" }, amrecover => Signal(amrecover, 19));
@@ -58,6 +59,7 @@ public sealed class FaultMatrixIntegrationTests
     }
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task An_extract_that_reads_nothing_fails_at_the_stall_bound()
     {
         const string restore = """
@@ -78,6 +80,7 @@ public sealed class FaultMatrixIntegrationTests
     }
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task A_walk_past_its_time_limit_is_broken_and_leaves_nothing_running()
     {
         await File.WriteAllTextAsync(Path.Combine(_features, "fault.feature"), LongWalk);
@@ -97,6 +100,7 @@ public sealed class FaultMatrixIntegrationTests
     }
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task A_full_restore_area_is_a_failed_restore_with_the_free_space_and_the_space_needed()
     {
         // 16 KiB of tmpfs: four pages, fewer than the files asked for.

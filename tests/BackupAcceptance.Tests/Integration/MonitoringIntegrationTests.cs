@@ -100,6 +100,7 @@ public sealed class MonitoringIntegrationTests
     }
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task Only_a_check_that_could_not_run_is_unknown()
     {
         var run = await RunAsync($"Feature: Unknown\n{Unknown}", ["--format", "nagios"]);
@@ -108,6 +109,7 @@ public sealed class MonitoringIntegrationTests
     }
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task Every_scenario_passed_is_ok_with_perfdata()
     {
         var run = await RunAsync($"Feature: Good\n{Etc}", ["--format", "nagios"]);
@@ -117,6 +119,7 @@ public sealed class MonitoringIntegrationTests
     }
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task A_run_that_cannot_start_is_unknown_with_the_reason_not_critical()
     {
         var run = await RunScript.RunAsync(["--features", Path.Combine(_work, "no-such-folder"), "--format", "nagios"], Settings(), TimeSpan.FromMinutes(2));

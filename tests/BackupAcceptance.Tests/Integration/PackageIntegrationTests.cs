@@ -18,6 +18,7 @@ namespace BackupAcceptance.Tests.Integration;
 /// </summary>
 [Category("Integration")]
 [NonParallelizable]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public sealed partial class PackageIntegrationTests
 {
     private string _work = "";

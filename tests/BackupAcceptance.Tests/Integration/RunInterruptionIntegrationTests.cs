@@ -11,6 +11,7 @@ namespace BackupAcceptance.Tests.Integration;
 /// fault), the summary says so, and no amrecover is left running.
 /// </summary>
 [Category("Integration")]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public sealed class RunInterruptionIntegrationTests
 {
     // The big disk walked by amrecover alone (no index files, no cache) takes well over 10 s: long enough to stop.

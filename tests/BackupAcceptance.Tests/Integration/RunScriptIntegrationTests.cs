@@ -129,6 +129,7 @@ public sealed class RunScriptIntegrationTests
     }
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task Only_checks_that_could_not_run_exit_2()
     {
         var run = await RunAsync("""
@@ -142,6 +143,7 @@ public sealed class RunScriptIntegrationTests
     }
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task A_feature_file_that_does_not_parse_is_broken_even_when_every_scenario_passed()
     {
         await File.WriteAllTextAsync(Path.Combine(_work, "broken.feature"), "this is not gherkin\nFeature: Broken\n");

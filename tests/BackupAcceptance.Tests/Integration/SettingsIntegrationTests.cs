@@ -12,6 +12,7 @@ namespace BackupAcceptance.Tests.Integration;
 /// each test sets.
 /// </summary>
 [Category("Integration")]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public sealed class SettingsIntegrationTests
 {
     private string _work = "";

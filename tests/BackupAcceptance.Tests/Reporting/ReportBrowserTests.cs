@@ -15,6 +15,7 @@ namespace BackupAcceptance.Tests.Reporting;
 /// and looks for its disks and its hollow and failed cells (reporting/check-report.mjs).
 /// </summary>
 [Category("Integration")]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public sealed class ReportBrowserTests
 {
     private static readonly string Reporting = Path.Combine(Repository.Root, "reporting");

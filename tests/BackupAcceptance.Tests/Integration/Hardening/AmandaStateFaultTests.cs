@@ -59,6 +59,7 @@ public sealed class AmandaStateFaultTests
         """;
 
     [Test]
+    [Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
     public async Task Through_run_sh_an_unreadable_index_and_a_dump_dated_ahead_are_broken_with_exit_2_and_the_index_is_untouched()
     {
         var feature = "Feature: Amanda's state\n" + string.Join("\n", [

@@ -12,6 +12,7 @@ namespace BackupAcceptance.Tests.Integration.Hardening;
 /// passes, and the areas of runs that died are swept at the start, while a live run's area and anything unmarked stay.
 /// </summary>
 [Category("Integration")]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public sealed class AreaFaultTests
 {
     private const string Restore = """

@@ -15,6 +15,7 @@ namespace BackupAcceptance.Tests.Integration.Hardening;
 /// /proc, and by the data check's own command line.
 /// </summary>
 [Category("Integration")]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public sealed class ProcessFaultTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);

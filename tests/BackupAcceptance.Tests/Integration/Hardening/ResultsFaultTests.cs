@@ -16,6 +16,7 @@ namespace BackupAcceptance.Tests.Integration.Hardening;
 /// read-only and full folders are tmpfs mounts, an unwritable one is immutable (chattr +i) or root's to a user.
 /// </summary>
 [Category("Integration")]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public sealed class ResultsFaultTests
 {
     private const string Quick = """

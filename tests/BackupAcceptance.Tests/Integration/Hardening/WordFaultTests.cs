@@ -11,6 +11,7 @@ namespace BackupAcceptance.Tests.Integration.Hardening;
 /// the same wrapper is called.
 /// </summary>
 [Category("Integration")]
+[Category("WholeRun")] // the whole program under a fault: CI runs it (./run.sh test --all; docs/tests.md)
 public sealed class WordFaultTests
 {
     private string _work = "";
