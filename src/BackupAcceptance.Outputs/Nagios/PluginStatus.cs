@@ -13,14 +13,16 @@ public enum PluginStatus
 
 public static class PluginStatuses
 {
-    /// <summary>CRITICAL is a backup fault, whatever else broke beside it; UNKNOWN is a run that could not say: only
-    /// checks that could not run, nothing ran, an interrupted run (run.sh's 130), or run.sh's own trouble (its 2 with
-    /// every scenario passed); OK only when every scenario passed and run.sh agrees.</summary>
+    /// <summary>CRITICAL is a backup fault, whatever else broke beside it, and even in a run stopped before its end
+    /// (the fault is known; the line says the rest is partial); UNKNOWN is a run that could not say: only checks that
+    /// could not run, nothing ran, an interrupted run without a fault found (run.sh's 130), or run.sh's own trouble
+    /// (its 2 with every scenario passed); OK only when every scenario passed and run.sh agrees.</summary>
     /// <param name="exitCode">run.sh's exit code for the run, when known.</param>
     public static PluginStatus Of(RunCounts counts, string? interrupted, int? exitCode)
     {
+        if (counts.Failed > 0) return PluginStatus.Critical;
         if (interrupted is not null || exitCode == 130) return PluginStatus.Unknown;
-        if (counts.Failed > 0 || exitCode == 1) return PluginStatus.Critical;
+        if (exitCode == 1) return PluginStatus.Critical;
         if (counts.Broken > 0 || counts.Passed == 0 || exitCode is not (null or 0)) return PluginStatus.Unknown;
         return PluginStatus.Ok;
     }

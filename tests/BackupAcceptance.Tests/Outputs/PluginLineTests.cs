@@ -49,8 +49,10 @@ public sealed class PluginLineTests
         PluginLine.Render(Runs.Of(Runs.Etc()), 2).Line.ShouldContain("1 of 1 scenarios passed; but run.sh exited 2: the suite's own trouble");
         var interrupted = Runs.Of(Runs.Hollow()) with { Interrupted = "interrupted (SIGINT)" };
         var (line, status) = PluginLine.Render(interrupted, 130);
-        status.ShouldBe(PluginStatus.Unknown);
-        line.ShouldStartWith("BACKUP ACCEPTANCE UNKNOWN - 1 of 1 scenarios failed: Hollow backup ba-daily localhost:/srv/fixtures/hollow; the run was interrupted (SIGINT): its results are partial |");
+        status.ShouldBe(PluginStatus.Critical); // the fault found before the stop is known
+        line.ShouldStartWith("BACKUP ACCEPTANCE CRITICAL - 1 of 1 scenarios failed: Hollow backup ba-daily localhost:/srv/fixtures/hollow; the run was interrupted (SIGINT): its results are partial |");
+        var stopped = Runs.Of(Runs.Etc()) with { Interrupted = "interrupted (SIGINT)" };
+        PluginLine.Render(stopped, 130).Status.ShouldBe(PluginStatus.Unknown);
     }
 
     [Test]
