@@ -146,6 +146,7 @@ source "$ROOT/run.d/settings.sh"
 # The settings file under the environment, once, before anything reads a setting (docs/settings.md).
 # Not for the demo, the project's tests, the benchmark, the mutation check or a package build: they make their own
 # places, and a site's file (its results, its Prometheus textfile) must not receive the demo's failing controls.
+early_format "$@"   # --format nagios: even a bad settings file is one UNKNOWN line (run.d/outputs.sh)
 case "${1:-}" in -h|--help|help|demo|test|bench|mutate|package) ;; *) load_settings ;; esac
 # shellcheck source=run.d/layout.sh
 source "$ROOT/run.d/layout.sh"

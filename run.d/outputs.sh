@@ -18,12 +18,28 @@ run_outputs() {
 use_format() {
   case "$1" in
     text) FORMAT=text ;;
-    nagios) FORMAT=nagios
+    nagios) [ "$FORMAT" != nagios ] || return 0   # taken early already (early_format)
+            FORMAT=nagios
             NAGIOS_ERRORS=$(mktemp /tmp/backup-acceptance-nagios.XXXXXXXX)
             exec 3>&1 1>/dev/null 2>"$NAGIOS_ERRORS"
             trap 'nagios_fallback $?' EXIT ;;
     *) die "--format: '$1' is neither text nor nagios" ;;
   esac
+}
+
+# early_format ARGS...: run.sh's arguments; a run's or a merge's --format nagios takes effect before anything else, so
+# what fails before the arguments are read (a bad settings file or value, a results group that does not exist) still
+# reaches Nagios as one UNKNOWN line with the reason, never a bare exit 2 that Nagios would read as CRITICAL.
+early_format() {
+  case "${1:-}" in demo|test|bench|mutate|package|baseline|evidence|-h|--help|help) return 0 ;; esac
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --) return 0 ;;
+      --format) [ "${2:-}" != nagios ] || use_format nagios; return 0 ;;
+      --features|--tags|--shard) shift ;;   # their value is never an option
+    esac
+    shift
+  done
 }
 
 # write_outputs CODE SUMMARY.json...: the outputs of a run whose exit code is CODE (the parts of a sharded run when

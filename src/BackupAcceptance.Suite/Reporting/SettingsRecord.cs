@@ -29,13 +29,17 @@ public static class SettingsRecord
     }
 
     /// <summary>The summary of a run its settings stopped before it began: one BROKEN line per bad setting, each an input
-    /// error naming it, so run.sh prints the sentences and exits 2 (could not check), with no stack trace.</summary>
-    /// <returns>The file written.</returns>
+    /// error naming it, so run.sh prints the sentences and exits 2 (could not check), with no stack trace; and the same in
+    /// summary.json, so monitoring's line (Nagios UNKNOWN) names the setting too.</summary>
+    /// <returns>The summary.txt written.</returns>
     public static string WriteRefusal(string resultsDirectory, SettingsException refused)
     {
+        var now = DateTimeOffset.UtcNow;
         var summary = new RunSummary();
         foreach (var problem in refused.Problems)
-            summary.Record(new ScenarioOutcome("settings", problem.Split(':', 2)[0], ScenarioVerdict.Broken, $"Input error: {problem}"));
-        return summary.Write(resultsDirectory, 0);
+            summary.Record(new ScenarioOutcome("settings", problem.Split(':', 2)[0], ScenarioVerdict.Broken, $"Input error: {problem}") { Category = "Input error" });
+        var written = summary.Write(resultsDirectory, 0);
+        SummaryJson.Write(resultsDirectory, SummaryJson.Document(summary.Outcomes, now, now, Environment.MachineName, 0, null, null));
+        return written;
     }
 }

@@ -126,6 +126,14 @@ public sealed class MonitoringIntegrationTests
         run.ExitCode.ShouldBe(3, run.ToString());
         run.StandardOutput.ShouldBe($"BACKUP ACCEPTANCE UNKNOWN - the check could not run (run.sh exit 2): run.sh: --features: no such file or directory: {Path.Combine(_work, "no-such-folder")}\n");
         run.StandardError.ShouldBeEmpty();
+
+        // What fails before the arguments are read, too: a results group that does not exist (the settings, run.d/settings.sh).
+        var settings = Settings();
+        settings["BACKUP_ACCEPTANCE_RESULTS_GROUP"] = "no-such-group-ba";
+        var early = await RunScript.RunAsync(["--format", "nagios"], settings, TimeSpan.FromMinutes(2));
+        early.ExitCode.ShouldBe(3, early.ToString());
+        early.StandardOutput.ShouldStartWith("BACKUP ACCEPTANCE UNKNOWN - the check could not run (run.sh exit 2): run.sh: BACKUP_ACCEPTANCE_RESULTS_GROUP: ");
+        early.StandardError.ShouldBeEmpty();
     }
 
     private string Results => Path.Combine(_work, "results");

@@ -18,6 +18,20 @@ public sealed class RunFilesTests
     public void Remove() => Directory.Delete(_folder, recursive: true);
 
     [Test]
+    public async Task A_run_its_settings_refused_is_unknown_naming_the_setting()
+    {
+        var refused = new BackupAcceptance.Expectations.Settings.SettingsException(
+            ["BACKUP_ACCEPTANCE_COMMAND_TIMEOUT: 'abc' is not a positive number of seconds (environment)"]);
+
+        SettingsRecord.WriteRefusal(_folder, refused);
+
+        var read = await RunFiles.ReadAsync(Path.Combine(_folder, SummaryJson.FileName), CancellationToken.None);
+        var (line, status) = BackupAcceptance.Outputs.Nagios.PluginLine.Render(read, 2);
+        status.ShouldBe(BackupAcceptance.Outputs.Nagios.PluginStatus.Unknown);
+        line.ShouldStartWith("BACKUP ACCEPTANCE UNKNOWN - 1 of 1 scenarios could not be checked: Input error settings / BACKUP_ACCEPTANCE_COMMAND_TIMEOUT");
+    }
+
+    [Test]
     public async Task What_the_suite_writes_is_what_the_outputs_read()
     {
         var hollow = new BackupTarget("ba-daily", "localhost", "/srv/fixtures/hollow");
