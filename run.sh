@@ -404,11 +404,12 @@ run_suite() {
   fi
   [ "$quiet" = 1 ] || echo
   if [ "$quiet" = 1 ]; then
-    said+=$'\n'$(render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ') || { [ "$rc" != 0 ] || rc=2; }
+    said+=$'\n'$(report_line "$RESULTS/allure-results" "$RESULTS/allure-report") || { [ "$rc" != 0 ] || rc=2; }
   else
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
     print_estate "$RESULTS"
-    echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"
+    if in_release; then echo "Details: $RESULTS/dotnet-test.log; JUnit: $RESULTS/junit.xml"   # no TRX in a release (run.d/layout.sh)
+    else echo "Details: $RESULTS/dotnet-test.log; TRX: $RESULTS/suite.trx; JUnit: $RESULTS/junit.xml"; fi
   fi
   # Made during the run: the group's too, when one is named. A history that cannot be is said, and the run goes on.
   ( tighten "$history"; tighten "$counts"; tighten "$estate" ) || { [ "$rc" != 0 ] || rc=2; }
@@ -443,9 +444,18 @@ run_facts() {
   local versions
   versions=$(dpkg-query -W -f '${Package} ${Version}\n' amanda-server amanda-client 2>/dev/null | paste -sd ',' -)
   printf 'features %s\nfingerprint %s\ntags %s\n' "$1" "$(features_fingerprint "$1")" "$2"
-  printf 'host %s\namanda %s\nsuite commit %s%s\n' "$(hostname -f 2>/dev/null || hostname)" "${versions:-unknown}" \
-    "$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)" \
-    "$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' (with local changes)')"
+  printf 'host %s\namanda %s\nsuite %s\n' "$(hostname -f 2>/dev/null || hostname)" "${versions:-unknown}" "$(suite_identity)"
+}
+
+# suite_identity: which suite checked: an installed release's version and commit (its RELEASE file: no git there), or
+# the clone's commit and whether it had local changes.
+suite_identity() {
+  if in_release; then
+    printf 'release %s, commit %s' "$(sed -n '1s/^backup-acceptance //p' "$ROOT/RELEASE")" "$(sed -n 's/^commit //p' "$ROOT/RELEASE")"
+  else
+    printf 'commit %s%s' "$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)" \
+      "$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' (with local changes)')"
+  fi
 }
 
 # features_fingerprint PATH: SHA-256 over the feature files' relative names and contents, the same on every runner.
@@ -527,7 +537,7 @@ merge_reports() {
   if [ "$worst" = 130 ]; then rc=130; elif [ "$rc" = 0 ] && [ "$worst" != 0 ]; then rc=$worst; fi
   step_summary "$RESULTS/summary.txt" || { [ "$rc" != 0 ] || rc=2; }
   if [ "$quiet" = 1 ]; then
-    said+=$'\n'$(render_report "$RESULTS/allure-results" "$RESULTS/allure-report" | grep '^Report: ') || { [ "$rc" != 0 ] || rc=2; }
+    said+=$'\n'$(report_line "$RESULTS/allure-results" "$RESULTS/allure-report") || { [ "$rc" != 0 ] || rc=2; }
   else
     render_report "$RESULTS/allure-results" "$RESULTS/allure-report" || { [ "$rc" != 0 ] || rc=2; }
   fi

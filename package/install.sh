@@ -40,6 +40,10 @@ if [ "$(realpath -- "$here")" != "$(realpath -m -- "$target")" ]; then
   # Copied beside, then renamed into place: a run that starts meanwhile sees the old release or the new one, whole.
   rm -rf -- "$target.new"
   cp -a -- "$here" "$target.new"
+  # The installer's owner, never the unpacker's: a release unpacked by a user and installed with sudo would otherwise
+  # stay writable by that user, and root runs it every night. Nobody but the owner may write it.
+  chown -R --no-dereference "$(id -u):$(id -g)" -- "$target.new"
+  chmod -R u+rwX,go+rX,go-w -- "$target.new"
   rm -rf -- "$target"
   mv -- "$target.new" "$target"
 fi

@@ -40,6 +40,15 @@ render_report() {
   echo "Report: $report"
 }
 
+# report_line RESULTS OUT: render_report for --quiet: only its "Report: PATH" line (none where a release's merge has no
+# HTML report) and its status, so a missing line is never taken for a report that failed.
+report_line() {
+  local said status=0
+  said=$(render_report "$1" "$2") || status=$?
+  grep '^Report: ' <<<"$said" || true
+  return "$status"
+}
+
 # fallback_report RUN_FOLDER OUT: Reqnroll's HTML report of the run, moved to OUT/index.html where the Allure report
 # would be (the summary, the evidence pack and the Report: line name one place). A merge of parts has none.
 fallback_report() {

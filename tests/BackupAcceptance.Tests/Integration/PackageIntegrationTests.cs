@@ -50,10 +50,15 @@ public sealed partial class PackageIntegrationTests
 
         _unpacked = Path.Combine(_work, "unpacked");
         Directory.CreateDirectory(_unpacked);
-        (await Shell(["tar", "-xzf", tarball, "-C", _unpacked], timeout.Token)).ExitCode.ShouldBe(0);
+        // Unpacked as tar does for a user (their own files, writable by them), installed as root: the release must be root's.
+        (await Shell(["tar", "--no-same-owner", "-xzf", tarball, "-C", _unpacked], timeout.Token)).ExitCode.ShouldBe(0);
+        (await Shell(["chown", "-R", "nobody:nogroup", _unpacked], timeout.Token)).ExitCode.ShouldBe(0);
+        (await Shell(["chmod", "-R", "g+w", _unpacked], timeout.Token)).ExitCode.ShouldBe(0);
         var installed = await Install(Path.Combine(_unpacked, $"backup-acceptance-{_version}"), timeout.Token);
         installed.ExitCode.ShouldBe(0, installed.StandardOutput + installed.StandardError);
         _command = Path.Combine(_work, "bin", "backup-acceptance");
+        var foreign = await Shell(["find", Path.Combine(_work, "opt", "releases", _version), "(", "!", "-user", "root", "-o", "-perm", "/022", ")", "!", "-type", "l", "-print"], timeout.Token);
+        foreign.StandardOutput.ShouldBeEmpty("files of the installed release another user owns or may write");
 
         _withoutSdk = Path.Combine(_work, "without-sdk.sh");
         await File.WriteAllTextAsync(_withoutSdk, WithoutSdkScript, timeout.Token);
@@ -93,8 +98,11 @@ public sealed partial class PackageIntegrationTests
         var report = Path.Combine(State, "results", "allure-report", "index.html");
         good.StandardOutput.ShouldContain($"Report: {report}");
         new FileInfo(report).Length.ShouldBeGreaterThan(10_000);
-        // JUnit XML from the runner's extension of the same logger package; no TRX (run.d/layout.sh says why).
+        // JUnit XML from the runner's extension of the same logger package; no TRX (run.d/layout.sh says why), and none named.
         File.Exists(Path.Combine(State, "results", "junit.xml")).ShouldBeTrue();
+        good.StandardOutput.ShouldNotContain("TRX:");
+        // Which suite checked, from the RELEASE file (no git in a release).
+        (await File.ReadAllTextAsync(Path.Combine(State, "results", "features.txt"))).ShouldContain($"suite release {_version}, commit ");
 
         // The negative control: a disk of empty directories fails as a backup fault, exit 1, from the same release.
         await File.WriteAllTextAsync(Path.Combine(features, "hollow.feature"), """

@@ -84,7 +84,7 @@ public sealed class RunScriptIntegrationTests
         var run = await File.ReadAllTextAsync(Path.Combine(folder, "RUN.txt"));
         run.ShouldContain("run amanda amanda-client 1:3.5.1");
         run.ShouldContain($"run features {Path.Combine(_good, "check.feature")}");
-        run.ShouldContain("run suite commit ");
+        run.ShouldContain("run suite commit ");   // features.txt: "suite commit HASH" in a clone, "suite release VERSION, commit HASH" in a release
         File.Exists(Path.Combine(folder, "features", "check.feature")).ShouldBeTrue("the feature file checked is in the archive");
         run.ShouldContain("verdict: 1 passed, 0 failed, 0 broken");
 
