@@ -65,29 +65,31 @@ public sealed class TapeDriveLock(string folder)
         HostLockFile? file = null;
         try
         {
+            // An unusable lock, whether found on opening or on locking (flock's own errors), is a failed restore that
+            // names the file, never an exception the step cannot place.
             try
             {
                 file = HostLockFile.Open(folder, FileName(config));
+                while (!file.TryLock())
+                {
+                    // Each holder once, by its PID: its name may be gone by the next look (a process that just ended).
+                    foreach (var holder in file.Holders())
+                        if (!holders.Exists(h => h.Split(" (")[0] == holder.Split(" (")[0])) holders.Add(holder);
+                    try
+                    {
+                        await Task.Delay(PollInterval, bound.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        throw new TapeDriveUnavailableException(config, file.Path,
+                            $"held by {(holders.Count == 0 ? "another process" : string.Join(", then ", holders))} for {limit.TotalSeconds:0} s");
+                    }
+                }
             }
             catch (UnusableLockException unusable)
             {
                 var reason = unusable.LockPath.EndsWith(FileName(config), StringComparison.Ordinal) ? $"it {unusable.Reason}" : unusable.Message;
                 throw new TapeDriveUnavailableException(config, PathOf(config), reason, unusable);
-            }
-            while (!file.TryLock())
-            {
-                // Each holder once, by its PID: its name may be gone by the next look (a process that just ended).
-                foreach (var holder in file.Holders())
-                    if (!holders.Exists(h => h.Split(" (")[0] == holder.Split(" (")[0])) holders.Add(holder);
-                try
-                {
-                    await Task.Delay(PollInterval, bound.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new TapeDriveUnavailableException(config, file.Path,
-                        $"held by {(holders.Count == 0 ? "another process" : string.Join(", then ", holders))} for {limit.TotalSeconds:0} s");
-                }
             }
             return new TapeDriveLease(gate, file, new TapeDriveWait(config, file.Path, clock.Elapsed, inRun, holders));
         }
