@@ -90,7 +90,23 @@ sample() {
 
 mib() { echo $(( ($1 + 1023) / 1024 )); }
 
-rows=()
+# yardstick N DIR: the simplest sysadmin script for the same N checks, measured the same way: one amrecover session,
+# for each check `setdisk /etc` then `ls` of its root. Prints "WALL_MS PEAK_KIB CHECKS_SET FILE_LINES".
+yardstick() {
+  local n=$1 dir=$2 prefix t0 wall sampler
+  prefix="${BACKUP_ACCEPTANCE_RUN_ID:+$BACKUP_ACCEPTANCE_RUN_ID/}bench-yardstick-$$-$n-$(printf '%08x' "$SRANDOM")"
+  mkdir -p "$dir"
+  { echo "sethost localhost"; for ((i = 1; i <= n; i++)); do printf 'setdisk /etc\nls\n'; done; echo quit; } > "$dir/commands"
+  sample "$prefix" "$dir/stop" "$dir/memory" &
+  sampler=$!
+  t0=${EPOCHREALTIME//[.,]/}
+  env BACKUP_ACCEPTANCE_RUN_ID="$prefix" PAGER=cat TERM=xterm amrecover ba-daily < "$dir/commands" > "$dir/out" 2> "$dir/err" || true
+  wall=$(( (${EPOCHREALTIME//[.,]/} - t0) / 1000 ))
+  touch "$dir/stop"; wait "$sampler"
+  echo "$wall $(awk '/^peak_total_kib/{print $2}' "$dir/memory") $(grep -c 'Disk name set to' "$dir/out") $(grep -cE '^20[0-9-]+ +[^ ].*[^/]$' "$dir/out")"
+}
+
+rows=() yard_rows=()
 for n in "${counts[@]}"; do
   run="$work/n$n"
   features "$n" "$run/features"
@@ -109,6 +125,7 @@ for n in "${counts[@]}"; do
   touch "$run/stop"; wait "$sampler"
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   counts_line=$(grep -m1 -E '^[0-9]+ passed, ' "$run/results/summary.txt" 2>/dev/null | sed 's/;.*//') || counts_line="no summary"
+  suite_run=$(sed -n 's/^run \([0-9.]*\) s,.*/\1 s/p' "$run/results/summary.txt" 2>/dev/null | head -1)
   peak=$(awk '/^peak_total_kib/{print $2}' "$run/memory")
   peak_hosting=$(awk '/^peak_hosting_kib/{print $2}' "$run/memory")
   # Per kind of process: the largest one's peak, and how many there were.
@@ -121,16 +138,25 @@ for n in "${counts[@]}"; do
   else
     rendered="NO: $(grep -m1 -i 'report' "$run/run.log" | cut -c1-120)"
   fi
-  rows+=("| $n | $(awk -v ms="$wall" 'BEGIN{printf "%.0f s", ms / 1000}') | $(awk -v ms="$wall" -v n="$n" 'BEGIN{printf "%.0f ms", ms / n}') | $(mib "$peak") MiB ($(mib "$peak_hosting") MiB while the test host ran) | $per | $results_mib MiB ($allure_mib MiB Allure results) | $rendered | $counts_line, exit $rc | $load_before / $load_after |")
+  read -r y_wall y_peak y_set y_files <<<"$(yardstick "$n" "$run/yardstick")"
+  rm -rf -- "$run/yardstick"
+  yard_rows+=("| $n | $(awk -v ms="$y_wall" 'BEGIN{printf "%.1f s", ms / 1000}') | $(awk -v ms="$y_wall" -v n="$n" 'BEGIN{printf "%.1f ms", ms / n}') | $(mib "${y_peak:-0}") MiB | $y_set of $n setdisk accepted, $y_files file lines listed |")
+  rows+=("| $n | $(awk -v ms="$wall" 'BEGIN{printf "%.0f s", ms / 1000}') | ${suite_run:-?} | $(awk -v ms="$wall" -v n="$n" 'BEGIN{printf "%.0f ms", ms / n}') | $(mib "$peak") MiB ($(mib "$peak_hosting") MiB while the test host ran) | $per | $results_mib MiB ($allure_mib MiB Allure results) | $rendered | $counts_line, exit $rc | $load_before / $load_after |")
   echo "bench: $n scenarios done in $((wall / 1000)) s, peak $(mib "$peak") MiB" >&2
 done
 
 table=$(
   echo "\`bench/scenarios.sh ${counts[*]}\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(hostname), $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), suite commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" status --porcelain | grep -q . && echo ' (with local changes)')."
   echo
-  echo "| scenarios | wall (run.sh, build and report included) | per scenario | peak memory, all processes of the run at once (sum of RSS; while the test host ran) | peak RSS per process kind (how many) | results folder | Allure report rendered | summary | load average before / after |"
-  echo "|---:|---:|---:|---:|---|---|---|---|---|"
+  echo "| scenarios | wall (run.sh, build and report included) | the scenarios alone (summary's run line) | wall per scenario | peak memory, all processes of the run at once (sum of RSS; while the test host ran) | peak RSS per process kind (how many) | results folder | Allure report rendered | summary | load average before / after |"
+  echo "|---:|---:|---:|---:|---:|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "The simplest sysadmin script for the same checks, in the same run: one \`amrecover ba-daily\` session fed \`setdisk /etc\` + \`ls\` N times."
+  echo
+  echo "| checks | wall | per check | peak memory (amrecover and Amanda's servers, sum of RSS) | answers |"
+  echo "|---:|---:|---:|---:|---|"
+  printf '%s\n' "${yard_rows[@]}"
 )
 echo "$table"
 [ -z "$out" ] || printf '\n%s\n' "$table" >> "$out"

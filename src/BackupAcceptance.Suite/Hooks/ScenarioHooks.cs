@@ -17,7 +17,8 @@ public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioCon
     public async Task AfterScenarioAsync()
     {
         if (driver.SessionTranscript is { } transcript)
-            output.WriteLine(transcripts.OutputText(transcript, failed: scenario.TestError is not null));
+            output.WriteLine(transcripts.OutputText(transcript,
+                failed: scenario.TestError is not null || scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK));
         var error = scenario.TestError;
         var reason = error is null ? "" : error.Message.Split('\n')[0];
         if (error is null && scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)

@@ -24,10 +24,19 @@ public static class AllureTranscript
     public static string Render(TranscriptPart part, bool failed, string whose = "step") =>
         Render(part.Entries, part.NotKept, failed, whose);
 
+    /// <summary>The part's commands alone, each with its time and the size and digest of its output: a passed
+    /// scenario's test output, which every result of the run carries to the end (NUnit's result tree, vstest.console,
+    /// the TRX) while the report's step attachments hold the outputs.</summary>
+    public static string Commands(TranscriptPart part, string whose = "scenario") =>
+        Render(part.Entries, part.NotKept, failed: false, whose, outputs: false);
+
     /// <param name="exchanges">The step's exchanges, oldest first.</param>
     /// <param name="notKept">Exchanges of the step the session's bounded transcript no longer holds (null: some, how
     /// many not known).</param>
-    public static string Render(IReadOnlyList<TranscriptEntry> exchanges, long? notKept, bool failed, string whose = "step")
+    public static string Render(IReadOnlyList<TranscriptEntry> exchanges, long? notKept, bool failed, string whose = "step") =>
+        Render(exchanges, notKept, failed, whose, outputs: true);
+
+    private static string Render(IReadOnlyList<TranscriptEntry> exchanges, long? notKept, bool failed, string whose, bool outputs)
     {
         var text = new StringBuilder();
         if (notKept is null)
@@ -37,17 +46,22 @@ public static class AllureTranscript
         var tail = failed ? FailedTailExchanges : TailExchanges;
         var head = exchanges.Count > HeadExchanges + tail ? HeadExchanges : exchanges.Count;
         var tailStart = Math.Max(head, exchanges.Count - tail);
-        for (var i = 0; i < head; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed);
+        for (var i = 0; i < head; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed, outputs);
         if (tailStart > head) text.AppendLine(LeftOut(exchanges.Skip(head).Take(tailStart - head).ToList()));
-        for (var i = tailStart; i < exchanges.Count; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed);
+        for (var i = tailStart; i < exchanges.Count; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed, outputs);
         return TranscriptCut.Middle(text.ToString().TrimEnd('\n'), MaxCharacters, "the report");
     }
 
-    private static void Append(StringBuilder text, TranscriptEntry exchange, bool last, bool failed)
+    private static void Append(StringBuilder text, TranscriptEntry exchange, bool last, bool failed, bool outputs)
     {
         var lines = exchange.Lines().ToList();
         text.AppendLine(lines[0]);
         var output = lines.Skip(1).ToList();
+        if (!outputs)
+        {
+            if (output.Count > 0) text.AppendLine(CultureInfo.InvariantCulture, $"  ({output.Count} lines, sha256 {Digest(output)})");
+            return;
+        }
         var (headLines, tailLines) = last && failed ? (OutputHeadLines, FailedLastOutputLines) : (OutputHeadLines, OutputTailLines);
         if (output.Count <= headLines + tailLines + 1)
         {

@@ -52,6 +52,27 @@ public sealed class ScenarioTranscriptTests
     }
 
     [Test]
+    public void A_passed_scenario_keeps_its_commands_and_a_failed_one_its_outputs_too()
+    {
+        var session = PooledSession();
+        var transcripts = new ScenarioTranscript();
+        var start = At.AddSeconds(10);
+        transcripts.BeginStep(null, start);
+        session.Add(Exchange(start.AddMilliseconds(5), "ls this-scenario", lines: 150));
+
+        var passed = transcripts.OutputText(session, failed: false);
+        var failed = transcripts.OutputText(session, failed: true);
+
+        passed.ShouldContain("amrecover> ls this-scenario");
+        passed.ShouldMatch(@"\(150 lines, sha256 [0-9a-f]{16}\)");
+        passed.ShouldNotContain("file00000.txt");
+        passed.Length.ShouldBeLessThan(300);
+        failed.ShouldContain("ls_this-scenario/file00000.txt");
+        failed.ShouldContain("ls_this-scenario/file00149.txt");
+        failed.ShouldNotContain("earlier-scenario");
+    }
+
+    [Test]
     public void A_scenario_of_a_hundred_thousand_exchanges_has_a_bounded_output_that_counts_what_was_left_out()
     {
         var session = PooledSession();
