@@ -103,7 +103,7 @@ yardstick() {
   env BACKUP_ACCEPTANCE_RUN_ID="$prefix" PAGER=cat TERM=xterm amrecover ba-daily < "$dir/commands" > "$dir/out" 2> "$dir/err" || true
   wall=$(( (${EPOCHREALTIME//[.,]/} - t0) / 1000 ))
   touch "$dir/stop"; wait "$sampler"
-  echo "$wall $(awk '/^peak_total_kib/{print $2}' "$dir/memory") $(grep -c 'Disk name set to' "$dir/out") $(grep -cE '^20[0-9-]+ +[^ ].*[^/]$' "$dir/out")"
+  echo "$wall $(awk '/^peak_total_kib/{print $2}' "$dir/memory") $(grep -c '^200 Disk set to' "$dir/out") $(grep -cE '^20[0-9-]+ +[^ ].*[^/]$' "$dir/out")"
 }
 
 rows=() yard_rows=()
