@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -27,6 +28,10 @@ public sealed class Transcript
     private long _dropped;
     private long _characters;
     private DateTimeOffset? _lastDroppedAt;
+    // Dropped exchanges counted per trace, for the most recent traces only: a run's session serves thousands.
+    private readonly Dictionary<string, long> _droppedByTrace = [];
+    private readonly Queue<string> _traces = new();
+    private const int TracesRemembered = 256;
 
     public Transcript(int capacity) : this(capacity, Math.Max(64 * 1024, (long)capacity * CharactersPerExchange)) { }
 
@@ -53,6 +58,7 @@ public sealed class Transcript
     public void Add(TranscriptEntry entry)
     {
         entry = Bounded(entry);
+        if (entry.Trace is null && Activity.Current is { } activity) entry = entry with { Trace = activity.TraceId.ToHexString() };
         lock (_lock)
         {
             _entries.Enqueue(entry);
@@ -63,8 +69,25 @@ public sealed class Transcript
                 _characters -= Size(dropped);
                 _dropped++;
                 _lastDroppedAt = dropped.At;
+                if (dropped.Trace is { } trace) CountDropped(trace);
             }
         }
+    }
+
+    private void CountDropped(string trace)
+    {
+        if (_droppedByTrace.TryGetValue(trace, out var count)) { _droppedByTrace[trace] = count + 1; return; }
+        _droppedByTrace[trace] = 1;
+        _traces.Enqueue(trace);
+        if (_traces.Count > TracesRemembered) _droppedByTrace.Remove(_traces.Dequeue());
+    }
+
+    /// <summary>The exchanges made under <paramref name="trace"/> (a scenario's) that the window holds, and how many of
+    /// them it dropped.</summary>
+    public TranscriptPart Of(string trace)
+    {
+        lock (_lock)
+            return new TranscriptPart([.. _entries.Where(e => e.Trace == trace)], _droppedByTrace.GetValueOrDefault(trace));
     }
 
     public IReadOnlyList<TranscriptEntry> Entries { get { lock (_lock) return _entries.ToArray(); } }

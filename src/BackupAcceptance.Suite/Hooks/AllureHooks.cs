@@ -19,7 +19,7 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
     public void BeforeStep()
     {
         report.BeginStep();
-        transcripts.BeginStep(driver.SessionTranscript, DateTimeOffset.Now);
+        transcripts.BeginStep(driver.SessionTranscript, DateTimeOffset.Now, ScenarioTrace());
     }
 
     [AfterStep]
@@ -122,6 +122,12 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
         }
         return plots;
     }
+
+    /// <summary>The trace id of the activity the runner started for this scenario: its amrecover exchanges carry it.</summary>
+    private string? ScenarioTrace() =>
+        scenario.ScenarioContainer.IsRegistered<System.Diagnostics.Activity>()
+            ? scenario.ScenarioContainer.Resolve<System.Diagnostics.Activity>().TraceId.ToHexString()
+            : null;
 
     private ScenarioFacts Facts() => new(
         feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, driver.Target, driver.Estate, driver.Failure,

@@ -52,6 +52,44 @@ public sealed class ScenarioTranscriptTests
     }
 
     [Test]
+    public void Scenarios_running_in_parallel_each_get_their_own_exchanges_by_trace_not_by_time()
+    {
+        var session = PooledSession();
+        var waiting = new ScenarioTranscript();
+        var start = At.AddSeconds(10);
+        waiting.BeginStep(null, start, trace: "b");                 // B starts, and waits for the session A holds
+        for (var i = 0; i < 5; i++) session.Add(Exchange(start.AddMilliseconds(1 + i), $"ls scenario-a-{i}") with { Trace = "a" });
+        session.Add(Exchange(start.AddMilliseconds(20), "setdisk \"/etc\"") with { Trace = "b" });
+        var renting = waiting.StepPart(session);
+        waiting.BeginStep(session, start.AddMilliseconds(30), trace: "b");
+        session.Add(Exchange(start.AddMilliseconds(31), "ls scenario-b") with { Trace = "b" });
+        var checking = waiting.StepPart(session);
+
+        renting.Entries.Select(e => e.Command).ShouldBe(["setdisk \"/etc\""]);
+        checking.Entries.Select(e => e.Command).ShouldBe(["ls scenario-b"]);
+        waiting.ScenarioPart(session).Entries.Select(e => e.Command).ShouldBe(["setdisk \"/etc\"", "ls scenario-b"]);
+        waiting.OutputText(session, failed: true).ShouldNotContain("scenario-a");
+    }
+
+    [Test]
+    public void An_exchange_carries_the_trace_of_the_activity_it_was_made_under_and_its_dropped_are_counted_per_trace()
+    {
+        var session = new Transcript(10);
+        string trace;
+        using (var activity = new System.Diagnostics.Activity("scenario").Start())
+        {
+            trace = activity.TraceId.ToHexString();
+            for (var i = 0; i < 25; i++) session.Add(Exchange(At.AddMilliseconds(i), $"ls {i}"));
+        }
+        session.Add(Exchange(At.AddSeconds(1), "ls outside"));
+
+        session.Entries.Where(e => e.Command != "ls outside").ShouldAllBe(e => e.Trace == trace);
+        var part = session.Of(trace);
+        part.Entries.Count.ShouldBe(9);
+        part.NotKept.ShouldBe(16);
+    }
+
+    [Test]
     public void A_passed_scenario_keeps_its_commands_and_a_failed_one_its_outputs_too()
     {
         var session = PooledSession();
