@@ -31,6 +31,10 @@ Usage:
       directory (the first N=100, extrapolated), one session with absolute cd + ls (a short script), the suite's
       walker, the suite's default path. Prints the table and writes it to docs/bench/results.md; exit 1 when two
       ways disagree on a count.
+  ./run.sh bench scenarios [N]...
+      Runs ./run.sh on N (default 100) generated scenarios of ba-daily's /etc, each N in turn: wall time, peak memory
+      of every process of the run (summed, and per process), results folder size, whether the report rendered.
+      Appends the table to docs/bench/scenarios.md. Take the demo's lock: flock /tmp/ba-amanda.lock ./run.sh bench ...
   ./run.sh baseline CONFIG [HOST] [--out FILE] [--force] [--keep PERCENT] [--drift PERCENT] [--paths N]
       Writes a feature file with one scenario per disk of a live configuration, from its dumps now: freshness
       from the config's dumpcycle, at least KEEP% (90) of today's file count, within DRIFT% (10) of the previous
@@ -671,6 +675,8 @@ case "${1:-}" in
             status=0; run_program BackupAcceptance.Baseline "$@" || status=$?; exit "$status" ;;
   package) shift; build_package "$@" ;;
   bench) shift; require_dotnet; require_root_or_prefix
+         # The suite at N generated scenarios: time, memory of every process of the run, results, report (issue 26).
+         if [ "${1:-}" = scenarios ]; then shift; "$ROOT/bench/scenarios.sh" --out "$ROOT/docs/bench/scenarios.md" "$@"; exit $?; fi
          dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release --disable-build-servers -- --out "$ROOT/docs/bench/results.md" "$@" || exit $?
          bench_demo_run
          # The report side: a night of 1,000 results rendered by the pinned Allure 3 (needs a demo run's results).

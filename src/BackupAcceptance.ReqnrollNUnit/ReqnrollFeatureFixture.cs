@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NUnit.Framework;
 using Reqnroll;
 
@@ -16,6 +17,9 @@ namespace BackupAcceptance.ReqnrollNUnit;
 public abstract class ReqnrollFeatureFixture(FeatureDefinition feature)
 {
     private ITestRunner? _runner;
+
+    /// <summary>The name of the activity each scenario runs under (<see cref="Activity.Current"/> in its hooks and steps).</summary>
+    public const string ScenarioActivityName = "BackupAcceptance.ReqnrollNUnit.Scenario";
 
     /// <summary>The feature this fixture runs.</summary>
     protected FeatureDefinition Feature => feature;
@@ -51,7 +55,15 @@ public abstract class ReqnrollFeatureFixture(FeatureDefinition feature)
         // No #line pragmas point at the feature file, so the output does.
         await TestContext.Out.WriteLineAsync($"Scenario: {scenario.Name} ({scenario.Location})");
 
+        // One trace per scenario (a root: a fresh trace id), current while its hooks and steps run: what they do can
+        // be told from what parallel scenarios do (the suite tags amrecover exchanges with it). Registered for the
+        // scenario's bindings; AfterScenario hooks run in TearDown, after it stopped, and read its id.
+        Activity.Current = null;
+        using var activity = new Activity(ScenarioActivityName).Start();
+        activity.DisplayName = scenario.Name;
+
         runner.OnScenarioInitialize(scenario.CreateScenarioInfo(), scenario.CreateRuleInfo());
+        runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(activity);
         // Bindings may take NUnit's TestContext by constructor injection, as with Reqnroll.NUnit.
         runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(TestContext.CurrentContext);
         // Lets reports list every step as written, including those never run after a failure.

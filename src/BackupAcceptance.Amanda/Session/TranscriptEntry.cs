@@ -6,6 +6,11 @@ public sealed record TranscriptEntry(DateTimeOffset At, string? Command, string 
 {
     public bool IsNote { get; private init; }
 
+    /// <summary>The trace of the work that made it (<see cref="System.Diagnostics.Activity.Current"/>'s trace id when
+    /// it was added: the runner starts one per scenario), so a scenario finds its own exchanges in a session that
+    /// served others, whatever ran at the same time.</summary>
+    public string? Trace { get; init; }
+
     /// <summary>The suite's own line, e.g. "waited 12.3 s for the tape drive of ba-daily held by PID 4242 (testhost)".</summary>
     public static TranscriptEntry Note(DateTimeOffset at, string text) => new(at, null, text, "", TimeSpan.Zero) { IsNote = true };
 

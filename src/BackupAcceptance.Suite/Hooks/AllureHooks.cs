@@ -12,17 +12,14 @@ namespace BackupAcceptance.Suite.Hooks;
 /// <see cref="ScenarioFacts"/> says about the scenario.
 /// </summary>
 [Binding]
-public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature, BackupDriver driver, ScenarioReport report, AllureReport allure)
+public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature, BackupDriver driver, ScenarioReport report, AllureReport allure,
+    ScenarioTranscript transcripts)
 {
-    private DateTimeOffset _stepStarted;
-    private long? _transcriptMark;
-
     [BeforeStep]
     public void BeforeStep()
     {
         report.BeginStep();
-        _stepStarted = DateTimeOffset.Now;
-        _transcriptMark = driver.SessionTranscript?.Count;
+        transcripts.BeginStep(driver.SessionTranscript, DateTimeOffset.Now, ScenarioTrace());
     }
 
     [AfterStep]
@@ -31,11 +28,10 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
         var info = scenario.StepContext.StepInfo;
         if (driver.SessionTranscript is { } transcript)
         {
-            // By time, not by count alone: a session rented in this step carries the exchanges of earlier scenarios.
-            var fresh = transcript.Entries.Where(e => e.At >= _stepStarted).ToList();
-            var notKept = _transcriptMark is { } mark ? Math.Max(0, transcript.Count - mark - fresh.Count) : 0;
-            if (fresh.Count > 0)
-                report.Attach(allure.Writer.WriteTextAttachment("amrecover transcript", AllureTranscript.Render(fresh, notKept, failed: scenario.TestError is not null)));
+            // This step's exchanges only: a session rented in this step carries the exchanges of earlier scenarios.
+            var part = transcripts.StepPart(transcript);
+            if (part.Entries.Count > 0 || part.NotKept != 0)
+                report.Attach(allure.Writer.WriteTextAttachment("amrecover transcript", AllureTranscript.Render(part, failed: scenario.TestError is not null)));
         }
         var (status, details) = scenario.TestError is { } error ? Facts().Classify(error) : (AllureStatus.Passed, new AllureStatusDetails());
         report.EndStep(StepName(report.Steps.Count) ?? $"{info.StepDefinitionType} {info.Text}", status, details);
@@ -126,6 +122,12 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
         }
         return plots;
     }
+
+    /// <summary>The trace id of the activity the runner started for this scenario: its amrecover exchanges carry it.</summary>
+    private string? ScenarioTrace() =>
+        scenario.ScenarioContainer.IsRegistered<System.Diagnostics.Activity>()
+            ? scenario.ScenarioContainer.Resolve<System.Diagnostics.Activity>().TraceId.ToHexString()
+            : null;
 
     private ScenarioFacts Facts() => new(
         feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, driver.Target, driver.Estate, driver.Failure,

@@ -6,16 +6,19 @@ using Reqnroll;
 
 namespace BackupAcceptance.Suite.Hooks;
 
-/// <summary>After each scenario: its transcript into the test output, its line in the summary, its session given back
-/// and its restore area removed.</summary>
+/// <summary>After each scenario: its own part of its session's transcript into the test output (bounded: the output
+/// goes to the test host's results, vstest.console, the TRX and the console; never the pooled session's whole history),
+/// its line in the summary, its session given back and its restore area removed.</summary>
 [Binding]
 public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioContext scenario, FeatureContext feature, IReqnrollOutputHelper output,
-    ScenarioReport report, DiskMeasurements measurements)
+    ScenarioReport report, DiskMeasurements measurements, ScenarioTranscript transcripts)
 {
     [AfterScenario(Order = 0)]
     public async Task AfterScenarioAsync()
     {
-        if (driver.Transcript is { } transcript) output.WriteLine($"--- amrecover transcript ---\n{transcript}");
+        if (driver.SessionTranscript is { } transcript)
+            output.WriteLine(transcripts.OutputText(transcript,
+                failed: scenario.TestError is not null || scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK));
         var error = scenario.TestError;
         var reason = error is null ? "" : error.Message.Split('\n')[0];
         if (error is null && scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)

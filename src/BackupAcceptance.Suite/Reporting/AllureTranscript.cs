@@ -6,7 +6,7 @@ using BackupAcceptance.Amanda.Session;
 namespace BackupAcceptance.Suite.Reporting;
 
 /// <summary>
-/// One step's amrecover exchanges as the report keeps them: kilobytes, however large the disk. A walk of a big disk
+/// One step's (or one scenario's) amrecover exchanges as the report and the test output keep them: kilobytes, however large the disk. A walk of a big disk
 /// makes thousands of exchanges and a whole-disk restore lists every file it extracts; the reader needs how the step
 /// began and how it ended, so the first and last exchanges are kept and each long output is cut to its head and tail.
 /// What is left out is counted (exchanges by command, lines) and digested (SHA-256 of the text), never silently lost.
@@ -17,26 +17,51 @@ public static class AllureTranscript
     public const int HeadExchanges = 8, TailExchanges = 24, FailedTailExchanges = 60;
     public const int OutputHeadLines = 5, OutputTailLines = 10, FailedLastOutputLines = 60;
 
+    /// <summary>The most characters a rendering holds, whatever its exchanges' lines (a name can be 4 KiB long).</summary>
+    public const int MaxCharacters = 64 * 1024;
+
+    /// <summary>A reader's own part of a session's transcript (<paramref name="whose"/>: "step", "scenario").</summary>
+    public static string Render(TranscriptPart part, bool failed, string whose = "step") =>
+        Render(part.Entries, part.NotKept, failed, whose);
+
+    /// <summary>The part's commands alone, each with its time and the size and digest of its output: a passed
+    /// scenario's test output, which every result of the run carries to the end (NUnit's result tree, vstest.console,
+    /// the TRX) while the report's step attachments hold the outputs.</summary>
+    public static string Commands(TranscriptPart part, string whose = "scenario") =>
+        Render(part.Entries, part.NotKept, failed: false, whose, outputs: false);
+
     /// <param name="exchanges">The step's exchanges, oldest first.</param>
-    /// <param name="notKept">Exchanges of the step the session's bounded transcript no longer holds.</param>
-    public static string Render(IReadOnlyList<TranscriptEntry> exchanges, long notKept, bool failed)
+    /// <param name="notKept">Exchanges of the step the session's bounded transcript no longer holds (null: some, how
+    /// many not known).</param>
+    public static string Render(IReadOnlyList<TranscriptEntry> exchanges, long? notKept, bool failed, string whose = "step") =>
+        Render(exchanges, notKept, failed, whose, outputs: true);
+
+    private static string Render(IReadOnlyList<TranscriptEntry> exchanges, long? notKept, bool failed, string whose, bool outputs)
     {
         var text = new StringBuilder();
-        if (notKept > 0) text.Append(CultureInfo.InvariantCulture, $"({notKept} earlier exchanges of this step not kept by the session)\n");
+        if (notKept is null)
+            text.Append(CultureInfo.InvariantCulture, $"(earlier exchanges of this {whose} not kept by the session's transcript window; how many is not known)\n");
+        else if (notKept > 0)
+            text.Append(CultureInfo.InvariantCulture, $"({notKept} earlier exchanges of this {whose} not kept by the session)\n");
         var tail = failed ? FailedTailExchanges : TailExchanges;
         var head = exchanges.Count > HeadExchanges + tail ? HeadExchanges : exchanges.Count;
         var tailStart = Math.Max(head, exchanges.Count - tail);
-        for (var i = 0; i < head; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed);
+        for (var i = 0; i < head; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed, outputs);
         if (tailStart > head) text.AppendLine(LeftOut(exchanges.Skip(head).Take(tailStart - head).ToList()));
-        for (var i = tailStart; i < exchanges.Count; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed);
-        return text.ToString().TrimEnd('\n');
+        for (var i = tailStart; i < exchanges.Count; i++) Append(text, exchanges[i], last: i == exchanges.Count - 1, failed, outputs);
+        return TranscriptCut.Middle(text.ToString().TrimEnd('\n'), MaxCharacters, "the report");
     }
 
-    private static void Append(StringBuilder text, TranscriptEntry exchange, bool last, bool failed)
+    private static void Append(StringBuilder text, TranscriptEntry exchange, bool last, bool failed, bool outputs)
     {
         var lines = exchange.Lines().ToList();
         text.AppendLine(lines[0]);
         var output = lines.Skip(1).ToList();
+        if (!outputs)
+        {
+            if (output.Count > 0) text.AppendLine(CultureInfo.InvariantCulture, $"  ({output.Count} lines, sha256 {Digest(output)})");
+            return;
+        }
         var (headLines, tailLines) = last && failed ? (OutputHeadLines, FailedLastOutputLines) : (OutputHeadLines, OutputTailLines);
         if (output.Count <= headLines + tailLines + 1)
         {

@@ -15,8 +15,6 @@ public sealed class ScenarioReport
 
     public long? StepStart { get; private set; }
 
-    public int TranscriptMark { get; set; }
-
     public IReadOnlyList<AllureStep> Steps { get { lock (_lock) return _steps.ToArray(); } }
 
     /// <summary>Parameters that become known while steps run (dump date, seed).</summary>
