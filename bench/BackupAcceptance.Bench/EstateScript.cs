@@ -6,7 +6,8 @@ namespace BackupAcceptance.Bench;
 
 /// <summary>
 /// (s) What a sysadmin scripts for "every disk has a file": one amrecover session; for each disk <c>setdisk</c>, then
-/// absolute <c>cd</c> + <c>ls</c> breadth first until the first file. A disk where no file turns up is hollow.
+/// absolute <c>cd</c> + <c>ls</c> breadth first until the first file. A disk where no file turns up is hollow; one
+/// amrecover refuses (no dump) is bad too.
 /// </summary>
 public static class EstateScript
 {
@@ -19,8 +20,16 @@ public static class EstateScript
         long commands = 0;
         foreach (var disk in disks)
         {
-            await session.SetDiskAsync(disk.Disk, cancellationToken);
             commands++;
+            try
+            {
+                await session.SetDiskAsync(disk.Disk, cancellationToken);
+            }
+            catch (AmandaReplyException)
+            {
+                hollow.Add(disk.Disk); // no dump to browse (or a refusal): bad all the same
+                continue;
+            }
             var directories = new List<string> { "" };
             var found = false;
             for (var next = 0; next < directories.Count && !found; next++)

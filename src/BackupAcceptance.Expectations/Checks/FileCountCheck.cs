@@ -53,7 +53,8 @@ public static class FileCountCheck
         return new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
     }
 
-    /// <summary>The root listing (at the lease's working date) when its files alone meet the minimum, else null.</summary>
+    /// <summary>The root listing (at the lease's working date) when its files alone meet the minimum, else null. Said
+    /// as the walk says it: the minimum met, before stopping.</summary>
     private static async Task<WalkSummary?> RootAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
         var root = await Guard.AmandaAsync(lease, null, "to list the disk's root", async () =>
@@ -61,9 +62,7 @@ public static class FileCountCheck
             await lease.Session.SetDiskAsync(lease.Target.Disk, cancellationToken); // its root, wherever the lease was
             return await lease.Session.ListAsync(cancellationToken);
         });
-        var files = root.Files.Count();
-        if (files < minimum) return null;
-        var directories = root.Directories.Count();
-        return new WalkSummary(directories, files, root.DumpDate, Complete: directories == 0);
+        if (root.Files.Count() < minimum) return null;
+        return new WalkSummary(root.Directories.Count(), minimum, root.DumpDate, Complete: false);
     }
 }
