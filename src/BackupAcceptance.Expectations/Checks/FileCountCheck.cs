@@ -59,7 +59,8 @@ public static class FileCountCheck
     {
         var root = await Guard.AmandaAsync(lease, null, "to list the disk's root", async () =>
         {
-            await lease.Session.SetDiskAsync(lease.Target.Disk, cancellationToken); // its root, wherever the lease was
+            // At its root already when nothing was sent since the pool's setdisk; else back there, at the lease's date.
+            if (!lease.IsAtRoot) await lease.Session.SetDiskAsync(lease.Target.Disk, cancellationToken);
             return await lease.Session.ListAsync(cancellationToken);
         });
         if (root.Files.Count() < minimum) return null;

@@ -38,6 +38,13 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
     /// <summary>The history read as this lease was lent, once: a later check asks amrecover again.</summary>
     public IReadOnlyList<DumpRecord>? TakeFreshHistory() => Interlocked.Exchange(ref _freshHistory, null);
 
+    /// <summary>The session's <see cref="AmrecoverSession.LinesSent"/> when the pool left it at the root of the lease's
+    /// disk (setdisk, then only <c>history</c>, which moves nothing): while it is unchanged, the session is still there.</summary>
+    internal long AtRootMark { get; set; } = -1;
+
+    /// <summary>Whether nothing was sent since the pool's setdisk: the session is at the disk's root at the latest dump.</summary>
+    public bool IsAtRoot => AtRootMark == session.LinesSent && WorkingDate is null;
+
     /// <summary>The dump date this lease browses at, or null for the latest (amrecover's default).</summary>
     public DumpDate? WorkingDate { get; private set; }
 

@@ -215,6 +215,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                 throw;
             }
             lease.IndexNote += $"; {await CheckClockAsync(disk, lease, cancellationToken)}";
+            lease.AtRootMark = lease.Session.LinesSent;
             return lease;
         }
         catch

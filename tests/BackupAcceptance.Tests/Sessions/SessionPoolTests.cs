@@ -1,6 +1,7 @@
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations;
+using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
@@ -160,5 +161,22 @@ public sealed class SessionPoolTests
         seen.Count.ShouldBe(40);
         seen.ShouldAllBe(s => s.Wanted == s.Set);
         pool.Started.ShouldBeLessThanOrEqualTo(3);
+    }
+
+    [Test]
+    public async Task At_least_one_file_on_a_fresh_lease_costs_one_ls_and_after_other_commands_a_setdisk_first()
+    {
+        await using var pool = NewPool();
+        await using var lease = await pool.RentAsync(Disk("/a"), CancellationToken.None);
+        lease.IsAtRoot.ShouldBeTrue();
+        var before = lease.Session.LinesSent;
+        (await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None)).Files.ShouldBe(1);
+        (lease.Session.LinesSent - before).ShouldBe(1, "the pool's setdisk left the session at the root: ls alone");
+
+        await lease.Session.SendAsync("fake-state", CancellationToken.None); // anything sent may have moved it
+        lease.IsAtRoot.ShouldBeFalse();
+        before = lease.Session.LinesSent;
+        await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None);
+        (lease.Session.LinesSent - before).ShouldBe(2, "setdisk back to the root, then ls");
     }
 }
