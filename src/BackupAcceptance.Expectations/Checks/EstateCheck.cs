@@ -57,6 +57,8 @@ public static class EstateCheck
             .GroupBy(d => (d.disk.Config, d.disk.Host))
             .SelectMany(host => host.Select((d, rank) => (d.index, rank)))
             .OrderBy(d => d.rank).ThenBy(d => d.index).Select(d => d.index).ToList();
+        // Every disk's index files first, a hundred disks a batch, instead of two processes a disk as each is lent.
+        await pool.AuditAheadAsync(disks, cancellationToken);
         var lines = new string?[disks.Count];
         var failures = new ExpectationFailedException?[disks.Count];
         var checkedDisks = 0;

@@ -35,8 +35,20 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         /// <summary>One lease per disk at a time.</summary>
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        /// <summary>The index audit, once per run: a note for the report, or the damage it found.</summary>
-        public Task<string>? IndexAudit { get; set; }
+        /// <summary>The index audit, once per run: a note for the report, or the damage it found. Set once (a
+        /// lease's own audit or <see cref="AuditAheadAsync"/>'s batch, whichever comes first).</summary>
+        public Task<string>? IndexAudit => _indexAudit;
+
+        private Task<string>? _indexAudit;
+
+        private readonly Lock _auditLock = new();
+
+        /// <summary>The audit already begun, or <paramref name="audit"/> begun now.</summary>
+        public Task<string> AuditOnce(Func<Task<string>> audit)
+        {
+            if (Volatile.Read(ref _indexAudit) is { } begun) return begun;
+            lock (_auditLock) return _indexAudit ??= audit();
+        }
 
         /// <summary>The clock check's note once it passed; a dump dated ahead is kept as <see cref="ClockSkew"/>.
         /// Neither is set when the history could not be read (a session that died): the next rent asks again.</summary>
@@ -149,11 +161,12 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         var host = _hosts.GetOrAdd((target.Config, target.Host), _ => new HostSessions(SessionsPerHost));
         AmrecoverSession? session = null;
         var turn = false;
+        Task<string> audit;
         try
         {
             // Shared by every later rent of the disk, so not tied to this caller's token (gzip -t is bounded by the
             // files' size); this caller stops waiting when cancelled.
-            disk.IndexAudit ??= Audit.RunAsync(target, CancellationToken.None);
+            audit = disk.AuditOnce(() => Audit.RunAsync(target, CancellationToken.None));
             if (!await host.WaitTurnAsync(WaitLimit, cancellationToken))
                 throw new AmrecoverException($"All {host.Bound} amrecover sessions of {target.Config} on {target.Host} stayed in use by other " +
                     $"scenarios for {WaitLimit.TotalMinutes:0} minutes.", "");
@@ -168,7 +181,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                 var starting = AmrecoverSession.StartAsync(options, target.Config, target.Host, cancellationToken);
                 try
                 {
-                    await disk.IndexAudit.WaitAsync(cancellationToken);
+                    await audit.WaitAsync(cancellationToken);
                 }
                 catch
                 {
@@ -188,7 +201,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                 host.Add(session);
                 Interlocked.Increment(ref _started);
             }
-            await disk.IndexAudit.WaitAsync(cancellationToken);
+            await audit.WaitAsync(cancellationToken);
         }
         catch
         {
@@ -200,7 +213,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             disk.Gate.Release();
             throw;
         }
-        var lease = new SessionLease(this, target, session) { IndexNote = await disk.IndexAudit };
+        var lease = new SessionLease(this, target, session) { IndexNote = await audit };
         try
         {
             // setdisk: checks the disk and puts the session at its root, whatever disk and directory it was on.
@@ -223,6 +236,18 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             await lease.DisposeAsync(); // gives the disk and the session back; only this disk was refused
             throw;
         }
+    }
+
+    /// <summary>The index audit of every disk given that has none yet, in batches (<see cref="IndexAudit.RunManyAsync"/>:
+    /// two processes per hundred disks, not two a disk), before an estate is browsed. A disk the batch does not clear
+    /// is audited alone when it is first lent, as always.</summary>
+    public async Task AuditAheadAsync(IReadOnlyList<BackupTarget> disks, CancellationToken cancellationToken)
+    {
+        var slots = disks.Distinct().Select(d => (Disk: d, Slot: _disks.GetOrAdd(d, _ => new DiskSlot()))).Where(d => d.Slot.IndexAudit is null).ToList();
+        if (slots.Count == 0) return;
+        var notes = await Audit.RunManyAsync([.. slots.Select(s => s.Disk)], cancellationToken);
+        foreach (var (disk, slot) in slots)
+            if (notes.TryGetValue(disk, out var note)) _ = slot.AuditOnce(() => Task.FromResult(note)); // a lease's own may have begun
     }
 
     /// <summary><see cref="ClockCheck"/> once per disk and run; its verdict stands for every later rent.</summary>

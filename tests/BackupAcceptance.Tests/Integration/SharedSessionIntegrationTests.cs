@@ -1,4 +1,5 @@
 using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;
@@ -93,5 +94,34 @@ public sealed class SharedSessionIntegrationTests
         one.ShouldContain($"localhost:{RealAmanda.Disk("hollow")} (Hollow backup");
         one.ShouldContain($"localhost:{RealAmanda.Disk("empty")} (Hollow backup");
         one.ShouldContain($"BAD  localhost:{RealAmanda.Disk("notdumped")}");
+    }
+
+    [Test]
+    public async Task The_batched_index_audit_says_what_each_disk_alone_says_and_leaves_the_damaged_ones_to_it()
+    {
+        // The disklist, not amrecover: nothing is browsed here, only the index files are read (stat, gzip -t).
+        var disks = File.ReadLines($"/etc/amanda/{RealAmanda.Config}/disklist")
+            .Where(l => l.StartsWith(RealAmanda.Host + " ", StringComparison.Ordinal))
+            .Select(l => new BackupTarget(RealAmanda.Config, RealAmanda.Host, l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]))
+            .ToList();
+        var many = await new IndexAudit(new IndexRoots()).RunManyAsync(disks, CancellationToken.None);
+        var refused = 0;
+        foreach (var disk in disks)
+        {
+            string alone;
+            try
+            {
+                alone = await new IndexAudit(new IndexRoots()).RunAsync(disk, CancellationToken.None);
+            }
+            catch (Exception failure) when (failure is AmandaReplyException or ExpectationFailedException)
+            {
+                many.ShouldNotContainKey(disk, $"{disk.Disk} is refused alone: {failure.Message}");
+                refused++;
+                continue;
+            }
+            many.ShouldContainKey(disk);
+            many[disk].ShouldBe(alone);
+        }
+        refused.ShouldBeGreaterThan(0, "the demo's cut-short index is the negative control");
     }
 }
