@@ -25,10 +25,11 @@ namespace BackupAcceptance.Expectations.Sessions;
 /// </summary>
 public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 {
-    /// <summary>Sessions of one (config, host) at once, by default. Measured on the estate benchmark
-    /// (docs/bench/estate.md): on 2 cores, 3 sessions check an estate about twice as fast as one; more add nothing,
-    /// since amrecover, amindexd and the suite then share the same cores.</summary>
-    public const int DefaultSessionsPerHost = 3;
+    /// <summary>Sessions of one (config, host) at once, by default. Measured with <c>./run.sh bench estate</c>
+    /// (docs/bench/estate.md, 2 cores): the estate step over 300 disks took 14.5 s with 1 session, 12.8 s with 2,
+    /// 12.2 s with 3 and 10.4 s with 4; one session keeps about half a core busy (amrecover, amindexd, the pager),
+    /// so past 4 the cores, not the sessions, are the limit, and every session more is three processes more.</summary>
+    public const int DefaultSessionsPerHost = 4;
 
     private sealed class DiskSlot
     {
