@@ -26,9 +26,10 @@ namespace BackupAcceptance.Expectations.Sessions;
 public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 {
     /// <summary>Sessions of one (config, host) at once, by default. Measured with <c>./run.sh bench estate</c>
-    /// (docs/bench/estate.md, 2 cores): the estate step over 300 disks took 14.5 s with 1 session, 12.8 s with 2,
-    /// 12.2 s with 3 and 10.4 s with 4; one session keeps about half a core busy (amrecover, amindexd, the pager),
-    /// so past 4 the cores, not the sessions, are the limit, and every session more is three processes more.</summary>
+    /// (docs/bench/estate.md, 2 cores shared with other work): the estate step over 1,000 disks took 32.5 s with 1
+    /// session, 23.2 s with 2, 22.6 s with 4 and 21.8 s with 6; over 300 disks 6 was the slowest (each session more is
+    /// one more amrecover start, three processes). Past 2 the cores, not the sessions, are the limit here; 4 keeps
+    /// room for a machine with more cores without starting many.</summary>
     public const int DefaultSessionsPerHost = 4;
 
     private sealed class DiskSlot
