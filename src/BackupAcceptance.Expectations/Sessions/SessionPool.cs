@@ -247,7 +247,15 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     {
         var slots = disks.Distinct().Select(d => (Disk: d, Slot: _disks.GetOrAdd(d, _ => new DiskSlot()))).Where(d => d.Slot.IndexAudit is null).ToList();
         if (slots.Count == 0) return;
-        var notes = await Audit.RunManyAsync([.. slots.Select(s => s.Disk)], cancellationToken);
+        IReadOnlyDictionary<BackupTarget, string> notes;
+        try
+        {
+            notes = await Audit.RunManyAsync([.. slots.Select(s => s.Disk)], cancellationToken);
+        }
+        catch (Exception unseen) when (unseen is not OperationCanceledException)
+        {
+            return; // only a shortcut: each disk is audited alone when first lent, and says there what went wrong
+        }
         foreach (var (disk, slot) in slots)
             if (notes.TryGetValue(disk, out var note)) _ = slot.AuditOnce(() => Task.FromResult(note)); // a lease's own may have begun
     }
