@@ -52,7 +52,7 @@ public static class EstateBench
             .AppendLine("- (s) one amrecover session, a short script: for each disk `setdisk`, then absolute `cd` + `ls` breadth first until the first file.")
             .AppendLine("- (e) the suite's estate step: `Given every disk of estate config` (listhost, listdisk: one amrecover) and " +
                         "`Then every disk has a dump no older than 48 hours with at least 1 file` over the first N: the session pool's " +
-                        "shared sessions (K per host), the index audit (gzip -t of each index file) and clock check once per disk, " +
+                        "shared sessions (K per host), the index audit (in batches: one `stat` and one `gzip -t` per hundred disks) and the clock check once per disk, " +
                         "`history`, the root's `ls`.")
             .AppendLine()
             .AppendLine("| N disks | way | wall (s) | ms a disk | amrecover started | CPU s, bench | CPU s, amrecover and below | bad disks found | (s) / this | load avg before → after |")
