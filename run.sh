@@ -35,6 +35,10 @@ Usage:
       Runs ./run.sh on N (default 100) generated scenarios of ba-daily's /etc, each N in turn: wall time, peak memory
       of every process of the run (summed, and per process), results folder size, whether the report rendered.
       Appends the table to docs/bench/scenarios.md. Take the demo's lock: flock /tmp/ba-amanda.lock ./run.sh bench ...
+  ./run.sh bench estate [--disks 300,1000] [--sessions 1,2,3]
+      The whole scratch estate (provision/estate.sh N) checked on its first N disks: a one-session script side by
+      side with the suite's estate step and with a baseline feature of every disk. Writes docs/bench/estate.md;
+      exit 1 when two ways disagree on the bad disks.
   ./run.sh baseline CONFIG [HOST] [--out FILE] [--force] [--keep PERCENT] [--drift PERCENT] [--paths N]
       Writes a feature file with one scenario per disk of a live configuration, from its dumps now: freshness
       from the config's dumpcycle, at least KEEP% (90) of today's file count, within DRIFT% (10) of the previous
@@ -677,6 +681,14 @@ case "${1:-}" in
   bench) shift; require_dotnet; require_root_or_prefix
          # The suite at N generated scenarios: time, memory of every process of the run, results, report (issue 26).
          if [ "${1:-}" = scenarios ]; then shift; "$ROOT/bench/scenarios.sh" --out "$ROOT/docs/bench/scenarios.md" "$@"; exit $?; fi
+         if [ "${1:-}" = estate ]; then
+           # The whole estate: the estate step and a baseline feature of every disk against a one-session script.
+           shift; sizes=300,1000
+           [ "${1:-}" != --disks ] || { sizes=$2; shift 2; }
+           dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release --disable-build-servers -- estate --disks "$sizes" --out "$ROOT/docs/bench/estate.md" "$@" || exit $?
+           "$ROOT/bench/estate-feature.sh" ${sizes//,/ } || exit $?
+           exit 0
+         fi
          dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release --disable-build-servers -- --out "$ROOT/docs/bench/results.md" "$@" || exit $?
          bench_demo_run
          # The report side: a night of 1,000 results rendered by the pinned Allure 3 (needs a demo run's results).

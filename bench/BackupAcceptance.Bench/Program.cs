@@ -4,7 +4,14 @@ using BackupAcceptance.Bench;
 
 // ./run.sh bench [--sample N] [--ways abcde] [--sessions 1,2,3] [--out FILE] [CONFIG HOST DISK]...: every way side by side in one run, on
 // the demo's big disk and on each disk named. Exit 1 when two ways disagree on a count, else 2 when the index audit
-// refused a disk (it was not browsed: see BenchIndexCheck).
+// refused a disk (it was not browsed: see BenchIndexCheck). ./run.sh bench estate [--disks 300,1000] [--sessions 3]
+// [--out FILE]: the whole estate checked, the suite's estate step against a one-session script (EstateBench).
+if (args.Length > 0 && args[0] == "estate")
+{
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    return await EstateBench.RunAsync(args[1..], stop.Token);
+}
 var sample = 100;
 var ways = "abcde";
 var sessionCounts = new List<int> { new BackupAcceptance.Amanda.Walking.WalkOptions().Sessions };

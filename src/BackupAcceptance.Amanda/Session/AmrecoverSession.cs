@@ -43,6 +43,12 @@ public sealed class AmrecoverSession : IAsyncDisposable
 
     public int? ProcessId => _process.ProcessId;
 
+    /// <summary>Lines sent to amrecover so far (commands and answers): whoever noted the number knows, while it is
+    /// the same, that nothing has moved the session since (a pool's setdisk left it at a disk's root).</summary>
+    public long LinesSent => Interlocked.Read(ref _linesSent);
+
+    private long _linesSent;
+
     /// <summary>False once the process died or was killed: a pool must not hand this session out again.</summary>
     public bool IsUsable => !_broken && !_process.StdoutClosed.IsCompleted;
 
@@ -91,6 +97,7 @@ public sealed class AmrecoverSession : IAsyncDisposable
         {
             await ThrowIfUnusableAsync(commands[0]);
             lock (_lock) _framer.Expect(echoed: true); // nothing is pending before the first command goes out
+            Interlocked.Add(ref _linesSent, commands.Count);
             foreach (var command in commands) await _process.WriteLineAsync(command, cancellationToken);
 
             var replies = new List<CommandReply>(commands.Count);
@@ -157,6 +164,7 @@ public sealed class AmrecoverSession : IAsyncDisposable
         try
         {
             if (command is not null) await ThrowIfUnusableAsync(command);
+            Interlocked.Increment(ref _linesSent);
 
             var pending = new TaskCompletionSource<Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_lock)

@@ -8,7 +8,8 @@ namespace BackupAcceptance.Expectations.Checks;
 /// <summary>
 /// Coverage of the whole estate: every disk of every host of a configuration (<c>listhost</c>, <c>listdisk</c>), so
 /// a disk added to the disklist is checked without editing a feature file. Each must have a recent dump holding
-/// files; the failure lists every bad disk with what is wrong with it.
+/// files; the failure lists every bad disk with what is wrong with it. Disks are checked in parallel over the pool's
+/// shared sessions (<see cref="SessionPool.SessionsPerHost"/> per host): one amrecover serves many disks.
 /// </summary>
 public static class EstateCheck
 {
@@ -49,32 +50,52 @@ public static class EstateCheck
         if (disks.Count == 0)
             throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, BackupTarget.Estate("?"), null,
                 "at least one disk to check", "no disk (listhost/listdisk gave none, or every disk was left out)", "");
-        var report = new List<string>();
-        var bad = new List<ExpectationFailedException>();
+        // Disks side by side, as many at once as the pool lends sessions (per host), each disk on whichever of its
+        // host's sessions is free; dealt host by host in turn, so every host's sessions work from the start.
+        var hosts = disks.Select(d => (d.Config, d.Host)).Distinct().Count();
+        var order = disks.Select((disk, index) => (disk, index))
+            .GroupBy(d => (d.disk.Config, d.disk.Host))
+            .SelectMany(host => host.Select((d, rank) => (d.index, rank)))
+            .OrderBy(d => d.rank).ThenBy(d => d.index).Select(d => d.index).ToList();
+        // Every disk's index files first, a hundred disks a batch, instead of two processes a disk as each is lent.
+        await pool.AuditAheadAsync(disks, cancellationToken);
+        var lines = new string?[disks.Count];
+        var failures = new ExpectationFailedException?[disks.Count];
         var checkedDisks = 0;
-        foreach (var disk in disks)
+        var stopped = false;
+        try
         {
-            try
+            await Parallel.ForEachAsync(order, new ParallelOptions
             {
-                await using var lease = await pool.RentAsync(disk, cancellationToken);
-                var latest = await FreshnessCheck.RequireLatestNoOlderThanAsync(lease, maximumAge, now, cancellationToken);
-                var walk = await FileCountCheck.RequireFilesAsync(lease, minimumFiles, cancellationToken);
-                report.Add($"ok   {disk.Host}:{disk.Disk} (dump {latest.Date}, {walk.Describe()})");
-            }
-            catch (ExpectationFailedException failure)
+                MaxDegreeOfParallelism = pool.SessionsPerHost * hosts,
+                CancellationToken = cancellationToken,
+            }, async (index, token) =>
             {
-                bad.Add(failure);
-                report.Add($"BAD  {disk.Host}:{disk.Disk} ({(failure.DumpDate is { } date ? $"dump {date}" : "no dump")}): " +
-                    $"{failure.Category.Title()}: expected {failure.Expected}; found {failure.Found}");
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && bad.Count > 0)
-            {
-                // Stopped (Ctrl-C, a time limit): the bad disks found so far are still the verdict, not lost to the stop.
-                report.Add($"STOP after {checkedDisks} of {Guard.Plural(disks.Count, "disk")}: the run was stopped");
-                break;
-            }
-            checkedDisks++;
+                var disk = disks[index];
+                try
+                {
+                    await using var lease = await pool.RentAsync(disk, token);
+                    var latest = await FreshnessCheck.RequireLatestNoOlderThanAsync(lease, maximumAge, now, token);
+                    var walk = await FileCountCheck.RequireFilesAsync(lease, minimumFiles, token);
+                    lines[index] = $"ok   {disk.Host}:{disk.Disk} (dump {latest.Date}, {walk.Describe()})";
+                }
+                catch (ExpectationFailedException failure)
+                {
+                    failures[index] = failure;
+                    lines[index] = $"BAD  {disk.Host}:{disk.Disk} ({(failure.DumpDate is { } date ? $"dump {date}" : "no dump")}): " +
+                        $"{failure.Category.Title()}: expected {failure.Expected}; found {failure.Found}";
+                }
+                Interlocked.Increment(ref checkedDisks);
+            });
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && failures.Any(f => f is not null))
+        {
+            // Stopped (Ctrl-C, a time limit): the bad disks found so far are still the verdict, not lost to the stop.
+            stopped = true;
+        }
+        var report = lines.OfType<string>().ToList();
+        if (stopped) report.Add($"STOP after {checkedDisks} of {Guard.Plural(disks.Count, "disk")}: the run was stopped");
+        var bad = failures.OfType<ExpectationFailedException>().ToList();
         if (bad.Count > 0)
         {
             var worst = Worst(bad.Select(b => b.Category));

@@ -1,3 +1,4 @@
+using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
@@ -7,8 +8,10 @@ namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
 /// The hollow-backup detector: a backup holding only directories restores nothing, so only files count. A small
-/// minimum is met by walking one session depth first and stopping at the last file needed; a large one needs most
-/// of the disk anyway, so it takes the whole count (<see cref="DiskCount"/>: index files or several sessions).
+/// minimum is met by the disk's root listing when it holds enough files (one <c>setdisk</c> and one <c>ls</c>: most
+/// disks of an estate), else by walking one session depth first and stopping at the last file needed; a large one
+/// needs most of the disk anyway, so it takes the whole count (<see cref="DiskCount"/>: index files or several
+/// sessions). Every file counted is a distinct entry amrecover listed, so "at least N" is exact either way.
 /// </summary>
 public static class FileCountCheck
 {
@@ -41,10 +44,26 @@ public static class FileCountCheck
 
     private static async Task<WalkSummary> WalkUntilAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
+        // The root's own files first: the walk below goes into the first directory it lists before the root's files.
+        if (await RootAsync(lease, minimum, cancellationToken) is { } enough) return enough;
         var walker = new DiskWalker(lease.Session, lease.Target.Disk);
         using var progress = lease.Pool.Progress.Begin(lease.Target);
         var (files, directories, complete) = await WalkDeadline.RunAsync(lease, null, token => Guard.AmandaAsync(lease, null, "to walk the disk",
             () => FileTally.UntilAsync(walker, minimum, token, progress)), cancellationToken);
         return new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
+    }
+
+    /// <summary>The root listing (at the lease's working date) when its files alone meet the minimum, else null. Said
+    /// as the walk says it: the minimum met, before stopping.</summary>
+    private static async Task<WalkSummary?> RootAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
+    {
+        var root = await Guard.AmandaAsync(lease, null, "to list the disk's root", async () =>
+        {
+            // At its root already when nothing was sent since the pool's setdisk; else back there, at the lease's date.
+            if (!lease.IsAtRoot) await lease.Session.SetDiskAsync(lease.Target.Disk, cancellationToken);
+            return await lease.Session.ListAsync(cancellationToken);
+        });
+        if (root.Files.Count() < minimum) return null;
+        return new WalkSummary(root.Directories.Count(), minimum, root.DumpDate, Complete: false);
     }
 }

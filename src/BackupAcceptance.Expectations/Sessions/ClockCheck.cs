@@ -19,9 +19,10 @@ public static class ClockCheck
     /// <param name="serverIsLocal">Whether the index server is this machine: then only today's date explains a dump
     /// dated ahead; else also a time zone up to <see cref="DumpClock.ZoneSpan"/> ahead.</param>
     /// <returns>A note for the report when no dump is dated ahead beyond what today's date or a time zone explains,
-    /// else the failure that names them (Amanda unreachable or misconfigured), for the caller to keep and throw.</returns>
+    /// else the failure that names them (Amanda unreachable or misconfigured), for the caller to keep and throw; and
+    /// the history it read (a freshness check right after may use it instead of asking again).</returns>
     /// <exception cref="ExpectationFailedException">The history could not be read (in the reader's terms).</exception>
-    public static async Task<(string? Note, ExpectationFailedException? Skew)> RunAsync(AmrecoverSession session, BackupTarget target,
+    public static async Task<(string? Note, ExpectationFailedException? Skew, IReadOnlyList<DumpRecord> History)> RunAsync(AmrecoverSession session, BackupTarget target,
         DateTime localNow, bool serverIsLocal, CancellationToken cancellationToken)
     {
         IReadOnlyList<DumpRecord> history;
@@ -33,7 +34,8 @@ public static class ClockCheck
         {
             throw AmandaFailures.Translate(target, null, "the disk's dump history (to check its dates against this machine's clock)", failure);
         }
-        return Judge(history, target, localNow, serverIsLocal, session.Transcript.Tail());
+        var (note, skew) = Judge(history, target, localNow, serverIsLocal, session.Transcript.Tail());
+        return (note, skew, history);
     }
 
     /// <summary>The verdict on a history already read (see <see cref="RunAsync"/>).</summary>

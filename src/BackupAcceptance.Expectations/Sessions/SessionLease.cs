@@ -5,8 +5,10 @@ using BackupAcceptance.Amanda.Session;
 namespace BackupAcceptance.Expectations.Sessions;
 
 /// <summary>
-/// A pooled session lent to one caller; disposing the lease gives it back. A lease that moved the working date
-/// (<see cref="ViewDumpAsync"/>) puts it back to "latest" first, so the next borrower sees the newest dump.
+/// A pooled session lent to one caller for one disk; disposing the lease gives both back. The session serves other
+/// disks of the host before and after (the pool sets the disk at every lease). A lease that moved the working date
+/// (<see cref="ViewDumpAsync"/>) puts it back to "latest" first, so the next borrower, on any disk, sees the newest
+/// dump; one that cannot is killed, and the pool starts another.
 /// </summary>
 public sealed class SessionLease(SessionPool pool, BackupTarget target, AmrecoverSession session) : IAsyncDisposable
 {
@@ -26,6 +28,22 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
     /// <summary>How the lease's last restore got the tape drive (<see cref="SessionPool.TapeDriveAsync"/>): a timed
     /// restore leaves the wait out of its time.</summary>
     public TapeDriveWait? LastDriveWait { get; internal set; }
+
+    /// <summary>The disk's history as the pool's clock check read it while lending this lease, for one freshness check
+    /// to take instead of asking again (<see cref="TakeFreshHistory"/>); null when the check ran on an earlier lease.</summary>
+    internal IReadOnlyList<DumpRecord>? FreshHistory { get => _freshHistory; set => _freshHistory = value; }
+
+    private IReadOnlyList<DumpRecord>? _freshHistory;
+
+    /// <summary>The history read as this lease was lent, once: a later check asks amrecover again.</summary>
+    public IReadOnlyList<DumpRecord>? TakeFreshHistory() => Interlocked.Exchange(ref _freshHistory, null);
+
+    /// <summary>The session's <see cref="AmrecoverSession.LinesSent"/> when the pool left it at the root of the lease's
+    /// disk (setdisk, then only <c>history</c>, which moves nothing): while it is unchanged, the session is still there.</summary>
+    internal long AtRootMark { get; set; } = -1;
+
+    /// <summary>Whether nothing was sent since the pool's setdisk: the session is at the disk's root at the latest dump.</summary>
+    public bool IsAtRoot => AtRootMark == session.LinesSent && WorkingDate is null;
 
     /// <summary>The dump date this lease browses at, or null for the latest (amrecover's default).</summary>
     public DumpDate? WorkingDate { get; private set; }
@@ -63,7 +81,7 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
         }
         finally
         {
-            pool.Return(target); // always: a slot never given back would stall every later scenario on this disk
+            await pool.ReturnAsync(this); // always: a disk never given back would stall every later scenario on it
         }
     }
 }

@@ -8,10 +8,15 @@ using BackupAcceptance.Expectations.Walks;
 namespace BackupAcceptance.Expectations.Sessions;
 
 /// <summary>
-/// Keeps one amrecover session alive per (config, host, disk) for a whole run, because every start costs about a
-/// second. The session is lent to one caller at a time: a second scenario on the same disk waits for it instead of
-/// starting another (which also keeps two amindexd from racing to sort a dump's index on its first browse: the
-/// loser answers '500 "/" is an invalid directory'). A session that died or was killed is replaced.
+/// Keeps amrecover sessions alive per (config, host) for a whole run, because every start costs about a second
+/// (mostly Amanda's own sleep): a session moves between the host's disks with <c>setdisk</c> (which also puts it at
+/// the new disk's root), so an estate of hundreds of disks costs a few starts, not one per disk. At most
+/// <see cref="SessionsPerHost"/> sessions of one (config, host) run at once (<see cref="HostSessions"/>); a lease
+/// prefers an idle session already on its disk, and a session that died or was killed is replaced.
+/// A disk is still lent to one lease at a time: a second scenario on the same disk waits for it (which also keeps two
+/// amindexd from racing to sort a dump's index on its first browse: the loser answers '500 "/" is an invalid
+/// directory'). A lease gives its session back at the latest dump (<see cref="SessionLease"/>), and every lease
+/// starts with <c>setdisk</c>, so nothing of one disk's browsing reaches the next.
 /// Before a disk is first browsed in a run, its index files are audited where this machine can read them
 /// (<see cref="IndexAudit"/>: amindexd's first browse destroys an index its user cannot read, and hides a cut-short
 /// one). Once the disk is set, and before any check, its dumps' dates are checked against this machine's clock
@@ -20,14 +25,32 @@ namespace BackupAcceptance.Expectations.Sessions;
 /// </summary>
 public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 {
-    private sealed class Slot
+    /// <summary>Sessions of one (config, host) at once, by default. Measured with <c>./run.sh bench estate</c>
+    /// (docs/bench/estate.md, 2 cores shared with other work): the estate step over 1,000 disks took 32.5 s with 1
+    /// session, 23.2 s with 2, 22.6 s with 4 and 21.8 s with 6; over 300 disks 6 was the slowest (each session more is
+    /// one more amrecover start, three processes). Past 2 the cores, not the sessions, are the limit here; 4 keeps
+    /// room for a machine with more cores without starting many.</summary>
+    public const int DefaultSessionsPerHost = 4;
+
+    private sealed class DiskSlot
     {
+        /// <summary>One lease per disk at a time.</summary>
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public AmrecoverSession? Session { get; set; }
+        /// <summary>The index audit, once per run: a note for the report, or the damage it found. Set once (a
+        /// lease's own audit or <see cref="AuditAheadAsync"/>'s batch, whichever comes first).</summary>
+        public Task<string>? IndexAudit => _indexAudit;
 
-        /// <summary>The index audit, once per run: a note for the report, or the damage it found.</summary>
-        public Task<string>? IndexAudit { get; set; }
+        private Task<string>? _indexAudit;
+
+        private readonly Lock _auditLock = new();
+
+        /// <summary>The audit already begun, or <paramref name="audit"/> begun now.</summary>
+        public Task<string> AuditOnce(Func<Task<string>> audit)
+        {
+            if (Volatile.Read(ref _indexAudit) is { } begun) return begun;
+            lock (_auditLock) return _indexAudit ??= audit();
+        }
 
         /// <summary>The clock check's note once it passed; a dump dated ahead is kept as <see cref="ClockSkew"/>.
         /// Neither is set when the history could not be read (a session that died): the next rent asks again.</summary>
@@ -36,8 +59,19 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         public ExpectationFailedException? ClockSkew { get; set; }
     }
 
-    private readonly ConcurrentDictionary<BackupTarget, Slot> _slots = new();
+    private readonly ConcurrentDictionary<BackupTarget, DiskSlot> _disks = new();
+    private readonly ConcurrentDictionary<(string Config, string Host), HostSessions> _hosts = new();
     private int _started;
+
+    /// <summary>How many sessions of one (config, host) may run at once (at least 1).</summary>
+    public int SessionsPerHost
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "at least one session per host");
+    } = DefaultSessionsPerHost;
+
+    /// <summary>Sessions of (config, host) alive now, lent or idle (tests: never more than <see cref="SessionsPerHost"/>).</summary>
+    public int SessionsOf(string config, string host) => _hosts.TryGetValue((config, host), out var sessions) ? sessions.Count : 0;
 
     private readonly ConcurrentQueue<WalkNote> _walks = new();
 
@@ -123,31 +157,41 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
     private async Task<SessionLease> LendAsync(BackupTarget target, CancellationToken cancellationToken)
     {
-        var slot = _slots.GetOrAdd(target, _ => new Slot());
-        if (!await slot.Gate.WaitAsync(WaitLimit, cancellationToken))
-            throw new AmrecoverException($"The amrecover session for {target} stayed in use by another scenario for {WaitLimit.TotalMinutes:0} minutes.", "");
+        var disk = _disks.GetOrAdd(target, _ => new DiskSlot());
+        if (!await disk.Gate.WaitAsync(WaitLimit, cancellationToken))
+            throw new AmrecoverException($"The disk {target} stayed in use by another scenario for {WaitLimit.TotalMinutes:0} minutes.", "");
+        var host = _hosts.GetOrAdd((target.Config, target.Host), _ => new HostSessions(SessionsPerHost));
+        AmrecoverSession? session = null;
+        var turn = false;
+        Task<string> audit;
         try
         {
             // Shared by every later rent of the disk, so not tied to this caller's token (gzip -t is bounded by the
             // files' size); this caller stops waiting when cancelled.
-            slot.IndexAudit ??= Audit.RunAsync(target, CancellationToken.None);
-            if (slot.Session is not { IsUsable: true })
+            audit = disk.AuditOnce(() => Audit.RunAsync(target, CancellationToken.None));
+            if (!await host.WaitTurnAsync(WaitLimit, cancellationToken))
+                throw new AmrecoverException($"All {host.Bound} amrecover sessions of {target.Config} on {target.Host} stayed in use by other " +
+                    $"scenarios for {WaitLimit.TotalMinutes:0} minutes.", "");
+            turn = true;
+            var (idle, dead) = host.Take(target.Disk);
+            foreach (var gone in dead) await gone.DisposeAsync();
+            session = idle;
+            if (session is null)
             {
-                if (slot.Session is { } dead) await dead.DisposeAsync();
-                slot.Session = null;
                 // Started while the audit runs: amrecover's start (a second, mostly its own sleep) browses no disk;
                 // the first browse is the setdisk below, after the audit.
                 var starting = AmrecoverSession.StartAsync(options, target.Config, target.Host, cancellationToken);
                 try
                 {
-                    await slot.IndexAudit.WaitAsync(cancellationToken);
+                    await audit.WaitAsync(cancellationToken);
                 }
                 catch
                 {
-                    // The audit's failure is the answer; a session that started anyway stays for the pool to close.
+                    // The audit's failure is the answer; a session that started anyway joins the host's sessions.
                     try
                     {
-                        slot.Session = await starting;
+                        session = await starting;
+                        host.Add(session);
                         Interlocked.Increment(ref _started);
                     }
                     catch (Exception notStarted) when (notStarted is AmrecoverException or OperationCanceledException)
@@ -155,20 +199,26 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                     }
                     throw;
                 }
-                slot.Session = await starting;
+                session = await starting;
+                host.Add(session);
                 Interlocked.Increment(ref _started);
             }
-            await slot.IndexAudit.WaitAsync(cancellationToken);
+            await audit.WaitAsync(cancellationToken);
         }
         catch
         {
-            slot.Gate.Release();
+            if (turn)
+            {
+                if (session is null) host.Forfeit();
+                else if (host.Give(session, "") is { } dead) await dead.DisposeAsync(); // not set on this disk: no preference
+            }
+            disk.Gate.Release();
             throw;
         }
-        var lease = new SessionLease(this, target, slot.Session) { IndexNote = await slot.IndexAudit };
+        var lease = new SessionLease(this, target, session) { IndexNote = await audit };
         try
         {
-            // setdisk: checks the disk and puts the session at its root.
+            // setdisk: checks the disk and puts the session at its root, whatever disk and directory it was on.
             try
             {
                 await lease.Session.SetDiskAsync(target.Disk, cancellationToken);
@@ -176,25 +226,47 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             catch (AmandaReplyException noDump) when (noDump.Kind == AmandaErrorKind.NoDump)
             {
                 // The disk is set all the same ("200 Disk set"), and a dump dated ahead may be why none shows.
-                await CheckClockAsync(slot, lease, cancellationToken);
+                await CheckClockAsync(disk, lease, cancellationToken);
                 throw;
             }
-            lease.IndexNote += $"; {await CheckClockAsync(slot, lease, cancellationToken)}";
+            lease.IndexNote += $"; {await CheckClockAsync(disk, lease, cancellationToken)}";
+            lease.AtRootMark = lease.Session.LinesSent;
             return lease;
         }
         catch
         {
-            await lease.DisposeAsync(); // gives the slot back; only this disk was refused
+            await lease.DisposeAsync(); // gives the disk and the session back; only this disk was refused
             throw;
         }
     }
 
+    /// <summary>The index audit of every disk given that has none yet, in batches (<see cref="IndexAudit.RunManyAsync"/>:
+    /// two processes per hundred disks, not two a disk), before an estate is browsed. A disk the batch does not clear
+    /// is audited alone when it is first lent, as always.</summary>
+    public async Task AuditAheadAsync(IReadOnlyList<BackupTarget> disks, CancellationToken cancellationToken)
+    {
+        var slots = disks.Distinct().Select(d => (Disk: d, Slot: _disks.GetOrAdd(d, _ => new DiskSlot()))).Where(d => d.Slot.IndexAudit is null).ToList();
+        if (slots.Count == 0) return;
+        IReadOnlyDictionary<BackupTarget, string> notes;
+        try
+        {
+            notes = await Audit.RunManyAsync([.. slots.Select(s => s.Disk)], cancellationToken);
+        }
+        catch (Exception unseen) when (unseen is not OperationCanceledException)
+        {
+            return; // only a shortcut: each disk is audited alone when first lent, and says there what went wrong
+        }
+        foreach (var (disk, slot) in slots)
+            if (notes.TryGetValue(disk, out var note)) _ = slot.AuditOnce(() => Task.FromResult(note)); // a lease's own may have begun
+    }
+
     /// <summary><see cref="ClockCheck"/> once per disk and run; its verdict stands for every later rent.</summary>
-    private async Task<string> CheckClockAsync(Slot slot, SessionLease lease, CancellationToken cancellationToken)
+    private async Task<string> CheckClockAsync(DiskSlot slot, SessionLease lease, CancellationToken cancellationToken)
     {
         if (slot.ClockSkew is { } skew) throw skew;
         if (slot.ClockNote is { } note) return note;
-        var (passed, ahead) = await ClockCheck.RunAsync(lease.Session, lease.Target, Clock(), IndexServerIsLocal, cancellationToken);
+        var (passed, ahead, history) = await ClockCheck.RunAsync(lease.Session, lease.Target, Clock(), IndexServerIsLocal, cancellationToken);
+        lease.FreshHistory = history;
         slot.ClockSkew = ahead;
         slot.ClockNote = passed;
         return passed ?? throw ahead!;
@@ -208,12 +280,27 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         return session;
     }
 
-    internal void Return(BackupTarget target) => _slots[target].Gate.Release();
+    /// <summary>The lease's session back to its host's idle sessions (on the lease's disk), then the disk to the next
+    /// lease. A session that died is closed; its turn starts a new one.</summary>
+    internal async ValueTask ReturnAsync(SessionLease lease)
+    {
+        try
+        {
+            if (_hosts[(lease.Target.Config, lease.Target.Host)].Give(lease.Session, lease.Target.Disk) is { } dead)
+                await dead.DisposeAsync();
+        }
+        finally
+        {
+            _disks[lease.Target].Gate.Release();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var slot in _slots.Values)
-            if (slot.Session is { } session) await session.DisposeAsync();
-        _slots.Clear();
+        foreach (var host in _hosts.Values)
+            foreach (var session in host.TakeAll())
+                await session.DisposeAsync();
+        _hosts.Clear();
+        _disks.Clear();
     }
 }

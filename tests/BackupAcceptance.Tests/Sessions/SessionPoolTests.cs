@@ -1,0 +1,182 @@
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Expectations;
+using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Tests.Support;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Sessions;
+
+/// <summary>
+/// Sessions per (config, host), moved between disks with setdisk, on the scripted fake amrecover: what real amrecover
+/// cannot show on demand (which process served a lease, a session that dies between leases, a held bound).
+/// </summary>
+public sealed class SessionPoolTests
+{
+    // A config Amanda does not know: the index audit finds no index and says so; the fake answers everything else.
+    private const string Config = "fake-pool";
+
+    private static BackupTarget Disk(string disk) => new(Config, "localhost", disk);
+
+    private static SessionPool NewPool(int sessionsPerHost = SessionPool.DefaultSessionsPerHost) =>
+        new(FakeAmrecover.Options("normal", "fake-amrecover-child-" + Guid.NewGuid().ToString("N")[..12], timeoutSeconds: 10))
+        {
+            SessionsPerHost = sessionsPerHost,
+            Clock = () => new DateTime(2026, 12, 7, 12, 0, 0), // after every dump the fake's history shows
+            WaitLimit = TimeSpan.FromSeconds(20),
+        };
+
+    /// <summary>The fake's own state: its PID, the disk it was last set to, its working date.</summary>
+    private static async Task<(string Pid, string Disk, string Date)> StateAsync(SessionLease lease)
+    {
+        var words = (await lease.Session.SendAsync("fake-state", CancellationToken.None)).Text.Trim().Split(' ');
+        return (words[1], words[3], words[5]);
+    }
+
+    [Test]
+    public async Task One_session_serves_every_disk_of_a_host_one_after_another()
+    {
+        await using var pool = NewPool();
+        var pids = new List<string>();
+        foreach (var disk in new[] { "/a", "/b", "/c", "/d" })
+        {
+            await using var lease = await pool.RentAsync(Disk(disk), CancellationToken.None);
+            var state = await StateAsync(lease);
+            state.Disk.ShouldBe(disk, "every lease starts with setdisk of its own disk");
+            pids.Add(state.Pid);
+        }
+        pool.Started.ShouldBe(1);
+        pids.Distinct().Count().ShouldBe(1);
+    }
+
+    [Test]
+    public async Task At_most_the_bound_of_sessions_run_for_one_host_and_a_lease_waits_for_a_free_one()
+    {
+        await using var pool = NewPool(sessionsPerHost: 2);
+        var a = await pool.RentAsync(Disk("/a"), CancellationToken.None);
+        var b = await pool.RentAsync(Disk("/b"), CancellationToken.None);
+        var c = pool.RentAsync(Disk("/c"), CancellationToken.None);
+        await Task.Delay(300);
+        c.IsCompleted.ShouldBeFalse("two sessions are lent out and the bound is two");
+        pool.SessionsOf(Config, "localhost").ShouldBe(2);
+        await a.DisposeAsync();
+        await using (var third = await c.WaitAsync(TimeSpan.FromSeconds(10)))
+            (await StateAsync(third)).Disk.ShouldBe("/c");
+        await b.DisposeAsync();
+        pool.Started.ShouldBe(2);
+        pool.SessionsOf(Config, "localhost").ShouldBe(2);
+    }
+
+    [Test]
+    public async Task Another_host_has_sessions_of_its_own()
+    {
+        await using var pool = NewPool(sessionsPerHost: 1);
+        await using var here = await pool.RentAsync(Disk("/a"), CancellationToken.None);
+        await using var there = await pool.RentAsync(new BackupTarget(Config, "otherhost", "/a"), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        pool.Started.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task A_disk_is_lent_to_one_lease_at_a_time_even_with_sessions_free()
+    {
+        await using var pool = NewPool(sessionsPerHost: 3);
+        var first = await pool.RentAsync(Disk("/a"), CancellationToken.None);
+        var second = pool.RentAsync(Disk("/a"), CancellationToken.None);
+        await Task.Delay(300);
+        second.IsCompleted.ShouldBeFalse("two amindexd racing on a dump's first browse answer '500 \"/\" is an invalid directory'");
+        await first.DisposeAsync();
+        await using var lease = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        (await StateAsync(lease)).Disk.ShouldBe("/a");
+    }
+
+    [Test]
+    public async Task A_lease_prefers_the_idle_session_already_on_its_disk()
+    {
+        await using var pool = NewPool(sessionsPerHost: 2);
+        var a = await pool.RentAsync(Disk("/a"), CancellationToken.None);
+        var b = await pool.RentAsync(Disk("/b"), CancellationToken.None);
+        var pidOfA = (await StateAsync(a)).Pid;
+        var pidOfB = (await StateAsync(b)).Pid;
+        pidOfA.ShouldNotBe(pidOfB);
+        await a.DisposeAsync();
+        await b.DisposeAsync(); // the most recently returned: the one taken when no session is on the disk
+        await using (var again = await pool.RentAsync(Disk("/a"), CancellationToken.None))
+            (await StateAsync(again)).Pid.ShouldBe(pidOfA);
+        await using (var other = await pool.RentAsync(Disk("/z"), CancellationToken.None))
+            (await StateAsync(other)).Pid.ShouldBe(pidOfA, "no session on /z: the most recently used one");
+    }
+
+    [Test]
+    public async Task A_session_that_died_is_replaced_and_the_bound_still_holds()
+    {
+        await using var pool = NewPool(sessionsPerHost: 1);
+        string deadPid;
+        await using (var lease = await pool.RentAsync(Disk("/a"), CancellationToken.None))
+        {
+            deadPid = (await StateAsync(lease)).Pid;
+            await Should.ThrowAsync<AmrecoverException>(() => lease.Session.SendAsync("crash", CancellationToken.None));
+            lease.Session.IsUsable.ShouldBeFalse();
+        }
+        await using (var next = await pool.RentAsync(Disk("/b"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            var state = await StateAsync(next);
+            state.Pid.ShouldNotBe(deadPid);
+            state.Disk.ShouldBe("/b");
+        }
+        pool.Started.ShouldBe(2);
+        pool.SessionsOf(Config, "localhost").ShouldBe(1);
+    }
+
+    [Test]
+    public async Task The_next_disk_on_a_shared_session_sees_the_latest_dump_not_the_date_a_lease_chose()
+    {
+        await using var pool = NewPool(sessionsPerHost: 1);
+        await using (var lease = await pool.RentAsync(Disk("/a"), CancellationToken.None))
+        {
+            await lease.ViewDumpAsync(new DumpDate(new DateTime(2026, 11, 26, 20, 9, 55)), CancellationToken.None);
+            (await StateAsync(lease)).Date.ShouldStartWith("2026-11-26");
+        }
+        await using var next = await pool.RentAsync(Disk("/b"), CancellationToken.None);
+        var state = await StateAsync(next);
+        state.Disk.ShouldBe("/b");
+        DateTime.ParseExact(state.Date[..10], "yyyy-MM-dd", null).ShouldBeGreaterThan(DateTime.Now.AddYears(5), "back at latest");
+        next.WorkingDate.ShouldBeNull();
+    }
+
+    [Test]
+    public async Task Many_parallel_leases_over_few_sessions_each_get_their_own_disk()
+    {
+        await using var pool = NewPool(sessionsPerHost: 3);
+        var disks = Enumerable.Range(1, 40).Select(i => $"/d{i:00}").ToList();
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(string Wanted, string Set)>();
+        await Parallel.ForEachAsync(disks, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (disk, token) =>
+        {
+            await using var lease = await pool.RentAsync(Disk(disk), token);
+            pool.SessionsOf(Config, "localhost").ShouldBeLessThanOrEqualTo(3);
+            seen.Add((disk, (await StateAsync(lease)).Disk));
+        });
+        seen.Count.ShouldBe(40);
+        seen.ShouldAllBe(s => s.Wanted == s.Set);
+        pool.Started.ShouldBeLessThanOrEqualTo(3);
+    }
+
+    [Test]
+    public async Task At_least_one_file_on_a_fresh_lease_costs_one_ls_and_after_other_commands_a_setdisk_first()
+    {
+        await using var pool = NewPool();
+        await using var lease = await pool.RentAsync(Disk("/a"), CancellationToken.None);
+        lease.IsAtRoot.ShouldBeTrue();
+        var before = lease.Session.LinesSent;
+        (await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None)).Files.ShouldBe(1);
+        (lease.Session.LinesSent - before).ShouldBe(1, "the pool's setdisk left the session at the root: ls alone");
+
+        await lease.Session.SendAsync("fake-state", CancellationToken.None); // anything sent may have moved it
+        lease.IsAtRoot.ShouldBeFalse();
+        before = lease.Session.LinesSent;
+        await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None);
+        (lease.Session.LinesSent - before).ShouldBe(2, "setdisk back to the root, then ls");
+    }
+}
