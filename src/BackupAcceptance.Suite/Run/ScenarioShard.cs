@@ -6,8 +6,8 @@ namespace BackupAcceptance.Suite.Run;
 
 /// <summary>
 /// One of N parts of a run (BACKUP_ACCEPTANCE_SHARD=I/N, run.sh --shard I/N), so N runners share an estate. Every
-/// scenario of one disk lands in the same part (keyed by the config, host and disk of its Given step), so each disk
-/// still costs one amrecover session; a scenario with no disk (the estate) is keyed by its feature and name. The keys
+/// scenario of one disk lands in the same part (keyed by the config, host and disk of its Given step), so no disk's
+/// index audit, clock check or first browse is paid in two parts; a scenario with no disk (the estate) is keyed by its feature and name. The keys
 /// of all scenarios are sorted and dealt out in turn: the same feature files give the same parts on every machine, and
 /// no part is empty while there are at least N keys (a hash would leave one of four parts empty for 8 disks in two
 /// runs of five).

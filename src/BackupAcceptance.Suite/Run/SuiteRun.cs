@@ -7,7 +7,7 @@ using BackupAcceptance.Suite.Reporting;
 namespace BackupAcceptance.Suite.Run;
 
 /// <summary>
-/// What one test run owns and every scenario shares: the amrecover session pool (one start per disk, not per step),
+/// What one test run owns and every scenario shares: the amrecover session pool (a few sessions per configuration and host, moved between disks, not one per step),
 /// the Allure report and the console summary. Made before the first scenario (Hooks/TestRunHooks) and registered in
 /// Reqnroll's test-run container, so scenarios get it by constructor injection; nothing of it is static.
 /// </summary>
