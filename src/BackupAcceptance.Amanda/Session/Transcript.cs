@@ -55,6 +55,18 @@ public sealed class Transcript
     /// <summary>Characters of output the window holds now.</summary>
     public long Characters { get { lock (_lock) return _characters; } }
 
+    private long _floor;
+
+    /// <summary>Where the current borrower's exchanges begin: a pooled session serves disk after disk, and a failure
+    /// message must never show another disk's listing as if it were this one's. <see cref="Tail"/> starts here.</summary>
+    public long Floor { get { lock (_lock) return _floor; } }
+
+    /// <summary>A new borrower (another disk or scenario) starts here: <see cref="Tail"/> shows only what follows.</summary>
+    public void BeginBorrower()
+    {
+        lock (_lock) _floor = _entries.Count + _dropped;
+    }
+
     public void Add(TranscriptEntry entry)
     {
         entry = Bounded(entry);
@@ -127,10 +139,17 @@ public sealed class Transcript
         }
     }
 
-    /// <summary>The last <paramref name="lines"/> lines, as a person reads them.</summary>
+    /// <summary>The last <paramref name="lines"/> lines of the current borrower's exchanges (<see cref="Floor"/>), as a
+    /// person reads them.</summary>
     public string Tail(int lines = 25)
     {
-        var all = Entries.SelectMany(e => e.Lines()).ToList();
+        TranscriptEntry[] own;
+        lock (_lock)
+        {
+            var skip = (int)Math.Clamp(_floor - _dropped, 0, _entries.Count);
+            own = _entries.Skip(skip).ToArray();
+        }
+        var all = own.SelectMany(e => e.Lines()).ToList();
         return string.Join('\n', all.Skip(Math.Max(0, all.Count - lines)));
     }
 

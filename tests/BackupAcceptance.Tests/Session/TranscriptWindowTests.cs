@@ -32,6 +32,21 @@ public sealed class TranscriptWindowTests
     }
 
     [Test]
+    public void A_new_borrower_s_tail_never_shows_the_disk_the_session_served_before()
+    {
+        var transcript = new Transcript(2000);
+        transcript.Add(Exchange(1, lines: 30, tag: "full"));   // the previous lease: a disk full of files
+
+        transcript.BeginBorrower();
+        transcript.Tail().ShouldBeEmpty();
+        transcript.Add(Exchange(2, lines: 1, tag: "hollow"));
+
+        transcript.Tail().ShouldNotContain("full");
+        transcript.Tail().ShouldContain("hollow000002/file000000.txt");
+        transcript.Render().ShouldContain("full000001", customMessage: "the whole window still holds it, for the step's report");
+    }
+
+    [Test]
     public void An_output_of_a_huge_directory_keeps_its_head_and_tail_and_says_what_was_cut()
     {
         var transcript = new Transcript(2000);
