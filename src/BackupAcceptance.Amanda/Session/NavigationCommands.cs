@@ -27,7 +27,12 @@ public static partial class NavigationCommands
         if (mountPoint is not null && !PlainMountPoint().IsMatch(mountPoint))
             throw new ArgumentException($"Mount point '{mountPoint}' must be an absolute path of plain ASCII names.", nameof(mountPoint));
         var command = $"setdisk {AmrecoverArgument.Literal(disk)}" + (mountPoint is null ? "" : $" {mountPoint}");
-        await session.SendCheckedAsync(command, cancellationToken);
+        var reply = await session.SendCheckedAsync(command, cancellationToken);
+        // Confirmed, not only unrefused: a pooled session serves disk after disk, and a refusal worded in a way not
+        // known here would leave it on the previous disk, whose listing would then be taken for this one's.
+        if (!reply.Lines.Any(l => l.StartsWith("200 Disk set to ", StringComparison.Ordinal)))
+            throw new AmandaReplyException(AmandaErrorKind.Rejected, Transcript.Utf8(reply.Command), CheckedCommands.Said(reply),
+                session.Transcript.Tail());
     }
 
     /// <summary><c>ls</c> of the current directory. A directory amrecover shows always has its <c>.</c> line; after a

@@ -184,4 +184,15 @@ public sealed class FakeAmrecoverTests
         error.Kind.ShouldBe(AmandaErrorKind.IndexMissing);
         error.Message.ShouldContain("listed nothing, not even '.'");
     }
+
+    [Test]
+    public async Task A_setdisk_amrecover_does_not_confirm_is_refused_never_taken_for_the_disk()
+    {
+        await using var session = await AmrecoverSession.StartAsync(FakeAmrecover.Options("setdisk-unconfirmed", NewMarker()), "ba-daily", "localhost", CancellationToken.None);
+
+        var error = await Should.ThrowAsync<AmandaReplyException>(() => session.SetDiskAsync("/etc", CancellationToken.None));
+
+        error.Kind.ShouldBe(AmandaErrorKind.Rejected);
+        error.Reply.ShouldContain("Disk change deferred by policy");
+    }
 }
