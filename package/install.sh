@@ -46,6 +46,10 @@ if [ "$(realpath -- "$here")" != "$(realpath -m -- "$target")" ]; then
   chmod -R u+rwX,go+rX,go-w -- "$target.new"
   rm -rf -- "$target"
   mv -- "$target.new" "$target"
+else
+  # Installed where it was unpacked: made the installer's all the same (root's tar keeps the archive's owners).
+  chown -R --no-dereference "$(id -u):$(id -g)" -- "$target"
+  chmod -R u+rwX,go+rX,go-w -- "$target"
 fi
 ln -sfn "releases/$version" "$prefix/current.new"
 mv -T -- "$prefix/current.new" "$prefix/current"

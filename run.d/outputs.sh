@@ -17,7 +17,8 @@ run_outputs() {
 # on stderr is kept aside (NAGIOS_ERRORS) for the line that explains a run that could not end (nagios_fallback).
 use_format() {
   case "$1" in
-    text) FORMAT=text ;;
+    text) [ "$FORMAT" != nagios ] || die "--format: both nagios and text given; name one"
+          FORMAT=text ;;
     nagios) [ "$FORMAT" != nagios ] || return 0   # taken early already (early_format)
             FORMAT=nagios
             NAGIOS_ERRORS=$(mktemp /tmp/backup-acceptance-nagios.XXXXXXXX)

@@ -98,21 +98,31 @@ public sealed class AmrecoverSession : IAsyncDisposable
             await ThrowIfUnusableAsync(commands[0]);
             lock (_lock) _framer.Expect(echoed: true); // nothing is pending before the first command goes out
             Interlocked.Add(ref _linesSent, commands.Count);
-            foreach (var command in commands) await _process.WriteLineAsync(command, cancellationToken);
-
-            var replies = new List<CommandReply>(commands.Count);
-            foreach (var command in commands)
+            try
             {
-                var pending = new TaskCompletionSource<Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
-                lock (_lock)
+                foreach (var command in commands) await _process.WriteLineAsync(command, cancellationToken);
+
+                var replies = new List<CommandReply>(commands.Count);
+                foreach (var command in commands)
                 {
-                    _framer.Expect(echoed: true, pipelined: true);
-                    if (_framer.TryTake() is { } arrived) pending.TrySetResult(arrived); // it came while the previous reply was handled
-                    else _pending = pending;
+                    var pending = new TaskCompletionSource<Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    lock (_lock)
+                    {
+                        _framer.Expect(echoed: true, pipelined: true);
+                        if (_framer.TryTake() is { } arrived) pending.TrySetResult(arrived); // it came while the previous reply was handled
+                        else _pending = pending;
+                    }
+                    replies.Add(await ReceiveAsync(command, pending, DateTimeOffset.Now, Stopwatch.StartNew(), _options.CommandTimeout, cancellationToken));
                 }
-                replies.Add(await ReceiveAsync(command, pending, DateTimeOffset.Now, Stopwatch.StartNew(), _options.CommandTimeout, cancellationToken));
+                return replies;
             }
-            return replies;
+            catch (OperationCanceledException)
+            {
+                // Commands already sent still run, and their replies would be read as the next borrower's (a pooled
+                // session serves other disks): a session stopped mid-pipeline is never lent again.
+                await KillAsync();
+                throw;
+            }
         }
         finally
         {
@@ -127,6 +137,10 @@ public sealed class AmrecoverSession : IAsyncDisposable
         return await ExchangeAsync(answer, echoed: false, allowGluedPrompt: false, acceptQuestions: true,
             timeout ?? _options.CommandTimeout, cancellationToken);
     }
+
+    /// <summary>What stderr said since the last reply, now, without waiting: a new borrower of a pooled session takes it,
+    /// so a late complaint of the previous one's extract is never read as a refusal of its own first command.</summary>
+    public string TakePendingStderr() => _process.TakeStderr();
 
     /// <summary>What stderr says after the last reply, once it has been quiet for a moment (at most a second): a
     /// child's complaints (tar's) can arrive just after amrecover's prompt.</summary>

@@ -218,6 +218,13 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         var lease = new SessionLease(this, target, session) { IndexNote = await audit };
         try
         {
+            // A failure's transcript tail starts here: what the session said for the disk it served before is not this one's.
+            // stderr the previous use left (a late complaint of its extract) is noted there, never read as a refusal
+            // of this disk's setdisk.
+            if (lease.Session.TakePendingStderr() is { Length: > 0 } late)
+                lease.Session.Transcript.Add(TranscriptEntry.Note(DateTimeOffset.Now,
+                    $"stderr after the last reply, before the session moved to {target.Disk}: {OneLine(late)}"));
+            lease.Session.Transcript.BeginBorrower();
             // setdisk: checks the disk and puts the session at its root, whatever disk and directory it was on.
             try
             {
@@ -302,5 +309,11 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                 await session.DisposeAsync();
         _hosts.Clear();
         _disks.Clear();
+    }
+
+    private static string OneLine(string text)
+    {
+        var line = string.Join(" / ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= 300 ? line : line[..300] + " ...";
     }
 }
