@@ -291,14 +291,20 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// lease. A session that died is closed; its turn starts a new one.</summary>
     internal async ValueTask ReturnAsync(SessionLease lease)
     {
+        // A lease given back after the pool ended (a scenario stopped late): its session was closed with the pool.
+        if (!_hosts.TryGetValue((lease.Target.Config, lease.Target.Host), out var host))
+        {
+            await lease.Session.DisposeAsync();
+            return;
+        }
         try
         {
-            if (_hosts[(lease.Target.Config, lease.Target.Host)].Give(lease.Session, lease.Target.Disk) is { } dead)
+            if (host.Give(lease.Session, lease.Target.Disk) is { } dead)
                 await dead.DisposeAsync();
         }
         finally
         {
-            _disks[lease.Target].Gate.Release();
+            if (_disks.TryGetValue(lease.Target, out var disk)) disk.Gate.Release();
         }
     }
 

@@ -52,6 +52,19 @@ public sealed class SessionPoolTests
     }
 
     [Test]
+    public async Task A_lease_given_back_after_the_pool_ended_closes_its_session_without_an_error()
+    {
+        var pool = NewPool();
+        var lease = await pool.RentAsync(Disk("/a"), CancellationToken.None);
+        var pid = (await StateAsync(lease)).Pid;
+
+        await pool.DisposeAsync();
+        await Should.NotThrowAsync(async () => await lease.DisposeAsync());
+
+        lease.Session.IsUsable.ShouldBeFalse($"session {pid} closed");
+    }
+
+    [Test]
     public async Task At_most_the_bound_of_sessions_run_for_one_host_and_a_lease_waits_for_a_free_one()
     {
         await using var pool = NewPool(sessionsPerHost: 2);
