@@ -58,8 +58,10 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
         WorkingDate = date;
     }
 
-    // amrecover picks the newest dump on or before the working date, so a date far ahead means "the latest".
-    private static DumpDate Latest => new(DateTime.Now.AddYears(10));
+    // "The latest" is amrecover's own default date, today as a whole day (a fresh session's): every session of the pool
+    // then judges the same dumps (a date far ahead would show a dump dated a later day that a fresh session hides,
+    // see ClockCheck), and a refusal names the same date in every run of that day (a baseline is byte-identical).
+    private static DumpDate Latest => new(DateTime.Now.Date, DumpDatePrecision.Day);
 
     public async ValueTask DisposeAsync()
     {

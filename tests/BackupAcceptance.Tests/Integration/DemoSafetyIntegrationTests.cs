@@ -66,6 +66,8 @@ public class DemoSafetyIntegrationTests
         if (!File.Exists(ClientConf))
         {
             await File.WriteAllTextAsync(ClientConf, "conf \"daily\"\nindex_server \"backup.example.org\"\nauth \"bsdtcp\"\n");
+            // Readable by Amanda's user, as a site's is: amandad reads it before any configuration's own.
+            File.SetUnixFileMode(ClientConf, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             planted.Add(ClientConf);
         }
         try
