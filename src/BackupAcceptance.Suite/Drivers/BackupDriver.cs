@@ -33,9 +33,6 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     /// <summary>A session was opened for this scenario: from here on, Given steps may not change the target or dump.</summary>
     public bool Started { get; private set; }
 
-    /// <summary>Everything this scenario's session said so far, for the test output and report attachments.</summary>
-    public string? Transcript => _lease?.Session.Transcript.Render();
-
     /// <summary>The transcript of the session lent to this scenario, if one was opened (for per-step attachments).</summary>
     public Amanda.Session.Transcript? SessionTranscript => _lease?.Session.Transcript;
 
