@@ -55,7 +55,7 @@ public sealed class DiskSurvey(SessionPool pool)
 
     private static async Task<PreviousDump?> PreviousAsync(SessionLease lease, Amanda.Listing.DumpDate latest, CancellationToken cancellationToken)
     {
-        var history = await lease.Session.HistoryAsync(cancellationToken);
+        var history = await lease.HistoryAsync(cancellationToken);
         var before = history.Where(r => r.Date.CompareTo(latest) < 0).MaxBy(r => r.Date);
         if (before is null) return null;
         try

@@ -34,7 +34,7 @@ public sealed class AmrecoverSession : IAsyncDisposable
     /// <summary>How it was started, and the limits its commands run under.</summary>
     public AmrecoverOptions Options => _options;
 
-    public string Host { get; }
+    public string Host { get; internal set; }
 
     public Transcript Transcript { get; }
 

@@ -13,8 +13,11 @@ public static partial class NavigationCommands
     [GeneratedRegex(@"^/[A-Za-z0-9._/-]*$")]
     private static partial Regex PlainMountPoint();
 
-    public static async Task SetHostAsync(this AmrecoverSession session, string host, CancellationToken cancellationToken) =>
+    public static async Task SetHostAsync(this AmrecoverSession session, string host, CancellationToken cancellationToken)
+    {
         await session.SendCheckedAsync($"sethost {AmrecoverArgument.Literal(host)}", cancellationToken);
+        session.Host = host; // its messages name the host it now serves
+    }
 
     /// <summary>Selects a disk (DLE) and moves to its root. A disk without any dump on or before the working date
     /// raises <see cref="AmandaErrorKind.NoDump"/> (amrecover still says "200 Disk set"). With a mount point, paths

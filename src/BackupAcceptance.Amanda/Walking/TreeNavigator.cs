@@ -26,6 +26,11 @@ public sealed class TreeNavigator
         return new TreeNavigator(session);
     }
 
+    /// <summary>A navigator for a session its caller knows is at the disk's root (no setdisk sent), with the root's
+    /// listing when the caller has it (no ls sent for it).</summary>
+    public static TreeNavigator AtRoot(AmrecoverSession session, DirectoryListing? rootListing) =>
+        new(session) { _listing = rootListing };
+
     /// <summary>Moves to <paramref name="directory"/> and returns its listing.</summary>
     /// <exception cref="AmandaReplyException">A component is not a directory of the dump (<see cref="AmandaErrorKind.NotFound"/>).</exception>
     public async Task<DirectoryListing> GoToAsync(RawPath directory, CancellationToken cancellationToken)

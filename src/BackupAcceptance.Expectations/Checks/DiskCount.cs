@@ -30,8 +30,7 @@ public static class DiskCount
             if (settings.Cache is not { } cache) return await CountAsync(lease, settings, cancellationToken);
 
             var clock = Stopwatch.StartNew();
-            await lease.Session.SetDiskAsync(lease.Target.Disk, cancellationToken);
-            var root = await lease.Session.ListAsync(cancellationToken);
+            var root = await lease.RootListingAsync(cancellationToken);
             if (root.DumpDate is not { } dump) return await CountAsync(lease, settings, cancellationToken); // the walk says why
             var rootKeys = WalkCache.RootKeys(root);
             var sources = await SourcesAsync(lease, cancellationToken, dump);
@@ -74,7 +73,7 @@ public static class DiskCount
     public static async Task<string> SourcesAsync(SessionLease lease, CancellationToken cancellationToken, DumpDate? shown = null)
     {
         var target = lease.Target;
-        var chain = DumpPick.Chain(lease, await lease.Session.HistoryAsync(cancellationToken), shown);
+        var chain = DumpPick.Chain(lease, await lease.HistoryAsync(cancellationToken), shown);
         var text = new StringBuilder(string.Join(" ", chain.Select(d => $"{d.Date}/{d.Level}")));
         var (files, _) = await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, lease.Pool.IndexRoots);
         foreach (var file in files ?? [])

@@ -73,7 +73,7 @@ public static class DumpComparisonCheck
         var current = await DiskCount.WalkAsync(lease, cancellationToken);
         var currentState = await RestoreStates.OfAsync(lease, current, checking, cancellationToken);
         var history = await Guard.AmandaAsync(lease, current.Summary.DumpDate, "the disk's dump history",
-            () => lease.Session.HistoryAsync(cancellationToken));
+            () => lease.HistoryAsync(cancellationToken));
         var before = history.Where(r => current.Summary.DumpDate is { } shown && r.Date.CompareTo(shown) < 0).MaxBy(r => r.Date);
         if (before is null)
             throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, current.Summary.DumpDate,

@@ -13,23 +13,45 @@ namespace BackupAcceptance.Expectations.Checks;
 /// </summary>
 public static class EstateCheck
 {
+    /// <summary>Every disk of every host of <paramref name="config"/>. The sessions the estate step will need start
+    /// here, side by side with the one that lists (a start is a second, mostly amrecover's own sleep, and they cost
+    /// that second together): afterwards they join the pool's sessions of the last host listed.</summary>
     public static async Task<IReadOnlyList<BackupTarget>> DisksAsync(SessionPool pool, string config, CancellationToken cancellationToken)
     {
         var estate = BackupTarget.Estate(config);
+        var starts = Enumerable.Range(0, pool.SessionsPerHost).Select(_ => pool.StartUnpooledAsync(config, "", cancellationToken)).ToList();
+        var sessions = new List<AmrecoverSession>();
         try
         {
-            await using var session = await pool.StartUnpooledAsync(config, "", cancellationToken);
-            var disks = new List<BackupTarget>();
-            foreach (var host in await session.ListHostsAsync(cancellationToken))
+            try
             {
-                await session.SetHostAsync(host, cancellationToken);
-                disks.AddRange((await session.ListDisksAsync(cancellationToken)).Select(disk => new BackupTarget(config, host, disk)));
+                await Task.WhenAll(starts);
+            }
+            finally
+            {
+                sessions.AddRange(starts.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
+            }
+            var lister = sessions[0];
+            var disks = new List<BackupTarget>();
+            foreach (var host in await lister.ListHostsAsync(cancellationToken))
+            {
+                await lister.SetHostAsync(host, cancellationToken);
+                disks.AddRange((await lister.ListDisksAsync(cancellationToken)).Select(disk => new BackupTarget(config, host, disk)));
+            }
+            if (disks.Count > 0)
+            {
+                foreach (var other in sessions.Skip(1)) await other.SetHostAsync(lister.Host, cancellationToken);
+                sessions.RemoveAll(pool.Adopt); // the pool's now; the rest (none, unless the host was busy) closed below
             }
             return disks;
         }
         catch (AmrecoverException failure)
         {
             throw AmandaFailures.Translate(estate, null, "the configuration's hosts and disks", failure);
+        }
+        finally
+        {
+            foreach (var session in sessions) await session.DisposeAsync();
         }
     }
 
@@ -57,8 +79,9 @@ public static class EstateCheck
             .GroupBy(d => (d.disk.Config, d.disk.Host))
             .SelectMany(host => host.Select((d, rank) => (d.index, rank)))
             .OrderBy(d => d.rank).ThenBy(d => d.index).Select(d => d.index).ToList();
-        // Every disk's index files first, a hundred disks a batch, instead of two processes a disk as each is lent.
-        await pool.AuditAheadAsync(disks, cancellationToken);
+        // Every disk's index files, a hundred disks a batch, instead of two processes a disk as each is lent; sessions
+        // start meanwhile, and each lease waits for its own disk's note.
+        pool.AuditAhead(disks);
         var lines = new string?[disks.Count];
         var failures = new ExpectationFailedException?[disks.Count];
         var checkedDisks = 0;

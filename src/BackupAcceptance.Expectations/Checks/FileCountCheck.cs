@@ -57,12 +57,7 @@ public static class FileCountCheck
     /// as the walk says it: the minimum met, before stopping.</summary>
     private static async Task<WalkSummary?> RootAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
-        var root = await Guard.AmandaAsync(lease, null, "to list the disk's root", async () =>
-        {
-            // At its root already when nothing was sent since the pool's setdisk; else back there, at the lease's date.
-            if (!lease.IsAtRoot) await lease.Session.SetDiskAsync(lease.Target.Disk, cancellationToken);
-            return await lease.Session.ListAsync(cancellationToken);
-        });
+        var root = await Guard.AmandaAsync(lease, null, "to list the disk's root", () => lease.RootListingAsync(cancellationToken));
         if (root.Files.Count() < minimum) return null;
         return new WalkSummary(root.Directories.Count(), minimum, root.DumpDate, Complete: false);
     }

@@ -57,11 +57,8 @@ public static class FreshnessCheck
     /// <summary>No older than the bound: a dump exactly that old still passes.</summary>
     public static bool IsFresh(DumpDate date, TimeSpan maximumAge, DateTime now) => date.AgeAt(now) <= maximumAge;
 
-    // The history the pool's clock check read as it lent the lease, if this is the first look: the same answer,
-    // one round trip fewer on each disk of an estate.
-    private static async Task<IReadOnlyList<DumpRecord>> HistoryAsync(SessionLease lease, CancellationToken cancellationToken) =>
-        lease.TakeFreshHistory()
-        ?? await Guard.AmandaAsync(lease, null, "the disk's dump history", () => lease.Session.HistoryAsync(cancellationToken));
+    private static Task<IReadOnlyList<DumpRecord>> HistoryAsync(SessionLease lease, CancellationToken cancellationToken) =>
+        Guard.AmandaAsync(lease, null, "the disk's dump history", () => lease.HistoryAsync(cancellationToken));
 
     private static string Hours(TimeSpan span) => $"{span.TotalHours:0.#} hours";
 

@@ -110,7 +110,7 @@ public static class FullRestoreCheck
         var target = lease.Target;
         var (sizes, why) = await DumpSizes.ReadAsync(target.Config, target.Host, target.Disk, cancellationToken);
         if (sizes is null) return (null, $"size unknown: {why}");
-        var history = await Guard.AmandaAsync(lease, null, "the disk's dump history", () => lease.Session.HistoryAsync(cancellationToken));
+        var history = await Guard.AmandaAsync(lease, null, "the disk's dump history", () => lease.HistoryAsync(cancellationToken));
         var chain = IndexChain.Select(history, lease.WorkingDate);
         var unknown = chain.Where(d => DumpSizes.Of(sizes, d) is null).ToList();
         if (unknown.Count > 0)

@@ -15,7 +15,7 @@ public static class PathCheck
     {
         RequireCheckablePaths(lease.Target, paths);
         var navigator = await Guard.AmandaAsync(lease, null, "to open the disk",
-            () => TreeNavigator.AtRootAsync(lease.Session, lease.Target.Disk, cancellationToken));
+            () => lease.NavigatorAsync(cancellationToken));
         var root = await Guard.AmandaAsync(lease, null, "to list the disk", () => navigator.GoToAsync(RawPath.Root, cancellationToken));
         var missing = new List<string>();
         foreach (var text in paths)

@@ -34,7 +34,7 @@ public static class RecoveryPointCheck
         var raw = RawPath.Parse(path);
         var (version, latest) = await Guard.AmandaAsync(lease, null, $"to find {raw}", async () =>
         {
-            var navigator = await TreeNavigator.AtRootAsync(lease.Session, lease.Target.Disk, cancellationToken);
+            var navigator = await lease.NavigatorAsync(cancellationToken);
             var root = await navigator.GoToAsync(RawPath.Root, cancellationToken);
             // The root itself: its "." line carries the dump the listing shows, as every entry carries its own.
             var found = raw.IsRoot ? root.DumpDate : (await navigator.FindAsync(raw, cancellationToken))?.DumpDate;
@@ -44,7 +44,7 @@ public static class RecoveryPointCheck
             throw new ExpectationFailedException(FailureCategory.MissingPath, lease.Target, latest,
                 $"a restorable version of {raw}", "no such entry in any dump the restore would read (the whole chain up to the latest)",
                 lease.Session.Transcript.Tail());
-        var history = await Guard.AmandaAsync(lease, latest, "the disk's dump history", () => lease.Session.HistoryAsync(cancellationToken));
+        var history = await Guard.AmandaAsync(lease, latest, "the disk's dump history", () => lease.HistoryAsync(cancellationToken));
         var note = "";
         if (latest is { } newestShown && newestShown.Value != dump.Value)
         {

@@ -38,7 +38,7 @@ public static class RecoveryTimeCheck
         if (sizes is null)
             throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, null,
                 "the dump's size from the server's record (amadmin info), to estimate a full restore", why, "");
-        var history = await Guard.AmandaAsync(lease, null, "the disk's dump history", () => lease.Session.HistoryAsync(cancellationToken));
+        var history = await Guard.AmandaAsync(lease, null, "the disk's dump history", () => lease.HistoryAsync(cancellationToken));
         var chain = IndexChain.Select(history, lease.WorkingDate);
         if (chain.Count == 0 || chain[^1].Level != 0)
             throw new ExpectationFailedException(FailureCategory.StaleBackup, target, chain.FirstOrDefault()?.Date,
@@ -82,7 +82,7 @@ public static class RecoveryTimeCheck
         var full = chain[^1].Date;
         return await Guard.AmandaAsync(lease, null, "to find a file of the full dump", async () =>
         {
-            var navigator = await TreeNavigator.AtRootAsync(lease.Session, lease.Target.Disk, cancellationToken);
+            var navigator = await lease.NavigatorAsync(cancellationToken);
             var queue = new Queue<RawPath>([RawPath.Root]);
             (RawPath File, DumpDate Dump)? any = null;
             for (var listed = 0; queue.Count > 0 && listed < SearchLimit; listed++)

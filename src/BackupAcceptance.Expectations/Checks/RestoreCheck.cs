@@ -56,7 +56,7 @@ public static class RestoreCheck
         var rawPath = RawPath.Parse(path);
         var (entry, dumpDate) = await Guard.AmandaAsync(lease, null, $"to find {rawPath}", async () =>
         {
-            var navigator = await TreeNavigator.AtRootAsync(lease.Session, lease.Target.Disk, cancellationToken);
+            var navigator = await lease.NavigatorAsync(cancellationToken);
             var root = await navigator.GoToAsync(RawPath.Root, cancellationToken);
             return (rawPath.IsRoot ? null : await navigator.FindAsync(rawPath, cancellationToken), root.DumpDate);
         });

@@ -22,7 +22,7 @@ public static class RestoreStates
     public static async Task<IReadOnlyList<DumpRecord>> ChainAsync(SessionLease lease, DumpDate? shown, string checking,
         CancellationToken cancellationToken)
     {
-        var history = await Guard.AmandaAsync(lease, shown, "the disk's dump history", () => lease.Session.HistoryAsync(cancellationToken));
+        var history = await Guard.AmandaAsync(lease, shown, "the disk's dump history", () => lease.HistoryAsync(cancellationToken));
         var chain = shown is { } date ? IndexChain.Select(history, new DumpDate(date.Value)) : [];
         if (chain.Count == 0 || chain[0].Date.Value != shown!.Value.Value)
             throw new ExpectationFailedException(FailureCategory.SuiteDefect, lease.Target, shown, $"the dump chain of the dump in view, {checking}",

@@ -51,6 +51,19 @@ internal sealed class HostSessions(int bound)
         }
     }
 
+    /// <summary>A session started elsewhere (on this host already) joins as an idle one, when nobody holds a turn and
+    /// there is room: a turn held may be starting a session because none was idle. False: the caller keeps it.</summary>
+    public bool Adopt(AmrecoverSession session)
+    {
+        lock (_lock)
+        {
+            if (!session.IsUsable || _all.Count >= bound || _turns.CurrentCount < bound) return false;
+            _all.Add(session);
+            _idle.Add(new Idle(session, ""));
+            return true;
+        }
+    }
+
     /// <summary>A session started under a turn joins the host's sessions.</summary>
     public void Add(AmrecoverSession session)
     {

@@ -1,6 +1,7 @@
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Amanda.Walking;
 
 namespace BackupAcceptance.Expectations.Sessions;
 
@@ -29,21 +30,58 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
     /// restore leaves the wait out of its time.</summary>
     public TapeDriveWait? LastDriveWait { get; internal set; }
 
-    /// <summary>The disk's history as the pool's clock check read it while lending this lease, for one freshness check
-    /// to take instead of asking again (<see cref="TakeFreshHistory"/>); null when the check ran on an earlier lease.</summary>
-    internal IReadOnlyList<DumpRecord>? FreshHistory { get => _freshHistory; set => _freshHistory = value; }
+    private IReadOnlyList<DumpRecord>? _history;
+    private DirectoryListing? _root;
 
-    private IReadOnlyList<DumpRecord>? _freshHistory;
+    /// <summary>The disk's history, read once per lease (usually by the pool's clock check as it lent the lease): a
+    /// scenario judges one set of dumps, and each step asking again cost a round trip on every disk. It lists every
+    /// dump whatever the working date.</summary>
+    public async Task<IReadOnlyList<DumpRecord>> HistoryAsync(CancellationToken cancellationToken)
+    {
+        if (_history is { } known) return known;
+        var atRoot = IsAtRoot;
+        var history = await session.HistoryAsync(cancellationToken);
+        if (atRoot) AtRootMark = session.LinesSent; // history moves nothing
+        return _history = history;
+    }
 
-    /// <summary>The history read as this lease was lent, once: a later check asks amrecover again.</summary>
-    public IReadOnlyList<DumpRecord>? TakeFreshHistory() => Interlocked.Exchange(ref _freshHistory, null);
+    /// <summary>The history the pool's clock check read while lending this lease.</summary>
+    internal void KnowHistory(IReadOnlyList<DumpRecord> history) => _history = history;
 
-    /// <summary>The session's <see cref="AmrecoverSession.LinesSent"/> when the pool left it at the root of the lease's
-    /// disk (setdisk, then only <c>history</c>, which moves nothing): while it is unchanged, the session is still there.</summary>
+    /// <summary>The session's <see cref="AmrecoverSession.LinesSent"/> when it was last known to be at the root of the
+    /// lease's disk (after a setdisk, or after a command that moves nothing: history, ls): while it is unchanged, the
+    /// session is still there.</summary>
     internal long AtRootMark { get; set; } = -1;
 
-    /// <summary>Whether nothing was sent since the pool's setdisk: the session is at the disk's root at the latest dump.</summary>
-    public bool IsAtRoot => AtRootMark == session.LinesSent && WorkingDate is null;
+    /// <summary>Whether nothing that may move the session was sent since it was last at the disk's root.</summary>
+    public bool IsAtRoot => AtRootMark == session.LinesSent;
+
+    /// <summary>Puts the session at the root of the lease's disk (setdisk, which keeps the working date), unless it is there.</summary>
+    public async Task GoToRootAsync(CancellationToken cancellationToken)
+    {
+        if (IsAtRoot) return;
+        await session.SetDiskAsync(target.Disk, cancellationToken);
+        AtRootMark = session.LinesSent;
+    }
+
+    /// <summary>The root's listing at the lease's working date, listed once per date: the checks of one scenario that
+    /// need it (at least N files, these paths, a cached count) share it.</summary>
+    public async Task<DirectoryListing> RootListingAsync(CancellationToken cancellationToken)
+    {
+        if (_root is { } known) return known;
+        await GoToRootAsync(cancellationToken);
+        var listing = await session.ListAsync(cancellationToken);
+        AtRootMark = session.LinesSent; // ls moves nothing
+        return _root = listing;
+    }
+
+    /// <summary>A navigator from the disk's root (setdisk only when the session moved since it was last there), knowing
+    /// the root's listing.</summary>
+    public async Task<TreeNavigator> NavigatorAsync(CancellationToken cancellationToken)
+    {
+        await GoToRootAsync(cancellationToken);
+        return TreeNavigator.AtRoot(session, await RootListingAsync(cancellationToken));
+    }
 
     /// <summary>The dump date this lease browses at, or null for the latest (amrecover's default).</summary>
     public DumpDate? WorkingDate { get; private set; }
@@ -54,6 +92,8 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
     {
         // Marked first: a refused setdate has still moved amrecover's working date, and the return must undo it.
         WorkingDate = date ?? Latest;
+        _root = null; // another dump shows another root
+        AtRootMark = -1;
         await session.SetDateAsync(date ?? Latest, cancellationToken);
         WorkingDate = date;
     }

@@ -38,7 +38,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         /// <summary>The index audit, once per run: a note for the report, or the damage it found. Set once (a
-        /// lease's own audit or <see cref="AuditAheadAsync"/>'s batch, whichever comes first).</summary>
+        /// lease's own audit or <see cref="AuditAhead"/>'s batch, whichever comes first).</summary>
         public Task<string>? IndexAudit => _indexAudit;
 
         private Task<string>? _indexAudit;
@@ -247,24 +247,42 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         }
     }
 
-    /// <summary>The index audit of every disk given that has none yet, in batches (<see cref="IndexAudit.RunManyAsync"/>:
-    /// two processes per hundred disks, not two a disk), before an estate is browsed. A disk the batch does not clear
-    /// is audited alone when it is first lent, as always.</summary>
-    public async Task AuditAheadAsync(IReadOnlyList<BackupTarget> disks, CancellationToken cancellationToken)
+    /// <summary>Begins the index audit of every disk given that has none yet, in batches (<see cref="IndexAudit.RunManyAsync"/>:
+    /// two processes per hundred disks, not two a disk), before an estate is browsed. Not awaited: each disk's lease
+    /// waits for its own note while sessions start. A disk the batch does not clear is audited alone, as always.</summary>
+    public void AuditAhead(IReadOnlyList<BackupTarget> disks)
     {
         var slots = disks.Distinct().Select(d => (Disk: d, Slot: _disks.GetOrAdd(d, _ => new DiskSlot()))).Where(d => d.Slot.IndexAudit is null).ToList();
         if (slots.Count == 0) return;
-        IReadOnlyDictionary<BackupTarget, string> notes;
+        // Shared by every lease of these disks, so not tied to one caller's token (gzip -t is bounded by the files' size).
+        var batch = Audit.RunManyAsync([.. slots.Select(s => s.Disk)], CancellationToken.None);
+        foreach (var (disk, slot) in slots)
+            _ = slot.AuditOnce(() => FromBatchAsync(batch, disk)); // a lease's own may have begun
+    }
+
+    private readonly SemaphoreSlim _aloneAudits = new(2, 2);
+
+    /// <summary>A disk's note from the batch, else its audit alone (two at a time: a batch that failed as a whole must
+    /// not start two processes for every disk at once), which names exactly what is wrong.</summary>
+    private async Task<string> FromBatchAsync(Task<IReadOnlyDictionary<BackupTarget, string>> batch, BackupTarget disk)
+    {
         try
         {
-            notes = await Audit.RunManyAsync([.. slots.Select(s => s.Disk)], cancellationToken);
+            if ((await batch).TryGetValue(disk, out var note)) return note;
         }
         catch (Exception unseen) when (unseen is not OperationCanceledException)
         {
-            return; // only a shortcut: each disk is audited alone when first lent, and says there what went wrong
+            // only a shortcut: the disk's own audit says what went wrong
         }
-        foreach (var (disk, slot) in slots)
-            if (notes.TryGetValue(disk, out var note)) _ = slot.AuditOnce(() => Task.FromResult(note)); // a lease's own may have begun
+        await _aloneAudits.WaitAsync();
+        try
+        {
+            return await Audit.RunAsync(disk, CancellationToken.None);
+        }
+        finally
+        {
+            _aloneAudits.Release();
+        }
     }
 
     /// <summary><see cref="ClockCheck"/> once per disk and run; its verdict stands for every later rent.</summary>
@@ -273,7 +291,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         if (slot.ClockSkew is { } skew) throw skew;
         if (slot.ClockNote is { } note) return note;
         var (passed, ahead, history) = await ClockCheck.RunAsync(lease.Session, lease.Target, Clock(), IndexServerIsLocal, cancellationToken);
-        lease.FreshHistory = history;
+        lease.KnowHistory(history);
         slot.ClockSkew = ahead;
         slot.ClockNote = passed;
         return passed ?? throw ahead!;
@@ -286,6 +304,12 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         Interlocked.Increment(ref _started);
         return session;
     }
+
+    /// <summary>A session of <see cref="StartUnpooledAsync"/> joins its (config, host)'s idle sessions (it browsed the
+    /// configuration and ended on that host with <c>sethost</c>): the next lease there takes it instead of paying a
+    /// start. False when the host's sessions are busy or full: the caller still owns and disposes it.</summary>
+    public bool Adopt(AmrecoverSession session) =>
+        session.Host.Length > 0 && _hosts.GetOrAdd((session.Config, session.Host), _ => new HostSessions(SessionsPerHost)).Adopt(session);
 
     /// <summary>The lease's session back to its host's idle sessions (on the lease's disk), then the disk to the next
     /// lease. A session that died is closed; its turn starts a new one.</summary>

@@ -36,9 +36,7 @@ public static class IndexWalk
         var (files, where) = await LocateAsync(lease, settings, cancellationToken, locate);
         if (files is null) return (null, where);
 
-        var session = lease.Session;
-        await session.SetDiskAsync(target.Disk, cancellationToken);
-        var chain = IndexChain.Select(await session.HistoryAsync(cancellationToken), lease.WorkingDate);
+        var chain = IndexChain.Select(await lease.HistoryAsync(cancellationToken), lease.WorkingDate);
         if (chain.Count == 0) return (null, "no dump in amrecover's history on or before the working date");
         var tree = await IndexTree.ReadAsync(chain, files, cancellationToken);
 

@@ -28,7 +28,7 @@ public sealed record DumpChoice(DumpDate? Date, bool PreviousOfLatest)
             IReadOnlyList<DumpRecord> history;
             try
             {
-                history = await lease.Session.HistoryAsync(cancellationToken);
+                history = await lease.HistoryAsync(cancellationToken);
             }
             catch (AmrecoverException failure)
             {

@@ -178,19 +178,79 @@ public sealed class SessionPoolTests
     }
 
     [Test]
-    public async Task At_least_one_file_on_a_fresh_lease_costs_one_ls_and_after_other_commands_a_setdisk_first()
+    public async Task A_lease_lists_its_root_once_and_asks_history_once_and_sets_the_disk_again_only_after_a_move()
+    {
+        await using var pool = NewPool();
+        await using (var lease = await pool.RentAsync(Disk("/a"), CancellationToken.None))
+        {
+            lease.IsAtRoot.ShouldBeTrue();
+            var before = lease.Session.LinesSent;
+            (await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None)).Files.ShouldBe(1);
+            (lease.Session.LinesSent - before).ShouldBe(1, "the pool's setdisk left the session at the root: ls alone");
+            lease.IsAtRoot.ShouldBeTrue("ls moves nothing");
+
+            before = lease.Session.LinesSent;
+            await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None);
+            (await FreshnessCheck.RequireDumpAsync(lease, CancellationToken.None)).ShouldNotBeNull();
+            (lease.Session.LinesSent - before).ShouldBe(0, "the root's listing and the history the clock check read serve the whole lease");
+
+            await lease.Session.SendAsync("fake-state", CancellationToken.None); // anything else sent may have moved it
+            lease.IsAtRoot.ShouldBeFalse();
+            before = lease.Session.LinesSent;
+            await lease.NavigatorAsync(CancellationToken.None);
+            (lease.Session.LinesSent - before).ShouldBe(1, "setdisk back to the root; its listing is known");
+            lease.IsAtRoot.ShouldBeTrue();
+        }
+        await using var next = await pool.RentAsync(Disk("/a"), CancellationToken.None);
+        var sent = next.Session.LinesSent;
+        await FileCountCheck.RequireFilesAsync(next, 1, CancellationToken.None);
+        (await FreshnessCheck.RequireDumpAsync(next, CancellationToken.None)).ShouldNotBeNull();
+        (next.Session.LinesSent - sent).ShouldBe(2, "a new lease lists and asks afresh (ls, history): a dump may have come since");
+    }
+
+    [Test]
+    public async Task Another_dump_in_view_lists_its_own_root()
     {
         await using var pool = NewPool();
         await using var lease = await pool.RentAsync(Disk("/a"), CancellationToken.None);
-        lease.IsAtRoot.ShouldBeTrue();
-        var before = lease.Session.LinesSent;
-        (await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None)).Files.ShouldBe(1);
-        (lease.Session.LinesSent - before).ShouldBe(1, "the pool's setdisk left the session at the root: ls alone");
-
-        await lease.Session.SendAsync("fake-state", CancellationToken.None); // anything sent may have moved it
+        await lease.RootListingAsync(CancellationToken.None);
+        await lease.ViewDumpAsync(new DumpDate(new DateTime(2026, 11, 26, 20, 9, 55)), CancellationToken.None);
         lease.IsAtRoot.ShouldBeFalse();
-        before = lease.Session.LinesSent;
-        await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None);
-        (lease.Session.LinesSent - before).ShouldBe(2, "setdisk back to the root, then ls");
+        var before = lease.Session.LinesSent;
+        await lease.RootListingAsync(CancellationToken.None);
+        (lease.Session.LinesSent - before).ShouldBe(2, "setdisk (keeping the date), then ls of that dump's root");
+    }
+
+    [Test]
+    public async Task The_estate_listing_starts_the_host_sessions_side_by_side_and_the_pool_lends_them_without_a_new_start()
+    {
+        await using var pool = NewPool(sessionsPerHost: 3);
+        var disks = await EstateCheck.DisksAsync(pool, Config, CancellationToken.None);
+        disks.Select(d => d.Disk).ShouldBe(["/a", "/b", "/c"]);
+        pool.Started.ShouldBe(3);
+        pool.SessionsOf(Config, "localhost").ShouldBe(3, "the lister and the two started beside it joined the host's sessions");
+        await using (var lease = await pool.RentAsync(disks[1], CancellationToken.None))
+        {
+            lease.Session.Host.ShouldBe("localhost", "its messages name the host it serves now");
+            (await StateAsync(lease)).Disk.ShouldBe("/b");
+        }
+        await Task.WhenAll(disks.Select(async disk =>
+        {
+            await using var lease = await pool.RentAsync(disk, CancellationToken.None);
+            (await StateAsync(lease)).Disk.ShouldBe(disk.Disk);
+        }));
+        pool.Started.ShouldBe(3, "no start beyond those");
+        pool.SessionsOf(Config, "localhost").ShouldBe(3);
+    }
+
+    [Test]
+    public async Task The_estate_check_finds_every_disk_over_the_pool_with_the_audit_begun_ahead()
+    {
+        await using var pool = NewPool(sessionsPerHost: 2);
+        var disks = await EstateCheck.DisksAsync(pool, Config, CancellationToken.None);
+        var lines = await EstateCheck.RequireEveryDiskAsync(pool, disks, TimeSpan.FromDays(36500), 1, DateTime.Now, CancellationToken.None);
+        lines.Count.ShouldBe(3);
+        lines.ShouldAllBe(l => l.StartsWith("ok ", StringComparison.Ordinal));
+        pool.Started.ShouldBeLessThanOrEqualTo(2);
     }
 }
