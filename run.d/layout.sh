@@ -102,9 +102,10 @@ run_program() {
 }
 
 # program_is_stale DLL: missing, or older than a source, project or build file of src/ (any project: the programs
-# use the libraries), so a changed source is never run from an old build.
+# use the libraries), or than a folder of src/ (a file deleted or renamed there), so a changed source is never run
+# from an old build.
 program_is_stale() {
   [ -f "$1" ] || return 0
   [ -n "$(find "$ROOT/src" "$ROOT"/Directory.*.props \( -name bin -o -name obj \) -prune -o \
-            \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$1" -print -quit 2>/dev/null)" ]
+            \( -type d -o -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$1" -print -quit 2>/dev/null)" ]
 }

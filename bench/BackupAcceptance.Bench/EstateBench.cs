@@ -50,10 +50,10 @@ public static class EstateBench
                         "with at least 1 file. N = the first N disks of the disklist.")
             .AppendLine()
             .AppendLine("- (s) one amrecover session, a short script: for each disk `setdisk`, then absolute `cd` + `ls` breadth first until the first file.")
-            .AppendLine("- (e) the suite's estate step: `Given every disk of estate config` (listhost, listdisk: one amrecover) and " +
-                        "`Then every disk has a dump no older than 48 hours with at least 1 file` over the first N: the session pool's " +
-                        "shared sessions (K per host), the index audit (in batches: one `stat` and one `gzip -t` per hundred disks) and the clock check once per disk, " +
-                        "`history`, the root's `ls`.")
+            .AppendLine("- (e) the suite's estate step: `Given every disk of estate config` (listhost, listdisk, with the K sessions of the host " +
+                        "started side by side with the one that lists) and `Then every disk has a dump no older than 48 hours with at least 1 file` " +
+                        "over the first N: the session pool's shared sessions (K per host), the index audit (in batches: one `stat` and one " +
+                        "`gzip -t` per hundred disks) and the clock check once per disk; per disk `setdisk`, `history`, the root's `ls`.")
             .AppendLine()
             .AppendLine("| N disks | way | wall (s) | ms a disk | amrecover started | CPU s, bench | CPU s, amrecover and below | bad disks found | (s) / this | load avg before → after |")
             .AppendLine("|---:|---|---:|---:|---:|---:|---:|---|---:|---|");
@@ -92,7 +92,7 @@ public static class EstateBench
                 int started;
                 await using (var pool = new SessionPool(new AmrecoverOptions()) { SessionsPerHost = bound })
                 {
-                    var listed = (await EstateCheck.DisksAsync(pool, config, cancellationToken)).Take(size).ToList();
+                    var listed = (await EstateCheck.DisksAsync(pool, config, cancellationToken, startHostSessions: true)).Take(size).ToList();
                     try
                     {
                         await EstateCheck.RequireEveryDiskAsync(pool, listed, hours, 1, DateTime.Now, cancellationToken);

@@ -13,36 +13,30 @@ namespace BackupAcceptance.Expectations.Checks;
 /// </summary>
 public static class EstateCheck
 {
-    /// <summary>Every disk of every host of <paramref name="config"/>. The sessions the estate step will need start
-    /// here, side by side with the one that lists (a start is a second, mostly amrecover's own sleep, and they cost
-    /// that second together): afterwards they join the pool's sessions of the last host listed.</summary>
-    public static async Task<IReadOnlyList<BackupTarget>> DisksAsync(SessionPool pool, string config, CancellationToken cancellationToken)
+    /// <summary>Every disk of every host of <paramref name="config"/>. The session that lists joins the pool's
+    /// sessions of the last host listed (a start saved). With <paramref name="startHostSessions"/> (the estate step
+    /// follows), the others it will use start side by side with it, when the pool has none of the configuration yet:
+    /// a start is a second, mostly amrecover's own sleep, and they pay that second together. Those are only a head
+    /// start: one that fails to start or to move to the host is closed, and the lease that needs it starts another.</summary>
+    public static async Task<IReadOnlyList<BackupTarget>> DisksAsync(SessionPool pool, string config, CancellationToken cancellationToken,
+        bool startHostSessions = false)
     {
         var estate = BackupTarget.Estate(config);
-        var starts = Enumerable.Range(0, pool.SessionsPerHost).Select(_ => pool.StartUnpooledAsync(config, "", cancellationToken)).ToList();
-        var sessions = new List<AmrecoverSession>();
+        var others = startHostSessions && !pool.HasSessionsOf(config)
+            ? Enumerable.Range(1, pool.SessionsPerHost - 1).Select(_ => pool.StartUnpooledAsync(config, "", cancellationToken)).ToList()
+            : [];
+        AmrecoverSession? lister = null;
+        var adopted = false;
         try
         {
-            try
-            {
-                await Task.WhenAll(starts);
-            }
-            finally
-            {
-                sessions.AddRange(starts.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
-            }
-            var lister = sessions[0];
+            lister = await pool.StartUnpooledAsync(config, "", cancellationToken);
             var disks = new List<BackupTarget>();
             foreach (var host in await lister.ListHostsAsync(cancellationToken))
             {
                 await lister.SetHostAsync(host, cancellationToken);
                 disks.AddRange((await lister.ListDisksAsync(cancellationToken)).Select(disk => new BackupTarget(config, host, disk)));
             }
-            if (disks.Count > 0)
-            {
-                foreach (var other in sessions.Skip(1)) await other.SetHostAsync(lister.Host, cancellationToken);
-                sessions.RemoveAll(pool.Adopt); // the pool's now; the rest (none, unless the host was busy) closed below
-            }
+            adopted = disks.Count > 0 && pool.Adopt(lister);
             return disks;
         }
         catch (AmrecoverException failure)
@@ -51,7 +45,38 @@ public static class EstateCheck
         }
         finally
         {
-            foreach (var session in sessions) await session.DisposeAsync();
+            if (lister is not null && !adopted) await lister.DisposeAsync();
+            await JoinAsync(pool, others, adopted ? lister!.Host : null);
+        }
+    }
+
+    /// <summary>The sessions started beside the lister join <paramref name="host"/>'s (none: the listing failed, or
+    /// found no disk); any that failed is left out, any the pool does not take is closed.</summary>
+    private static async Task JoinAsync(SessionPool pool, List<Task<AmrecoverSession>> starts, string? host)
+    {
+        foreach (var start in starts)
+        {
+            AmrecoverSession session;
+            try
+            {
+                session = await start;
+            }
+            catch (Exception failed) when (failed is AmrecoverException or OperationCanceledException)
+            {
+                continue; // only a head start: the lease that needs a session starts one
+            }
+            try
+            {
+                if (host is not null)
+                {
+                    await session.SetHostAsync(host, CancellationToken.None); // bounded by the session's command timeout
+                    if (pool.Adopt(session)) continue;
+                }
+            }
+            catch (Exception failed) when (failed is AmrecoverException or OperationCanceledException)
+            {
+            }
+            await session.DisposeAsync();
         }
     }
 

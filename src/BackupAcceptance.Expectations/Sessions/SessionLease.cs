@@ -33,7 +33,7 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
     private IReadOnlyList<DumpRecord>? _history;
     private DirectoryListing? _root;
 
-    /// <summary>The disk's history, read once per lease (usually by the pool's clock check as it lent the lease): a
+    /// <summary>The disk's history, read once per lease (by the pool's clock check on a disk's first lease of the run): a
     /// scenario judges one set of dumps, and each step asking again cost a round trip on every disk. It lists every
     /// dump whatever the working date.</summary>
     public async Task<IReadOnlyList<DumpRecord>> HistoryAsync(CancellationToken cancellationToken)

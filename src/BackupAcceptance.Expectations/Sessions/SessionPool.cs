@@ -248,8 +248,9 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     }
 
     /// <summary>Begins the index audit of every disk given that has none yet, in batches (<see cref="IndexAudit.RunManyAsync"/>:
-    /// two processes per hundred disks, not two a disk), before an estate is browsed. Not awaited: each disk's lease
-    /// waits for its own note while sessions start. A disk the batch does not clear is audited alone, as always.</summary>
+    /// two processes per hundred disks, not two a disk), before an estate is browsed. Not awaited: the first leases
+    /// wait for the batch (and start their sessions meanwhile, where none is idle). A disk the batch does not clear is
+    /// audited alone, as always.</summary>
     public void AuditAhead(IReadOnlyList<BackupTarget> disks)
     {
         var slots = disks.Distinct().Select(d => (Disk: d, Slot: _disks.GetOrAdd(d, _ => new DiskSlot()))).Where(d => d.Slot.IndexAudit is null).ToList();
@@ -260,28 +261,31 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             _ = slot.AuditOnce(() => FromBatchAsync(batch, disk)); // a lease's own may have begun
     }
 
-    private readonly SemaphoreSlim _aloneAudits = new(2, 2);
+    private SemaphoreSlim? _aloneAudits;
 
-    /// <summary>A disk's note from the batch, else its audit alone (two at a time: a batch that failed as a whole must
-    /// not start two processes for every disk at once), which names exactly what is wrong.</summary>
+    // Made on first use: SessionsPerHost is set after the constructor.
+    private SemaphoreSlim AloneAudits => LazyInitializer.EnsureInitialized(ref _aloneAudits, () => new SemaphoreSlim(SessionsPerHost, SessionsPerHost));
+
+    /// <summary>A disk's note from the batch, else its audit alone (as many at once as a host's sessions: a batch that
+    /// failed as a whole must not start two processes for every disk at once), which names exactly what is wrong.</summary>
     private async Task<string> FromBatchAsync(Task<IReadOnlyDictionary<BackupTarget, string>> batch, BackupTarget disk)
     {
         try
         {
             if ((await batch).TryGetValue(disk, out var note)) return note;
         }
-        catch (Exception unseen) when (unseen is not OperationCanceledException)
+        catch (Exception)
         {
-            // only a shortcut: the disk's own audit says what went wrong
+            // only a shortcut (it cannot be cancelled from outside): the disk's own audit says what went wrong
         }
-        await _aloneAudits.WaitAsync();
+        await AloneAudits.WaitAsync();
         try
         {
             return await Audit.RunAsync(disk, CancellationToken.None);
         }
         finally
         {
-            _aloneAudits.Release();
+            AloneAudits.Release();
         }
     }
 
@@ -297,7 +301,8 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         return passed ?? throw ahead!;
     }
 
-    /// <summary>A session outside the pool (browsing a whole configuration), counted with the others; the caller disposes it.</summary>
+    /// <summary>A session outside the pool (browsing a whole configuration), counted with the others; the caller disposes
+    /// it, unless it gives it to the pool (<see cref="Adopt"/>).</summary>
     public async Task<AmrecoverSession> StartUnpooledAsync(string config, string host, CancellationToken cancellationToken)
     {
         var session = await AmrecoverSession.StartAsync(options, config, host, cancellationToken);
@@ -309,7 +314,12 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// configuration and ended on that host with <c>sethost</c>): the next lease there takes it instead of paying a
     /// start. False when the host's sessions are busy or full: the caller still owns and disposes it.</summary>
     public bool Adopt(AmrecoverSession session) =>
-        session.Host.Length > 0 && _hosts.GetOrAdd((session.Config, session.Host), _ => new HostSessions(SessionsPerHost)).Adopt(session);
+        !_disposed && session.Host.Length > 0 && _hosts.GetOrAdd((session.Config, session.Host), _ => new HostSessions(SessionsPerHost)).Adopt(session);
+
+    /// <summary>Whether any host of <paramref name="config"/> has sessions already (lent or idle).</summary>
+    public bool HasSessionsOf(string config) => _hosts.Any(h => h.Key.Config == config && h.Value.Count > 0);
+
+    private volatile bool _disposed;
 
     /// <summary>The lease's session back to its host's idle sessions (on the lease's disk), then the disk to the next
     /// lease. A session that died is closed; its turn starts a new one.</summary>
@@ -334,6 +344,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true; // a late Adopt must not start a host nobody closes
         foreach (var host in _hosts.Values)
             foreach (var session in host.TakeAll())
                 await session.DisposeAsync();

@@ -13,7 +13,7 @@ public sealed partial class BackupDriver
     public async Task UseEstateAsync(string config)
     {
         RequireOneEstate();
-        Estate = await VerdictAsync(() => EstateCheck.DisksAsync(run.Sessions, config, Cancellation));
+        Estate = await VerdictAsync(() => EstateCheck.DisksAsync(run.Sessions, config, Cancellation, startHostSessions: true));
     }
 
     /// <summary>The estate without the disks of the table (host:disk or just the disk).</summary>
@@ -22,7 +22,7 @@ public sealed partial class BackupDriver
         RequireOneEstate();
         var names = exceptions.Rows.Select(r => r[0].Trim()).ToHashSet();
         Estate = await VerdictAsync(async () =>
-            EstateCheck.Without(await EstateCheck.DisksAsync(run.Sessions, config, Cancellation), names, config));
+            EstateCheck.Without(await EstateCheck.DisksAsync(run.Sessions, config, Cancellation, startHostSessions: true), names, config));
         output.WriteLine($"left out: {string.Join(", ", names)}");
     }
 

@@ -225,7 +225,7 @@ public sealed class SessionPoolTests
     public async Task The_estate_listing_starts_the_host_sessions_side_by_side_and_the_pool_lends_them_without_a_new_start()
     {
         await using var pool = NewPool(sessionsPerHost: 3);
-        var disks = await EstateCheck.DisksAsync(pool, Config, CancellationToken.None);
+        var disks = await EstateCheck.DisksAsync(pool, Config, CancellationToken.None, startHostSessions: true);
         disks.Select(d => d.Disk).ShouldBe(["/a", "/b", "/c"]);
         pool.Started.ShouldBe(3);
         pool.SessionsOf(Config, "localhost").ShouldBe(3, "the lister and the two started beside it joined the host's sessions");
@@ -248,9 +248,25 @@ public sealed class SessionPoolTests
     {
         await using var pool = NewPool(sessionsPerHost: 2);
         var disks = await EstateCheck.DisksAsync(pool, Config, CancellationToken.None);
+        pool.Started.ShouldBe(1, "without the estate step's head start, only the lister");
         var lines = await EstateCheck.RequireEveryDiskAsync(pool, disks, TimeSpan.FromDays(36500), 1, DateTime.Now, CancellationToken.None);
         lines.Count.ShouldBe(3);
         lines.ShouldAllBe(l => l.StartsWith("ok ", StringComparison.Ordinal));
         pool.Started.ShouldBeLessThanOrEqualTo(2);
+    }
+
+    [Test]
+    public async Task A_second_estate_listing_starts_no_head_start_and_a_pool_that_ended_takes_no_session()
+    {
+        var pool = NewPool(sessionsPerHost: 3);
+        await EstateCheck.DisksAsync(pool, Config, CancellationToken.None, startHostSessions: true);
+        await EstateCheck.DisksAsync(pool, Config, CancellationToken.None, startHostSessions: true);
+        pool.Started.ShouldBe(4, "the second listing starts only its lister: the host has sessions already");
+        pool.SessionsOf(Config, "localhost").ShouldBe(3, "never more than the bound: the second lister was closed");
+        await pool.DisposeAsync();
+        var late = await pool.StartUnpooledAsync(Config, "", CancellationToken.None);
+        await late.SetHostAsync("localhost", CancellationToken.None);
+        pool.Adopt(late).ShouldBeFalse("the pool ended: nothing would close it");
+        await late.DisposeAsync();
     }
 }
