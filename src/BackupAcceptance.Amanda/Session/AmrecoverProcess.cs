@@ -66,6 +66,15 @@ internal sealed partial class AmrecoverProcess(AmrecoverOptions options, string 
     public ValueTask WriteLineAsync(string line, CancellationToken cancellationToken) =>
         _stdin.Writer.WriteAsync(Encoding.Latin1.GetBytes(line + "\n"), cancellationToken);
 
+    /// <summary>Whether stderr said anything since the last <see cref="TakeStderr"/> (tests wait for a late complaint).</summary>
+    internal bool HasStderr
+    {
+        get
+        {
+            lock (_stderrLock) return _stderr.Length > 0;
+        }
+    }
+
     /// <summary>Everything stderr said since the last call.</summary>
     public string TakeStderr()
     {

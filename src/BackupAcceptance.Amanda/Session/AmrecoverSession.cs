@@ -142,6 +142,9 @@ public sealed class AmrecoverSession : IAsyncDisposable
     /// so a late complaint of the previous one's extract is never read as a refusal of its own first command.</summary>
     public string TakePendingStderr() => _process.TakeStderr();
 
+    /// <summary>Whether stderr said anything since the last reply (tests wait for a late complaint).</summary>
+    internal bool HasPendingStderr => _process.HasStderr;
+
     /// <summary>What stderr says after the last reply, once it has been quiet for a moment (at most a second): a
     /// child's complaints (tar's) can arrive just after amrecover's prompt.</summary>
     public async Task<string> TakeLateStderrAsync(CancellationToken cancellationToken)

@@ -219,12 +219,12 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         try
         {
             // A failure's transcript tail starts here: what the session said for the disk it served before is not this one's.
-            // stderr the previous use left (a late complaint of its extract) is noted there, never read as a refusal
-            // of this disk's setdisk.
+            // stderr the previous use left (a late complaint of its extract) is noted first in this one's, never read as
+            // a refusal of this disk's setdisk.
+            lease.Session.Transcript.BeginBorrower();
             if (lease.Session.TakePendingStderr() is { Length: > 0 } late)
                 lease.Session.Transcript.Add(TranscriptEntry.Note(DateTimeOffset.Now,
                     $"stderr after the last reply, before the session moved to {target.Disk}: {OneLine(late)}"));
-            lease.Session.Transcript.BeginBorrower();
             // setdisk: checks the disk and puts the session at its root, whatever disk and directory it was on.
             try
             {

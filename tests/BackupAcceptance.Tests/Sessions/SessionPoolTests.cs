@@ -269,4 +269,20 @@ public sealed class SessionPoolTests
         pool.Adopt(late).ShouldBeFalse("the pool ended: nothing would close it");
         await late.DisposeAsync();
     }
+
+    [Test]
+    public async Task Stderr_the_last_borrower_left_is_noted_for_the_next_and_not_read_as_its_disks_refusal()
+    {
+        await using var pool = NewPool(sessionsPerHost: 1);
+        await using (var lease = await pool.RentAsync(Disk("/a"), CancellationToken.None))
+        {
+            await lease.Session.SendAsync("late-stderr", CancellationToken.None);
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (!lease.Session.HasPendingStderr) await Task.Delay(20, limit.Token); // the fake's complaint, 0.2 s after its prompt
+        }
+        await using var next = await pool.RentAsync(Disk("/b"), CancellationToken.None);
+        (await StateAsync(next)).Disk.ShouldBe("/b", "the same session, moved: the complaint did not refuse the setdisk");
+        pool.Started.ShouldBe(1);
+        next.Session.Transcript.Tail().ShouldContain("stderr after the last reply, before the session moved to /b: tar: a late complaint");
+    }
 }
