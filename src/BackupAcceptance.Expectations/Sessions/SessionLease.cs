@@ -94,14 +94,20 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
         WorkingDate = date ?? Latest;
         _root = null; // another dump shows another root
         AtRootMark = -1;
-        await session.SetDateAsync(date ?? Latest, cancellationToken);
+        var latest = Latest;
+        await session.SetDateAsync(date ?? latest, cancellationToken);
         WorkingDate = date;
+        LatestSetOn = date is null ? latest.Value.Date : null;
     }
 
     // "The latest" is amrecover's own default date, today as a whole day (a fresh session's): every session of the pool
     // then judges the same dumps (a date far ahead would show a dump dated a later day that a fresh session hides,
     // see ClockCheck), and a refusal names the same date in every run of that day (a baseline is byte-identical).
-    private static DumpDate Latest => new(DateTime.Now.Date, DumpDatePrecision.Day);
+    private DumpDate Latest => new(pool.Clock().Date, DumpDatePrecision.Day);
+
+    /// <summary>The day this lease last put its session at "the latest" (null: it did not, or moved it again since):
+    /// the pool then knows the session's working date.</summary>
+    internal DateTime? LatestSetOn { get; private set; }
 
     public async ValueTask DisposeAsync()
     {

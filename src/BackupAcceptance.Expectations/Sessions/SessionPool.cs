@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
@@ -225,6 +226,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             if (lease.Session.TakePendingStderr() is { Length: > 0 } late)
                 lease.Session.Transcript.Add(TranscriptEntry.Note(DateTimeOffset.Now,
                     $"stderr after the last reply, before the session moved to {target.Disk}: {OneLine(late)}"));
+            await TodayAsync(lease, cancellationToken);
             // setdisk: checks the disk and puts the session at its root, whatever disk and directory it was on.
             try
             {
@@ -245,6 +247,30 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             await lease.DisposeAsync(); // gives the disk and the session back; only this disk was refused
             throw;
         }
+    }
+
+    /// <summary>The day each session's working date is "the latest" of: its start day (amrecover's default date is
+    /// today, taken when it starts), or the day a lease last put it back there.</summary>
+    private readonly ConcurrentDictionary<AmrecoverSession, DateTime> _latestDay = new();
+
+    /// <summary>A session still at an earlier day's "latest" (a run that crossed midnight) is put at today's before it
+    /// is lent, as a fresh session would be: else a dump finished after midnight is hidden from it and shown by
+    /// another. One that cannot be moved is killed (the lease fails; the next starts another).</summary>
+    private async Task TodayAsync(SessionLease lease, CancellationToken cancellationToken)
+    {
+        var today = Clock().Date;
+        var day = _latestDay.GetOrAdd(lease.Session, today); // first lent: started moments ago, today
+        if (day == today) return;
+        try
+        {
+            await lease.Session.SetDateAsync(new DumpDate(today, DumpDatePrecision.Day), cancellationToken);
+        }
+        catch
+        {
+            await lease.Session.AbortAsync();
+            throw;
+        }
+        _latestDay[lease.Session] = today;
     }
 
     /// <summary>Begins the index audit of every disk given that has none yet, in batches (<see cref="IndexAudit.RunManyAsync"/>:
@@ -313,8 +339,14 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
     /// <summary>A session of <see cref="StartUnpooledAsync"/> joins its (config, host)'s idle sessions (it browsed the
     /// configuration and ended on that host with <c>sethost</c>): the next lease there takes it instead of paying a
     /// start. False when the host's sessions are busy or full: the caller still owns and disposes it.</summary>
-    public bool Adopt(AmrecoverSession session) =>
-        !_disposed && session.Host.Length > 0 && _hosts.GetOrAdd((session.Config, session.Host), _ => new HostSessions(SessionsPerHost)).Adopt(session);
+    public bool Adopt(AmrecoverSession session)
+    {
+        var day = Clock().Date; // it started moments ago, at amrecover's default date: today
+        if (_disposed || session.Host.Length == 0 ||
+            !_hosts.GetOrAdd((session.Config, session.Host), _ => new HostSessions(SessionsPerHost)).Adopt(session)) return false;
+        _latestDay.TryAdd(session, day);
+        return true;
+    }
 
     /// <summary>Whether any host of <paramref name="config"/> has sessions already (lent or idle).</summary>
     public bool HasSessionsOf(string config) => _hosts.Any(h => h.Key.Config == config && h.Value.Count > 0);
@@ -331,10 +363,14 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             await lease.Session.DisposeAsync();
             return;
         }
+        if (lease.LatestSetOn is { } day) _latestDay[lease.Session] = day;
         try
         {
             if (host.Give(lease.Session, lease.Target.Disk) is { } dead)
+            {
+                _latestDay.TryRemove(dead, out _);
                 await dead.DisposeAsync();
+            }
         }
         finally
         {
@@ -350,6 +386,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                 await session.DisposeAsync();
         _hosts.Clear();
         _disks.Clear();
+        _latestDay.Clear();
     }
 
     private static string OneLine(string text)

@@ -20,11 +20,11 @@ public sealed class SessionPoolTests
 
     private static BackupTarget Disk(string disk) => new(Config, "localhost", disk);
 
-    private static SessionPool NewPool(int sessionsPerHost = SessionPool.DefaultSessionsPerHost) =>
+    private static SessionPool NewPool(int sessionsPerHost = SessionPool.DefaultSessionsPerHost, Func<DateTime>? clock = null) =>
         new(FakeAmrecover.Options("normal", "fake-amrecover-child-" + Guid.NewGuid().ToString("N")[..12], timeoutSeconds: 10))
         {
             SessionsPerHost = sessionsPerHost,
-            Clock = () => new DateTime(2026, 12, 7, 12, 0, 0), // after every dump the fake's history shows
+            Clock = clock ?? (() => new DateTime(2026, 12, 7, 12, 0, 0)), // after every dump the fake's history shows
             WaitLimit = TimeSpan.FromSeconds(20),
         };
 
@@ -155,8 +155,7 @@ public sealed class SessionPoolTests
         await using var next = await pool.RentAsync(Disk("/b"), CancellationToken.None);
         var state = await StateAsync(next);
         state.Disk.ShouldBe("/b");
-        state.Date.ShouldBe(DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            "back at amrecover's default date, today as a whole day: what a fresh session shows");
+        state.Date.ShouldBe("2026-12-07", "back at amrecover's default date, today (the pool's clock) as a whole day: what a fresh session shows");
         next.WorkingDate.ShouldBeNull();
     }
 
@@ -284,5 +283,21 @@ public sealed class SessionPoolTests
         (await StateAsync(next)).Disk.ShouldBe("/b", "the same session, moved: the complaint did not refuse the setdisk");
         pool.Started.ShouldBe(1);
         next.Session.Transcript.Tail().ShouldContain("stderr after the last reply, before the session moved to /b: tar: a late complaint");
+    }
+
+    [Test]
+    public async Task After_midnight_a_session_of_the_day_before_is_put_at_todays_latest_before_it_is_lent()
+    {
+        var now = new DateTime(2026, 12, 7, 23, 59, 0);
+        await using var pool = NewPool(sessionsPerHost: 1, clock: () => now);
+        await using (var lease = await pool.RentAsync(Disk("/a"), CancellationToken.None))
+            (await StateAsync(lease)).Date.ShouldBe("today", "a fresh session keeps amrecover's own default");
+        now = now.AddMinutes(2);
+        await using (var lease = await pool.RentAsync(Disk("/b"), CancellationToken.None))
+            (await StateAsync(lease)).Date.ShouldBe("2026-12-08", "the day before's session moved to the new day, as a fresh one would show it");
+        pool.Started.ShouldBe(1);
+        await using var again = await pool.RentAsync(Disk("/a"), CancellationToken.None);
+        (await StateAsync(again)).Date.ShouldBe("2026-12-08");
+        again.Session.Transcript.Tail().ShouldNotContain("setdate", Case.Sensitive, "already at the day's latest: no second setdate");
     }
 }
