@@ -12,8 +12,9 @@
 # client on another machine reaches them. Must run as root. Uses only bash, coreutils and perl
 # (a bare Debian 12 has no python). Idempotent: a re-run checks the setup in seconds and dumps
 # only when a dumpable disk lacks an OK dump, a fixture was rebuilt, or a dump is forced.
-# Background: /work/shared/amanda-facts.md (sections 2, 3, 8, 9). The parts: lib/ (common, install, fixtures,
-# config, dumps, faults) and the disk table disks/ba-daily.tsv (which disks, dumptypes and fixture versions).
+# Background: docs/amrecover.md (what the suite relies on in amrecover) and docs/demo.md. The parts: lib/ (common,
+# install, fixtures, config, dumps, faults) and the disk table disks/ba-daily.tsv (which disks, dumptypes and
+# fixture versions).
 #
 # Layout:
 #   /etc/amanda/$AMANDA_CONFIG/{amanda.conf,disklist}   server config (backup:backup 0660)

@@ -4,6 +4,6 @@ namespace BackupAcceptance.Amanda.Catalogue;
 /// part of a split dump; <c>-1</c>, or none, for a holding file).</summary>
 public sealed record DumpVolume(string Storage, string Label, IReadOnlyList<int> FileNumbers)
 {
-    /// <summary>The storage amindexd names for a dump still on the holding disk (amanda-facts §11.7).</summary>
+    /// <summary>The storage amindexd names for a dump still on the holding disk (docs/amrecover.md, section 5).</summary>
     public const string HoldingStorage = "HOLDING";
 }

@@ -12,7 +12,7 @@ namespace BackupAcceptance.Amanda.Catalogue;
 /// comma-separated, and <c>, ; : \</c> in a storage or label escaped with a backslash. Seen on Amanda 3.5.1:
 /// <c>201- 2026-11-26-20-09-55 0 ba-daily:ba-daily-02:1</c>, and a dump split into seven parts (<c>part-size</c>)
 /// <c>201- 2026-12-06-13-09-01 0 ba-nightly:ba-nightly-03:1,2,3,4,5,6,7</c>. A dump on the holding disk has storage
-/// <c>HOLDING</c> and file <c>-1</c> (amanda-facts §11.7).
+/// <c>HOLDING</c> and file <c>-1</c> (docs/amrecover.md, section 5).
 /// </summary>
 public static partial class HistoryLine
 {

@@ -1,6 +1,6 @@
 namespace BackupAcceptance.Amanda.Session;
 
-/// <summary>The refusals amrecover and the index server answer with (amanda-facts §6.7).</summary>
+/// <summary>The refusals amrecover and the index server answer with (docs/amrecover.md, section 4).</summary>
 public enum AmandaErrorKind
 {
     /// <summary><c>501 Could not read config file for X!</c></summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace BackupAcceptance.Amanda.Session;
 
 /// <summary>
-/// Recognises amrecover's refusals (amanda-facts §6.7), on stdout and stderr. Only the start of a line counts:
+/// Recognises amrecover's refusals (docs/amrecover.md, section 4), on stdout and stderr. Only the start of a line counts:
 /// successful output is a path (<c>/srv/x/…</c>) or a dated listing line, so a file named "Invalid directory"
 /// cannot pass for a refusal.
 /// </summary>

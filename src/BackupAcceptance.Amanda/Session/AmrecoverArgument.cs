@@ -5,7 +5,7 @@ namespace BackupAcceptance.Amanda.Session;
 
 /// <summary>
 /// Encodes one amrecover argument. <c>cd</c> and <c>add</c> treat their argument as a shell glob matched against the
-/// current directory, so an unescaped <c>globdir[1]</c> silently enters <c>globdir1</c>. Rule (amanda-facts §6.5):
+/// current directory, so an unescaped <c>globdir[1]</c> silently enters <c>globdir1</c>. Rule (docs/amrecover.md, section 3):
 /// escape <c>* ? [ ] \</c> with a backslash, then escape <c>\</c> and <c>"</c> again for the quoting, and always wrap
 /// in double quotes. Control characters are never sent (readline acts on them: a TAB triggers completion); the
 /// session lists in <c>settranslate off</c> mode, where every name is printable ASCII, so none is ever needed.

@@ -3,7 +3,7 @@ using System.Text;
 namespace BackupAcceptance.Amanda.Session;
 
 /// <summary>
-/// Cuts amrecover's stdout into one frame per command (amanda-facts §6.3). amrecover writes its prompt
+/// Cuts amrecover's stdout into one frame per command (docs/amrecover.md, section 2). amrecover writes its prompt
 /// <c>amrecover> </c> without a newline and readline echoes each command line first, so a frame is: the echo line
 /// (dropped), the output, and the prompt at the very end of what has arrived. Bytes arrive in arbitrary chunks,
 /// so the prompt only counts at the start of a line: a listed name can never start a line (every <c>ls</c> line

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace BackupAcceptance.Suite.Reporting;
 
 /// <summary>
-/// Allure's identities, computed as Allure.Net.Commons does (allure-notes §1.3) so history stays continuous if the
+/// Allure's identities, computed as Allure.Net.Commons does (docs/report.md, "The results format") so history stays continuous if the
 /// official adapter is ever used: testCaseId = md5(fullName); historyId = md5 of fullName plus the values of the
 /// parameters not excluded, sorted by name. No dates, seeds or paths may enter them.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace BackupAcceptance.Suite.Reporting;
 
-// The Allure results format (allure-notes §1.2): one JSON file per scenario. NuGet here serves no Allure package,
+// The Allure results format (docs/report.md, "The results format"): one JSON file per scenario. NuGet here serves no Allure package,
 // so these few records are the whole model; names map to Allure's keys through camelCase serialisation.
 
 [JsonConverter(typeof(JsonStringEnumConverter<AllureStatus>))]

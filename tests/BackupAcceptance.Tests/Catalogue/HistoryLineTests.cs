@@ -15,7 +15,7 @@ public sealed class HistoryLineTests
     [Test]
     public void A_dump_in_one_tape_file()
     {
-        // Verbatim, amanda-facts §6.6.
+        // Verbatim (docs/amrecover.md, section 5).
         var dump = Parse("201- 2026-11-26-20-09-55 0 ba-daily:ba-daily-02:1");
         dump.Date.ToString().ShouldBe("2026-11-26-20-09-55");
         dump.Level.ShouldBe(0);
@@ -29,7 +29,7 @@ public sealed class HistoryLineTests
     [Test]
     public void A_dump_split_into_parts_lists_every_tape_file()
     {
-        // Verbatim from a site whose tapetype has part-size (amanda-facts §11.5).
+        // Verbatim from a site whose tapetype has part-size (docs/amrecover.md, section 5).
         var dump = Parse("201- 2026-12-06-13-09-01 0 ba-nightly:ba-nightly-03:1,2,3,4,5,6,7");
         dump.Date.ToString().ShouldBe("2026-12-06-13-09-01");
         dump.Storage.ShouldBe("ba-nightly");

@@ -18,7 +18,7 @@ public sealed class AmandaRepliesTests
     public void Any_index_server_error_is_a_refusal_even_when_a_path_follows(string output) =>
         Refusal(output).ShouldNotBeNull();
 
-    // amanda-facts §6.6 and §6.7, and amrecover 3.5.1's extract.c for the extractor's words.
+    // docs/amrecover.md, section 4, and amrecover 3.5.1's extract.c for the extractor's words.
     [TestCase("500 No dumps available on or before date \"2020-01-01\"\n", AmandaErrorKind.NoDump)]
     [TestCase("200 Disk set to /x.\n500 No dumps available on or before date \"2026-11-26\"\nNo index records for disk for specified date\nIf date correct, notify system administrator\n", AmandaErrorKind.NoDump)]
     [TestCase("200 Working date set to 2020-01-01.\n500 No dumps available on or before date \"2020-01-01\"\nNo index records for cwd on new date\nSetting cwd to mount point\n", AmandaErrorKind.NoDump)]

@@ -6,7 +6,7 @@ namespace BackupAcceptance.Tests.Session;
 
 public sealed class AmrecoverArgumentTests
 {
-    // The encoder of amanda-facts §6.5 (verified there), applied to index names as settranslate off shows them.
+    // The encoder of docs/amrecover.md, section 3 (verified on Amanda 3.5.1), applied to index names as settranslate off shows them.
     [TestCase("globdir[1]", "\"globdir\\\\[1\\\\]\"")]
     [TestCase("back\\slash.txt", "\"back\\\\\\\\slash.txt\"")]
     [TestCase("quote\"double.txt", "\"quote\\\"double.txt\"")]
