@@ -100,6 +100,9 @@ Environment (each also a key of the settings file, e.g. command_timeout = 90; do
   BACKUP_ACCEPTANCE_INDEX_FILES           auto: count whole dumps from the index files when this machine is the Amanda
                                           server and may read them; off: always walk through amrecover (default: auto)
   BACKUP_ACCEPTANCE_WALK_SESSIONS         amrecover sessions a walk may use (default: 3)
+  BACKUP_ACCEPTANCE_HOST_SESSIONS         amrecover sessions at once per configuration and host, moved between its disks
+                                          (docs/performance.md: on 2 cores, 2 were faster for the estate step, 4 for one
+                                          scenario per disk) (default: 4)
   BACKUP_ACCEPTANCE_CACHE                 on: keep each dump's count in $XDG_CACHE_HOME/backup-acceptance
                                           (~/.cache/backup-acceptance); off: count every time (default: on)
   BACKUP_ACCEPTANCE_RESULTS               where results go: summary.txt, TRX, logs, Allure; one run at a time per folder

@@ -21,7 +21,7 @@ try
 {
     var (schedule, scheduleWhy) = await DumpSchedule.ReadAsync(request.Config, stop.Token);
     var settings = RunSettings.FromEnvironment().Validated();
-    await using var pool = new SessionPool(settings.Amrecover()) { Walking = settings.Walking(Environment.GetEnvironmentVariable) };
+    await using var pool = settings.NewSessionPool(settings.Amrecover(), Environment.GetEnvironmentVariable);
     var survey = new DiskSurvey(pool);
     var disks = await survey.DisksAsync(request.Config, request.Host, stop.Token);
     if (schedule is null)

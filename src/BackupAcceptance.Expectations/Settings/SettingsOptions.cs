@@ -1,5 +1,6 @@
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Walking;
+using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Expectations.Settings;
@@ -29,6 +30,21 @@ public static class SettingsOptions
         new WalkOptions { Sessions = (int)(settings.Number(SettingCatalogue.WalkSessions) ?? new WalkOptions().Sessions) },
         Cache: settings.Choice(SettingCatalogue.Cache) == "off" ? null : WalkCache.ForUser(env),
         Timeout: settings.Seconds(SettingCatalogue.WalkTimeout));
+
+    /// <summary>amrecover sessions at once per (config, host) (BACKUP_ACCEPTANCE_HOST_SESSIONS, default
+    /// <see cref="SessionPool.DefaultSessionsPerHost"/>).</summary>
+    public static int SessionsPerHost(this RunSettings settings) =>
+        (int)(settings.Number(SettingCatalogue.HostSessions) ?? SessionPool.DefaultSessionsPerHost);
+
+    /// <summary>A run's session pool as its settings say: how whole dumps are counted, sessions per host (the suite's
+    /// run and the baseline program each own one).</summary>
+    /// <param name="options">The run's amrecover options (<see cref="Amrecover"/>), the very object whose time the run reports.</param>
+    /// <param name="env">The user's environment, for where the cache lives: not a setting.</param>
+    public static SessionPool NewSessionPool(this RunSettings settings, AmrecoverOptions options, Func<string, string?> env) => new(options)
+    {
+        Walking = settings.Walking(env),
+        SessionsPerHost = settings.SessionsPerHost(),
+    };
 
     /// <summary>The largest whole-disk restore, in KiB (BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB, default 10 GiB).</summary>
     public static long FullRestoreLimitKiB(this RunSettings settings) =>

@@ -20,7 +20,7 @@ public sealed class SuiteRun(RunSettings settings, AmrecoverOptions options, All
     /// <summary>The run's settings, checked once at its start.</summary>
     public RunSettings Settings => settings;
 
-    public SessionPool Sessions { get; } = new(options) { Walking = settings.Walking(Environment.GetEnvironmentVariable) };
+    public SessionPool Sessions { get; } = settings.NewSessionPool(options, Environment.GetEnvironmentVariable);
 
     public AllureReport Report => report;
 

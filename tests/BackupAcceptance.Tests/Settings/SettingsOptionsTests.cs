@@ -1,3 +1,4 @@
+using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Settings;
 using BackupAcceptance.Expectations.Walks;
 using NUnit.Framework;
@@ -48,6 +49,26 @@ public sealed class SettingsOptionsTests
         walking.Walk.Sessions.ShouldBe(3);
         walking.Cache!.Directory.ShouldBe("/home/op/.cache/backup-acceptance");
         walking.Timeout.ShouldBeNull();
+    }
+
+    [Test]
+    public void The_sessions_per_host_are_the_pools_default_unless_set()
+    {
+        Read().SessionsPerHost().ShouldBe(SessionPool.DefaultSessionsPerHost);
+        SettingCatalogue.HostSessions.Default.ShouldBe(SessionPool.DefaultSessionsPerHost.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "the table's default is the pool's");
+        Read(("HOST_SESSIONS", "2")).SessionsPerHost().ShouldBe(2);
+    }
+
+    [Test]
+    public async Task The_runs_pool_takes_the_sessions_per_host_and_the_walk_settings()
+    {
+        var settings = Read(("HOST_SESSIONS", "2"), ("WALK_SESSIONS", "5"));
+        var options = settings.Amrecover();
+        await using var pool = settings.NewSessionPool(options, _ => null);
+        pool.SessionsPerHost.ShouldBe(2);
+        pool.Walking.Walk.Sessions.ShouldBe(5);
+        pool.Options.ShouldBeSameAs(options, "the run reports the time waited on this very object");
     }
 
     [Test]
