@@ -26,13 +26,11 @@ namespace BackupAcceptance.Expectations.Sessions;
 /// </summary>
 public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 {
-    /// <summary>Sessions of one (config, host) at once, by default. Measured with <c>./run.sh bench estate</c>
-    /// (docs/bench/estate.md, 2 cores shared with other work): the estate step over 1,000 disks took 32.5 s with 1
-    /// session, 23.2 s with 2, 22.6 s with 4 and 21.8 s with 6; over 300 disks 6 was the slowest (each session more is
-    /// one more amrecover start, three processes). Past 2 the cores, not the sessions, are the limit here; 4 keeps
-    /// room for a machine with more cores without starting many. On a quiet machine and a configuration of 2,000 disks
-    /// 2 sessions were faster for the estate step (27.4 s against 30.3 s for 2,000 disks) and 4 for a feature of one
-    /// scenario per disk (60.2 s against 71.3 s).</summary>
+    /// <summary>Sessions of one (config, host) at once, by default (BACKUP_ACCEPTANCE_HOST_SESSIONS sets it). Measured
+    /// with <c>./run.sh bench estate</c> on 2 quiet cores and a configuration of 2,000 disks (docs/bench/estate.md):
+    /// 2 sessions were faster than 4 for the estate step (27.4 s against 30.3 s for 2,000 disks), 4 faster for a
+    /// feature of one scenario per disk (60.2 s against 71.3 s); each session more is one more amrecover start and one
+    /// more amindexd reading the whole catalogue. 4 also keeps room for a machine with more cores.</summary>
     public const int DefaultSessionsPerHost = 4;
 
     private sealed class DiskSlot
@@ -177,12 +175,17 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                     $"scenarios for {WaitLimit.TotalMinutes:0} minutes.", "");
             turn = true;
             var (idle, dead) = host.Take(target.Disk);
-            foreach (var gone in dead) await gone.DisposeAsync();
+            foreach (var gone in dead)
+            {
+                _latestDay.TryRemove(gone, out _);
+                await gone.DisposeAsync();
+            }
             session = idle;
             if (session is null)
             {
                 // Started while the audit runs: amrecover's start (a second, mostly its own sleep) browses no disk;
                 // the first browse is the setdisk below, after the audit.
+                var startDay = Clock().Date; // amrecover's default date is the day it starts
                 var starting = AmrecoverSession.StartAsync(options, target.Config, target.Host, cancellationToken);
                 try
                 {
@@ -195,6 +198,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                     {
                         session = await starting;
                         host.Add(session);
+                        _latestDay[session] = startDay;
                         Interlocked.Increment(ref _started);
                     }
                     catch (Exception notStarted) when (notStarted is AmrecoverException or OperationCanceledException)
@@ -204,6 +208,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                 }
                 session = await starting;
                 host.Add(session);
+                _latestDay[session] = startDay;
                 Interlocked.Increment(ref _started);
             }
             await audit.WaitAsync(cancellationToken);
@@ -213,7 +218,11 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             if (turn)
             {
                 if (session is null) host.Forfeit();
-                else if (host.Give(session, "") is { } dead) await dead.DisposeAsync(); // not set on this disk: no preference
+                else if (host.Give(session, "") is { } dead) // not set on this disk: no preference
+                {
+                    _latestDay.TryRemove(dead, out _);
+                    await dead.DisposeAsync();
+                }
             }
             disk.Gate.Release();
             throw;
@@ -257,15 +266,22 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
     /// <summary>A session still at an earlier day's "latest" (a run that crossed midnight) is put at today's before it
     /// is lent, as a fresh session would be: else a dump finished after midnight is hidden from it and shown by
-    /// another. One that cannot be moved is killed (the lease fails; the next starts another).</summary>
+    /// another. The session is still on the previous lease's disk: a refusal there ("no dump on or before", a damaged
+    /// index) says nothing of this disk, and the date has moved all the same; the setdisk that follows judges this
+    /// disk. A session that does not answer is killed (the lease fails; the next starts another).</summary>
     private async Task TodayAsync(SessionLease lease, CancellationToken cancellationToken)
     {
         var today = Clock().Date;
-        var day = _latestDay.GetOrAdd(lease.Session, today); // first lent: started moments ago, today
+        var day = _latestDay.GetOrAdd(lease.Session, today); // every start records its day; this is only a fallback
         if (day == today) return;
         try
         {
             await lease.Session.SetDateAsync(new DumpDate(today, DumpDatePrecision.Day), cancellationToken);
+        }
+        catch (AmandaReplyException refused)
+        {
+            lease.Session.Transcript.Add(TranscriptEntry.Note(DateTimeOffset.Now,
+                $"setdate to today on the previous disk was refused ({refused.Kind}); the date moved all the same, and {lease.Target.Disk} is set next"));
         }
         catch
         {

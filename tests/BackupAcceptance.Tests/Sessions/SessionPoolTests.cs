@@ -300,4 +300,20 @@ public sealed class SessionPoolTests
         (await StateAsync(again)).Date.ShouldBe("2026-12-08");
         again.Session.Transcript.Tail().ShouldNotContain("setdate", Case.Sensitive, "already at the day's latest: no second setdate");
     }
+
+    [Test]
+    public async Task After_midnight_a_refusal_of_setdate_on_the_previous_disk_is_not_the_next_disks_fault()
+    {
+        var now = new DateTime(2026, 12, 7, 23, 59, 0);
+        await using var pool = NewPool(sessionsPerHost: 1, clock: () => now);
+        await using (await pool.RentAsync(Disk("/nodump"), CancellationToken.None))
+        {
+        }
+        now = now.AddMinutes(2);
+        await using var lease = await pool.RentAsync(Disk("/b"), CancellationToken.None);
+        var state = await StateAsync(lease);
+        (state.Disk, state.Date).ShouldBe(("/b", "2026-12-08"), "the same session, on the new day and the new disk");
+        pool.Started.ShouldBe(1);
+        lease.Session.Transcript.Tail().ShouldContain("setdate to today on the previous disk was refused");
+    }
 }
