@@ -10,7 +10,7 @@ namespace BackupAcceptance.Bench;
 /// </summary>
 public static class AbsoluteCdScript
 {
-    /// <summary>As the script would start amrecover: <c>PAGER=cat</c>, as amanda-facts and the manuals suggest.</summary>
+    /// <summary>As the script would start amrecover: <c>PAGER=cat</c>, as the manuals suggest.</summary>
     public static readonly AmrecoverOptions Options = new() { Pager = "cat" };
 
     public static async Task<(BenchResult Result, IReadOnlyList<string> Directories)> RunAsync(BenchDisk disk, CancellationToken cancellationToken)

@@ -115,7 +115,7 @@ public static class EstateBench
             }
         }
         report.AppendLine()
-            .AppendLine("Load average is /proc/loadavg's 1-minute figure: the machine's 2 cores were shared with other work while this ran.");
+            .AppendLine("Load average is /proc/loadavg's 1-minute figure, before and after each row: the benchmark's own processes count in it, and so does any other work on the machine.");
         var text = report.ToString();
         Console.WriteLine(text);
         if (output is not null)
