@@ -77,6 +77,17 @@ public static partial class IndexDirectory
         return result.ExitCode == 0 ? null : (said.Length > 0 ? said : $"gzip -t exited with {result.ExitCode}");
     }
 
+    /// <summary>Whether every one of <paramref name="files"/> passes one <c>gzip -t</c> (a batch of an estate): true,
+    /// false when any is damaged (<see cref="GzipProblemAsync"/> then names which, file by file), null when gzip was
+    /// stopped by a signal (nothing was learnt).</summary>
+    public static async Task<bool?> AllGzipCleanAsync(IReadOnlyCollection<string> files, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0) return true; // gzip -t with no file would read its stdin
+        var result = await Cli.Wrap("gzip").WithArguments(["-t", "--", .. files])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
+        return result.ExitCode switch { 0 => true, >= 128 => null, _ => false };
+    }
+
     public static string Sanitise(string name) => name.Replace("_", "__", StringComparison.Ordinal).Replace('/', '_');
 
     /// <summary>The config's <c>indexdir</c> from <c>amgetconf</c>, or null with the reason.</summary>

@@ -1,4 +1,3 @@
-using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;

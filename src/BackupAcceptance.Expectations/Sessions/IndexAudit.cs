@@ -3,8 +3,6 @@ using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Failures;
-using CliWrap;
-using CliWrap.Buffered;
 
 namespace BackupAcceptance.Expectations.Sessions;
 
@@ -76,12 +74,9 @@ public sealed class IndexAudit(IndexRoots roots)
     private static async Task<List<(BackupTarget Target, IReadOnlyList<IndexFile> Files, string Where)>> GzipCleanAsync(
         List<(BackupTarget Target, IReadOnlyList<IndexFile> Files, string Where)> disks, CancellationToken cancellationToken)
     {
-        var files = disks.SelectMany(d => d.Files.Select(f => f.Path)).ToList();
-        if (files.Count == 0) return disks; // gzip -t with no file would read its stdin
-        var gzip = await Cli.Wrap("gzip").WithArguments(["-t", "--", .. files])
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
-        if (gzip.ExitCode == 0) return disks;
-        if (disks.Count == 1 || gzip.ExitCode >= 128) return []; // damaged (or gzip was stopped): the disk alone says which
+        var clean = await IndexDirectory.AllGzipCleanAsync([.. disks.SelectMany(d => d.Files.Select(f => f.Path))], cancellationToken);
+        if (clean == true) return disks;
+        if (disks.Count == 1 || clean is null) return []; // damaged (or gzip was stopped): the disk alone says which
         var half = disks.Count / 2;
         return [.. await GzipCleanAsync(disks[..half], cancellationToken), .. await GzipCleanAsync(disks[half..], cancellationToken)];
     }

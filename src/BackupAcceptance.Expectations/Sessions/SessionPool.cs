@@ -175,11 +175,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
                     $"scenarios for {WaitLimit.TotalMinutes:0} minutes.", "");
             turn = true;
             var (idle, dead) = host.Take(target.Disk);
-            foreach (var gone in dead)
-            {
-                _latestDay.TryRemove(gone, out _);
-                await gone.DisposeAsync();
-            }
+            foreach (var gone in dead) await CloseAsync(gone);
             session = idle;
             if (session is null)
             {
@@ -218,11 +214,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             if (turn)
             {
                 if (session is null) host.Forfeit();
-                else if (host.Give(session, "") is { } dead) // not set on this disk: no preference
-                {
-                    _latestDay.TryRemove(dead, out _);
-                    await dead.DisposeAsync();
-                }
+                else if (host.Give(session, "") is { } dead) await CloseAsync(dead); // not set on this disk: no preference
             }
             disk.Gate.Release();
             throw;
@@ -384,11 +376,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         if (lease.LatestSetOn is { } day) _latestDay[lease.Session] = day;
         try
         {
-            if (host.Give(lease.Session, lease.Target.Disk) is { } dead)
-            {
-                _latestDay.TryRemove(dead, out _);
-                await dead.DisposeAsync();
-            }
+            if (host.Give(lease.Session, lease.Target.Disk) is { } dead) await CloseAsync(dead);
         }
         finally
         {
@@ -405,6 +393,13 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
         _hosts.Clear();
         _disks.Clear();
         _latestDay.Clear();
+    }
+
+    /// <summary>A session that died, out of the pool's books and closed.</summary>
+    private ValueTask CloseAsync(AmrecoverSession session)
+    {
+        _latestDay.TryRemove(session, out _);
+        return session.DisposeAsync();
     }
 
     private static string OneLine(string text)
