@@ -4,10 +4,14 @@ namespace BackupAcceptance.Amanda.Catalogue;
 public static class DumpUser
 {
     /// <returns>The words to run (unchanged for any user but root), or null with why they cannot run.</returns>
-    public static async Task<(string[]? Words, string Why)> CommandAsync(string config, string[] words, CancellationToken cancellationToken)
+    /// <param name="parameters">The run's amgetconf answers, if it keeps them.</param>
+    public static async Task<(string[]? Words, string Why)> CommandAsync(string config, string[] words, CancellationToken cancellationToken,
+        AmandaParameters? parameters = null)
     {
         if (Environment.UserName != "root") return (words, "");
-        var (dumpUser, why) = await AmandaParameter.GetAsync(config, "dumpuser", cancellationToken);
+        var (dumpUser, why) = parameters is null
+            ? await AmandaParameter.GetAsync(config, "dumpuser", cancellationToken)
+            : await parameters.GetAsync(config, "dumpuser", cancellationToken);
         if (dumpUser is null or "root")
             return (null, dumpUser is null ? why : $"amgetconf {config} dumpuser gave root, whom {words[0]} refuses");
         // In /: the test host's folder may be closed to the dump user (a build under run.sh's umask 077 is 0700), and

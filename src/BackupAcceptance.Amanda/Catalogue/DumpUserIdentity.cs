@@ -13,9 +13,12 @@ public sealed record DumpUserIdentity(string Name, int Uid, IReadOnlySet<int> Gr
         $"{Name} (uid {Uid}, groups {string.Join(',', Groups.Order().Select(g => g.ToString(CultureInfo.InvariantCulture)))})";
 
     /// <returns>The identity, or null with why it could not be found (not the server, unknown user).</returns>
-    public static async Task<(DumpUserIdentity? User, string Why)> ForAsync(string config, CancellationToken cancellationToken)
+    public static async Task<(DumpUserIdentity? User, string Why)> ForAsync(string config, CancellationToken cancellationToken,
+        AmandaParameters? parameters = null)
     {
-        var (name, why) = await AmandaParameter.GetAsync(config, "dumpuser", cancellationToken);
+        var (name, why) = parameters is null
+            ? await AmandaParameter.GetAsync(config, "dumpuser", cancellationToken)
+            : await parameters.GetAsync(config, "dumpuser", cancellationToken);
         if (name is null) return (null, why);
         var uid = await IdAsync(["-u", "--", name], cancellationToken);
         var groups = await IdAsync(["-G", "--", name], cancellationToken);

@@ -91,9 +91,12 @@ public static partial class IndexDirectory
     public static string Sanitise(string name) => name.Replace("_", "__", StringComparison.Ordinal).Replace('/', '_');
 
     /// <summary>The config's <c>indexdir</c> from <c>amgetconf</c>, or null with the reason.</summary>
-    public static async Task<(string? Directory, string Reason)> RootAsync(string config, CancellationToken cancellationToken)
+    public static async Task<(string? Directory, string Reason)> RootAsync(string config, CancellationToken cancellationToken,
+        AmandaParameters? parameters = null)
     {
-        var (directory, why) = await AmandaParameter.GetAsync(config, "indexdir", cancellationToken);
+        var (directory, why) = parameters is null
+            ? await AmandaParameter.GetAsync(config, "indexdir", cancellationToken)
+            : await parameters.GetAsync(config, "indexdir", cancellationToken);
         if (directory is null) return (null, why);
         return Directory.Exists(directory) ? (directory, "") : (null, $"the index directory {directory} is not on this machine");
     }

@@ -114,7 +114,7 @@ public sealed class IndexAudit(IndexRoots roots)
     private static string Readable(DumpUserIdentity user) => $"the dump user {user.Name} can read them (owner, group and mode; ACLs not read)";
 
     private Task<(DumpUserIdentity? User, string Why)> DumpUserAsync(string config, CancellationToken cancellationToken) =>
-        _dumpUsers.GetOrAdd(config, c => DumpUserIdentity.ForAsync(c, CancellationToken.None)).WaitAsync(cancellationToken);
+        _dumpUsers.GetOrAdd(config, c => DumpUserIdentity.ForAsync(c, CancellationToken.None, roots.Parameters)).WaitAsync(cancellationToken);
 
     private async Task<string> AccessAsync(BackupTarget target, string directory, CancellationToken cancellationToken)
     {
