@@ -1,17 +1,20 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 
 namespace BackupAcceptance.Amanda.Catalogue;
 
 /// <summary>One part of one dump, as a line of <c>amadmin CONFIG find</c> shows it.</summary>
-/// <param name="Part">The part column as printed: <c>1/1</c>, <c>2/4</c>, <c>-1/-1</c> for a holding file.</param>
-/// <param name="Status">Every word after the part: <c>OK</c> for a whole part of a whole dump.</param>
+/// <param name="Part">The part column as printed: <c>1/1</c>, <c>2/4</c>, <c>-1/-1</c> for a holding file or a failed dump.</param>
+/// <param name="Status">Every word after the part: <c>OK</c> for a whole part of a whole dump; else the part's status,
+/// the dump's and a message (<c>OK PARTIAL</c>, <c>OK FAIL Missing part</c>, <c>FAILED (dumper) [...]</c>).</param>
 public sealed record FoundPart(string Host, string Disk, DumpDate Date, int Level, string Storage, string Label, int FileNumber,
     string Part, string Status)
 {
+    /// <summary>What amindexd's <c>history</c> keeps: both the part's status and the dump's OK, nothing more said.</summary>
     public bool IsOk => Status == "OK";
 }
 
@@ -20,16 +23,21 @@ public sealed record FoundPart(string Host, string Disk, DumpDate Date, int Leve
 /// <c>2026-12-07 01:15:42 localhost /srv/fixtures/nightly/split  0 ba-nightly ba-nightly ba-nightly-02  17  1/4 OK</c>
 /// (date, time, host, disk, level, storage, pool, label or holding file, file, part, status). A disk or label with a
 /// space, quote or odd byte is printed in Amanda's quotes (<see cref="AmandaQuoting"/>); a configuration with
-/// <c>usetimestamps no</c> prints the day alone (docs/amrecover.md, section 7).
+/// <c>usetimestamps no</c> prints the day alone; a failed dump has no label, so the part is found by its form
+/// (docs/amrecover.md, section 7).
 /// </summary>
-public static class FindLine
+public static partial class FindLine
 {
-    /// <returns>False for the header, a blank line, or anything else this reader does not know.</returns>
+    [GeneratedRegex(@"^-?\d+/-?\d+$")]
+    private static partial Regex PartWord();
+
+    /// <returns>False for the header, a blank line, or anything else this reader does not know, an OK line with a
+    /// column missing included.</returns>
     public static bool TryParse(string line, [NotNullWhen(true)] out FoundPart? part)
     {
         part = null;
         var words = Words(line.TrimEnd('\r'));
-        if (words is null || words.Count < 9) return false;
+        if (words is null || words.Count < 5) return false;
         if (!DateTime.TryParseExact(words[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return false;
         var next = 1;
         var precision = DumpDatePrecision.Day;
@@ -39,13 +47,19 @@ public static class FindLine
             precision = DumpDatePrecision.Second;
             next = 2;
         }
-        if (words.Count - next < 8) return false;
-        var fields = words.Skip(next).ToList();
-        if (!int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var level)
-            || !int.TryParse(fields[6], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var file)
-            || !fields[7].Contains('/')) return false;
-        part = new FoundPart(Text(fields[0]), Text(fields[1]), new DumpDate(day, precision), level, Text(fields[3]), Text(fields[5]),
-            file, fields[7], string.Join(' ', fields.Skip(8)));
+        if (words.Count - next < 4 || !int.TryParse(words[next + 2], NumberStyles.None, CultureInfo.InvariantCulture, out var level)) return false;
+        var (host, disk) = (Text(words[next]), Text(words[next + 1]));
+        var rest = words.Skip(next + 3).ToList();
+        // The first word shaped like a part; the status after it may say anything (a failure's message).
+        var at = rest.FindIndex(w => PartWord().IsMatch(w));
+        if (at < 0) return false;
+        var status = string.Join(' ', rest.Skip(at + 1));
+        var middle = rest.Take(at).ToList(); // storage, pool, label, file: a failed dump has no label
+        var file = -1;
+        var whole = middle.Count == 4 && int.TryParse(middle[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out file);
+        if (!whole && status == "OK") return false; // a whole part with a column this reader cannot place
+        part = new FoundPart(host, disk, new DumpDate(day, precision), level, middle.Count > 0 ? Text(middle[0]) : "",
+            whole ? Text(middle[2]) : "", whole ? file : -1, rest[at], status);
         return true;
     }
 

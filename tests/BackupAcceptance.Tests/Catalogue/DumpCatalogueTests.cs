@@ -63,12 +63,33 @@ public sealed class DumpCatalogueTests
         catalogue.Unclear("localhost", "/srv/fixtures/nightly/aged").ShouldBeNull();
     }
 
-    [Test]
-    public void A_part_that_is_not_ok_makes_its_disk_unclear_for_amrecover_to_judge()
+    // The statuses find.c prints besides OK (part status, dump status, message), and a failed dump: no label.
+    [TestCase("2026-12-07 01:20:00 localhost /srv/fixtures/nightly/aged  0 ba-nightly ba-nightly ba-nightly-04  3  1/1 OK PARTIAL")]
+    [TestCase("2026-12-07 01:20:00 localhost /srv/fixtures/nightly/aged  0 HOLDING HOLDING /srv/amanda/holding/x.0  0 -1/-1 PARTIAL PARTIAL")]
+    [TestCase("2026-12-07 01:20:00 localhost /srv/fixtures/nightly/aged  0 ba-nightly ba-nightly  -1/-1 FAILED (dumper) [data timeout]")]
+    [TestCase("2026-12-07 01:20:00 localhost /srv/fixtures/nightly/aged  0 ba-nightly ba-nightly  0 -1/-1 FAILED (planner) [disk offline]")]
+    public void A_dump_none_of_whose_parts_is_OK_is_left_out_as_amindexd_leaves_it(string line)
     {
-        var catalogue = Read(Nightly + "2026-12-07 01:20:00 localhost /srv/fixtures/nightly/aged  0 ba-nightly ba-nightly ba-nightly-04  3  1/-1 PARTIAL\n");
-        catalogue.Unclear("localhost", "/srv/fixtures/nightly/aged")!.ShouldContain("PARTIAL");
-        catalogue.Unclear("localhost", "/srv/fixtures/nightly/split").ShouldBeNull("only the disk with the odd part");
+        var catalogue = Read(Nightly + line + "\n");
+        catalogue.DumpsOf("localhost", "/srv/fixtures/nightly/aged").Select(d => d.Date.ToString())
+            .ShouldBe(["2026-12-07-01-16-21", "2026-12-04-01-15-36"], "the failed dump is not the newest");
+        catalogue.Unclear("localhost", "/srv/fixtures/nightly/aged").ShouldBeNull();
+    }
+
+    [Test]
+    public void A_dump_with_some_parts_OK_and_one_not_makes_its_disk_unclear_for_amrecover_to_judge()
+    {
+        var catalogue = Read(Nightly.Replace("20   4/4 OK ", "20   4/4 OK FAIL Missing part", StringComparison.Ordinal));
+        catalogue.Unclear("localhost", "/srv/fixtures/nightly/split")!.ShouldContain("OK FAIL Missing part");
+        catalogue.Unclear("localhost", "/srv/fixtures/nightly/aged").ShouldBeNull("only the disk with the odd part");
+    }
+
+    [Test]
+    public void An_OK_line_with_a_column_missing_is_not_guessed_at()
+    {
+        var (catalogue, why) = DumpCatalogue.Parse(Nightly + "2026-12-07 01:20:00 localhost /etc 0 ba-daily ba-daily 15 1/1 OK\n");
+        catalogue.ShouldBeNull();
+        why.ShouldContain("does not know");
     }
 
     [Test]
@@ -90,6 +111,7 @@ public sealed class DumpCatalogueTests
     [TestCase("2026-12-07 01:13:30 localhost /etc zero ba-daily ba-daily ba-daily-01 15 1/1 OK")]
     [TestCase("2026-12-07 01:13:30 localhost \"/etc 0 ba-daily ba-daily ba-daily-01 15 1/1 OK")]
     [TestCase("2026-12-07 01:13:30 localhost /etc 0 ba-daily")]
+    [TestCase("2026-12-07 01:13:30 localhost /etc")]
     [TestCase("amadmin: something went wrong")]
     public void A_line_this_reader_does_not_know_makes_none_of_the_catalogue_trusted(string odd)
     {
