@@ -97,8 +97,10 @@ Environment (each also a key of the settings file, e.g. command_timeout = 90; do
   BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB the largest whole-disk restore, in MiB before compression; a larger one is
                                           refused before it starts (default: 10240)
   BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT    seconds a command on restored data may take (at most a day) (default: 300)
-  BACKUP_ACCEPTANCE_INDEX_FILES           auto: count whole dumps from the index files when this machine is the Amanda
-                                          server and may read them; off: always walk through amrecover (default: auto)
+  BACKUP_ACCEPTANCE_INDEX_FILES           auto: count whole dumps from the index files, and read an estate from the
+                                          catalogue and index files (amrecover confirming a sample and every bad disk),
+                                          when this machine is the Amanda server and may read them; off: always through
+                                          amrecover (default: auto)
   BACKUP_ACCEPTANCE_WALK_SESSIONS         amrecover sessions a walk may use (default: 3)
   BACKUP_ACCEPTANCE_HOST_SESSIONS         amrecover sessions at once per configuration and host, moved between its disks
                                           (docs/performance.md: on 2 cores, 2 were faster for the estate step, 4 for one

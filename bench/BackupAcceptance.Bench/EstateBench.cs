@@ -7,6 +7,7 @@ using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Bench;
 
@@ -52,12 +53,16 @@ public static class EstateBench
             .AppendLine("- (s) one amrecover session, a short script: for each disk `setdisk`, then absolute `cd` + `ls` breadth first until the first file.")
             .AppendLine("- (e) the suite's estate step: `Given every disk of estate config` (listhost, listdisk, with the K sessions of the host " +
                         "started side by side with the one that lists) and `Then every disk has a dump no older than 48 hours with at least 1 file` " +
-                        "over the first N: the session pool's shared sessions (K per host), the index audit (in batches: one `stat` and one " +
-                        "`gzip -t` per hundred disks) and the clock check once per disk; per disk `setdisk`, `history`, the root's `ls`.")
+                        "over the first N. On the server (the default): the catalogue in one `amadmin find` and every disk's index files read in " +
+                        "process after the index audit (in batches: one `stat` and one `gzip -t` per hundred disks), then amrecover over the " +
+                        "session pool's shared sessions (K per host) for every disk found bad or not readable that way and a seeded sample of " +
+                        "the good ones (the square root of N, at least 3). With index files off: amrecover for every disk (setdisk, " +
+                        "history, the root's ls), the clock check once per disk.")
             .AppendLine()
             .AppendLine("| N disks | way | wall (s) | ms a disk | amrecover started | CPU s, bench | CPU s, amrecover and below | bad disks found | (s) / this | load avg before → after |")
             .AppendLine("|---:|---|---:|---:|---:|---:|---:|---|---:|---|");
         var disagree = false;
+        var notes = new List<string>();
         // The bench's script browses outside the suite's pool: each disk's index is audited first (BenchIndexCheck),
         // untimed, as amindexd's first browse would destroy an index its user cannot read.
         var audit = new BenchIndexCheck();
@@ -82,31 +87,39 @@ public static class EstateBench
             var scriptCpu = CpuTime.Now() - cpu;
             report.AppendLine(Row(size, $"(s) one session, a short script ({script.Commands} commands)", script.Wall, 1, scriptCpu,
                 script.Hollow, script.Wall, load));
-            foreach (var bound in bounds)
+            // Each bound with the server's files read first (the default where this machine is the server), then the
+            // default bound with them left out (BACKUP_ACCEPTANCE_INDEX_FILES=off: amrecover checks every disk).
+            foreach (var (bound, screen) in bounds.Select(b => (b, true)).Append((SessionPool.DefaultSessionsPerHost, false)))
             {
-                Console.WriteLine($"bench estate: {size} disks, (e) with {bound} session(s) per host ...");
+                Console.WriteLine($"bench estate: {size} disks, (e) with {bound} session(s) per host{(screen ? "" : ", index files off")} ...");
                 load = Load();
                 cpu = CpuTime.Now();
                 var clock = Stopwatch.StartNew();
                 IReadOnlyList<string> hollow;
                 int started;
-                await using (var pool = new SessionPool(new AmrecoverOptions()) { SessionsPerHost = bound })
+                string how;
+                var walking = screen ? WalkSettings.Default : WalkSettings.Default with { IndexFiles = IndexFilesMode.Off };
+                await using (var pool = new SessionPool(new AmrecoverOptions()) { SessionsPerHost = bound, Walking = walking })
                 {
                     var listed = (await EstateCheck.DisksAsync(pool, config, cancellationToken, startHostSessions: true)).Take(size).ToList();
                     try
                     {
-                        await EstateCheck.RequireEveryDiskAsync(pool, listed, hours, 1, DateTime.Now, cancellationToken);
+                        how = (await EstateCheck.RequireEveryDiskAsync(pool, listed, hours, 1, DateTime.Now, cancellationToken))[0];
                         hollow = [];
                     }
                     catch (ExpectationFailedException failure)
                     {
-                        hollow = failure.TranscriptTail.Split('\n').Where(l => l.StartsWith("BAD ", StringComparison.Ordinal))
+                        var lines = failure.TranscriptTail.Split('\n');
+                        how = lines[0];
+                        hollow = lines.Where(l => l.StartsWith("BAD ", StringComparison.Ordinal))
                             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1].Split(':', 2)[1]).ToList();
                     }
                     started = pool.Started;
                 }
                 var wall = clock.Elapsed;
-                report.AppendLine(Row(size, $"(e) the suite's estate step, {bound} session(s) per host", wall, started, CpuTime.Now() - cpu, hollow, script.Wall, load));
+                var way = $"(e) the suite's estate step, {bound} session(s) per host{(screen ? "" : ", index files off")}";
+                report.AppendLine(Row(size, way, wall, started, CpuTime.Now() - cpu, hollow, script.Wall, load));
+                notes.Add($"- {size} disks, {way}: {how}");
                 if (!hollow.SequenceEqual(script.Hollow))
                 {
                     disagree = true;
@@ -114,6 +127,8 @@ public static class EstateBench
                 }
             }
         }
+        report.AppendLine().AppendLine("How each (e) row read the estate (the step's own first line):").AppendLine();
+        foreach (var note in notes) report.AppendLine(note);
         report.AppendLine()
             .AppendLine("Load average is /proc/loadavg's 1-minute figure, before and after each row: the benchmark's own processes count in it, and so does any other work on the machine.");
         var text = report.ToString();

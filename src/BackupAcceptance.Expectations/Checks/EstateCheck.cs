@@ -1,4 +1,5 @@
 using BackupAcceptance.Amanda.Catalogue;
+using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
@@ -15,21 +16,32 @@ public static class EstateCheck
 {
     /// <summary>Every disk of every host of <paramref name="config"/>. The session that lists joins the pool's
     /// sessions of the last host listed (a start saved). With <paramref name="startHostSessions"/> (the estate step
-    /// follows), the others it will use start side by side with it, when the pool has none of the configuration yet:
+    /// follows): on the Amanda server the catalogue is read meanwhile (<see cref="EstateScreen"/>); elsewhere the other
+    /// sessions the step will use start side by side with the lister, when the pool has none of the configuration yet:
     /// a start is a second, mostly amrecover's own sleep, and they pay that second together. Those are only a head
     /// start: one that fails to start or to move to the host is closed, and the lease that needs it starts another.</summary>
     public static async Task<IReadOnlyList<BackupTarget>> DisksAsync(SessionPool pool, string config, CancellationToken cancellationToken,
         bool startHostSessions = false)
     {
         var estate = BackupTarget.Estate(config);
-        var others = startHostSessions && !pool.HasSessionsOf(config)
-            ? Enumerable.Range(1, pool.SessionsPerHost - 1).Select(_ => pool.StartUnpooledAsync(config, "", cancellationToken)).ToList()
-            : [];
         AmrecoverSession? lister = null;
         var adopted = false;
+        List<Task<AmrecoverSession>> others = [];
+        Task<AmrecoverSession>? listerStart = null;
         try
         {
-            lister = await pool.StartUnpooledAsync(config, "", cancellationToken);
+            listerStart = pool.StartUnpooledAsync(config, "", cancellationToken);
+            if (startHostSessions)
+            {
+                // On the server the catalogue is read while amrecover starts, and amrecover checks only a few disks: no
+                // sessions ahead. Elsewhere the others start now. amgetconf takes a second on a large configuration,
+                // so the dump user (the catalogue's and the audit's) is asked beside the index directory.
+                pool.IndexRoots.Parameters.Begin(config, "dumpuser");
+                if (await EstateScreen.MayReadAsync(pool, config, cancellationToken)) pool.BeginCatalogue(config);
+                else if (!pool.HasSessionsOf(config))
+                    others = [.. Enumerable.Range(1, pool.SessionsPerHost - 1).Select(_ => pool.StartUnpooledAsync(config, "", cancellationToken))];
+            }
+            lister = await listerStart;
             var disks = new List<BackupTarget>();
             foreach (var host in await lister.ListHostsAsync(cancellationToken))
             {
@@ -45,8 +57,21 @@ public static class EstateCheck
         }
         finally
         {
+            if (lister is null && listerStart is not null) lister = await Started(listerStart); // stopped before it was awaited
             if (lister is not null && !adopted) await lister.DisposeAsync();
             await JoinAsync(pool, others, adopted ? lister!.Host : null);
+        }
+    }
+
+    private static async Task<AmrecoverSession?> Started(Task<AmrecoverSession> start)
+    {
+        try
+        {
+            return await start;
+        }
+        catch (Exception failed) when (failed is AmrecoverException or OperationCanceledException)
+        {
+            return null;
         }
     }
 
@@ -91,59 +116,67 @@ public static class EstateCheck
         return disks.Where(d => !names.Contains(d.Disk) && !names.Contains($"{d.Host}:{d.Disk}")).ToList();
     }
 
+    /// <summary>Every disk has a dump no older than <paramref name="maximumAge"/> holding at least
+    /// <paramref name="minimumFiles"/> files. On the Amanda server the estate is first read from the server's own files
+    /// (<see cref="EstateScreen"/>); amrecover then checks every disk the screen could not answer or found bad, and a
+    /// seeded sample of the good ones (<see cref="EstatePlan"/>). If amrecover says otherwise of any disk the screen read
+    /// (a sampled good one, or one it found bad), the screen is not trusted and amrecover checks every disk. Elsewhere, amrecover checks every disk.</summary>
+    /// <returns>A line per disk, after a line that says how the estate was read.</returns>
+    /// <param name="screen">How the server's files are read (default <see cref="EstateScreen.ReadAsync"/>; tests give
+    /// one that lies).</param>
     public static async Task<IReadOnlyList<string>> RequireEveryDiskAsync(SessionPool pool, IReadOnlyList<BackupTarget> disks,
-        TimeSpan maximumAge, int minimumFiles, DateTime now, CancellationToken cancellationToken)
+        TimeSpan maximumAge, int minimumFiles, DateTime now, CancellationToken cancellationToken, EstateScreen.Reader? screen = null)
     {
         if (disks.Count == 0)
             throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, BackupTarget.Estate("?"), null,
                 "at least one disk to check", "no disk (listhost/listdisk gave none, or every disk was left out)", "");
-        // Disks side by side, as many at once as the pool lends sessions (per host), each disk on whichever of its
-        // host's sessions is free; dealt host by host in turn, so every host's sessions work from the start.
-        var hosts = disks.Select(d => (d.Config, d.Host)).Distinct().Count();
-        var order = disks.Select((disk, index) => (disk, index))
-            .GroupBy(d => (d.disk.Config, d.disk.Host))
-            .SelectMany(host => host.Select((d, rank) => (d.index, rank)))
-            .OrderBy(d => d.rank).ThenBy(d => d.index).Select(d => d.index).ToList();
         // Every disk's index files, a hundred disks a batch, instead of two processes a disk as each is lent; sessions
         // start meanwhile, and each lease waits for its own disk's note.
         pool.AuditAhead(disks);
-        var lines = new string?[disks.Count];
-        var failures = new ExpectationFailedException?[disks.Count];
-        var checkedDisks = 0;
-        var stopped = false;
-        try
+        var results = new DiskResult?[disks.Count];
+        var (screened, why) = await (screen ?? EstateScreen.ReadAsync)(pool, disks, cancellationToken);
+        var all = Enumerable.Range(0, disks.Count).ToList();
+        string how;
+        bool stopped;
+        if (screened is null)
         {
-            await Parallel.ForEachAsync(order, new ParallelOptions
-            {
-                MaxDegreeOfParallelism = pool.SessionsPerHost * hosts,
-                CancellationToken = cancellationToken,
-            }, async (index, token) =>
-            {
-                var disk = disks[index];
-                try
-                {
-                    await using var lease = await pool.RentAsync(disk, token);
-                    var latest = await FreshnessCheck.RequireLatestNoOlderThanAsync(lease, maximumAge, now, token);
-                    var walk = await FileCountCheck.RequireFilesAsync(lease, minimumFiles, token);
-                    lines[index] = $"ok   {disk.Host}:{disk.Disk} (dump {latest.Date}, {walk.Describe()})";
-                }
-                catch (ExpectationFailedException failure)
-                {
-                    failures[index] = failure;
-                    lines[index] = $"BAD  {disk.Host}:{disk.Disk} ({(failure.DumpDate is { } date ? $"dump {date}" : "no dump")}): " +
-                        $"{failure.Category.Title()}: expected {failure.Expected}; found {failure.Found}";
-                }
-                Interlocked.Increment(ref checkedDisks);
-            });
+            how = $"amrecover checked every disk (the server's files not read: {why})";
+            stopped = await CheckAsync(pool, disks, all, results, maximumAge, minimumFiles, now, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && failures.Any(f => f is not null))
+        else
         {
-            // Stopped (Ctrl-C, a time limit): the bad disks found so far are still the verdict, not lost to the stop.
-            stopped = true;
+            var (good, sample, asked) = EstatePlan.Make(disks, screened, maximumAge, minimumFiles, now, pool.Clock());
+            stopped = await CheckAsync(pool, disks, asked, results, maximumAge, minimumFiles, now, cancellationToken, DisksPerStart);
+            // Any disk the screen read and amrecover judged otherwise (ok or bad, or another latest dump) discredits it.
+            var disagree = asked.Where(i => screened.TryGetValue(disks[i], out var read) && results[i] is { } r
+                && ((r.Failure is null) != good.Contains(i) || r.Failure is null && r.Latest != read.Latest.Date)).ToList();
+            var rest = good.Except(sample).ToList();
+            if (stopped)
+                how = $"read from the server's catalogue (amadmin find) and index files; stopped before amrecover checked the {asked.Count} disks it had to";
+            else if (disagree.Count > 0)
+            {
+                how = $"amrecover checked every disk: it disagreed with the server's catalogue and index files on " +
+                      $"{string.Join(", ", disagree.Select(i => $"{disks[i].Host}:{disks[i].Disk}"))}, so the screen was not trusted";
+                stopped = await CheckAsync(pool, disks, rest, results, maximumAge, minimumFiles, now, cancellationToken);
+            }
+            else
+            {
+                how = $"read from the server's catalogue (amadmin find) and index files: {Guard.Plural(screened.Count, "disk")} of " +
+                      $"{disks.Count} screened, {good.Count} good; amrecover checked {Guard.Plural(asked.Count, "disk")} " +
+                      $"({asked.Count - sample.Count} the screen found bad or could not read, a sample of {sample.Count} good, which it confirmed)";
+                foreach (var i in rest)
+                {
+                    var disk = screened[disks[i]];
+                    results[i] = new DiskResult($"ok   {disks[i].Host}:{disks[i].Disk} (dump {disk.Latest.Date}, " +
+                        $"{Guard.Plural(disk.Files, "file")} in the index files of {Guard.Plural(disk.Chain.Count, "dump")})", null, disk.Latest.Date);
+                }
+            }
         }
-        var report = lines.OfType<string>().ToList();
+        var checkedDisks = results.Count(r => r is not null);
+        var report = new List<string> { how };
+        report.AddRange(results.OfType<DiskResult>().Select(r => r.Line));
         if (stopped) report.Add($"STOP after {checkedDisks} of {Guard.Plural(disks.Count, "disk")}: the run was stopped");
-        var bad = failures.OfType<ExpectationFailedException>().ToList();
+        var bad = results.Select(r => r?.Failure).OfType<ExpectationFailedException>().ToList();
         if (bad.Count > 0)
         {
             var worst = Worst(bad.Select(b => b.Category));
@@ -154,6 +187,59 @@ public static class EstateCheck
                 string.Join("\n", report));
         }
         return report;
+    }
+
+    /// <summary>Disks a confirming session takes before another is worth starting: a start costs about a second and
+    /// a disk about 25 ms (docs/bench/estate.md).</summary>
+    public const int DisksPerStart = 50;
+
+    private sealed record DiskResult(string Line, ExpectationFailedException? Failure, DumpDate? Latest);
+
+    /// <summary>The disks at <paramref name="indices"/> through amrecover, side by side, as many at once as the pool
+    /// lends sessions (per host), each on whichever of its host's sessions is free; dealt host by host in turn, so every
+    /// host's sessions work from the start.</summary>
+    /// <returns>Whether the run was stopped after a bad disk was found (the bad disks found so far are the verdict).</returns>
+    /// <param name="disksPerStart">With a number, one session a host for every so many of its disks (up to the pool's
+    /// bound), since each start costs a second and an amindexd reading the whole catalogue; without, the pool's bound.</param>
+    private static async Task<bool> CheckAsync(SessionPool pool, IReadOnlyList<BackupTarget> disks, IReadOnlyList<int> indices, DiskResult?[] results,
+        TimeSpan maximumAge, int minimumFiles, DateTime now, CancellationToken cancellationToken, int? disksPerStart = null)
+    {
+        if (indices.Count == 0) return false;
+        var perHost = indices.GroupBy(i => (disks[i].Config, disks[i].Host))
+            .Sum(host => disksPerStart is { } per ? Math.Clamp((host.Count() + per - 1) / per, 1, pool.SessionsPerHost) : pool.SessionsPerHost);
+        var order = indices.Select(index => (disk: disks[index], index))
+            .GroupBy(d => (d.disk.Config, d.disk.Host))
+            .SelectMany(host => host.Select((d, rank) => (d.index, rank)))
+            .OrderBy(d => d.rank).ThenBy(d => d.index).Select(d => d.index).ToList();
+        try
+        {
+            await Parallel.ForEachAsync(order, new ParallelOptions
+            {
+                MaxDegreeOfParallelism = perHost,
+                CancellationToken = cancellationToken,
+            }, async (index, token) =>
+            {
+                var disk = disks[index];
+                try
+                {
+                    await using var lease = await pool.RentAsync(disk, token);
+                    var latest = await FreshnessCheck.RequireLatestNoOlderThanAsync(lease, maximumAge, now, token);
+                    var walk = await FileCountCheck.RequireFilesAsync(lease, minimumFiles, token);
+                    results[index] = new DiskResult($"ok   {disk.Host}:{disk.Disk} (dump {latest.Date}, {walk.Describe()})", null, latest.Date);
+                }
+                catch (ExpectationFailedException failure)
+                {
+                    results[index] = new DiskResult($"BAD  {disk.Host}:{disk.Disk} ({(failure.DumpDate is { } date ? $"dump {date}" : "no dump")}): " +
+                        $"{failure.Category.Title()}: expected {failure.Expected}; found {failure.Found}", failure, failure.DumpDate);
+                }
+            });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && results.Any(r => r?.Failure is not null))
+        {
+            // Stopped (Ctrl-C, a time limit): the bad disks found so far are still the verdict, not lost to the stop.
+            return true;
+        }
+        return false;
     }
 
     /// <summary>The estate's category: a backup fault first, so one unreachable disk never turns hollow disks beside it

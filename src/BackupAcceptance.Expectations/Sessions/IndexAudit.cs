@@ -111,7 +111,13 @@ public sealed class IndexAudit(IndexRoots roots)
 
     private static string Passed(int files, string where, string access) => $"{files} index file(s) in {where} passed gzip -t; {access}";
 
-    private static string Readable(DumpUserIdentity user) => $"the dump user {user.Name} can read them (owner, group and mode; ACLs not read)";
+    private const string CanRead = "can read them (owner, group and mode; ACLs not read)";
+
+    private static string Readable(DumpUserIdentity user) => $"the dump user {user.Name} {CanRead}";
+
+    /// <summary>Whether an audit's note says the dump user's access was checked and found sufficient (not "not
+    /// checked", not "not visible").</summary>
+    public static bool ConfirmsAccess(string note) => note.EndsWith(CanRead, StringComparison.Ordinal);
 
     private Task<(DumpUserIdentity? User, string Why)> DumpUserAsync(string config, CancellationToken cancellationToken) =>
         _dumpUsers.GetOrAdd(config, c => DumpUserIdentity.ForAsync(c, CancellationToken.None, roots.Parameters)).WaitAsync(cancellationToken);

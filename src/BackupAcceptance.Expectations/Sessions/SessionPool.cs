@@ -93,7 +93,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
     /// <summary>Whether amrecover's index server is this machine (none given: amanda-client.conf's, taken as this
     /// machine, as the index walk does): one clock and one zone for the clock check.</summary>
-    private bool IndexServerIsLocal => options.IndexServer is not { } server || Live.LocalHost.Is(server);
+    public bool IndexServerIsLocal => options.IndexServer is not { } server || Live.LocalHost.Is(server);
 
     /// <summary>The directory records of each incremental dump read this run: a dump never changes, and reading its
     /// image takes the tape drive.</summary>
@@ -297,6 +297,11 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
             _ = slot.AuditOnce(() => FromBatchAsync(batch, disk)); // a lease's own may have begun
     }
 
+    /// <summary>The disk's index audit (<see cref="AuditAhead"/>'s batch, or its own begun now): its note, or the damage
+    /// it found, as a lease of the disk would meet it.</summary>
+    public Task<string> IndexAuditOf(BackupTarget disk) =>
+        _disks.GetOrAdd(disk, _ => new DiskSlot()).AuditOnce(() => Audit.RunAsync(disk, CancellationToken.None));
+
     private SemaphoreSlim? _aloneAudits;
 
     // Made on first use: SessionsPerHost is set after the constructor.
@@ -360,6 +365,26 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
     /// <summary>Whether any host of <paramref name="config"/> has sessions already (lent or idle).</summary>
     public bool HasSessionsOf(string config) => _hosts.Any(h => h.Key.Config == config && h.Value.Count > 0);
+
+    private readonly ConcurrentDictionary<string, (Task<(DumpCatalogue? Catalogue, string Reason)> Read, DateTime Begun)> _catalogues =
+        new(StringComparer.Ordinal);
+
+    /// <summary>How long a catalogue begun ahead may wait for its estate step: the Given and the Then follow each other;
+    /// one older (a Then that never ran) may predate an amdump, and is read again.</summary>
+    public static readonly TimeSpan CatalogueAge = TimeSpan.FromMinutes(1);
+
+    /// <summary>Begins reading the configuration's catalogue (<c>amadmin find</c>) for an estate step that follows, so
+    /// it runs while amrecover starts; it replaces one begun before. Not tied to a caller's token:
+    /// <see cref="TakeCatalogueAsync"/> waits with its own (amadmin has its own bound, <see cref="DumpCatalogue.Timeout"/>).</summary>
+    public void BeginCatalogue(string config) =>
+        _catalogues[config] = (DumpCatalogue.ReadAsync(config, CancellationToken.None, IndexRoots.Parameters), DateTime.UtcNow);
+
+    /// <summary>The catalogue begun for this configuration in the last <see cref="CatalogueAge"/>, else read now. Taken,
+    /// not kept: the next estate step of the run reads it afresh (an amdump may have ended since).</summary>
+    public async Task<(DumpCatalogue? Catalogue, string Reason)> TakeCatalogueAsync(string config, CancellationToken cancellationToken) =>
+        _catalogues.TryRemove(config, out var begun) && DateTime.UtcNow - begun.Begun < CatalogueAge
+            ? await begun.Read.WaitAsync(cancellationToken)
+            : await DumpCatalogue.ReadAsync(config, cancellationToken, IndexRoots.Parameters);
 
     private volatile bool _disposed;
 

@@ -65,7 +65,7 @@ public static class SettingCatalogue
         "seconds a command on restored data may take (at most a day)");
 
     public static readonly Setting IndexFiles = Row("INDEX_FILES", new SettingKind.Choice("auto", "off"), "auto",
-        "auto: count whole dumps from the index files when this machine is the Amanda server and may read them; off: always walk through amrecover");
+        "auto: count whole dumps from the index files, and read an estate from the catalogue and index files (amrecover confirming a sample and every bad disk), when this machine is the Amanda server and may read them; off: always through amrecover");
 
     public static readonly Setting WalkSessions = Row("WALK_SESSIONS", new SettingKind.WholeNumber(1, 16, "sessions"), "3",
         "amrecover sessions a walk may use");

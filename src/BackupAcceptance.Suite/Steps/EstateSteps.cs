@@ -26,7 +26,7 @@ public sealed class EstateSteps(BackupDriver driver, ScenarioContext scenario)
 
     [Then("every disk has a dump no older than {int} hours with at least {int} file(s)")]
     [StepView(DumpView.Listing)]
-    [StepExample("Then every disk has a dump no older than 26 hours with at least 1 file", "Each disk: a recent dump that holds files. The failure lists every bad disk.",
+    [StepExample("Then every disk has a dump no older than 26 hours with at least 1 file", "Each disk: a recent dump that holds files. The failure lists every bad disk. On the Amanda server the estate is read from the catalogue (amadmin find) and the index files, and amrecover checks every disk found bad or not readable that way and a daily sample of the good ones (all of them if it disagrees once; BACKUP_ACCEPTANCE_INDEX_FILES=off: amrecover for every disk).",
         "Paths, counts against earlier dumps, or restores of any disk.")]
     public Task ThenEveryDiskHasADumpNoOlderThanWithAtLeast(int hours, int files) => driver.RequireEveryDiskAsync(hours, files);
 }
