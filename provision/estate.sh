@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# estate.sh [N] - the scratch Amanda configuration "estate" of the shard proof (docs/bench/shards.md) and of the
+# estate.sh [N] - the scratch Amanda configuration "estate" (or $ESTATE_CONFIG) of the shard proof (docs/bench/shards.md) and of the
 # estate benchmark (./run.sh bench estate, docs/bench/estate.md): N (default 200, at most 2000) small generated disks
 # /srv/fixtures/eNNN (e001..e999, then e1000..e2000), a few files each (disk i holds i mod 7 + 1), dumped once.
 # Every disk numbered 50 mod 100 (e050, e150, ...) is hollow: directories only, no file, the negative control a
@@ -24,7 +24,7 @@ FIXTURES=/srv/fixtures
 STAMPS="$FIXTURES/.stamps"
 MTIME='2024-01-02 03:04:05 UTC'
 SEED=0
-use_config estate 4
+use_config "${ESTATE_CONFIG:-estate}" 4   # ESTATE_CONFIG=estate300: a second, smaller configuration beside it
 
 # The disks as data: one table line per disk, generated from the rule above (the same for the same N).
 TABLE=$(mktemp /tmp/estate-disks.XXXXXX.tsv)
