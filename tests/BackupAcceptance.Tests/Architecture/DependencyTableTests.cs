@@ -1,0 +1,85 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using NetArchTest.Rules;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Architecture;
+
+/// <summary>
+/// docs/architecture.md's table of rooms, read as it is written, holds for the compiled code: a room (a project, or a
+/// folder of the Suite) uses no other room of the project but those its "may use" column names. A wrong import fails
+/// here, and so does a table that no longer says what the code does.
+/// </summary>
+public sealed partial class DependencyTableTests
+{
+    /// <summary>A row: <c>| `src/FOLDER` | holds | may use |</c>.</summary>
+    [GeneratedRegex(@"^\| `src/(?<folder>[^`]+)` \|.*\| (?<uses>[^|]*) \|$")]
+    private static partial Regex Row();
+
+    private sealed record Room(string Namespace, IReadOnlyList<string> MayUse)
+    {
+        public string Name => Namespace.Split('.')[^1];
+    }
+
+    private static readonly Assembly[] Assemblies =
+    [
+        typeof(BackupAcceptance.Amanda.Session.AmrecoverSession).Assembly,
+        typeof(BackupAcceptance.Expectations.BackupTarget).Assembly,
+        typeof(BackupAcceptance.Suite.Drivers.BackupDriver).Assembly,
+        typeof(BackupAcceptance.ReqnrollNUnit.FeatureCatalog).Assembly,
+        typeof(BackupAcceptance.Baseline.FeatureWriter).Assembly,
+        typeof(BackupAcceptance.Outputs.OutputsRequest).Assembly,
+    ];
+
+    private static IReadOnlyList<Room> Rooms()
+    {
+        var doc = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "architecture.md"));
+        var table = doc.SkipWhile(l => l != "## The rooms").Skip(1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal));
+        var rows = table.Select(l => Row().Match(l)).Where(m => m.Success)
+            .Select(m => (Namespace: m.Groups["folder"].Value.Replace('/', '.'), Uses: m.Groups["uses"].Value)).ToList();
+        rows.Count.ShouldBeGreaterThan(5, "docs/architecture.md has its table of rooms");
+        // "Run, Reporting, Expectations", "Expectations (types only)", "(none: ...)": the first word of each part.
+        return rows.Select(r => new Room(r.Namespace, r.Uses.StartsWith('(') ? [] :
+            r.Uses.Split(',').Select(u => u.Trim().Split(' ')[0]).ToList())).ToList();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BackupAcceptance.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("BackupAcceptance.sln not found above the test directory");
+    }
+
+    [Test]
+    public void Every_project_and_suite_folder_is_a_room_of_the_table()
+    {
+        var rooms = Rooms().Select(r => r.Namespace).ToHashSet();
+        var namespaces = Types.InAssemblies(Assemblies).GetTypes()
+            .Select(t => t.Namespace ?? "").Where(n => n.StartsWith("BackupAcceptance.", StringComparison.Ordinal)).Distinct();
+        // SuiteBootstrap.cs, at the Suite's root: the scenarios' NUnit fixture, in a namespace of its own for NUnit's tree.
+        var homeless = namespaces.Where(n => !rooms.Any(r => n == r || n.StartsWith(r + ".", StringComparison.Ordinal))
+            && n != "BackupAcceptance.Suite.Features").Order().ToList();
+        homeless.ShouldBeEmpty("each namespace belongs to a room of docs/architecture.md");
+    }
+
+    [Test]
+    public void No_room_uses_a_room_its_row_does_not_name()
+    {
+        var rooms = Rooms();
+        var broken = new List<string>();
+        foreach (var room in rooms)
+        {
+            var forbidden = rooms.Where(other => other != room && !room.MayUse.Contains(other.Name)
+                && !room.Namespace.StartsWith(other.Namespace + ".", StringComparison.Ordinal)).Select(o => o.Namespace).ToArray();
+            foreach (var other in forbidden)
+            {
+                var result = Types.InAssemblies(Assemblies).That().ResideInNamespace(room.Namespace).ShouldNot().HaveDependencyOn(other).GetResult();
+                if (!result.IsSuccessful)
+                    broken.Add($"{room.Namespace} uses {other} (its row names {(room.MayUse.Count == 0 ? "none" : string.Join(", ", room.MayUse))}): " +
+                               string.Join(", ", (result.FailingTypeNames ?? []).Select(t => t.Split('.')[^1])));
+            }
+        }
+        broken.ShouldBeEmpty();
+    }
+}
