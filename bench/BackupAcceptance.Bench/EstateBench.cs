@@ -51,8 +51,8 @@ public static class EstateBench
                         "with at least 1 file. N = the first N disks of the disklist.")
             .AppendLine()
             .AppendLine("- (s) one amrecover session, a short script: for each disk `setdisk`, then absolute `cd` + `ls` breadth first until the first file.")
-            .AppendLine("- (e) the suite's estate step: `Given every disk of estate config` (listhost, listdisk, with the K sessions of the host " +
-                        "started side by side with the one that lists) and `Then every disk has a dump no older than 48 hours with at least 1 file` " +
+            .AppendLine("- (e) the suite's estate step: `Given every disk of estate config` (listhost, listdisk; on the server the catalogue is read " +
+                        "meanwhile and no sessions start ahead, elsewhere the K sessions of the host start side by side with the one that lists) and `Then every disk has a dump no older than 48 hours with at least 1 file` " +
                         "over the first N. On the server (the default): the catalogue in one `amadmin find` and every disk's index files read in " +
                         "process after the index audit (in batches: one `stat` and one `gzip -t` per hundred disks), then amrecover over the " +
                         "session pool's shared sessions (K per host) for every disk found bad or not readable that way and a seeded sample of " +
