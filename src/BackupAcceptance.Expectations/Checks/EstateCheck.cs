@@ -48,7 +48,11 @@ public static class EstateCheck
                 await lister.SetHostAsync(host, cancellationToken);
                 disks.AddRange((await lister.ListDisksAsync(cancellationToken)).Select(disk => new BackupTarget(config, host, disk)));
             }
-            adopted = disks.Count > 0 && pool.Adopt(lister);
+            if (disks.Count == 0)
+                throw new ExpectationFailedException(FailureCategory.AmandaUnreachable, estate, null, $"the disks of {config} (listhost, listdisk)",
+                    "amrecover lists no disk: the disklist is empty, or amindexd hides the disks this machine may not recover " +
+                    "(a recovery-limit in amanda.conf or the disklist)", lister.Transcript.Tail());
+            adopted = pool.Adopt(lister);
             return disks;
         }
         catch (AmrecoverException failure)

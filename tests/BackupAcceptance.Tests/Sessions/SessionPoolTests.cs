@@ -2,6 +2,7 @@ using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
@@ -254,6 +255,18 @@ public sealed class SessionPoolTests
         lines[0].ShouldBe("amrecover checked every disk (the server's files not read: not the server (test))");
         lines.Skip(1).ShouldAllBe(l => l.StartsWith("ok ", StringComparison.Ordinal));
         pool.Started.ShouldBeLessThanOrEqualTo(2);
+    }
+
+    [Test]
+    public async Task An_estate_amrecover_lists_no_disk_of_is_refused_by_name_and_its_session_closed()
+    {
+        await using var pool = new SessionPool(FakeAmrecover.Options("no-disks", "fake-amrecover-child-" + Guid.NewGuid().ToString("N")[..12], timeoutSeconds: 10));
+        var refused = await Should.ThrowAsync<ExpectationFailedException>(() => EstateCheck.DisksAsync(pool, Config, CancellationToken.None));
+        refused.Category.ShouldBe(FailureCategory.AmandaUnreachable);
+        refused.Target.Config.ShouldBe(Config);
+        refused.Found.ShouldContain("recovery-limit");
+        refused.TranscriptTail.ShouldContain("listdisk");
+        pool.SessionsOf(Config, "localhost").ShouldBe(0, "the lister is not kept");
     }
 
     [Test]
