@@ -1,7 +1,6 @@
 using BackupAcceptance.ReqnrollNUnit;
 using BackupAcceptance.Suite.Drivers;
 using BackupAcceptance.Suite.Reporting;
-using System.Text.RegularExpressions;
 using Reqnroll;
 
 namespace BackupAcceptance.Suite.Hooks;
@@ -33,7 +32,9 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
             if (part.Entries.Count > 0 || part.NotKept != 0)
                 report.Attach(allure.Writer.WriteTextAttachment("amrecover transcript", AllureTranscript.Render(part, failed: scenario.TestError is not null)));
         }
-        var (status, details) = scenario.TestError is { } error ? Facts().Classify(error) : (AllureStatus.Passed, new AllureStatusDetails());
+        // The step's own verdict, by the scenario's rule: a step that raised nothing passed.
+        var step = ScenarioJudgement.Of(driver.Failure, scenario.TestError, null);
+        var (status, details) = (step.AllureStatus, step.AllureDetails);
         report.EndStep(StepName(report.Steps.Count) ?? $"{info.StepDefinitionType} {info.Text}", status, details);
     }
 
@@ -45,9 +46,8 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
         var facts = Facts();
         var fullName = $"{facts.Feature} / {facts.Scenario}";
         var parameters = facts.Parameters();
-        var (status, details) = scenario.TestError is { } error ? facts.Classify(error)
-            : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? (AllureStatus.Passed, new AllureStatusDetails())
-            : (AllureStatus.Broken, new AllureStatusDetails($"Suite defect: the scenario ended as {scenario.ScenarioExecutionStatus}."));
+        var judgement = report.Judgement;
+        var (status, details) = (judgement.AllureStatus, judgement.AllureDetails);
         allure.Writer.WriteResult(new AllureResult(
             Guid.NewGuid().ToString(),
             AllureIds.HistoryId(fullName, parameters),
@@ -65,25 +65,21 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
             parameters,
             AllureSuites.Replace(facts.Labels(), driver.Target, driver.Estate, facts.Feature),
             facts.Links(allure.Config)));
-        await RecordEstateAsync(status, details);
+        await RecordEstateAsync(judgement);
     }
 
     /// <summary>The scenario's word on its disk (or on the whole estate) for the estate page: verdict, category, the
     /// newest dump's count and age. Scenarios that never named a disk say nothing of any.</summary>
-    private async Task RecordEstateAsync(AllureStatus status, AllureStatusDetails details)
+    private async Task RecordEstateAsync(ScenarioJudgement judgement)
     {
         var (config, host, disk) = driver.Target is { IsEstate: false } target ? (target.Config, target.Host, target.Disk)
             : driver.Estate is { Count: > 0 } estate ? (estate[0].Config, "every disk", "")
             : default;
         if (config is null) return;
         var counted = report.Counts.Where(c => c.Target.Disk == disk && c.Target.Host == host && c.Dump is not null).MaxBy(c => c.Dump);
-        var dump = counted?.Dump ?? driver.Failure?.DumpDate ?? driver.Restored?.DumpDate ?? driver.Sample?.DumpDate;
-        var statusWord = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
-        var category = status is AllureStatus.Failed or AllureStatus.Broken && details.Message is { } message
-            ? allure.Config.Categories.FirstOrDefault(c => c.MatchedStatuses.Contains(statusWord) && Regex.IsMatch(message, c.MessageRegex))?.Name
-            : null;
+        var dump = counted?.Dump ?? judgement.Failure?.DumpDate ?? driver.Failure?.DumpDate ?? driver.Restored?.DumpDate ?? driver.Sample?.DumpDate;
         var record = new EstateRecord(allure.RunId, allure.Night, config, host, disk, $"{feature.FeatureInfo.Title} / {scenario.ScenarioInfo.Title}",
-            statusWord, category, counted?.Files, dump?.ToString(), dump is { } date ? Math.Round(date.AgeAt(DateTime.Now).TotalHours, 1) : null);
+            judgement.StatusWord, judgement.Category, counted?.Files, dump?.ToString(), dump is { } date ? Math.Round(date.AgeAt(DateTime.Now).TotalHours, 1) : null);
         try
         {
             await allure.RecordEstateAsync([record], CancellationToken.None);
@@ -94,21 +90,19 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
         }
     }
 
-    /// <summary>The whole counts this scenario took go into the count history; for each disk counted, a plot of its
-    /// file count dump after dump (this run's included) is attached to the result.</summary>
+    /// <summary>For each disk this scenario counted, a plot of its file count dump after dump, from the count history
+    /// (this run's counts included: Hooks/HistoryHooks wrote them before).</summary>
     private async Task<List<AllureAttachment>> CountPlotsAsync()
     {
         var counts = report.Counts;
         if (counts.Count == 0) return [];
-        var now = DateTimeOffset.UtcNow;
         var latest = counts[^1];
         report.Facts["files counted"] = latest.Files.ToString(System.Globalization.CultureInfo.InvariantCulture);
         report.Facts["directories counted"] = latest.Directories.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var plots = new List<AllureAttachment>();
+        if (report.CountHistoryProblem is { } problem) plots.Add(allure.Writer.WriteTextAttachment("file count per dump", problem));
         try
         {
-            await allure.Counts.RecordAsync(counts.Where(c => c.Dump is not null).Select(c =>
-                new CountPoint(c.Target.Config, c.Target.Host, c.Target.Disk, c.Dump!.Value.ToString(), c.Files, c.Directories, now)), CancellationToken.None);
             foreach (var target in counts.Select(c => c.Target).Distinct())
             {
                 var history = await allure.Counts.ForDiskAsync(target.Config, target.Host, target.Disk, CancellationToken.None);
@@ -129,9 +123,10 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
             ? scenario.ScenarioContainer.Resolve<System.Diagnostics.Activity>().TraceId.ToHexString()
             : null;
 
+    /// <summary>Read when the scenario has ended: its verdict's failure is the one the result speaks of.</summary>
     private ScenarioFacts Facts() => new(
-        feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, driver.Target, driver.Estate, driver.Failure,
-        driver.Failure?.DumpDate ?? driver.Restored?.DumpDate, driver.Restored?.Seed, report.Facts,
+        feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, driver.Target, driver.Estate, report.Judgement.Failure,
+        report.Judgement.Failure?.DumpDate ?? driver.Restored?.DumpDate, driver.Restored?.Seed, report.Facts,
         scenario.ScenarioInfo.Arguments, scenario.ScenarioInfo.CombinedTags);
 
     /// <summary>The scenario as written (the glue registers it): keyword as in the feature file ("And "), and text.</summary>

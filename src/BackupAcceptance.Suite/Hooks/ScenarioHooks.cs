@@ -19,20 +19,15 @@ public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioCon
         if (driver.SessionTranscript is { } transcript)
             output.WriteLine(transcripts.OutputText(transcript,
                 failed: scenario.TestError is not null || scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK));
-        var error = scenario.TestError;
-        var reason = error is null ? "" : error.Message.Split('\n')[0];
-        if (error is null && scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
-            reason = scenario.ScenarioExecutionStatus.ToString();
-        var verdict = error is not null ? ScenarioVerdicts.Of(ScenarioVerdicts.Failure(driver.Failure, error))
-            : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? ScenarioVerdict.Passed : ScenarioVerdict.Broken;
+        var judgement = report.Judgement;
         measurements.Failure(driver.Failure);
         var disks = measurements.All(DateTime.Now);
-        run.Summary.Record(new ScenarioOutcome(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, verdict, reason)
+        run.Summary.Record(new ScenarioOutcome(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, judgement.Verdict, judgement.Reason)
         {
             // For monitoring (summary.json): what the checks established, never worked out again here.
-            Category = ScenarioCategory.Of(verdict, driver.Failure, error),
+            Category = judgement.Category,
             Target = driver.Target ?? (driver.Estate is { Count: > 0 } estate ? BackupTarget.Estate(estate[0].Config) : null),
-            DumpDate = (driver.Failure?.DumpDate ?? driver.Restored?.DumpDate ?? disks.FirstOrDefault(d => d.Target == driver.Target)?.Dump)?.ToString(),
+            DumpDate = (judgement.Failure?.DumpDate ?? driver.Restored?.DumpDate ?? disks.FirstOrDefault(d => d.Target == driver.Target)?.Dump)?.ToString(),
             Tags = scenario.ScenarioInfo.CombinedTags,
             Duration = TimeSpan.FromMilliseconds(DateTimeOffset.Now.ToUnixTimeMilliseconds() - report.Start),
             Disks = disks,

@@ -28,7 +28,8 @@ public sealed class AllureReport
 
     public AllureResultsWriter Writer { get; }
 
-    /// <summary>Every whole count, kept across runs for the per-disk plots.</summary>
+    /// <summary>Every whole count, kept across runs (the run writes it, Hooks/HistoryHooks): read for the per-disk plots
+    /// and the estate page.</summary>
     public CountHistory Counts { get; }
 
     /// <summary>Every scenario's verdict per disk, kept across runs for the estate page.</summary>
@@ -80,7 +81,8 @@ public sealed class AllureReport
 
     /// <summary>Loads allure-config.json (a malformed one stops the run with a clear error), empties the results
     /// folder of an earlier run's results, and writes categories, executor and the renderer's configuration.</summary>
-    public static AllureReport Start(RunSettings settings)
+    /// <param name="counts">The run's count history (the run keeps it; the report reads it for plots and the estate page).</param>
+    public static AllureReport Start(RunSettings settings, CountHistory counts)
     {
         var path = ConfigPath(settings);
         var config = AllureConfig.Load(path);
@@ -89,7 +91,7 @@ public sealed class AllureReport
         writer.WriteCategories(config.Categories);
         writer.WriteExecutor(CiExecutor.FromEnvironment(config.ReportTitle));
         WriteRendererConfig(config, HistoryPath(settings), Path.GetDirectoryName(writer.Directory)!);
-        return new AllureReport(config, writer, CountHistory.At(settings, RepositoryRoot()), EstateHistory.At(settings, RepositoryRoot()),
+        return new AllureReport(config, writer, counts, EstateHistory.At(settings, RepositoryRoot()),
             (int)(settings.Number(SettingCatalogue.EstateNights) ?? EstateTable.DefaultNights));
     }
 

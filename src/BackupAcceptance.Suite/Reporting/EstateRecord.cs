@@ -8,7 +8,8 @@ namespace BackupAcceptance.Suite.Reporting;
 /// <param name="Night">The run's local date (yyyy-MM-dd): the page's column.</param>
 /// <param name="Host">The host, or "every disk" for a scenario of the whole estate (Disk then empty).</param>
 /// <param name="Status">passed, failed, broken or skipped, as in the Allure result.</param>
-/// <param name="Category">The report's category of a failed or broken scenario ("Hollow backup").</param>
+/// <param name="Category">The failure category's title of a failed or broken scenario ("Hollow backup"), the suite's own
+/// (<see cref="ScenarioJudgement"/>), whatever categories allure-config.json gives the Allure report.</param>
 /// <param name="Files">The newest whole count the scenario took of the disk, if it took one.</param>
 /// <param name="Dump">The dump the scenario looked at (2026-12-05-21-10-58).</param>
 /// <param name="DumpAgeHours">That dump's age when the scenario ended.</param>

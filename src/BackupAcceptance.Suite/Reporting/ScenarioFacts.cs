@@ -2,12 +2,11 @@ using System.Globalization;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Failures;
-using NUnit.Framework;
 
 namespace BackupAcceptance.Suite.Reporting;
 
 /// <summary>
-/// What a scenario's Allure result says about it besides its steps: failed or broken, parameters (config, host,
+/// What a scenario's Allure result says about it besides its steps and verdict (<see cref="ScenarioJudgement"/>): parameters (config, host,
 /// disk, dump date, seed), labels (feature, story, suites from the target, tags, severity) and links from tags.
 /// </summary>
 public sealed record ScenarioFacts(
@@ -22,15 +21,6 @@ public sealed record ScenarioFacts(
     System.Collections.IDictionary Arguments,
     string[] Tags)
 {
-    /// <summary>An expectation not met is "failed"; Amanda unreachable, a suite defect or any other error is "broken".</summary>
-    public (AllureStatus, AllureStatusDetails) Classify(Exception error)
-    {
-        var failure = ScenarioVerdicts.Failure(Failure, error);
-        var status = ScenarioVerdicts.Of(failure) == ScenarioVerdict.Failed ? AllureStatus.Failed : AllureStatus.Broken;
-        var message = failure?.Message ?? (error is AssertionException ? error.Message : $"Suite defect: {error.GetType().Name}: {error.Message}");
-        return (status, new AllureStatusDetails(message, error.ToString()));
-    }
-
     public List<AllureParameter> Parameters()
     {
         var parameters = new List<AllureParameter>();

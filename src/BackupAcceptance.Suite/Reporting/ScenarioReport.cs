@@ -30,6 +30,17 @@ public sealed class ScenarioReport
         lock (_lock) _counts.Add(walk);
     }
 
+    /// <summary>Why this scenario's counts could not be added to the count history, if they could not (Hooks/HistoryHooks):
+    /// the report says so beside the plot.</summary>
+    public string? CountHistoryProblem { get; set; }
+
+    /// <summary>The scenario's verdict, set once when it ends (Hooks/VerdictHooks), before any output reads it.</summary>
+    public ScenarioJudgement Judgement
+    {
+        get => field ?? throw new InvalidOperationException("The scenario's verdict is read before it was worked out (VerdictHooks runs first).");
+        set => field = field is null ? value : throw new InvalidOperationException("A scenario's verdict is worked out once.");
+    }
+
     public void BeginStep() => StepStart = DateTimeOffset.Now.ToUnixTimeMilliseconds();
 
     public void Attach(AllureAttachment attachment)

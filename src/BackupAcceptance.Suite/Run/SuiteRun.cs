@@ -11,8 +11,11 @@ namespace BackupAcceptance.Suite.Run;
 /// the Allure report and the console summary. Made before the first scenario (Hooks/TestRunHooks) and registered in
 /// Reqnroll's test-run container, so scenarios get it by constructor injection; nothing of it is static.
 /// </summary>
-public sealed class SuiteRun(RunSettings settings, AmrecoverOptions options, AllureReport report)
+public sealed class SuiteRun(RunSettings settings, AmrecoverOptions options, AllureReport report, CountHistory counts)
 {
+    /// <summary>Every whole count of every run, written by the run itself (Hooks/HistoryHooks), whatever reports it writes.</summary>
+    public CountHistory Counts => counts;
+
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
