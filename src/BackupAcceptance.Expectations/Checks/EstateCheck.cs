@@ -124,7 +124,8 @@ public static class EstateCheck
     /// <paramref name="minimumFiles"/> files. On the Amanda server the estate is first read from the server's own files
     /// (<see cref="EstateScreen"/>); amrecover then checks every disk the screen could not answer or found bad, and a
     /// seeded sample of the good ones (<see cref="EstatePlan"/>). If amrecover says otherwise of any disk the screen read
-    /// (a sampled good one, or one it found bad), the screen is not trusted and amrecover checks every disk. Elsewhere, amrecover checks every disk.</summary>
+    /// (a sampled good one, or one it found bad), the screen is not trusted and amrecover checks every disk. Elsewhere,
+    /// or when the server's files cannot be read, amrecover checks every disk.</summary>
     /// <returns>A line per disk, after a line that says how the estate was read.</returns>
     /// <param name="screen">How the server's files are read (default <see cref="EstateScreen.ReadAsync"/>; tests give
     /// one that lies).</param>
@@ -138,7 +139,7 @@ public static class EstateCheck
         // start meanwhile, and each lease waits for its own disk's note.
         pool.AuditAhead(disks);
         var results = new DiskResult?[disks.Count];
-        var (screened, why) = await (screen ?? EstateScreen.ReadAsync)(pool, disks, cancellationToken);
+        var (screened, why) = await ScreenAsync(screen ?? EstateScreen.ReadAsync, pool, disks, cancellationToken);
         var all = Enumerable.Range(0, disks.Count).ToList();
         string how;
         bool stopped;
@@ -191,6 +192,21 @@ public static class EstateCheck
                 string.Join("\n", report));
         }
         return report;
+    }
+
+    /// <summary>The screen's reading, or why there is none: the screen only spares amrecover work, so a reading that
+    /// fails (an index directory that vanished, an odd file) leaves every disk to amrecover, never breaks the step.</summary>
+    private static async Task<(IReadOnlyDictionary<BackupTarget, ScreenedDisk>? Screened, string Reason)> ScreenAsync(EstateScreen.Reader read,
+        SessionPool pool, IReadOnlyList<BackupTarget> disks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read(pool, disks, cancellationToken);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"reading them failed: {failed.GetType().Name}: {failed.Message.ReplaceLineEndings(" ")}");
+        }
     }
 
     /// <summary>Disks a confirming session takes before another is worth starting: a start costs about a second and

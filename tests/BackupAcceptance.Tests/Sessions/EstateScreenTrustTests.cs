@@ -96,4 +96,13 @@ public sealed class EstateScreenTrustTests
         FromScreen(lines).ShouldBeEmpty();
         lines.ShouldAllBe(l => !l.StartsWith("BAD", StringComparison.Ordinal), "amrecover's word is the verdict");
     }
+
+    [Test]
+    public async Task A_screen_that_fails_to_read_leaves_every_disk_to_amrecover()
+    {
+        var lines = await EstateAsync((_, _, _) => throw new IOException("an index directory vanished"));
+        lines[0].ShouldBe("amrecover checked every disk (the server's files not read: reading them failed: IOException: an index directory vanished)");
+        lines.Count.ShouldBe(13);
+        FromScreen(lines).ShouldBeEmpty();
+    }
 }
