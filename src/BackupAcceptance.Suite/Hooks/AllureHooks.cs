@@ -65,29 +65,6 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
             parameters,
             AllureSuites.Replace(facts.Labels(), driver.Target, driver.Estate, facts.Feature),
             facts.Links(allure.Config)));
-        await RecordEstateAsync(judgement);
-    }
-
-    /// <summary>The scenario's word on its disk (or on the whole estate) for the estate page: verdict, category, the
-    /// newest dump's count and age. Scenarios that never named a disk say nothing of any.</summary>
-    private async Task RecordEstateAsync(ScenarioJudgement judgement)
-    {
-        var (config, host, disk) = driver.Target is { IsEstate: false } target ? (target.Config, target.Host, target.Disk)
-            : driver.Estate is { Count: > 0 } estate ? (estate[0].Config, "every disk", "")
-            : default;
-        if (config is null) return;
-        var counted = report.Counts.Where(c => c.Target.Disk == disk && c.Target.Host == host && c.Dump is not null).MaxBy(c => c.Dump);
-        var dump = counted?.Dump ?? judgement.Failure?.DumpDate ?? driver.Failure?.DumpDate ?? driver.Restored?.DumpDate ?? driver.Sample?.DumpDate;
-        var record = new EstateRecord(allure.RunId, allure.Night, config, host, disk, $"{feature.FeatureInfo.Title} / {scenario.ScenarioInfo.Title}",
-            judgement.StatusWord, judgement.Category, counted?.Files, dump?.ToString(), dump is { } date ? Math.Round(date.AgeAt(DateTime.Now).TotalHours, 1) : null);
-        try
-        {
-            await allure.RecordEstateAsync([record], CancellationToken.None);
-        }
-        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
-        {
-            // The estate page is a view of the checks, not a check: tonight's column is kept in memory all the same.
-        }
     }
 
     /// <summary>For each disk this scenario counted, a plot of its file count dump after dump, from the count history

@@ -1,16 +1,25 @@
+using BackupAcceptance.Suite.Drivers;
 using BackupAcceptance.Suite.Reporting;
 using BackupAcceptance.Suite.Run;
 using Reqnroll;
 
 namespace BackupAcceptance.Suite.Hooks;
 
-/// <summary>Keeps what a scenario measured across runs, whatever reports the run writes: its whole counts go into the
-/// run's count history (the per-disk plots and the estate page read it). After the verdict, before the outputs.</summary>
+/// <summary>Keeps what a scenario measured and concluded across runs, whatever reports the run writes: its whole counts
+/// go into the run's count history (the per-disk plots and the estate page read it), its word on its disk into the
+/// estate history (the estate page). After the verdict, before the outputs.</summary>
 [Binding]
-public sealed class HistoryHooks(SuiteRun run, ScenarioReport report, IReqnrollOutputHelper output)
+public sealed class HistoryHooks(SuiteRun run, ScenarioReport report, BackupDriver driver, ScenarioContext scenario, FeatureContext feature,
+    IReqnrollOutputHelper output)
 {
     [AfterScenario(Order = -150)]
-    public async Task RecordCountsAsync()
+    public async Task RecordAsync()
+    {
+        await CountsAsync();
+        await EstateAsync();
+    }
+
+    private async Task CountsAsync()
     {
         var now = DateTimeOffset.UtcNow;
         var points = report.Counts.Where(c => c.Dump is not null)
@@ -26,6 +35,29 @@ public sealed class HistoryHooks(SuiteRun run, ScenarioReport report, IReqnrollO
             // never the verdict.
             report.CountHistoryProblem = $"count history {run.Counts.Path} not written (tonight's counts are missing from the plot): {unwritable.Message}";
             output.WriteLine(report.CountHistoryProblem);
+        }
+    }
+
+    /// <summary>The scenario's word on its disk (or on the whole estate) for the estate page: verdict, category, the
+    /// newest dump's count and age. Scenarios that never named a disk say nothing of any.</summary>
+    private async Task EstateAsync()
+    {
+        var judgement = report.Judgement;
+        var (config, host, disk) = driver.Target is { IsEstate: false } target ? (target.Config, target.Host, target.Disk)
+            : driver.Estate is { Count: > 0 } estate ? (estate[0].Config, "every disk", "")
+            : default;
+        if (config is null) return;
+        var counted = report.Counts.Where(c => c.Target.Disk == disk && c.Target.Host == host && c.Dump is not null).MaxBy(c => c.Dump);
+        var dump = counted?.Dump ?? judgement.Failure?.DumpDate ?? driver.Restored?.DumpDate ?? driver.Sample?.DumpDate;
+        var record = new EstateRecord(run.Estate.RunId, run.Estate.Night, config, host, disk, $"{feature.FeatureInfo.Title} / {scenario.ScenarioInfo.Title}",
+            judgement.StatusWord, judgement.Category, counted?.Files, dump?.ToString(), dump is { } date ? Math.Round(date.AgeAt(DateTime.Now).TotalHours, 1) : null);
+        try
+        {
+            await run.Estate.RecordAsync([record], CancellationToken.None);
+        }
+        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+        {
+            // The estate page is a view of the checks, not a check: tonight's column is kept in memory all the same.
         }
     }
 }

@@ -18,10 +18,12 @@ public sealed class TestRunHooks
         ResultsModes.Apply(settings); // before anything is written
         RunWatchdog.Start();  // before any child is started
         SettingsRecord.Write(SuiteSettings.ResultsDirectory(settings), settings);
+        // The histories the run writes itself, whatever reports it makes.
         var counts = CountHistory.At(settings, AllureReport.RepositoryRoot());
-        var report = AllureReport.Start(settings, counts); // a malformed allure-config.json stops the run here, with its own message
+        var estate = new EstateNight(EstateHistory.At(settings, AllureReport.RepositoryRoot()), DateTimeOffset.Now);
+        var report = AllureReport.Start(settings, counts, estate); // a malformed allure-config.json stops the run here, with its own message
         context.TestRunContainer.RegisterInstanceAs(report);
-        var run = new SuiteRun(settings, settings.Amrecover(), report, counts);
+        var run = new SuiteRun(settings, settings.Amrecover(), report, counts, estate);
         // Restore areas of runs that died (SIGKILL) are removed before this run makes its own; bounded per area.
         foreach (var swept in await Amanda.Restoring.RestoreAreaSweep.SweepAsync(run.Sessions.Options.RestoreRoot, CancellationToken.None))
             TestContext.Progress.WriteLine($"Removed the restore area of a run that died: {swept}");

@@ -10,10 +10,9 @@ namespace BackupAcceptance.Suite.Reporting;
 /// </summary>
 public sealed class AllureReport
 {
-    private readonly DateTimeOffset _started = DateTimeOffset.Now;
     private string? _banner;
 
-    private AllureReport(AllureConfig config, AllureResultsWriter writer, CountHistory counts, EstateHistory estate, int estateNights)
+    private AllureReport(AllureConfig config, AllureResultsWriter writer, CountHistory counts, EstateNight estate, int estateNights)
     {
         Config = config;
         Writer = writer;
@@ -32,37 +31,20 @@ public sealed class AllureReport
     /// and the estate page.</summary>
     public CountHistory Counts { get; }
 
-    /// <summary>Every scenario's verdict per disk, kept across runs for the estate page.</summary>
-    public EstateHistory Estate { get; }
-
-    private readonly List<EstateRecord> _estateTonight = [];
-
-    /// <summary>This run's identity in the estate history: its start, UTC.</summary>
-    public string RunId => _started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The night this run speaks for on the estate page: its local start date.</summary>
-    public string Night => _started.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Keeps a scenario's verdicts for the estate page: in this run's memory, and appended to the history
-    /// (a history that cannot be written loses the past nights, never tonight's column).</summary>
-    public async Task RecordEstateAsync(IReadOnlyList<EstateRecord> records, CancellationToken cancellationToken)
-    {
-        lock (_estateTonight) _estateTonight.AddRange(records);
-        await Estate.RecordAsync(records, cancellationToken);
-    }
+    /// <summary>Every scenario's verdict per disk, tonight's and kept across runs (the run writes them,
+    /// Hooks/HistoryHooks): read for the estate page.</summary>
+    public EstateNight Estate { get; }
 
     /// <summary>results/estate.html: disks × the last BACKUP_ACCEPTANCE_ESTATE_NIGHTS (14) nights from the estate and
     /// count histories, also attached to the Allure report as a global attachment. Returns its path.</summary>
     public async Task<string> WriteEstatePageAsync(CancellationToken cancellationToken)
     {
-        var nights = EstateTable.NightsEnding(DateOnly.FromDateTime(_started.LocalDateTime), _estateNights);
-        List<EstateRecord> tonight;
-        lock (_estateTonight) tonight = [.. _estateTonight];
-        var records = new List<EstateRecord>(tonight);
+        var nights = EstateTable.NightsEnding(DateOnly.FromDateTime(Estate.Started.LocalDateTime), _estateNights);
+        var records = new List<EstateRecord>(Estate.Tonight);
         var counts = new List<CountPoint>();
         try
         {
-            records.AddRange((await Estate.SinceAsync(nights[0], cancellationToken)).Where(r => r.Run != RunId));
+            records.AddRange((await Estate.History.SinceAsync(nights[0], cancellationToken)).Where(r => r.Run != Estate.RunId));
             foreach (var (config, host, disk) in records.Where(r => r.Disk.Length > 0).Select(r => (r.Config, r.Host, r.Disk)).Distinct())
                 counts.AddRange(await Counts.ForDiskAsync(config, host, disk, cancellationToken));
         }
@@ -82,7 +64,8 @@ public sealed class AllureReport
     /// <summary>Loads allure-config.json (a malformed one stops the run with a clear error), empties the results
     /// folder of an earlier run's results, and writes categories, executor and the renderer's configuration.</summary>
     /// <param name="counts">The run's count history (the run keeps it; the report reads it for plots and the estate page).</param>
-    public static AllureReport Start(RunSettings settings, CountHistory counts)
+    /// <param name="estate">The run's estate records (the run keeps them; the report reads them for the page).</param>
+    public static AllureReport Start(RunSettings settings, CountHistory counts, EstateNight estate)
     {
         var path = ConfigPath(settings);
         var config = AllureConfig.Load(path);
@@ -91,7 +74,7 @@ public sealed class AllureReport
         writer.WriteCategories(config.Categories);
         writer.WriteExecutor(CiExecutor.FromEnvironment(config.ReportTitle));
         WriteRendererConfig(config, HistoryPath(settings), Path.GetDirectoryName(writer.Directory)!);
-        return new AllureReport(config, writer, counts, EstateHistory.At(settings, RepositoryRoot()),
+        return new AllureReport(config, writer, counts, estate,
             (int)(settings.Number(SettingCatalogue.EstateNights) ?? EstateTable.DefaultNights));
     }
 
@@ -111,7 +94,7 @@ public sealed class AllureReport
             ["IndexServer"] = server.Length > 0 ? server : "unknown",
             ["Amrecover"] = amrecoverPath,
             ["Host"] = Environment.MachineName,
-            ["RunTime"] = $"{_started:yyyy-MM-dd HH:mm:ss zzz} to {DateTimeOffset.Now:HH:mm:ss}",
+            ["RunTime"] = $"{Estate.Started:yyyy-MM-dd HH:mm:ss zzz} to {DateTimeOffset.Now:HH:mm:ss}",
         };
         foreach (var (key, value) in settings.Effective()) entries[$"settings.{key}"] = value;
         foreach (var (key, value) in Config.Environment) entries[key] = value;

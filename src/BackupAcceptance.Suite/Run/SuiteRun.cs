@@ -11,10 +11,14 @@ namespace BackupAcceptance.Suite.Run;
 /// the Allure report and the console summary. Made before the first scenario (Hooks/TestRunHooks) and registered in
 /// Reqnroll's test-run container, so scenarios get it by constructor injection; nothing of it is static.
 /// </summary>
-public sealed class SuiteRun(RunSettings settings, AmrecoverOptions options, AllureReport report, CountHistory counts)
+public sealed class SuiteRun(RunSettings settings, AmrecoverOptions options, AllureReport report, CountHistory counts, EstateNight estate)
 {
     /// <summary>Every whole count of every run, written by the run itself (Hooks/HistoryHooks), whatever reports it writes.</summary>
     public CountHistory Counts => counts;
+
+    /// <summary>Every scenario's word on its disk, tonight's and the past nights' (the estate page), written by the run
+    /// itself (Hooks/HistoryHooks).</summary>
+    public EstateNight Estate => estate;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 

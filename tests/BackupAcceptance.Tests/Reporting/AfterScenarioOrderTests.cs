@@ -20,7 +20,7 @@ public sealed class AfterScenarioOrderTests
         int[] orders =
         [
             Order(typeof(VerdictHooks), nameof(VerdictHooks.Judge)),
-            Order(typeof(HistoryHooks), nameof(HistoryHooks.RecordCountsAsync)),
+            Order(typeof(HistoryHooks), nameof(HistoryHooks.RecordAsync)),
             Order(typeof(AllureHooks), nameof(AllureHooks.WriteResultAsync)),
             Order(typeof(ScenarioHooks), nameof(ScenarioHooks.AfterScenarioAsync)),
         ];
