@@ -7,11 +7,6 @@ using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Expectations.Checks;
 
-/// <summary>What the server's own files say of one disk: its newest dump, and the files amrecover would show at the
-/// latest (the dump chain's index files merged, <see cref="IndexTree"/>).</summary>
-/// <param name="IndexFiles">The chain's index files, every copy amindexd might serve.</param>
-public sealed record ScreenedDisk(DumpRecord Latest, IReadOnlyList<DumpRecord> Chain, int Files, int Directories, IReadOnlyList<string> IndexFiles);
-
 /// <summary>
 /// The estate read on the Amanda server without a round trip a disk: the catalogue in one <c>amadmin find</c>, each
 /// disk's index files read here, after the same index audit a lease runs. A disk is screened only where what these
@@ -109,29 +104,33 @@ public static class EstateScreen
     {
         var kept = new Dictionary<BackupTarget, ScreenedDisk>();
         foreach (var config in read.GroupBy(r => r.Key.Config))
-        {
-            var batch = new List<KeyValuePair<BackupTarget, ScreenedDisk>>();
-            var paths = 0;
-            foreach (var disk in config.Append(default))
+            foreach (var batch in Batches(config))
             {
-                if (disk.Key is not null && paths + disk.Value.IndexFiles.Count <= DumpUserReads.BatchSize)
-                {
-                    batch.Add(disk);
-                    paths += disk.Value.IndexFiles.Count;
-                    continue;
-                }
                 var unreadable = await DumpUserReads.UnreadableAsync(config.Key, [.. batch.SelectMany(b => b.Value.IndexFiles)], cancellationToken,
                     pool.IndexRoots.Parameters);
-                if (unreadable is not null)
-                    foreach (var (target, screened) in batch)
-                        if (!screened.IndexFiles.Any(unreadable.Contains)) kept[target] = screened;
-                batch.Clear();
-                paths = 0;
-                if (disk.Key is null) break;
-                batch.Add(disk);
-                paths = disk.Value.IndexFiles.Count;
+                if (unreadable is null) continue;
+                foreach (var (target, screened) in batch)
+                    if (!screened.IndexFiles.Any(unreadable.Contains)) kept[target] = screened;
             }
-        }
         return kept;
+    }
+
+    /// <summary>Disks in batches of at most <see cref="DumpUserReads.BatchSize"/> files (a disk with more is a batch alone).</summary>
+    private static IEnumerable<List<KeyValuePair<BackupTarget, ScreenedDisk>>> Batches(IEnumerable<KeyValuePair<BackupTarget, ScreenedDisk>> disks)
+    {
+        var batch = new List<KeyValuePair<BackupTarget, ScreenedDisk>>();
+        var files = 0;
+        foreach (var disk in disks)
+        {
+            if (batch.Count > 0 && files + disk.Value.IndexFiles.Count > DumpUserReads.BatchSize)
+            {
+                yield return batch;
+                batch = [];
+                files = 0;
+            }
+            batch.Add(disk);
+            files += disk.Value.IndexFiles.Count;
+        }
+        if (batch.Count > 0) yield return batch;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using BackupAcceptance.Expectations.Live;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Listing;
@@ -61,8 +60,8 @@ public static class IndexWalk
     {
         if (settings.IndexFiles == IndexFilesMode.Off) return (null, "index files off (BACKUP_ACCEPTANCE_INDEX_FILES=off)");
         // The files here are what amrecover browses only when amrecover asks this machine's amindexd.
-        if (lease.Pool.Options.IndexServer is { } server && !LocalHost.Is(server))
-            return (null, $"amrecover asks the index server {server}, not this machine");
+        if (!lease.Pool.IndexServerIsLocal)
+            return (null, $"amrecover asks the index server {lease.Pool.Options.IndexServer}, not this machine");
         var target = lease.Target;
         var (files, where) = locate is null
             ? await IndexDirectory.FindAsync(target.Config, target.Host, target.Disk, cancellationToken, lease.Pool.IndexRoots)

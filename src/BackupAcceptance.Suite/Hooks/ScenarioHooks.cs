@@ -16,10 +16,9 @@ public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioCon
     [AfterScenario(Order = 0)]
     public async Task AfterScenarioAsync()
     {
-        if (driver.SessionTranscript is { } transcript)
-            output.WriteLine(transcripts.OutputText(transcript,
-                failed: scenario.TestError is not null || scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK));
         var judgement = report.Judgement;
+        if (driver.SessionTranscript is { } transcript)
+            output.WriteLine(transcripts.OutputText(transcript, failed: judgement.Verdict != ScenarioVerdict.Passed));
         measurements.Failure(driver.Failure);
         var disks = measurements.All(DateTime.Now);
         run.Summary.Record(new ScenarioOutcome(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, judgement.Verdict, judgement.Reason)
