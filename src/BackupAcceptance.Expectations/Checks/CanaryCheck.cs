@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.Text;
 using System.Text.RegularExpressions;
 using BackupAcceptance.Amanda.Restoring;

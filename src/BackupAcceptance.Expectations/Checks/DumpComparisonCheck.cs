@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Text;

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;

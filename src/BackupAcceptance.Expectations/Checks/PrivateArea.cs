@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Expectations.Failures;

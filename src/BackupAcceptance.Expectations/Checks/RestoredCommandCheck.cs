@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.Globalization;
 using System.Text;
 using BackupAcceptance.Amanda.Restoring;

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Expectations.Failures;
 
 namespace BackupAcceptance.Expectations.Checks;

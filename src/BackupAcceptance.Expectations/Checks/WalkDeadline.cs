@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.Globalization;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Expectations.Failures;

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.Globalization;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Session;

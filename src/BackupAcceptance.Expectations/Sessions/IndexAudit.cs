@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.Collections.Concurrent;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Index;

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.Diagnostics;
 using System.Text;
 using BackupAcceptance.Amanda.Catalogue;

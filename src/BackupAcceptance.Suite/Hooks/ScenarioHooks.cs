@@ -1,3 +1,4 @@
+using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Suite.Drivers;
 using BackupAcceptance.Suite.Reporting;
@@ -26,7 +27,7 @@ public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioCon
             // For monitoring (summary.json): what the checks established, never worked out again here.
             Category = judgement.Category,
             Target = driver.Target ?? (driver.Estate is { Count: > 0 } estate ? BackupTarget.Estate(estate[0].Config) : null),
-            DumpDate = (judgement.Failure?.DumpDate ?? driver.Restored?.DumpDate ?? disks.FirstOrDefault(d => d.Target == driver.Target)?.Dump)?.ToString(),
+            DumpDate = ((judgement.Failure as ExpectationFailedException)?.DumpDate ?? driver.Restored?.DumpDate ?? disks.FirstOrDefault(d => d.Target == driver.Target)?.Dump)?.ToString(),
             Tags = scenario.ScenarioInfo.CombinedTags,
             Duration = TimeSpan.FromMilliseconds(DateTimeOffset.Now.ToUnixTimeMilliseconds() - report.Start),
             Disks = disks,

@@ -45,12 +45,14 @@ public sealed record AllureConfig(
         new("Data check failed", "^Data check failed:[\\s\\S]*", ["failed"]),
         new("Recovery too slow", "^Recovery too slow:[\\s\\S]*", ["failed"]),
         new("Index damaged", "^Index damaged:[\\s\\S]*", ["failed"]),
+        new("Repository damaged", "^Repository damaged:[\\s\\S]*", ["failed"]),
         new("Nothing checked", "^Nothing checked:[\\s\\S]*", ["broken"]),
         new("Restore failed", "^Restore failed:[\\s\\S]*", ["broken"]),
         new("Interrupted", "^Interrupted:[\\s\\S]*", ["broken"]),
         new("Data check broke the rules", "^Data check broke the rules:[\\s\\S]*", ["broken"]),
         new("Input error", "^Input error:[\\s\\S]*", ["broken"]),
         new("Amanda unreachable or misconfigured", "^Amanda unreachable or misconfigured:[\\s\\S]*", ["broken", "failed"]),
+        new("Repository unreachable or misconfigured", "^Repository unreachable or misconfigured:[\\s\\S]*", ["broken", "failed"]),
         new("Suite defect", "[\\s\\S]*", ["broken"]),
     ];
 

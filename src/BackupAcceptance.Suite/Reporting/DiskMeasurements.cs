@@ -37,9 +37,10 @@ public sealed class DiskMeasurements
     public void RecoveryTime(BackupTarget target, TimeSpan estimate) => Update(target, e => e with { Restore = estimate });
 
     /// <summary>What a failed check knew: its dump, and the files when it counted the whole disk.</summary>
-    public void Failure(ExpectationFailedException? failure)
+    public void Failure(Core.Failures.CheckFailedException? recorded)
     {
-        if (failure is null || failure.Target.IsEstate) return;
+        // Measurements are kept per Amanda disk; a repository's failure has no disk.
+        if (recorded is not ExpectationFailedException failure || failure.Target.IsEstate) return;
         if (failure.FilesCounted is { } files) Files(failure.Target, failure.DumpDate, files);
         else Dump(failure.Target, failure.DumpDate);
     }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Expectations.Failures;
 using NUnit.Framework;
 
@@ -11,7 +12,7 @@ public static class ScenarioCategory
     private static readonly string[] Titles = [.. Enum.GetValues<FailureCategory>().Select(c => c.Title())];
 
     /// <returns>Null for a scenario that passed.</returns>
-    public static string? Of(ScenarioVerdict verdict, ExpectationFailedException? failure, Exception? error)
+    public static string? Of(ScenarioVerdict verdict, CheckFailedException? failure, Exception? error)
     {
         if (verdict == ScenarioVerdict.Passed) return null;
         if (failure is not null) return failure.Category.Title();

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.Globalization;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Expectations;
@@ -14,7 +15,7 @@ public sealed record ScenarioFacts(
     string Scenario,
     BackupTarget? Target,
     IReadOnlyList<BackupTarget>? Estate,
-    ExpectationFailedException? Failure,
+    CheckFailedException? Failure,
     DumpDate? DumpDate,
     int? Seed,
     IReadOnlyDictionary<string, string> Facts,

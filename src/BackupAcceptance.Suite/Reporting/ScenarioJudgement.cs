@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Expectations.Failures;
 using NUnit.Framework;
 
@@ -15,7 +16,7 @@ namespace BackupAcceptance.Suite.Reporting;
 /// <param name="Trace">The error as the runner saw it, for the report; null when there was none.</param>
 /// <param name="Failure">The failure the checks recorded or raised, when there is one (dump date, facts).</param>
 public sealed record ScenarioJudgement(ScenarioVerdict Verdict, string? Category, string Reason, string? Message, string? Trace,
-    ExpectationFailedException? Failure)
+    CheckFailedException? Failure)
 {
     public static ScenarioJudgement Passed { get; } = new(ScenarioVerdict.Passed, null, "", null, null, null);
 
@@ -23,7 +24,7 @@ public sealed record ScenarioJudgement(ScenarioVerdict Verdict, string? Category
     /// <param name="error">What the scenario or step raised, if anything.</param>
     /// <param name="endedAs">How the runner says it ended when it raised nothing and did not pass (an undefined or
     /// pending step); null when it passed.</param>
-    public static ScenarioJudgement Of(ExpectationFailedException? recorded, Exception? error, string? endedAs)
+    public static ScenarioJudgement Of(CheckFailedException? recorded, Exception? error, string? endedAs)
     {
         if (error is not null)
         {

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Expectations.Failures;
 
 namespace BackupAcceptance.Suite.Reporting;
@@ -15,11 +16,11 @@ public enum ScenarioVerdict
 public static class ScenarioVerdicts
 {
     /// <summary>The failure that decides: the one the driver recorded, else the error itself or the one it wraps.</summary>
-    public static ExpectationFailedException? Failure(ExpectationFailedException? recorded, Exception error) =>
-        recorded ?? error as ExpectationFailedException ?? error.InnerException as ExpectationFailedException;
+    public static CheckFailedException? Failure(CheckFailedException? recorded, Exception error) =>
+        recorded ?? error as CheckFailedException ?? error.InnerException as CheckFailedException;
 
     /// <summary>Only a backup fault fails; any other error (no failure category at all included) is broken.</summary>
-    public static ScenarioVerdict Of(ExpectationFailedException? failure) =>
+    public static ScenarioVerdict Of(CheckFailedException? failure) =>
         failure is not null && failure.Category.IsBackupDefect() ? ScenarioVerdict.Failed : ScenarioVerdict.Broken;
 
     /// <summary>The summary's word for it, as wide as the others.</summary>

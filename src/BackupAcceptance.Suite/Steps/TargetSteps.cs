@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Failures;

@@ -33,6 +33,8 @@ public sealed partial class DependencyTableTests
         typeof(BackupAcceptance.ReqnrollNUnit.FeatureCatalog).Assembly,
         typeof(BackupAcceptance.Baseline.FeatureWriter).Assembly,
         typeof(BackupAcceptance.Outputs.OutputsRequest).Assembly,
+        typeof(BackupAcceptance.Core.Sources.IBackupSource).Assembly,
+        typeof(BackupAcceptance.Restic.ResticRepository).Assembly,
     ];
 
     private static IReadOnlyList<Room> Rooms()
@@ -96,5 +98,17 @@ public sealed partial class DependencyTableTests
             }
         }
         broken.ShouldBeEmpty();
+    }
+
+    /// <summary>The promise, said once more on its own: the core names no backup system and runs no program.</summary>
+    [TestCase("BackupAcceptance.Amanda")]
+    [TestCase("BackupAcceptance.Expectations")]
+    [TestCase("BackupAcceptance.Restic")]
+    [TestCase("BackupAcceptance.Suite")]
+    [TestCase("CliWrap")]
+    public void The_core_knows_no_backup_system(string other)
+    {
+        var result = Types.InAssembly(typeof(BackupAcceptance.Core.Sources.IBackupSource).Assembly).ShouldNot().HaveDependencyOn(other).GetResult();
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
     }
 }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;

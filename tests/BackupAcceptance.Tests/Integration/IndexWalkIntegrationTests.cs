@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.IO.Compression;
 using System.Text;
 using BackupAcceptance.Amanda.Catalogue;

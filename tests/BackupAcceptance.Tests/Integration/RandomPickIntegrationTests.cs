@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations;

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.Security.Cryptography;
 using System.Text;
 using BackupAcceptance.Amanda.Session;

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Suite.Reporting;

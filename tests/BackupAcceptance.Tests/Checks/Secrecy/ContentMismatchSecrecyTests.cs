@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Secrecy;

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Failures;
 using System.Net.Sockets;
 using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;

@@ -1,4 +1,4 @@
-namespace BackupAcceptance.Expectations.Failures;
+namespace BackupAcceptance.Core.Failures;
 
 /// <summary>
 /// What broke, so the morning reader knows where to look. Every failure message starts with the category's title
@@ -30,7 +30,15 @@ public enum FailureCategory
 
     /// <summary>A dump whose index is missing, cut short or unreadable: it cannot be browsed for a restore.</summary>
     IndexDamaged,
+
+    /// <summary>A repository whose own check finds errors, or whose data cannot be read back (restic): what it
+    /// holds may not restore.</summary>
+    RepositoryDamaged,
     AmandaUnreachable,
+
+    /// <summary>A repository that cannot be opened: absent, the wrong password, no restic program. The repository's
+    /// counterpart of Amanda unreachable; a broken run, not a bad backup.</summary>
+    RepositoryUnreachable,
 
     /// <summary>The restore could not be done for reasons outside the backup: the restore area is full or not
     /// writable, or the tape server refused (no such storage, no data sent). A broken run, not a bad backup.</summary>
@@ -62,7 +70,9 @@ public static class FailureCategoryTitles
         FailureCategory.DataCheckBrokeRules => "Data check broke the rules",
         FailureCategory.RecoveryTooSlow => "Recovery too slow",
         FailureCategory.IndexDamaged => "Index damaged",
+        FailureCategory.RepositoryDamaged => "Repository damaged",
         FailureCategory.AmandaUnreachable => "Amanda unreachable or misconfigured",
+        FailureCategory.RepositoryUnreachable => "Repository unreachable or misconfigured",
         FailureCategory.RestoreFailed => "Restore failed",
         FailureCategory.InputError => "Input error",
         FailureCategory.SuiteDefect => "Suite defect",
@@ -72,9 +82,9 @@ public static class FailureCategoryTitles
     };
 
     /// <summary>An expectation not met (the backup is bad: the test fails) as opposed to a check that could not run
-    /// (Amanda's servers, this machine, the feature file or the suite are at fault: the test is broken).</summary>
+    /// (the backup system's servers, this machine, the feature file or the suite are at fault: the test is broken).</summary>
     public static bool IsBackupDefect(this FailureCategory category) =>
-        category is not (FailureCategory.AmandaUnreachable or FailureCategory.RestoreFailed or FailureCategory.InputError
+        category is not (FailureCategory.AmandaUnreachable or FailureCategory.RepositoryUnreachable or FailureCategory.RestoreFailed or FailureCategory.InputError
             or FailureCategory.SuiteDefect or FailureCategory.NothingChecked or FailureCategory.Interrupted
             or FailureCategory.DataCheckBrokeRules);
 }

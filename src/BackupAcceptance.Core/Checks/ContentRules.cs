@@ -1,0 +1,48 @@
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
+
+namespace BackupAcceptance.Core.Checks;
+
+/// <summary>What a backup holds, from its whole tree: at least N files, files below a directory, named paths. The
+/// hollow-backup detector is the first: directories never count.</summary>
+public static class ContentRules
+{
+    public static async Task<SnapshotTree> RequireFilesAsync(BackupInView view, int minimum, CancellationToken cancellationToken)
+    {
+        var tree = await view.TreeAsync(cancellationToken);
+        if (tree.Files >= minimum) return tree;
+        throw view.Failure(tree.Files == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles,
+            $"at least {minimum} file{(minimum == 1 ? "" : "s")} (directories never count)",
+            $"{tree.Files} files in {Plural.Of(tree.Directories, "directory", "directories")} below the root");
+    }
+
+    public static async Task<int> RequireFilesBelowAsync(BackupInView view, string directory, CancellationToken cancellationToken)
+    {
+        var path = RelativePath.Of(directory);
+        var tree = await view.TreeAsync(cancellationToken);
+        if (path.Length > 0 && tree.Find(path) is not { IsDirectory: true })
+            throw view.Failure(FailureCategory.MissingPath, $"a directory /{path}", "no such directory in the backup");
+        var below = tree.Below(path).ToList();
+        var files = below.Count(e => !e.IsDirectory);
+        if (files > 0) return files;
+        throw view.Failure(FailureCategory.HollowBackup, $"the directory /{path} to hold at least one file (directories never count)",
+            $"0 files in {Plural.Of(below.Count, "directory", "directories")} below it");
+    }
+
+    /// <param name="paths">Relative to the subject; a trailing / asks for a directory.</param>
+    public static async Task<int> RequirePathsAsync(BackupInView view, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var tree = await view.TreeAsync(cancellationToken);
+        var missing = new List<string>();
+        foreach (var asked in paths)
+        {
+            var wantsDirectory = asked.EndsWith('/');
+            var entry = tree.Find(RelativePath.Of(asked));
+            if (entry is null) missing.Add($"/{RelativePath.Of(asked)}{(wantsDirectory ? "/" : "")} (absent)");
+            else if (wantsDirectory && !entry.IsDirectory) missing.Add($"/{entry.Path}/ (a file, not a directory)");
+        }
+        if (missing.Count == 0) return paths.Count;
+        throw view.Failure(FailureCategory.MissingPath, $"all {paths.Count} paths in the backup",
+            $"{missing.Count} missing path{(missing.Count == 1 ? "" : "s")}: {string.Join(", ", missing)}");
+    }
+}

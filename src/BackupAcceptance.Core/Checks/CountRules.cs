@@ -1,0 +1,52 @@
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
+
+namespace BackupAcceptance.Core.Checks;
+
+/// <summary>Counts against a reference: the backup before, or the live directory now. A change beyond the percentage
+/// either way is a count drop (a count that doubled is as suspicious as one that halved); exactly it still passes.</summary>
+public static class CountRules
+{
+    public sealed record CountChange(int Count, int Reference)
+    {
+        public double Percent => Reference == 0 ? (Count == 0 ? 0 : double.PositiveInfinity) : 100.0 * (Count - Reference) / Reference;
+
+        public override string ToString() => double.IsInfinity(Percent) ? "from none" : $"{Percent:+0.#;-0.#;0}%";
+    }
+
+    public static async Task<CountChange> RequireWithinPreviousAsync(BackupInView view, int percent, CancellationToken cancellationToken)
+    {
+        var tree = await RequireSomeFilesAsync(view, cancellationToken);
+        var previous = await view.PreviousAsync(cancellationToken) ?? throw view.Failure(FailureCategory.StaleBackup,
+            "a snapshot before this one to compare with", "this is the first snapshot of this host and path");
+        var reference = (await view.TreeAsync(previous, cancellationToken)).Files;
+        var change = new CountChange(tree.Files, reference);
+        if (Within(change, percent)) return change;
+        throw view.Failure(FailureCategory.CountDrop, $"the file count within {percent}% of the previous snapshot ({previous}: {reference} files)",
+            $"{tree.Files} files ({change})");
+    }
+
+    /// <param name="live">The live directory the subject's path is on this machine.</param>
+    public static async Task<CountChange> RequireWithinLiveAsync(BackupInView view, string live, int percent, CancellationToken cancellationToken)
+    {
+        var tree = await RequireSomeFilesAsync(view, cancellationToken);
+        int now;
+        try
+        {
+            now = LiveCount.Files(live);
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            throw view.Failure(FailureCategory.SuiteDefect, $"the live directory {live} readable whole", unreadable.Message, unreadable);
+        }
+        var change = new CountChange(tree.Files, now);
+        if (Within(change, percent)) return change;
+        throw view.Failure(FailureCategory.CountDrop, $"the file count within {percent}% of the live directory ({now} files now)",
+            $"{tree.Files} files in the backup ({change})");
+    }
+
+    private static bool Within(CountChange change, int percent) => Math.Abs(change.Percent) <= percent;
+
+    private static async Task<SnapshotTree> RequireSomeFilesAsync(BackupInView view, CancellationToken cancellationToken) =>
+        await ContentRules.RequireFilesAsync(view, 1, cancellationToken);
+}

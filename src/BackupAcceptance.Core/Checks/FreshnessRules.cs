@@ -1,0 +1,43 @@
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
+
+namespace BackupAcceptance.Core.Checks;
+
+/// <summary>Existence and age, from the subject's history of backups: ages are measured against this machine's clock
+/// (UTC on both sides); exactly the limit still passes.</summary>
+public static class FreshnessRules
+{
+    public static async Task<Snapshot> RequireBackupAsync(BackupInView view, CancellationToken cancellationToken) =>
+        await view.SnapshotAsync(cancellationToken);
+
+    public static async Task<Snapshot> RequireLatestNoOlderThanAsync(BackupInView view, TimeSpan limit, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var history = await view.HistoryAsync(cancellationToken);
+        if (history.Count == 0)
+            throw view.Failure(FailureCategory.StaleBackup, $"the latest snapshot to be no older than {Hours(limit)}", "no snapshot of this host and path");
+        var latest = history[^1];
+        if (now - latest.Time <= limit) return latest;
+        throw view.Failure(FailureCategory.StaleBackup, $"the latest snapshot to be no older than {Hours(limit)}",
+            $"it is {Hours(now - latest.Time)} old", about: latest);
+    }
+
+    /// <summary>The recovery point of a path: the newest snapshot, up to the chosen one, that holds it.</summary>
+    public static async Task<Snapshot> RequirePathNoOlderThanAsync(BackupInView view, string path, TimeSpan limit, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var relative = RelativePath.Of(path);
+        var chosen = await view.SnapshotAsync(cancellationToken);
+        var history = await view.HistoryAsync(cancellationToken);
+        foreach (var snapshot in history.TakeWhile(s => s != chosen).Append(chosen).Reverse())
+        {
+            if ((await view.TreeAsync(snapshot, cancellationToken)).Find(relative) is null) continue;
+            if (now - snapshot.Time <= limit) return snapshot;
+            throw view.Failure(FailureCategory.StaleBackup, $"the newest restorable version of /{relative} to be no older than {Hours(limit)}",
+                $"it is {Hours(now - snapshot.Time)} old", about: snapshot);
+        }
+        throw view.Failure(FailureCategory.MissingPath, $"/{relative} in a snapshot", $"it is in none of {history.Count} snapshot(s)");
+    }
+
+    public static string Hours(TimeSpan span) => $"{span.TotalHours:0.#} hours";
+}

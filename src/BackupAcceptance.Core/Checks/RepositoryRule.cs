@@ -1,0 +1,20 @@
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
+
+namespace BackupAcceptance.Core.Checks;
+
+/// <summary>The backup system's own check of its store (restic check): errors it reports are a damaged repository,
+/// whatever the trees say.</summary>
+public static class RepositoryRule
+{
+    public static async Task RequireCleanAsync(BackupInView view, int readDataPercent, CancellationToken cancellationToken)
+    {
+        if (view.Source is not IRepositoryCheck checkable)
+            throw view.Failure(FailureCategory.InputError, "a backup system that checks its own store", $"{view.Source.Subject} has no such check");
+        var errors = await view.Guard(() => checkable.CheckRepositoryAsync(readDataPercent, cancellationToken));
+        if (errors is null) return;
+        throw view.Failure(FailureCategory.RepositoryDamaged,
+            readDataPercent == 0 ? "the repository's own check to find no error" : $"the repository's own check, reading {readDataPercent}% of its data, to find no error",
+            errors);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
+
+namespace BackupAcceptance.Core.Checks;
+
+/// <summary>
+/// Restores and what is judged of them: a seeded random pick of regular files or one chosen file, restored by the
+/// backup system (which checks what it reads), then compared with the live file, matched against a pattern, or
+/// dated. Nothing restored is ever quoted: a failure gives sizes and SHA-256 sums.
+/// </summary>
+public static class RestoreRules
+{
+    public static async Task<RestoredSet> RestoreRandomAsync(BackupInView view, int count, int seed, IPrivateArea area,
+        CancellationToken cancellationToken)
+    {
+        var tree = await view.TreeAsync(cancellationToken);
+        var files = tree.RegularFiles.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+            throw view.Failure(FailureCategory.HollowBackup, $"{count} regular file{(count == 1 ? "" : "s")} to restore",
+                $"{tree.Files} files ({tree.Files - files.Count} not regular) in {tree.Directories} directories");
+        var random = new Random(seed);
+        var picked = files.OrderBy(_ => random.Next()).Take(count).ToList();
+        return await RestoreAsync(view, picked, area, seed, cancellationToken);
+    }
+
+    public static async Task<RestoredSet> RestoreFileAsync(BackupInView view, string path, IPrivateArea area, CancellationToken cancellationToken)
+    {
+        var relative = RelativePath.Of(path);
+        var tree = await view.TreeAsync(cancellationToken);
+        var entry = tree.Find(relative);
+        if (entry is not { Kind: EntryKind.RegularFile })
+            throw view.Failure(FailureCategory.MissingPath, $"a regular file /{relative} to restore",
+                entry is null ? "no such path in the backup" : $"a {(entry.IsDirectory ? "directory" : "file that is not regular")}");
+        return await RestoreAsync(view, [entry], area, null, cancellationToken);
+    }
+
+    private static async Task<RestoredSet> RestoreAsync(BackupInView view, IReadOnlyList<TreeEntry> entries, IPrivateArea area, int? seed,
+        CancellationToken cancellationToken)
+    {
+        var snapshot = await view.SnapshotAsync(cancellationToken);
+        var restored = new List<RestoredSet.File>();
+        foreach (var entry in entries)
+        {
+            var destination = Path.Combine(area.Path, (restored.Count + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+            await view.Guard(async () =>
+            {
+                await view.Source.RestoreFileAsync(snapshot, entry.Path, destination, cancellationToken);
+                return true;
+            });
+            var size = new FileInfo(destination).Length;
+            if (size != entry.Size)
+                throw view.Failure(FailureCategory.RestoreMismatch, $"/{entry.Path} restored whole ({entry.Size} bytes as backed up)",
+                    $"{size} bytes restored");
+            restored.Add(new RestoredSet.File(entry, destination));
+        }
+        return new RestoredSet(snapshot, area, restored, seed);
+    }
+
+    /// <summary>Each restored file against the live one under <paramref name="liveRoot"/>, when the live file still
+    /// has the size and modification time the backup recorded (else it changed since and is listed, not compared).</summary>
+    /// <returns>The files compared and the notes on those that were not.</returns>
+    public static async Task<(int Compared, IReadOnlyList<string> Notes)> RequireMatchesLiveAsync(BackupInView view, RestoredSet restored,
+        string liveRoot, CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var mismatches = new List<string>();
+        var compared = 0;
+        foreach (var file in restored.Files)
+        {
+            var live = new FileInfo(Path.Combine(liveRoot, file.Entry.Path));
+            if (!live.Exists || live.LinkTarget is not null)
+            {
+                notes.Add($"/{file.Entry.Path}: no live regular file to compare (gone since the backup)");
+                continue;
+            }
+            if (live.Length != file.Entry.Size || !SameTime(live.LastWriteTimeUtc, file.Entry.ModifiedAt))
+            {
+                notes.Add($"/{file.Entry.Path}: changed since the backup, not compared (live {live.Length} bytes, mtime {live.LastWriteTimeUtc:u})");
+                continue;
+            }
+            compared++;
+            var (liveSum, restoredSum) = (await Sha256Async(live.FullName, cancellationToken), await Sha256Async(file.RestoredPath, cancellationToken));
+            if (liveSum != restoredSum)
+                mismatches.Add($"/{file.Entry.Path}: live sha256 {liveSum} ({live.Length} bytes), restored sha256 {restoredSum} ({new FileInfo(file.RestoredPath).Length} bytes)");
+        }
+        var seed = restored.Seed is { } s ? $" (seed {s})" : "";
+        if (compared == 0)
+            throw view.Failure(FailureCategory.NothingChecked, "at least one restored file to compare with its live file",
+                $"none could be compared: {string.Join("; ", notes.Take(20))}{seed}");
+        if (mismatches.Count > 0)
+            throw view.Failure(FailureCategory.RestoreMismatch, "every file unchanged since the backup to have the live file's SHA-256",
+                $"{mismatches.Count} mismatch{(mismatches.Count == 1 ? "" : "es")}: {string.Join("; ", mismatches.Take(20))}{seed}");
+        return (compared, notes);
+    }
+
+    /// <summary>The one restored file's text matches the pattern; a mismatch describes the file, never shows it.</summary>
+    public static async Task RequireContentMatchesAsync(BackupInView view, RestoredSet restored, string pattern, CancellationToken cancellationToken)
+    {
+        var file = Single(view, restored);
+        var text = await File.ReadAllTextAsync(file.RestoredPath, cancellationToken);
+        if (Regex.IsMatch(text, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5))) return;
+        throw view.Failure(FailureCategory.RestoreMismatch, $"the restored /{file.Entry.Path} to match /{pattern}/",
+            $"the pattern matches nowhere in it: {new FileInfo(file.RestoredPath).Length} bytes, sha256 {await Sha256Async(file.RestoredPath, cancellationToken)}, " +
+            $"{text.Count(c => c == '\n')} lines");
+    }
+
+    /// <summary>The one restored file's modification time, as backed up, is within the limit of now.</summary>
+    public static void RequireNoOlderThan(BackupInView view, RestoredSet restored, TimeSpan limit, DateTimeOffset now)
+    {
+        var file = Single(view, restored);
+        var age = now - file.Entry.ModifiedAt;
+        if (age <= limit) return;
+        throw view.Failure(FailureCategory.StaleBackup, $"the restored /{file.Entry.Path} to be no older than {FreshnessRules.Hours(limit)}",
+            $"it was last modified {FreshnessRules.Hours(age)} ago ({file.Entry.ModifiedAt.UtcDateTime:u})");
+    }
+
+    private static RestoredSet.File Single(BackupInView view, RestoredSet restored) => restored.Files.Count == 1
+        ? restored.Files[0]
+        : throw view.Failure(FailureCategory.SuiteDefect, "one restored file (restore it with 'When the file \"...\" is restored')",
+            $"{restored.Files.Count} restored files");
+
+    /// <summary>Times as the backup keeps them (to the nanosecond) against .NET's (to 100 ns): equal to the tick.</summary>
+    private static bool SameTime(DateTime live, DateTimeOffset backedUp) => Math.Abs((live - backedUp.UtcDateTime).Ticks) < 10;
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

@@ -1,0 +1,41 @@
+using BackupAcceptance.Core.Sources;
+
+namespace BackupAcceptance.Core.Checks;
+
+/// <summary>Which backup of the subject a scenario looks at: the newest, the one before it, or the newest taken on or
+/// before a moment (the Given steps' choice, as amrecover's setdate reads it).</summary>
+public abstract record SnapshotChoice
+{
+    public static SnapshotChoice Latest { get; } = new LatestChoice();
+
+    public static SnapshotChoice BeforeLatest { get; } = new BeforeLatestChoice();
+
+    public static SnapshotChoice AsOf(DateTimeOffset latestAdmitted, string asWritten) => new AsOfChoice(latestAdmitted, asWritten);
+
+    /// <summary>The chosen backup of <paramref name="history"/> (oldest first), or null when none fits.</summary>
+    public abstract Snapshot? Pick(IReadOnlyList<Snapshot> history);
+
+    /// <summary>What the reader expected to find, for the stale-backup sentence.</summary>
+    public abstract string Expected { get; }
+
+    private sealed record LatestChoice : SnapshotChoice
+    {
+        public override Snapshot? Pick(IReadOnlyList<Snapshot> history) => history.Count > 0 ? history[^1] : null;
+
+        public override string Expected => "at least one snapshot";
+    }
+
+    private sealed record BeforeLatestChoice : SnapshotChoice
+    {
+        public override Snapshot? Pick(IReadOnlyList<Snapshot> history) => history.Count > 1 ? history[^2] : null;
+
+        public override string Expected => "a snapshot before the latest";
+    }
+
+    private sealed record AsOfChoice(DateTimeOffset LatestAdmitted, string AsWritten) : SnapshotChoice
+    {
+        public override Snapshot? Pick(IReadOnlyList<Snapshot> history) => history.LastOrDefault(s => s.Time <= LatestAdmitted);
+
+        public override string Expected => $"a snapshot on or before {AsWritten}";
+    }
+}

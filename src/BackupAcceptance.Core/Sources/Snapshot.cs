@@ -1,0 +1,8 @@
+namespace BackupAcceptance.Core.Sources;
+
+/// <summary>One backup of a subject: the system's id for it and when it was taken (UTC).</summary>
+public sealed record Snapshot(string Id, DateTimeOffset Time)
+{
+    /// <summary>"snapshot 1a2b3c4d of 2026-12-07 08:25:06 UTC": how a failure names the backup it looked at.</summary>
+    public override string ToString() => $"snapshot {Id[..Math.Min(8, Id.Length)]} of {Time.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC";
+}

@@ -1,0 +1,140 @@
+using System.ComponentModel;
+using System.Text;
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
+using CliWrap;
+
+namespace BackupAcceptance.Restic;
+
+/// <summary>
+/// One host and path of a restic repository, as the core sees a backup system. restic is only ever asked to read:
+/// every command runs with --no-lock (no lock file written into the repository) and --no-cache (nothing kept in the
+/// user's cache), each bounded by <see cref="ResticOptions"/>; the password comes from restic's own variables.
+/// Arguments are single words of the form --name=value, so no path or host is ever read as an option.
+/// </summary>
+public sealed class ResticRepository : IBackupSource, IRepositoryCheck
+{
+    private readonly ResticOptions _options;
+
+    /// <param name="location">The repository as restic names it (a folder, sftp:..., rest:...).</param>
+    /// <param name="host">The host the snapshots were taken on (restic's --host).</param>
+    /// <param name="path">The absolute path backed up (restic's --path).</param>
+    public ResticRepository(string location, string host, string path, ResticOptions? options = null)
+    {
+        Location = Word(location, "repository");
+        Host = Word(host, "host");
+        Path = Word(path, "path");
+        if (!Path.StartsWith('/')) throw new ArgumentException($"Input error: the path '{Path}' is not absolute: restic records the absolute path it backed up.", nameof(path));
+        Path = Path.Length > 1 ? Path.TrimEnd('/') : Path;
+        _options = options ?? new ResticOptions();
+    }
+
+    public string Location { get; }
+
+    public string Host { get; }
+
+    public string Path { get; }
+
+    public ResticTranscript Transcript { get; } = new();
+
+    public string Subject => $"restic {Location} {Host}:{Path}";
+
+    public string TranscriptTail() => Transcript.Tail();
+
+    public async Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken)
+    {
+        var output = new StringBuilder();
+        await RunAsync("snapshots", ["snapshots", "--json", $"--host={Host}", $"--path={Path}"], PipeTarget.ToStringBuilder(output),
+            reading: false, _options.CommandTimeout, cancellationToken);
+        return ResticJson.Snapshots(output.ToString().Trim());
+    }
+
+    public async Task<SnapshotTree> TreeAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        var entries = new List<TreeEntry>();
+        // A line at a time: a tree of a million files is a million lines, never one string.
+        await RunAsync("ls", ["ls", "--json", snapshot.Id], PipeTarget.ToDelegate(line =>
+        {
+            if (ResticJson.Node(line, Path) is { } entry) entries.Add(entry);
+        }), reading: true, _options.CommandTimeout, cancellationToken);
+        return new SnapshotTree(entries);
+    }
+
+    public async Task RestoreFileAsync(Snapshot snapshot, string path, string destination, CancellationToken cancellationToken)
+    {
+        // CreateNew: a name already there (a link planted in the area) is an error, never written through.
+        await using var file = new FileStream(destination, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+        var absolute = Path == "/" ? "/" + path : $"{Path}/{path}";
+        await RunAsync("dump", ["dump", snapshot.Id, absolute], PipeTarget.ToStream(file), reading: true, _options.CommandTimeout, cancellationToken);
+    }
+
+    public async Task<string?> CheckRepositoryAsync(int readDataPercent, CancellationToken cancellationToken)
+    {
+        string[] arguments = readDataPercent > 0 ? ["check", $"--read-data-subset={readDataPercent}%"] : ["check"];
+        var errors = new StringBuilder();
+        var exit = await RunAsync("check", arguments, PipeTarget.Null, reading: false, _options.CheckTimeout, cancellationToken,
+            stderr: errors, acceptErrors: true);
+        if (exit == 0) return null;
+        var text = errors.ToString();
+        if (!text.Contains("repository contains errors", StringComparison.Ordinal))
+            throw ResticRefusals.Of(Location, "check", exit, text, reading: false);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return $"{lines.Length - 1} line(s) of errors: {string.Join(" / ", lines.Take(6))}";
+    }
+
+    /// <summary>Runs restic read-only and bounded; a refusal comes back sorted (<see cref="ResticRefusals"/>).</summary>
+    /// <returns>The exit code (always 0 unless <paramref name="acceptErrors"/>).</returns>
+    private async Task<int> RunAsync(string command, IReadOnlyList<string> arguments, PipeTarget stdout, bool reading, TimeSpan timeout,
+        CancellationToken cancellationToken, StringBuilder? stderr = null, bool acceptErrors = false)
+    {
+        RequirePassword();
+        IReadOnlyList<string> all = [$"--repo={Location}", "--no-lock", "--no-cache", "--quiet", .. arguments];
+        Transcript.Command(all);
+        stderr ??= new StringBuilder();
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(timeout);
+        try
+        {
+            var result = await Cli.Wrap(_options.Program).WithArguments(all)
+                .WithStandardInputPipe(PipeSource.Null)
+                .WithStandardOutputPipe(stdout)
+                .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>
+                {
+                    stderr.AppendLine(line);
+                    Transcript.Error(line);
+                }))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteAsync(bound.Token);
+            Transcript.Exit(result.ExitCode);
+            if (result.ExitCode != 0 && !acceptErrors) throw ResticRefusals.Of(Location, command, result.ExitCode, stderr.ToString(), reading);
+            return result.ExitCode;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Transcript.Error($"(killed after {timeout.TotalMinutes:0.#} min)");
+            throw new SourceRefusedException(FailureCategory.RepositoryUnreachable, $"restic {command} to finish within {timeout.TotalMinutes:0.#} min",
+                "it did not; it was stopped");
+        }
+        catch (Win32Exception missing)
+        {
+            throw new SourceRefusedException(FailureCategory.RepositoryUnreachable, "the restic program (Debian: apt-get install restic)",
+                $"'{_options.Program}' cannot be run: {missing.Message}", missing);
+        }
+    }
+
+    private static void RequirePassword()
+    {
+        if (ResticOptions.PasswordVariables.Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)))) return;
+        throw new SourceRefusedException(FailureCategory.RepositoryUnreachable,
+            "restic's password in RESTIC_PASSWORD_FILE, RESTIC_PASSWORD or RESTIC_PASSWORD_COMMAND (never in a feature file)", "none of them is set");
+    }
+
+    /// <summary>A word restic would take as it is: no control character, nothing empty.</summary>
+    private static string Word(string value, string what) =>
+        value.Length == 0 || value.Any(char.IsControl)
+            ? throw new ArgumentException($"Input error: the {what} '{value.Replace("\n", "\\n", StringComparison.Ordinal)}' is empty or holds a control character.", what)
+            : value;
+}

@@ -1,0 +1,227 @@
+using BackupAcceptance.Core.Checks;
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Core;
+
+/// <summary>The core's checks on a backup system held in memory: each passes on a good history and fails, with its
+/// category and a sentence naming the subject and the snapshot, on the bad one it exists to catch.</summary>
+public sealed class CoreRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+
+    private static BackupInView View(MemorySource source, SnapshotChoice? choice = null) => new(source, choice ?? SnapshotChoice.Latest, "memory transcript");
+
+    private static async Task<CheckFailedException> FailsAsync(Func<Task> check, FailureCategory category)
+    {
+        var failure = await Should.ThrowAsync<CheckFailedException>(check);
+        failure.Category.ShouldBe(category, failure.Message);
+        failure.Message.ShouldStartWith($"{category.Title()}: memory test:/data (");
+        failure.Message.ShouldContain("\n\nmemory transcript (last lines):\nmemory: the last words");
+        return failure;
+    }
+
+    [Test]
+    public async Task Files_pass_and_directories_alone_are_hollow()
+    {
+        var good = new MemorySource();
+        good.Add(Now, ("a", null), ("a/x", "1"));
+        (await ContentRules.RequireFilesAsync(View(good), 1, CancellationToken.None)).Files.ShouldBe(1);
+
+        var hollow = new MemorySource();
+        hollow.Add(Now, ("a", null), ("a/b", null));
+        var failure = await FailsAsync(() => ContentRules.RequireFilesAsync(View(hollow), 1, CancellationToken.None), FailureCategory.HollowBackup);
+        failure.Found.ShouldBe("0 files in 2 directories below the root");
+        await FailsAsync(() => ContentRules.RequireFilesAsync(View(good), 2, CancellationToken.None), FailureCategory.TooFewFiles);
+    }
+
+    [Test]
+    public async Task A_directory_needs_a_file_below_it_and_must_exist()
+    {
+        var source = new MemorySource();
+        source.Add(Now, ("a", null), ("a/b", null), ("c", null), ("c/d", null), ("c/d/f", "x"));
+        (await ContentRules.RequireFilesBelowAsync(View(source), "/c/", CancellationToken.None)).ShouldBe(1);
+        await FailsAsync(() => ContentRules.RequireFilesBelowAsync(View(source), "a", CancellationToken.None), FailureCategory.HollowBackup);
+        await FailsAsync(() => ContentRules.RequireFilesBelowAsync(View(source), "zz", CancellationToken.None), FailureCategory.MissingPath);
+        // "ab" is not below "a": a sibling that starts alike never counts.
+        var sibling = new MemorySource();
+        sibling.Add(Now, ("a", null), ("ab", null), ("ab/f", "x"));
+        await FailsAsync(() => ContentRules.RequireFilesBelowAsync(View(sibling), "a", CancellationToken.None), FailureCategory.HollowBackup);
+    }
+
+    [Test]
+    public async Task Every_missing_path_is_listed_and_a_file_is_not_a_directory()
+    {
+        var source = new MemorySource();
+        source.Add(Now, ("etc", null), ("etc/passwd", "x"));
+        (await ContentRules.RequirePathsAsync(View(source), ["etc/", "/etc/passwd"], CancellationToken.None)).ShouldBe(2);
+        var failure = await FailsAsync(() => ContentRules.RequirePathsAsync(View(source), ["etc/passwd/", "nope", "etc"], CancellationToken.None), FailureCategory.MissingPath);
+        failure.Found.ShouldBe("2 missing paths: /etc/passwd/ (a file, not a directory), /nope (absent)");
+    }
+
+    [TestCase(100, 90, 10, true)]
+    [TestCase(100, 89, 10, false)]
+    [TestCase(100, 110, 10, true)]
+    [TestCase(100, 111, 10, false)]
+    public async Task A_count_change_beyond_the_percentage_either_way_is_a_drop(int before, int after, int percent, bool passes)
+    {
+        var source = new MemorySource();
+        source.Add(Now.AddDays(-1), [.. Enumerable.Range(0, before).Select(i => ($"f{i}", (string?)"x"))]);
+        source.Add(Now, [.. Enumerable.Range(0, after).Select(i => ($"f{i}", (string?)"x"))]);
+        if (passes) (await CountRules.RequireWithinPreviousAsync(View(source), percent, CancellationToken.None)).Reference.ShouldBe(before);
+        else await FailsAsync(() => CountRules.RequireWithinPreviousAsync(View(source), percent, CancellationToken.None), FailureCategory.CountDrop);
+    }
+
+    [Test]
+    public async Task A_count_needs_a_snapshot_before_and_files_in_this_one()
+    {
+        var single = new MemorySource();
+        single.Add(Now, ("f", "x"));
+        await FailsAsync(() => CountRules.RequireWithinPreviousAsync(View(single), 10, CancellationToken.None), FailureCategory.StaleBackup);
+        var hollow = new MemorySource();
+        hollow.Add(Now.AddDays(-1), ("d", null));
+        hollow.Add(Now, ("d", null));
+        await FailsAsync(() => CountRules.RequireWithinPreviousAsync(View(hollow), 10, CancellationToken.None), FailureCategory.HollowBackup);
+    }
+
+    [Test]
+    public async Task The_live_count_counts_links_as_files_and_never_follows_them()
+    {
+        var live = Directory.CreateTempSubdirectory("ba-live-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(live, "d/e"));
+            await File.WriteAllTextAsync(Path.Combine(live, "d/e/f"), "x");
+            File.CreateSymbolicLink(Path.Combine(live, "link"), Path.Combine(live, "d"));
+            LiveCount.Files(live).ShouldBe(2);
+            var source = new MemorySource();
+            source.Add(Now, ("d", null), ("d/e", null), ("d/e/f", "x"), ("d/e/g", "y"), ("d/e/h", "z"));
+            var failure = await FailsAsync(() => CountRules.RequireWithinLiveAsync(View(source), live, 10, CancellationToken.None), FailureCategory.CountDrop);
+            failure.Found.ShouldBe("3 files in the backup (+50%)");
+        }
+        finally
+        {
+            Directory.Delete(live, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task The_same_tree_twice_is_stale_and_a_changed_size_differs()
+    {
+        var source = new MemorySource();
+        source.Add(Now.AddDays(-1), ("f", "abc"));
+        source.Add(Now, ("f", "abc"));
+        await FailsAsync(() => ChangeRule.RequireDifferentFromPreviousAsync(View(source), CancellationToken.None), FailureCategory.StaleBackup);
+        var changed = new MemorySource();
+        changed.Add(Now, ("f", "abc"));
+        changed.Add(Now, ("f", "abcd"));
+        (await ChangeRule.RequireDifferentFromPreviousAsync(View(changed), CancellationToken.None)).ShouldBe(2);
+    }
+
+    [Test]
+    public async Task Ages_pass_up_to_the_limit_and_fail_beyond_it()
+    {
+        var source = new MemorySource();
+        source.Add(Now.AddHours(-26), ("f", "x"));
+        (await FreshnessRules.RequireLatestNoOlderThanAsync(View(source), TimeSpan.FromHours(26), Now, CancellationToken.None)).Time.ShouldBe(Now.AddHours(-26));
+        var failure = await FailsAsync(() => FreshnessRules.RequireLatestNoOlderThanAsync(View(source), TimeSpan.FromHours(25), Now, CancellationToken.None), FailureCategory.StaleBackup);
+        failure.Message.ShouldContain("(snapshot 00000001 of 2026-12-06 10:00:00 UTC)");
+        await FailsAsync(() => FreshnessRules.RequireLatestNoOlderThanAsync(View(new MemorySource()), TimeSpan.FromHours(25), Now, CancellationToken.None), FailureCategory.StaleBackup);
+    }
+
+    [Test]
+    public async Task The_recovery_point_is_the_newest_snapshot_holding_the_path()
+    {
+        var source = new MemorySource();
+        source.Add(Now.AddDays(-3), ("keep", "x"), ("gone", "y"));
+        source.Add(Now.AddHours(-1), ("keep", "x"));
+        (await FreshnessRules.RequirePathNoOlderThanAsync(View(source), "keep", TimeSpan.FromHours(2), Now, CancellationToken.None)).Time.ShouldBe(Now.AddHours(-1));
+        await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "gone", TimeSpan.FromHours(26), Now, CancellationToken.None), FailureCategory.StaleBackup);
+        await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "never", TimeSpan.FromHours(26), Now, CancellationToken.None), FailureCategory.MissingPath);
+    }
+
+    [Test]
+    public async Task The_choice_of_snapshot_is_kept_and_none_that_old_is_stale()
+    {
+        var source = new MemorySource();
+        var first = source.Add(Now.AddDays(-2), ("f", "x"));
+        source.Add(Now, ("f", "x"), ("g", "y"));
+        (await View(source, SnapshotChoice.BeforeLatest).SnapshotAsync(CancellationToken.None)).ShouldBe(first);
+        (await View(source, SnapshotChoice.AsOf(Now.AddDays(-1), "yesterday")).SnapshotAsync(CancellationToken.None)).ShouldBe(first);
+        await FailsAsync(() => View(source, SnapshotChoice.AsOf(Now.AddDays(-3), "2026-12-04")).SnapshotAsync(CancellationToken.None), FailureCategory.StaleBackup);
+        var view = View(source);
+        await ContentRules.RequireFilesAsync(view, 1, CancellationToken.None);
+        await ContentRules.RequireFilesAsync(view, 2, CancellationToken.None);
+        source.TreeReads.ShouldBe(1, "a scenario reads a snapshot's tree once");
+    }
+
+    [Test]
+    public async Task A_refusal_of_the_system_keeps_its_category()
+    {
+        var source = new MemorySource { Refusal = new SourceRefusedException(FailureCategory.RepositoryUnreachable, "a repository", "none there") };
+        var failure = await FailsAsync(() => ContentRules.RequireFilesAsync(View(source), 1, CancellationToken.None), FailureCategory.RepositoryUnreachable);
+        failure.Message.ShouldContain("(no backup selected): expected a repository; found none there.");
+    }
+
+    [Test]
+    public async Task Restored_files_are_compared_with_unchanged_live_files_only()
+    {
+        var live = Directory.CreateTempSubdirectory("ba-live-").FullName;
+        try
+        {
+            var source = new MemorySource();
+            var taken = MemorySource.Modified;
+            source.Add(taken, ("same", "abc"), ("rotted", "abc"), ("grown", "abc"));
+            foreach (var (name, content) in new[] { ("same", "abc"), ("rotted", "ABC"), ("grown", "abcd") })
+            {
+                await File.WriteAllTextAsync(Path.Combine(live, name), content);
+                File.SetLastWriteTimeUtc(Path.Combine(live, name), taken.UtcDateTime);
+            }
+            var view = View(source);
+            await using var restored = await RestoreRules.RestoreRandomAsync(view, 3, 42, new TemporaryArea(), CancellationToken.None);
+            restored.Files.Count.ShouldBe(3);
+            var failure = await FailsAsync(() => RestoreRules.RequireMatchesLiveAsync(view, restored, live, CancellationToken.None), FailureCategory.RestoreMismatch);
+            failure.Found.ShouldStartWith("1 mismatch: /rotted: live sha256 ");
+            failure.Found.ShouldNotContain("abc", Case.Insensitive); // never a restored byte
+            failure.Found.ShouldEndWith("(seed 42)");
+        }
+        finally
+        {
+            Directory.Delete(live, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Nothing_compared_is_nothing_checked()
+    {
+        var source = new MemorySource();
+        source.Add(Now, ("f", "abc"));
+        var view = View(source);
+        await using var restored = await RestoreRules.RestoreFileAsync(view, "f", new TemporaryArea(), CancellationToken.None);
+        var empty = Directory.CreateTempSubdirectory("ba-live-").FullName;
+        try
+        {
+            await FailsAsync(() => RestoreRules.RequireMatchesLiveAsync(view, restored, empty, CancellationToken.None), FailureCategory.NothingChecked);
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
+
+    [Test]
+    public async Task Content_and_age_of_one_restored_file_are_described_never_shown()
+    {
+        var source = new MemorySource();
+        source.Add(Now.AddHours(-30), ("canary", "canary secret-token\n")); // its mtime: MemorySource.Modified, months ago
+        var view = View(source);
+        await using var restored = await RestoreRules.RestoreFileAsync(view, "canary", new TemporaryArea(), CancellationToken.None);
+        await RestoreRules.RequireContentMatchesAsync(view, restored, "^canary ", CancellationToken.None);
+        var failure = await FailsAsync(() => RestoreRules.RequireContentMatchesAsync(view, restored, "^nope", CancellationToken.None), FailureCategory.RestoreMismatch);
+        failure.Found.ShouldNotContain("secret-token");
+        await FailsAsync(() => Task.Run(() => RestoreRules.RequireNoOlderThan(view, restored, TimeSpan.FromHours(26), Now)), FailureCategory.StaleBackup);
+        await FailsAsync(() => RestoreRules.RestoreFileAsync(view, "nope", new TemporaryArea(), CancellationToken.None), FailureCategory.MissingPath);
+    }
+}

@@ -1,0 +1,55 @@
+using BackupAcceptance.Core.Sources;
+
+namespace BackupAcceptance.Tests.Core;
+
+/// <summary>A backup system held in memory, for the core's rules: snapshots with their trees and file contents, and a
+/// refusal to throw on demand. The real restic runs in the integration tests.</summary>
+internal sealed class MemorySource : IBackupSource
+{
+    private readonly List<(Snapshot Snapshot, SnapshotTree Tree, Dictionary<string, byte[]> Bytes)> _snapshots = [];
+
+    public string Subject => "memory test:/data";
+
+    public SourceRefusedException? Refusal { get; set; }
+
+    public int TreeReads { get; private set; }
+
+    /// <summary>Every entry's modification time: the same in every snapshot, as for a tree that did not change.</summary>
+    public static readonly DateTimeOffset Modified = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public Snapshot Add(DateTimeOffset time, params (string Path, string? Content)[] entries)
+    {
+        var snapshot = new Snapshot($"{_snapshots.Count + 1:D8}", time);
+        var tree = new SnapshotTree([.. entries.Select(e => e.Content is null
+            ? new TreeEntry(e.Path, EntryKind.Directory, 0, Modified)
+            : new TreeEntry(e.Path, EntryKind.RegularFile, e.Content.Length, Modified))]);
+        _snapshots.Add((snapshot, tree, entries.Where(e => e.Content is not null).ToDictionary(e => e.Path, e => System.Text.Encoding.UTF8.GetBytes(e.Content!))));
+        return snapshot;
+    }
+
+    public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) =>
+        Refusal is { } refusal ? throw refusal : Task.FromResult<IReadOnlyList<Snapshot>>([.. _snapshots.Select(s => s.Snapshot)]);
+
+    public Task<SnapshotTree> TreeAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        TreeReads++;
+        return Task.FromResult(_snapshots.Single(s => s.Snapshot == snapshot).Tree);
+    }
+
+    public async Task RestoreFileAsync(Snapshot snapshot, string path, string destination, CancellationToken cancellationToken) =>
+        await File.WriteAllBytesAsync(destination, _snapshots.Single(s => s.Snapshot == snapshot).Bytes[path], cancellationToken);
+
+    public string TranscriptTail() => "memory: the last words";
+}
+
+/// <summary>A temporary folder as the core's private area.</summary>
+internal sealed class TemporaryArea : IPrivateArea
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("ba-core-area-").FullName;
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(Path, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,59 @@
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
+using BackupAcceptance.Restic;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Restic;
+
+/// <summary>restic's JSON and its refusals, as restic 0.14 (Debian 12) prints them.</summary>
+public sealed class ResticWordsTests
+{
+    [Test]
+    public void Snapshots_are_read_oldest_first_with_nanoseconds_cut_to_ticks()
+    {
+        var snapshots = ResticJson.Snapshots("""
+            [{"time":"2026-12-07T08:24:59.797879972Z","paths":["/d"],"hostname":"h","id":"8e77aa"},
+             {"time":"2026-11-01T10:00:00Z","paths":["/d"],"hostname":"h","id":"4c2bbb"},
+             {"time":"2026-12-07T09:24:59.5+01:00","paths":["/d"],"hostname":"h","id":"5d3ccc"}]
+            """);
+        snapshots.Select(s => s.Id).ShouldBe(["4c2bbb", "5d3ccc", "8e77aa"]); // 09:24:59.5+01:00 is before 08:24:59.8Z
+        snapshots[2].Time.ShouldBe(new DateTimeOffset(2026, 12, 7, 8, 24, 59, TimeSpan.Zero).AddTicks(7978799));
+        ResticJson.Snapshots("").ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Nodes_below_the_path_are_kept_relative_and_others_left_out()
+    {
+        const string root = "/srv/data";
+        ResticJson.Node("""{"time":"2026-12-07T08:25:06Z","tree":"5e","paths":["/srv/data"],"id":"f5","struct_type":"snapshot"}""", root).ShouldBeNull();
+        ResticJson.Node("""{"name":"data","type":"dir","path":"/srv/data","mtime":"2026-12-07T08:24:59Z","struct_type":"node"}""", root).ShouldBeNull();
+        ResticJson.Node("""{"name":"data2","type":"file","path":"/srv/data2/x","size":2,"mtime":"2026-12-07T08:24:59Z","struct_type":"node"}""", root).ShouldBeNull();
+        ResticJson.Node("""{"name":"a","type":"file","path":"/srv/data/sub/a","size":2,"mtime":"2026-12-07T08:24:59.759410797Z","struct_type":"node"}""", root)
+            .ShouldBe(new TreeEntry("sub/a", EntryKind.RegularFile, 2, new DateTimeOffset(2026, 12, 7, 8, 24, 59, TimeSpan.Zero).AddTicks(7594107)));
+        ResticJson.Node("""{"name":"l","type":"symlink","path":"/srv/data/l","mtime":"2026-12-07T08:24:59Z","struct_type":"node"}""", root)!.Kind.ShouldBe(EntryKind.Other);
+        ResticJson.Node("""{"name":"s","type":"dir","path":"/srv/data/s","mtime":"2026-12-07T08:24:59Z","struct_type":"node"}""", root)!.IsDirectory.ShouldBeTrue();
+    }
+
+    [TestCase("Fatal: unable to open config file: stat /x/config: no such file or directory\nIs there a repository at the following location?\n/x", false, FailureCategory.RepositoryUnreachable)]
+    [TestCase("Fatal: wrong password or no key found", true, FailureCategory.RepositoryUnreachable)]
+    [TestCase("reading repository password from stdin\nFatal: an empty password is not a password", false, FailureCategory.RepositoryUnreachable)]
+    [TestCase("decrypting blob a6a2 failed: ciphertext verification failed\ngithub.com/restic/restic/internal/repository.(*Repository).LoadBlob\n\tgithub.com/restic/restic/internal/repository/repository.go:303", true, FailureCategory.RepositoryDamaged)]
+    [TestCase("something restic never said before", true, FailureCategory.RepositoryDamaged)]
+    [TestCase("something restic never said before", false, FailureCategory.RepositoryUnreachable)]
+    public void Refusals_are_sorted_by_restic_s_words(string stderr, bool reading, FailureCategory category) =>
+        ResticRefusals.Of("/x", "ls", 1, stderr, reading).Category.ShouldBe(category);
+
+    [Test]
+    public void A_go_stack_trace_is_left_out_of_the_sentence() =>
+        ResticRefusals.LastWords("decrypting blob a6 failed: ciphertext verification failed\ngithub.com/restic/restic/internal/walker.walk\n\tgithub.com/restic/restic/internal/walker/walker.go:102\nruntime.goexit\n\truntime/asm_amd64.s:1594\n")
+            .ShouldBe("decrypting blob a6 failed: ciphertext verification failed");
+
+    [Test]
+    public void Words_that_restic_could_read_as_options_never_reach_it()
+    {
+        Should.Throw<ArgumentException>(() => new ResticRepository("/r", "h", "relative/path"));
+        Should.Throw<ArgumentException>(() => new ResticRepository("/r\n--x", "h", "/p"));
+        new ResticRepository("/r", "h", "/p/").Path.ShouldBe("/p");
+    }
+}
