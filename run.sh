@@ -232,6 +232,16 @@ provision() {
   # Not the run's: the daemons the packages' scripts start (amanda's, a restarted inetd) must not be the watchdog's to
   # kill when the run ends. So provisioning's own long jobs are not killed with the run either (run.sh waits for them).
   env -u BACKUP_ACCEPTANCE_RUN_ID "$ROOT/provision/amanda-demo.sh"
+  # The demo restic repository beside it (features/restic.feature, the restic controls).
+  env -u BACKUP_ACCEPTANCE_RUN_ID "$ROOT/provision/restic-demo.sh"
+}
+
+# restic takes its password from its own variables only. When none is set and the demo repository is here, the demo's
+# password file is used: the demo's restic scenarios then run as they are; a site sets its own and this stays out.
+demo_restic_password() {
+  local demo=/var/lib/backup-acceptance/restic-demo/password
+  [ -z "${RESTIC_PASSWORD_FILE:-}${RESTIC_PASSWORD:-}${RESTIC_PASSWORD_COMMAND:-}" ] && [ -r "$demo" ] || return 0
+  export RESTIC_PASSWORD_FILE="$demo"
 }
 
 # Sums the counters of every TRX in the results directory into one plain closing line.
@@ -343,6 +353,7 @@ run_suite() {
   [ "$FORMAT" != nagios ] || quiet=1   # nothing but the plugin line
   require_dotnet
   require_root_or_prefix
+  demo_restic_password
   if [ -n "$features" ]; then
     [ -e "$features" ] || die "--features: no such file or directory: $features"
     export BACKUP_ACCEPTANCE_FEATURES; BACKUP_ACCEPTANCE_FEATURES="$(cd "$(dirname "$features")" && pwd)/$(basename "$features")"
@@ -654,6 +665,7 @@ run_own_tests() {
   ensure_prometheus_parser
   claim_results
   export BACKUP_ACCEPTANCE_REQUIRE_AMANDA=1 BACKUP_ACCEPTANCE_RESULTS="$RESULTS/suite"
+  demo_restic_password
   local rc=0
   ensure_report_tools || exit 2   # the suite's own trouble; the report's browser test renders with them
   # The whole solution: the acceptance suite on the demo features, the project's own tests, the glue's tests.

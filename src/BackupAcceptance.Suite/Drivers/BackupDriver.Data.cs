@@ -13,6 +13,11 @@ public sealed partial class BackupDriver
 
     public async Task RestoreRandomFilesAsync(int count, int? seed)
     {
+        if (OnRepository)
+        {
+            await RepositoryRestoreRandomAsync(count, seed);
+            return;
+        }
         var chosen = Seeds.Resolve(seed, run.Settings);
         output.WriteLine(Seeds.Replay(chosen));
         var restored = await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreRandomFilesAsync(lease, count, chosen, cancellation));
@@ -23,8 +28,11 @@ public sealed partial class BackupDriver
             string.Join("\n", ListDigest.Capped(restored.Files.Select(f => f.ToString()), 100, "restored files")));
     }
 
-    public async Task RestoreFileAsync(string path) =>
-        await KeepAsync(await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreFileAsync(lease, path, cancellation)));
+    public async Task RestoreFileAsync(string path)
+    {
+        if (OnRepository) await RepositoryRestoreFileAsync(path);
+        else await KeepAsync(await OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreFileAsync(lease, path, cancellation)));
+    }
 
     /// <summary>The new restore replaces the one before: its area is removed now, not left behind, and the new one must
     /// be judged by a Then step of its own.</summary>
@@ -35,7 +43,7 @@ public sealed partial class BackupDriver
         _restoredJudged = false;
     }
 
-    public Task RequireRestoredMatchLiveAsync() => CompareWithLiveAsync(RequireRestored());
+    public Task RequireRestoredMatchLiveAsync() => OnRepository ? RepositoryRestoredMatchLiveAsync() : CompareWithLiveAsync(RequireRestored());
 
     public Task RequireRestoredTreeMatchesLiveAsync() => CompareWithLiveAsync(RequireWholeDisk());
 
@@ -51,6 +59,11 @@ public sealed partial class BackupDriver
 
     public async Task RequireRestoredContentAsync(string pattern)
     {
+        if (OnRepository)
+        {
+            await RepositoryRestoredContentAsync(pattern);
+            return;
+        }
         var restored = RequireOneRestored();
         await VerdictAsync(async () =>
         {
@@ -62,6 +75,11 @@ public sealed partial class BackupDriver
 
     public async Task RequireRestoredNoOlderThanAsync(int hours)
     {
+        if (OnRepository)
+        {
+            await RepositoryRestoredNoOlderThanAsync(hours);
+            return;
+        }
         var restored = RequireOneRestored();
         await VerdictAsync(() =>
         {
@@ -112,6 +130,7 @@ public sealed partial class BackupDriver
 
     private RestoredFiles RequireRestored()
     {
+        if (OnRepository) throw AmandaOnly();
         _restoredJudged = true;
         return Restored ?? throw new InvalidOperationException(
             "Nothing was restored: use 'When the file \"x\" is restored' or 'When 5 random files are restored' first.");

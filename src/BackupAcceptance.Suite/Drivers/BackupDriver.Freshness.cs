@@ -7,6 +7,11 @@ public sealed partial class BackupDriver
 {
     public async Task RequireDumpAsync()
     {
+        if (OnRepository)
+        {
+            await RepositoryBackupAsync();
+            return;
+        }
         var dump = await OnDiskAsync(FreshnessCheck.RequireDumpAsync);
         checks.Record(1, "dump");
         measurements.Dump(RequireTarget(), dump.Date);
@@ -15,6 +20,11 @@ public sealed partial class BackupDriver
 
     public async Task RequireLatestNoOlderThanAsync(int hours)
     {
+        if (OnRepository)
+        {
+            await RepositoryLatestNoOlderThanAsync(hours);
+            return;
+        }
         var dump = await OnDiskAsync((lease, cancellation) =>
             FreshnessCheck.RequireLatestNoOlderThanAsync(lease, FreshnessCheck.Hours(lease.Target, hours), DateTime.Now, cancellation));
         checks.Record(1, "dump");
@@ -32,6 +42,11 @@ public sealed partial class BackupDriver
 
     public async Task RequireRecoveryPointAsync(string path, int hours)
     {
+        if (OnRepository)
+        {
+            await RepositoryRecoveryPointAsync(path, hours);
+            return;
+        }
         var point = await OnDiskAsync((lease, cancellation) =>
             RecoveryPointCheck.RequireNoOlderThanAsync(lease, path, FreshnessCheck.Hours(lease.Target, hours), DateTime.Now, cancellation));
         checks.Record(1, "recovery point");

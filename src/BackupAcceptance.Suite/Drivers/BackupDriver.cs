@@ -29,7 +29,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     public BackupTarget? Target { get; private set; }
 
     /// <summary>The expectation that failed in this scenario, if any: its category decides how reports file it.</summary>
-    public ExpectationFailedException? Failure { get; private set; }
+    public CheckFailedException? Failure { get; private set; }
 
     /// <summary>A session was opened for this scenario: from here on, Given steps may not change the target or dump.</summary>
     public bool Started { get; private set; }
@@ -48,8 +48,8 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     public void UseDisk(string config, string host, string disk)
     {
         RequireBeforeChecks();
-        if (Target is not null || Estate is not null)
-            throw Misuse($"one disk or estate per scenario (it names {(Target?.ToString() ?? "every disk of the configuration")} already)");
+        if (Target is not null || Estate is not null || _source is not null)
+            throw Misuse($"one disk or estate per scenario (it names {(Target?.ToString() ?? Repository ?? "every disk of the configuration")} already)");
         Target = new BackupTarget(config, host, disk);
     }
 
@@ -65,7 +65,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
         _dump = choice;
     }
 
-    private BackupTarget RequireTarget() => Target ?? throw new InvalidOperationException(
+    private BackupTarget RequireTarget() => OnRepository ? throw AmandaOnly() : Target ?? throw new InvalidOperationException(
         "No backup target: start the scenario with a step such as 'Given ba-daily config for localhost /etc'.");
 
     /// <summary>Given steps choose what the scenario looks at; one after a check or a restore would leave the reader
@@ -85,6 +85,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     /// <summary>A failure of the scenario itself (not of one check), named by its target when it has one.</summary>
     private Exception SuiteFailure(FailureCategory category, string expected, string found)
     {
+        if (OnRepository) return Fail(View().Failure(category, expected, found));
         if (Target is not { } target)
             return new AssertionException($"{category.Title()}: scenario '{scenario.ScenarioInfo.Title}': expected {expected}; found {found}.");
         return Fail(new ExpectationFailedException(category, target, Restored?.DumpDate ?? Sample?.DumpDate, expected, found, TranscriptTail));
@@ -123,7 +124,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
             Cancellation.ThrowIfCancellationRequested();
             return await check();
         }
-        catch (ExpectationFailedException failure) when (!Interrupted(failure))
+        catch (CheckFailedException failure) when (!Interrupted(failure))
         {
             throw Fail(failure);
         }
@@ -137,7 +138,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     /// <summary>The run was stopped and this failure is not a verdict on the backup reached before the stop.</summary>
     private bool Interrupted(Exception failure) => run.Interruption.Requested && failure switch
     {
-        ExpectationFailedException expectation => !expectation.Category.IsBackupDefect(),
+        CheckFailedException expectation => !expectation.Category.IsBackupDefect(),
         _ => true,
     };
 
@@ -161,7 +162,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
         }
     }
 
-    private AssertionException Fail(ExpectationFailedException failure)
+    private AssertionException Fail(CheckFailedException failure)
     {
         Failure = failure;
         return new AssertionException(failure.Message, failure);
@@ -176,7 +177,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
         if (!checks.CheckedSomething) return SuiteFailure(FailureCategory.NothingChecked, expected, checks.Describe());
         if (Sample is not null && !_sampleJudged)
             return SuiteFailure(FailureCategory.NothingChecked, expected, "a sample no Then step judged (use 'Then the estimated file count is at least N')");
-        if (Restored is not null && !_restoredJudged)
+        if ((Restored is not null || _repositoryRestored is not null) && !_restoredJudged)
             return SuiteFailure(FailureCategory.NothingChecked, expected, "restored files no Then step looked at (compare them, or check their content or age)");
         return null;
     }
@@ -190,6 +191,8 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
         finally
         {
             Restored = null;
+            if (_repositoryRestored is not null) await _repositoryRestored.DisposeAsync();
+            _repositoryRestored = null;
             if (_lease is not null) await _lease.DisposeAsync(); // given back even when removing the restore failed
             _lease = null;
             _cancellation?.Dispose();

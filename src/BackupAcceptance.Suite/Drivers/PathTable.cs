@@ -13,13 +13,21 @@ public static class PathTable
 {
     public const string Header = "path";
 
-    public static IReadOnlyList<string> Paths(BackupTarget target, DataTable table)
+    public const string Expected = $"a table with one column under the header | {Header} |";
+
+    public static IReadOnlyList<string> Paths(BackupTarget target, DataTable table) =>
+        HeaderProblem(table) is { } found
+            ? throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, null, Expected, found, "")
+            : Rows(table);
+
+    /// <summary>What is wrong with the table's header, as a failure's "found", or null when it is | path |.</summary>
+    public static string? HeaderProblem(DataTable table)
     {
         var header = table.Header.ToList();
-        if (header.Count != 1 || !string.Equals(header[0].Trim(), Header, StringComparison.OrdinalIgnoreCase))
-            throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, null,
-                $"a table with one column under the header | {Header} |",
-                $"the header | {string.Join(" | ", header)} | (without a header row, the first path would be taken for one)", "");
-        return table.Rows.Select(row => row[0].Trim()).ToList();
+        return header.Count != 1 || !string.Equals(header[0].Trim(), Header, StringComparison.OrdinalIgnoreCase)
+            ? $"the header | {string.Join(" | ", header)} | (without a header row, the first path would be taken for one)"
+            : null;
     }
+
+    public static IReadOnlyList<string> Rows(DataTable table) => table.Rows.Select(row => row[0].Trim()).ToList();
 }

@@ -8,14 +8,17 @@ namespace BackupAcceptance.Suite.Steps;
 [StepLayer(4, "Data: real restores")]
 public sealed class DataSteps(BackupDriver driver)
 {
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [When("{int} random files are restored")]
     [StepExample("When 5 random files are restored", "Restores a seeded random sample of the disk's files (seed printed; BACKUP_ACCEPTANCE_SEED replays it), from 1 to 1,000 files: drawn uniformly from the whole count where the index files are readable here, else by random descent (only the directories on the way are listed; files in small directories are likelier); the report says which; fails unless every one of them is in the restore area afterwards. Checks nothing by itself: follow it with a Then step.")]
     public Task WhenRandomFilesAreRestored(int count) => driver.RestoreRandomFilesAsync(count, null);
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [When("{int} random files are restored with seed {int}")]
     [StepExample("When 5 random files are restored with seed 42", "The same, with a fixed seed.")]
     public Task WhenRandomFilesAreRestoredWithSeed(int count, int seed) => driver.RestoreRandomFilesAsync(count, seed);
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [When("the file {string} is restored")]
     [StepExample("When the file \"canary.txt\" is restored", "Restores one file (path relative to the disk) into a private temporary directory; fails unless it is there afterwards. Checks nothing by itself: follow it with a Then step.")]
     public Task WhenTheFileIsRestored(string path) => driver.RestoreFileAsync(path);
@@ -40,12 +43,14 @@ public sealed class DataSteps(BackupDriver driver)
         "Files created or changed since the dump (listed), or files the DLE excludes (listed).")]
     public Task ThenTheRestoredTreeMatchesTheLiveDirectory() => driver.RequireRestoredTreeMatchesLiveAsync();
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("every restored file matches the live file")]
     [StepView(DumpView.RestoredAgainstLive)]
     [StepExample("Then every restored file matches the live file", "SHA-256 of each restored file against the live one at the DLE's device (host must be this machine). At least one file must be compared.",
         "Files changed after the dump (mtime or ctime after it), files whose live copy is gone and files the DLE excludes: all are skipped and listed in the report, not failed.")]
     public Task ThenEveryRestoredFileMatchesTheLiveFile() => driver.RequireRestoredMatchLiveAsync();
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("its content matches {string}")]
     [StepView(DumpView.Restored)]
     [StepExample("Then its content matches \"^canary \\d{4}-\"", "The restored file's text matches the regular expression (for canary files). A mismatch gives the file's size, SHA-256, line count and longest line, never its content.",
@@ -66,6 +71,7 @@ public sealed class DataSteps(BackupDriver driver)
         "Writing every file to disk (only the file asked for is written), a tape load, or a cold read (the second timing may come from the page cache): add your margin to the bound.")]
     public Task ThenTheDiskCanBeRestoredWithin(int hours) => driver.RequireRecoveryTimeAsync(hours);
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("the restored file is no older than {int} hours")]
     [StepView(DumpView.Restored)]
     [StepExample("Then the restored file is no older than 26 hours", "The restored file's modification time (kept by the restore) is recent: the canary was planted before the dump.",

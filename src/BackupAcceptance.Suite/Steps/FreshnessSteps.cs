@@ -8,12 +8,14 @@ namespace BackupAcceptance.Suite.Steps;
 [StepLayer(2, "Existence and freshness")]
 public sealed class FreshnessSteps(BackupDriver driver)
 {
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("the disk has a dump")]
     [StepView(DumpView.History)]
     [StepExample("Then the disk has a dump", "At least one dump exists (\"500 No dumps available\" fails as a stale backup).",
         "That the dump holds anything (use 'contains at least one file').")]
     public Task ThenTheDiskHasADump() => driver.RequireDumpAsync();
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("the latest dump is no older than {int} hours")]
     [StepView(DumpView.History)]
     [StepExample("Then the latest dump is no older than 26 hours", "The newest dump in the history is at most that old (exactly that old passes).",
@@ -26,6 +28,7 @@ public sealed class FreshnessSteps(BackupDriver driver)
         "That the incremental dumps since then exist.")]
     public Task ThenALevel0DumpIsNoOlderThan(int days) => driver.RequireFullDumpNoOlderThanAsync(days);
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("the newest restorable version of {string} is no older than {int} hours")]
     [StepView(DumpView.RecoveryPoint)]
     [StepExample("Then the newest restorable version of \"passwd\" is no older than 26 hours",

@@ -40,6 +40,10 @@ public static class StepCatalogue
                 text.AppendLine($"### `{Keyword(binding)} {binding.Expression}`").AppendLine();
                 if (example is null) continue;
                 text.AppendLine(example.Meaning).AppendLine();
+                var backends = method.GetCustomAttribute<StepBackendsAttribute>()?.Backends ?? [Backend.Amanda];
+                text.AppendLine($"Backends: {StepBackendsAttribute.Describe(backends)}." + (backends.Contains(Backend.Restic) && backends.Contains(Backend.Amanda)
+                    ? " On restic it reads the snapshot's own tree (`restic ls`): a snapshot is whole, so what it lists is what a restore gives; \"dump\" means snapshot."
+                    : "")).AppendLine();
                 if (method.GetCustomAttribute<StepViewAttribute>() is { } view)
                     text.AppendLine($"Reads: {view.Describe()} ([views](dump-model.md))").AppendLine();
                 if (example.DoesNotCheck.Length > 0)

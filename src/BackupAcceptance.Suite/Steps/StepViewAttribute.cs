@@ -16,6 +16,7 @@ public sealed class StepViewAttribute(DumpView view) : Attribute
         DumpView.Restored => "the files restored into the private area, as amrecover restored them.",
         DumpView.RestoredAgainstLive => "the files restored, against the live tree as the DLE covers it: its device, its exclude and include lists, and only files unchanged since the dump (mtime and ctime).",
         DumpView.Sample => "amrecover's listing of sampled directories.",
+        DumpView.Store => "the repository's own store (its index, packs and snapshots' trees), as its own check reads it.",
         _ => throw new ArgumentOutOfRangeException(nameof(View), View, null),
     };
 }
@@ -30,4 +31,5 @@ public enum DumpView
     Restored,
     RestoredAgainstLive,
     Sample,
+    Store,
 }
