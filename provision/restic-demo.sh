@@ -50,7 +50,10 @@ files() {
 }
 snapshot() { # NAME WHEN
   local at=()
-  [ "$2" = 10days ] && at=(--time "$(date -u -d '10 days ago' '+%Y-%m-%d %H:%M:%S')")
+  case "$2" in
+    10days) at=(--time "$(date -d '10 days ago' '+%Y-%m-%d %H:%M:%S')") ;;
+    ahead) at=(--time "$(date -d '1 hour' '+%Y-%m-%d %H:%M:%S')") ;;
+  esac
   (cd "$FIXTURES" && restic --repo="$HOME_DIR/repo" backup -q --host localhost "${at[@]}" "$FIXTURES/$1" >/dev/null)
 }
 

@@ -12,8 +12,20 @@ public static class ResticJson
     {
         using var document = JsonDocument.Parse(json.Length == 0 ? "[]" : json);
         return [.. document.RootElement.EnumerateArray()
-            .Select(s => new Snapshot(s.GetProperty("id").GetString()!, Time(s.GetProperty("time").GetString()!)))
+            .Select(s => new Snapshot(s.GetProperty("id").GetString()!, Time(s.GetProperty("time").GetString()!))
+            {
+                Excludes = s.TryGetProperty("excludes", out var excludes) ? [.. excludes.EnumerateArray().Select(e => e.GetString() ?? "")] : [],
+            })
             .OrderBy(s => s.Time)];
+    }
+
+    /// <summary>Whether an `ls --json` line is the listed snapshot's own (its first line).</summary>
+    public static bool IsSnapshot(string line, string id)
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        return root.TryGetProperty("struct_type", out var type) && type.GetString() == "snapshot"
+            && root.TryGetProperty("id", out var listed) && listed.GetString() == id;
     }
 
     /// <summary>The node of one `ls --json` line, relative to <paramref name="root"/>; null for the snapshot line,

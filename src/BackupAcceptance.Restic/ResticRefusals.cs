@@ -19,15 +19,27 @@ public static class ResticRefusals
 
     private static readonly string[] Damaged =
     [
-        "ciphertext verification failed", "not found in index", "pack", "LoadBlob", "hash mismatch", "unexpected EOF",
-        "repository contains errors", "decrypting blob", "does not match",
+        "ciphertext verification failed", "not found in index", "LoadBlob", "hash mismatch", "repository contains errors",
+        "decrypting blob", "does not match", "invalid data returned", "LoadIndex returned errors", "not found in repository",
+        "returned invalid hash", "decompressing blob", "cannot load subtree", "having size 0",
     ];
+
+    /// <summary>Whether restic's words say the repository could not be opened at all.</summary>
+    public static bool IsUnreachable(string stderr) => Unreachable.Any(w => stderr.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The lines of a listing that left snapshots out ("could not load snapshot ...", "Ignoring ..."), or null.</summary>
+    public static string? SkippedSnapshots(string stderr)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.Contains("could not load snapshot", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Ignoring", StringComparison.Ordinal)).ToList();
+        return lines.Count == 0 ? null : $"restic left {lines.Count} snapshot(s) out of its listing: {string.Join(" / ", lines.Take(3))}";
+    }
 
     /// <param name="reading">True for a read of data (ls, dump), false for opening the repository (snapshots).</param>
     public static SourceRefusedException Of(string location, string command, int exitCode, string stderr, bool reading)
     {
         var words = LastWords(stderr);
-        if (Unreachable.Any(w => stderr.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        if (IsUnreachable(stderr))
             return new(FailureCategory.RepositoryUnreachable, $"a restic repository at {location} that opens with the password given",
                 $"restic {command} failed (exit {exitCode}): {words}");
         if (reading || Damaged.Any(w => stderr.Contains(w, StringComparison.OrdinalIgnoreCase)))

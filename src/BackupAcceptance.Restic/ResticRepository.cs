@@ -37,28 +37,58 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck
 
     public ResticTranscript Transcript { get; } = new();
 
-    public string Subject => $"restic {Location} {Host}:{Path}";
+    public string Subject => $"restic {ResticLocation.Shown(Location)} {Host}:{Path}";
 
     public string TranscriptTail() => Transcript.Tail();
 
     public async Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken)
     {
         var output = new StringBuilder();
+        var errors = new StringBuilder();
         await RunAsync("snapshots", ["snapshots", "--json", $"--host={Host}", $"--path={Path}"], PipeTarget.ToStringBuilder(output),
-            reading: false, _options.CommandTimeout, cancellationToken);
+            reading: false, _options.CommandTimeout, cancellationToken, errors);
+        // restic 0.14 leaves out a snapshot it cannot load, says so on stderr and exits 0: the newest might be missing.
+        if (ResticRefusals.SkippedSnapshots(errors.ToString()) is { } skipped)
+            throw new SourceRefusedException(FailureCategory.RepositoryDamaged, "every snapshot of the repository readable", skipped);
         return ResticJson.Snapshots(output.ToString().Trim());
     }
 
     public async Task<SnapshotTree> TreeAsync(Snapshot snapshot, CancellationToken cancellationToken)
     {
         var entries = new List<TreeEntry>();
+        var found = false;
+        var errors = new StringBuilder();
         // A line at a time: a tree of a million files is a million lines, never one string.
         await RunAsync("ls", ["ls", "--json", snapshot.Id], PipeTarget.ToDelegate(line =>
         {
-            if (ResticJson.Node(line, Path) is { } entry) entries.Add(entry);
-        }), reading: true, _options.CommandTimeout, cancellationToken);
+            if (ResticJson.IsSnapshot(line, snapshot.Id)) found = true;
+            else if (ResticJson.Node(line, Path) is { } entry) entries.Add(entry);
+        }), reading: true, _options.CommandTimeout, cancellationToken, errors);
+        // A snapshot that vanished or cannot be loaded: restic says "Ignoring ..." and exits 0 with nothing listed.
+        if (!found)
+            throw new SourceRefusedException(FailureCategory.RepositoryDamaged, $"restic ls to list snapshot {snapshot.Id[..Math.Min(8, snapshot.Id.Length)]}",
+                $"it did not: {ResticRefusals.LastWords(errors.ToString())}");
         return new SnapshotTree(entries);
     }
+
+    public async Task<TreeEntry?> EntryAsync(Snapshot snapshot, string path, CancellationToken cancellationToken)
+    {
+        TreeEntry? found = null;
+        var listed = false;
+        var errors = new StringBuilder();
+        // ls with a path walks only the way down to it, and prints its node when the snapshot holds it.
+        await RunAsync("ls", ["ls", "--json", snapshot.Id, Absolute(path)], PipeTarget.ToDelegate(line =>
+        {
+            if (ResticJson.IsSnapshot(line, snapshot.Id)) listed = true;
+            else if (ResticJson.Node(line, Path) is { } entry && entry.Path == path) found = entry;
+        }), reading: true, _options.CommandTimeout, cancellationToken, errors);
+        if (!listed)
+            throw new SourceRefusedException(FailureCategory.RepositoryDamaged, $"restic ls to list snapshot {snapshot.Id[..Math.Min(8, snapshot.Id.Length)]}",
+                $"it did not: {ResticRefusals.LastWords(errors.ToString())}");
+        return found;
+    }
+
+    private string Absolute(string path) => Path == "/" ? "/" + path : $"{Path}/{path}";
 
     public async Task RestoreFileAsync(Snapshot snapshot, string path, string destination, CancellationToken cancellationToken)
     {
@@ -67,8 +97,7 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck
         {
             Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
-        var absolute = Path == "/" ? "/" + path : $"{Path}/{path}";
-        await RunAsync("dump", ["dump", snapshot.Id, absolute], PipeTarget.ToStream(file), reading: true, _options.CommandTimeout, cancellationToken);
+        await RunAsync("dump", ["dump", snapshot.Id, Absolute(path)], PipeTarget.ToStream(file), reading: true, _options.CommandTimeout, cancellationToken);
     }
 
     public async Task<string?> CheckRepositoryAsync(int readDataPercent, CancellationToken cancellationToken)
@@ -79,8 +108,8 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck
             stderr: errors, acceptErrors: true);
         if (exit == 0) return null;
         var text = errors.ToString();
-        if (!text.Contains("repository contains errors", StringComparison.Ordinal))
-            throw ResticRefusals.Of(Location, "check", exit, text, reading: false);
+        // Once the repository opened, any error check reports is the repository's (an index that does not load too).
+        if (ResticRefusals.IsUnreachable(text)) throw ResticRefusals.Of(ResticLocation.Shown(Location), "check", exit, text, reading: false);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return $"{lines.Length - 1} line(s) of errors: {string.Join(" / ", lines.Take(6))}";
     }
@@ -92,7 +121,7 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck
     {
         RequirePassword();
         IReadOnlyList<string> all = [$"--repo={Location}", "--no-lock", "--no-cache", "--quiet", .. arguments];
-        Transcript.Command(all);
+        Transcript.Command([$"--repo={ResticLocation.Shown(Location)}", .. all.Skip(1)]);
         stderr ??= new StringBuilder();
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(timeout);
@@ -109,7 +138,7 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteAsync(bound.Token);
             Transcript.Exit(result.ExitCode);
-            if (result.ExitCode != 0 && !acceptErrors) throw ResticRefusals.Of(Location, command, result.ExitCode, stderr.ToString(), reading);
+            if (result.ExitCode != 0 && !acceptErrors) throw ResticRefusals.Of(ResticLocation.Shown(Location), command, result.ExitCode, stderr.ToString(), reading);
             return result.ExitCode;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -24,6 +24,8 @@ filter_for() {
     settings-file) echo "FullyQualifiedName~SettingsIntegrationTests&Name!~A_value_from_the_file" ;;
     outputs) echo "FullyQualifiedName~BackupAcceptance.Tests.Outputs" ;;
     estate) echo "FullyQualifiedName~EstatePlanTests|FullyQualifiedName~EstateScreenRulesTests|FullyQualifiedName~EstateScreenTrustTests|FullyQualifiedName~DumpCatalogueTests|FullyQualifiedName~RecoveryLimitsTests" ;;
+    core) echo "FullyQualifiedName~BackupAcceptance.Tests.Core|FullyQualifiedName~BackupAcceptance.Tests.Restic" ;;
+    restic) echo "FullyQualifiedName~ResticControlsTests" ;;
     state) echo "FullyQualifiedName~IndexAccessTests|FullyQualifiedName~DumpClockTests|FullyQualifiedName~Hardening.AmandaStateFaultTests" ;;
     *) echo "mutations: unknown test set '$1'" >&2; return 1 ;;
   esac

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Files;
 namespace BackupAcceptance.Amanda.Restoring;
 
 /// <summary>A restored file against the live one: both SHA-256 digests, or why one could not be read.</summary>

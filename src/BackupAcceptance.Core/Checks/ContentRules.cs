@@ -9,6 +9,7 @@ public static class ContentRules
 {
     public static async Task<SnapshotTree> RequireFilesAsync(BackupInView view, int minimum, CancellationToken cancellationToken)
     {
+        StepBounds.Require(view, minimum, 1, StepBounds.MaximumFiles, "a number of files");
         var tree = await view.TreeAsync(cancellationToken);
         if (tree.Files >= minimum) return tree;
         throw view.Failure(tree.Files == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles,

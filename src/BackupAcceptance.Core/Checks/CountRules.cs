@@ -16,6 +16,7 @@ public static class CountRules
 
     public static async Task<CountChange> RequireWithinPreviousAsync(BackupInView view, int percent, CancellationToken cancellationToken)
     {
+        StepBounds.Require(view, percent, 0, StepBounds.MaximumPercent, "a percentage");
         var tree = await RequireSomeFilesAsync(view, cancellationToken);
         var previous = await view.PreviousAsync(cancellationToken) ?? throw view.Failure(FailureCategory.StaleBackup,
             "a snapshot before this one to compare with", "this is the first snapshot of this host and path");
@@ -29,11 +30,16 @@ public static class CountRules
     /// <param name="live">The live directory the subject's path is on this machine.</param>
     public static async Task<CountChange> RequireWithinLiveAsync(BackupInView view, string live, int percent, CancellationToken cancellationToken)
     {
+        StepBounds.Require(view, percent, 0, StepBounds.MaximumPercent, "a percentage");
         var tree = await RequireSomeFilesAsync(view, cancellationToken);
+        var snapshot = await view.SnapshotAsync(cancellationToken);
+        if (snapshot.Excludes.Count > 0)
+            throw view.Failure(FailureCategory.InputError, "a snapshot taken without exclude patterns (the live side does not apply the backup tool's patterns)",
+                $"it was taken with {string.Join(", ", snapshot.Excludes.Take(5).Select(e => $"'{e}'"))}");
         int now;
         try
         {
-            now = LiveCount.Files(live);
+            now = await Task.Run(() => LiveCount.Files(live, cancellationToken), cancellationToken);
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
         {

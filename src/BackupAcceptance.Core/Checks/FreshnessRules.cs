@@ -31,13 +31,18 @@ public static class FreshnessRules
         var history = await view.HistoryAsync(cancellationToken);
         foreach (var snapshot in history.TakeWhile(s => s != chosen).Append(chosen).Reverse())
         {
-            if ((await view.TreeAsync(snapshot, cancellationToken)).Find(relative) is null) continue;
+            // One path of each snapshot, newest first, none of their trees kept: a history of thousands stays small.
+            if (await view.Guard(() => view.Source.EntryAsync(snapshot, relative, cancellationToken)) is null) continue;
             if (now - snapshot.Time <= limit) return snapshot;
             throw view.Failure(FailureCategory.StaleBackup, $"the newest restorable version of /{relative} to be no older than {Hours(limit)}",
                 $"it is {Hours(now - snapshot.Time)} old", about: snapshot);
         }
         throw view.Failure(FailureCategory.MissingPath, $"/{relative} in a snapshot", $"it is in none of {history.Count} snapshot(s)");
     }
+
+    /// <summary>The step's number of hours as a limit; out of bounds is an input error.</summary>
+    public static TimeSpan Limit(BackupInView view, int hours) =>
+        TimeSpan.FromHours(StepBounds.Require(view, hours, 0, StepBounds.MaximumHours, "a number of hours"));
 
     public static string Hours(TimeSpan span) => $"{span.TotalHours:0.#} hours";
 }

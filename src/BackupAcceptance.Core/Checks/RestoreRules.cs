@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Files;
 using BackupAcceptance.Core.Sources;
 
 namespace BackupAcceptance.Core.Checks;
@@ -12,11 +13,29 @@ namespace BackupAcceptance.Core.Checks;
 /// </summary>
 public static class RestoreRules
 {
+    /// <param name="area">Where the files land; removed with them if the restore fails.</param>
     public static async Task<RestoredSet> RestoreRandomAsync(BackupInView view, int count, int seed, IPrivateArea area,
         CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PickAndRestoreAsync(view, StepBounds.Require(view, count, 1, StepBounds.MaximumRandomFiles, "a number of files to restore"),
+                seed, area, cancellationToken);
+        }
+        catch
+        {
+            await area.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<RestoredSet> PickAndRestoreAsync(BackupInView view, int count, int seed, IPrivateArea area,
+        CancellationToken cancellationToken)
+    {
         var tree = await view.TreeAsync(cancellationToken);
-        var files = tree.RegularFiles.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        // A name the system could not print as UTF-8 (restic's JSON puts U+FFFD for the bytes) cannot be asked back.
+        var files = tree.RegularFiles.Where(e => !e.Path.Contains('\uFFFD', StringComparison.Ordinal))
+            .OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
         if (files.Count == 0)
             throw view.Failure(FailureCategory.HollowBackup, $"{count} regular file{(count == 1 ? "" : "s")} to restore",
                 $"{tree.Files} files ({tree.Files - files.Count} not regular) in {tree.Directories} directories");
@@ -26,6 +45,19 @@ public static class RestoreRules
     }
 
     public static async Task<RestoredSet> RestoreFileAsync(BackupInView view, string path, IPrivateArea area, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RestoreOneAsync(view, path, area, cancellationToken);
+        }
+        catch
+        {
+            await area.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<RestoredSet> RestoreOneAsync(BackupInView view, string path, IPrivateArea area, CancellationToken cancellationToken)
     {
         var relative = RelativePath.Of(path);
         var tree = await view.TreeAsync(cancellationToken);
@@ -44,11 +76,20 @@ public static class RestoreRules
         foreach (var entry in entries)
         {
             var destination = Path.Combine(area.Path, (restored.Count + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
-            await view.Guard(async () =>
+            try
             {
-                await view.Source.RestoreFileAsync(snapshot, entry.Path, destination, cancellationToken);
-                return true;
-            });
+                await view.Guard(async () =>
+                {
+                    await view.Source.RestoreFileAsync(snapshot, entry.Path, destination, cancellationToken);
+                    return true;
+                });
+            }
+            catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+            {
+                // The restore area's trouble (full, read-only), not the backup's: a broken run, named so.
+                throw view.Failure(FailureCategory.RestoreFailed, $"the restore area to take /{entry.Path} ({entry.Size} bytes)",
+                    $"writing it failed: {unwritable.Message}", unwritable);
+            }
             var size = new FileInfo(destination).Length;
             if (size != entry.Size)
                 throw view.Failure(FailureCategory.RestoreMismatch, $"/{entry.Path} restored whole ({entry.Size} bytes as backed up)",
@@ -58,8 +99,10 @@ public static class RestoreRules
         return new RestoredSet(snapshot, area, restored, seed);
     }
 
-    /// <summary>Each restored file against the live one under <paramref name="liveRoot"/>, when the live file still
-    /// has the size and modification time the backup recorded (else it changed since and is listed, not compared).</summary>
+    /// <summary>Each restored file against the live one under <paramref name="liveRoot"/>, when the live file is unchanged
+    /// since the snapshot: the size and modification time it recorded, and no inode change (ctime) after it was taken
+    /// (the rule of Amanda's comparison). Others are listed, not compared. The live file is opened without following
+    /// a link at any level below the root and without blocking on a FIFO, and judged by what it is once open.</summary>
     /// <returns>The files compared and the notes on those that were not.</returns>
     public static async Task<(int Compared, IReadOnlyList<string> Notes)> RequireMatchesLiveAsync(BackupInView view, RestoredSet restored,
         string liveRoot, CancellationToken cancellationToken)
@@ -69,21 +112,16 @@ public static class RestoreRules
         var compared = 0;
         foreach (var file in restored.Files)
         {
-            var live = new FileInfo(Path.Combine(liveRoot, file.Entry.Path));
-            if (!live.Exists || live.LinkTarget is not null)
+            var (liveSum, why) = await LiveSumAsync(liveRoot, file.Entry, restored.Snapshot.Time, cancellationToken);
+            if (liveSum is null)
             {
-                notes.Add($"/{file.Entry.Path}: no live regular file to compare (gone since the backup)");
-                continue;
-            }
-            if (live.Length != file.Entry.Size || !SameTime(live.LastWriteTimeUtc, file.Entry.ModifiedAt))
-            {
-                notes.Add($"/{file.Entry.Path}: changed since the backup, not compared (live {live.Length} bytes, mtime {live.LastWriteTimeUtc:u})");
+                notes.Add($"/{file.Entry.Path}: {why}, not compared");
                 continue;
             }
             compared++;
-            var (liveSum, restoredSum) = (await Sha256Async(live.FullName, cancellationToken), await Sha256Async(file.RestoredPath, cancellationToken));
+            var restoredSum = await Sha256Async(file.RestoredPath, cancellationToken);
             if (liveSum != restoredSum)
-                mismatches.Add($"/{file.Entry.Path}: live sha256 {liveSum} ({live.Length} bytes), restored sha256 {restoredSum} ({new FileInfo(file.RestoredPath).Length} bytes)");
+                mismatches.Add($"/{file.Entry.Path}: live sha256 {liveSum} ({file.Entry.Size} bytes), restored sha256 {restoredSum} ({new FileInfo(file.RestoredPath).Length} bytes)");
         }
         var seed = restored.Seed is { } s ? $" (seed {s})" : "";
         if (compared == 0)
@@ -93,6 +131,37 @@ public static class RestoreRules
             throw view.Failure(FailureCategory.RestoreMismatch, "every file unchanged since the backup to have the live file's SHA-256",
                 $"{mismatches.Count} mismatch{(mismatches.Count == 1 ? "" : "es")}: {string.Join("; ", mismatches.Take(20))}{seed}");
         return (compared, notes);
+    }
+
+    /// <summary>The live file's SHA-256 when it may be compared, else null and why not.</summary>
+    private static async Task<(string? Sum, string Why)> LiveSumAsync(string liveRoot, TreeEntry entry, DateTimeOffset taken,
+        CancellationToken cancellationToken)
+    {
+        // A directory on the way that is now a link would lead the comparison (and the sum it prints) elsewhere.
+        var directory = liveRoot;
+        foreach (var part in entry.Path.Split('/')[..^1])
+        {
+            directory = Path.Combine(directory, part);
+            var info = new DirectoryInfo(directory);
+            if (!info.Exists || info.LinkTarget is not null) return (null, $"the live directory {directory} is gone or is now a link");
+        }
+        FileStream stream;
+        try
+        {
+            stream = RawFiles.OpenRead(System.Text.Encoding.UTF8.GetBytes(Path.Combine(liveRoot, entry.Path)));
+        }
+        catch (IOException gone)
+        {
+            return (null, $"no live regular file to compare ({gone.Message})");
+        }
+        await using (stream)
+        {
+            var facts = FileFacts.Of(stream.SafeFileHandle);
+            if (!facts.IsRegular) return (null, "the live entry is no longer a regular file");
+            if (facts.Size != entry.Size || !SameTime(facts.ModifiedUtc, entry.ModifiedAt) || facts.ChangedUtc > taken.UtcDateTime)
+                return (null, $"changed since the backup (live {facts.Size} bytes, mtime {facts.ModifiedUtc:u}, ctime {facts.ChangedUtc:u})");
+            return (Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)), "");
+        }
     }
 
     /// <summary>The one restored file's text matches the pattern; a mismatch describes the file, never shows it.</summary>

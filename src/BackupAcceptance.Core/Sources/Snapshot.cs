@@ -1,8 +1,11 @@
 namespace BackupAcceptance.Core.Sources;
 
-/// <summary>One backup of a subject: the system's id for it and when it was taken (UTC).</summary>
+/// <summary>One backup of a subject: the system's id for it, when it was taken (UTC), and the exclude patterns it was
+/// taken with, as the system recorded them (none: everything below the path).</summary>
 public sealed record Snapshot(string Id, DateTimeOffset Time)
 {
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
     /// <summary>"snapshot 1a2b3c4d of 2026-12-07 08:25:06 UTC": how a failure names the backup it looked at.</summary>
     public override string ToString() => $"snapshot {Id[..Math.Min(8, Id.Length)]} of {Time.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC";
 }

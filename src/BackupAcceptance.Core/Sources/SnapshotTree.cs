@@ -4,7 +4,10 @@ namespace BackupAcceptance.Core.Sources;
 /// (symbolic links and devices too), as a restore brings them back; directories never count as files.</summary>
 public sealed class SnapshotTree(IReadOnlyList<TreeEntry> entries)
 {
-    private readonly Dictionary<string, TreeEntry> _byPath = entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
+    // The first of two names the system printed alike (restic writes U+FFFD for bytes that are not UTF-8): looked up
+    // by one, counted as both.
+    private readonly Dictionary<string, TreeEntry> _byPath = entries.DistinctBy(e => e.Path, StringComparer.Ordinal)
+        .ToDictionary(e => e.Path, StringComparer.Ordinal);
 
     public IReadOnlyList<TreeEntry> Entries { get; } = entries;
 

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Files;
 using BackupAcceptance.Core.Failures;
 using System.Text;
 using System.Text.RegularExpressions;

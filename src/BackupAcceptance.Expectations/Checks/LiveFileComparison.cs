@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Files;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Text;
@@ -92,7 +93,7 @@ public static class LiveFileComparison
     {
         try
         {
-            using var file = Amanda.Restoring.RawFiles.OpenRead(path);
+            using var file = RawFiles.OpenRead(path);
             return $"{file.Length} bytes";
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)

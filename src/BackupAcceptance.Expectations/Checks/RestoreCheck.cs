@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Files;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;

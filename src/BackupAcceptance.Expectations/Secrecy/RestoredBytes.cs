@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Files;
 using BackupAcceptance.Amanda.Restoring;
 
 namespace BackupAcceptance.Expectations.Secrecy;

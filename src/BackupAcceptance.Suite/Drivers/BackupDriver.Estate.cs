@@ -29,12 +29,13 @@ public sealed partial class BackupDriver
     private void RequireOneEstate()
     {
         RequireBeforeChecks();
-        if (Target is not null || Estate is not null) throw Misuse("one disk or estate per scenario");
+        if (Target is not null || Estate is not null || OnRepository) throw Misuse("one disk, estate or repository per scenario");
         if (_dump != DumpChoice.Latest) throw Misuse("no dump choice with the estate: the estate check looks at each disk's latest dump");
     }
 
     public async Task RequireEveryDiskAsync(int hours, int files)
     {
+        if (OnRepository) throw AmandaOnly();
         var estate = Estate ?? throw new InvalidOperationException("No estate: start with 'Given every disk of ba-daily config'.");
         var lines = await VerdictAsync(() => EstateCheck.RequireEveryDiskAsync(run.Sessions, estate,
             FreshnessCheck.Hours(BackupTarget.Estate(estate.FirstOrDefault()?.Config ?? "?"), hours), files, DateTime.Now, Cancellation));

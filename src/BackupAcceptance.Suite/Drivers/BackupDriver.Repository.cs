@@ -51,9 +51,11 @@ public sealed partial class BackupDriver
 
     /// <summary>The last moment (UTC) a dump date admits, read as setdate reads it: a day takes in all of it, a minute
     /// only its second 00.</summary>
-    private static DateTimeOffset LatestAdmitted(Amanda.Listing.DumpDate date) =>
-        new DateTimeOffset(date.Precision == Amanda.Listing.DumpDatePrecision.Day ? date.Value.Date.AddDays(1).AddTicks(-1) : date.Value,
-            TimeZoneInfo.Local.GetUtcOffset(date.Value)).ToUniversalTime();
+    private static DateTimeOffset LatestAdmitted(Amanda.Listing.DumpDate date)
+    {
+        var local = date.Precision == Amanda.Listing.DumpDatePrecision.Day ? date.Value.Date.AddDays(1).AddTicks(-1) : date.Value;
+        return new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local)).ToUniversalTime(); // the offset of that moment (DST)
+    }
 
     private Task<T> OnRepositoryAsync<T>(Func<BackupInView, CancellationToken, Task<T>> check) =>
         VerdictAsync(() => check(View(), Cancellation));
@@ -113,7 +115,7 @@ public sealed partial class BackupDriver
     private async Task RepositoryLatestNoOlderThanAsync(int hours)
     {
         var snapshot = await OnRepositoryAsync((view, cancellation) =>
-            FreshnessRules.RequireLatestNoOlderThanAsync(view, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow, cancellation));
+            FreshnessRules.RequireLatestNoOlderThanAsync(view, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow, cancellation));
         checks.Record(1, "snapshot");
         output.WriteLine($"{Repository}: latest {snapshot}");
     }
@@ -121,12 +123,12 @@ public sealed partial class BackupDriver
     private async Task RepositoryRecoveryPointAsync(string path, int hours)
     {
         var snapshot = await OnRepositoryAsync((view, cancellation) =>
-            FreshnessRules.RequirePathNoOlderThanAsync(view, path, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow, cancellation));
+            FreshnessRules.RequirePathNoOlderThanAsync(view, path, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow, cancellation));
         checks.Record(1, "recovery point");
         report.Facts["recovery point"] = snapshot.ToString();
     }
 
-    public async Task RequireRepositoryCleanAsync(int readDataPercent)
+    public async Task RequireRepositoryCleanAsync(int? readDataPercent)
     {
         if (!OnRepository) throw Misuse("a restic repository ('Given restic repository ... for ... ...'): Amanda has no check of its own store here");
         await OnRepositoryAsync(async (view, cancellation) =>
@@ -182,7 +184,7 @@ public sealed partial class BackupDriver
         var restored = RequireRepositoryRestored();
         await OnRepositoryAsync((view, _) =>
         {
-            RestoreRules.RequireNoOlderThan(view, restored, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow);
+            RestoreRules.RequireNoOlderThan(view, restored, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow);
             return Task.FromResult(true);
         });
         checks.Record(1, "restored file");

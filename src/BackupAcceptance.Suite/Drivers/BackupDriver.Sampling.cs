@@ -21,6 +21,7 @@ public sealed partial class BackupDriver
     public async Task RequireEstimatedFilesAsync(int minimum)
     {
         _sampleJudged = true;
+        if (OnRepository) throw AmandaOnly();
         var sample = Sample ?? throw new InvalidOperationException(
             "No sample: use 'When 50 random directories are walked' or 'When the disk is walked for at most 10 seconds' first.");
         await VerdictAsync(() =>

@@ -13,7 +13,7 @@ public sealed class RepositorySteps(BackupDriver driver)
     [StepView(DumpView.Store)]
     [StepExample("Then the repository passes its own check", "restic check, read-only (no lock, no cache): the index, the packs' headers, every snapshot's trees. Any error it reports is a damaged repository.",
         "The packs' data (use the step that reads a share of it).")]
-    public Task ThenTheRepositoryPassesItsOwnCheck() => driver.RequireRepositoryCleanAsync(0);
+    public Task ThenTheRepositoryPassesItsOwnCheck() => driver.RequireRepositoryCleanAsync(null);
 
     [Then("the repository passes its own check reading {int}% of its data")]
     [StepBackends(Backend.Restic)]

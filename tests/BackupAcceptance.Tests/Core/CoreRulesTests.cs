@@ -108,6 +108,15 @@ public sealed class CoreRulesTests
     }
 
     [Test]
+    public async Task A_snapshot_with_exclude_patterns_is_not_counted_against_the_live_tree()
+    {
+        var source = new MemorySource { Excludes = ["*.tmp"] };
+        source.Add(Now, ("f", "x"));
+        var failure = await FailsAsync(() => CountRules.RequireWithinLiveAsync(View(source), "/nonexistent", 10, CancellationToken.None), FailureCategory.InputError);
+        failure.Found.ShouldBe("it was taken with '*.tmp'");
+    }
+
+    [Test]
     public async Task The_same_tree_twice_is_stale_and_a_changed_size_differs()
     {
         var source = new MemorySource();
@@ -173,15 +182,18 @@ public sealed class CoreRulesTests
         {
             var source = new MemorySource();
             var taken = MemorySource.Modified;
-            source.Add(taken, ("same", "abc"), ("rotted", "abc"), ("grown", "abc"));
-            foreach (var (name, content) in new[] { ("same", "abc"), ("rotted", "ABC"), ("grown", "abcd") })
+            // Taken after the live files' inodes last changed (their ctime: now), as a snapshot of still files is.
+            source.Add(DateTimeOffset.UtcNow.AddHours(1), ("same", "abc"), ("rotted", "abc"), ("grown", "abc"), ("rewritten", "abc"));
+            foreach (var (name, content) in new[] { ("same", "abc"), ("rotted", "ABC"), ("grown", "abcd"), ("rewritten", "xyz") })
             {
                 await File.WriteAllTextAsync(Path.Combine(live, name), content);
                 File.SetLastWriteTimeUtc(Path.Combine(live, name), taken.UtcDateTime);
             }
+            // Rewritten since the backup with the same size: a newer mtime says so, and it is not compared.
+            File.SetLastWriteTimeUtc(Path.Combine(live, "rewritten"), taken.UtcDateTime.AddHours(1));
             var view = View(source);
-            await using var restored = await RestoreRules.RestoreRandomAsync(view, 3, 42, new TemporaryArea(), CancellationToken.None);
-            restored.Files.Count.ShouldBe(3);
+            await using var restored = await RestoreRules.RestoreRandomAsync(view, 4, 42, new TemporaryArea(), CancellationToken.None);
+            restored.Files.Count.ShouldBe(4);
             var failure = await FailsAsync(() => RestoreRules.RequireMatchesLiveAsync(view, restored, live, CancellationToken.None), FailureCategory.RestoreMismatch);
             failure.Found.ShouldStartWith("1 mismatch: /rotted: live sha256 ");
             failure.Found.ShouldNotContain("abc", Case.Insensitive); // never a restored byte
@@ -223,5 +235,50 @@ public sealed class CoreRulesTests
         failure.Found.ShouldNotContain("secret-token");
         await FailsAsync(() => Task.Run(() => RestoreRules.RequireNoOlderThan(view, restored, TimeSpan.FromHours(26), Now)), FailureCategory.StaleBackup);
         await FailsAsync(() => RestoreRules.RestoreFileAsync(view, "nope", new TemporaryArea(), CancellationToken.None), FailureCategory.MissingPath);
+    }
+
+    [Test]
+    public async Task A_live_file_changed_after_the_snapshot_or_reached_through_a_link_is_not_compared()
+    {
+        var live = Directory.CreateTempSubdirectory("ba-live-").FullName;
+        var elsewhere = Directory.CreateTempSubdirectory("ba-elsewhere-").FullName;
+        try
+        {
+            var source = new MemorySource();
+            // Taken before the live files' inodes changed: their ctime is after it, so nothing may be compared.
+            source.Add(DateTimeOffset.UtcNow.AddHours(-1), ("late", "abc"), ("d", null), ("d/f", "abc"));
+            await File.WriteAllTextAsync(Path.Combine(live, "late"), "ABC");
+            File.SetLastWriteTimeUtc(Path.Combine(live, "late"), MemorySource.Modified.UtcDateTime);
+            // "d" was a directory in the backup and is now a link elsewhere: never followed.
+            await File.WriteAllTextAsync(Path.Combine(elsewhere, "f"), "abc");
+            File.SetLastWriteTimeUtc(Path.Combine(elsewhere, "f"), MemorySource.Modified.UtcDateTime);
+            Directory.CreateSymbolicLink(Path.Combine(live, "d"), elsewhere);
+            var view = View(source);
+            await using var restored = await RestoreRules.RestoreRandomAsync(view, 2, 1, new TemporaryArea(), CancellationToken.None);
+            var failure = await FailsAsync(() => RestoreRules.RequireMatchesLiveAsync(view, restored, live, CancellationToken.None), FailureCategory.NothingChecked);
+            failure.Found.ShouldContain("/late: changed since the backup");
+            failure.Found.ShouldContain("is gone or is now a link, not compared");
+        }
+        finally
+        {
+            Directory.Delete(live, recursive: true);
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(1001)]
+    public async Task A_number_that_cannot_mean_what_the_step_says_is_an_input_error(int count)
+    {
+        var source = new MemorySource();
+        source.Add(Now, ("f", "x"));
+        var area = new TemporaryArea();
+        await FailsAsync(() => RestoreRules.RestoreRandomAsync(View(source), count, 1, area, CancellationToken.None), FailureCategory.InputError);
+        Directory.Exists(area.Path).ShouldBeFalse("a restore that fails removes its area");
+        if (count > 0) return;
+        await FailsAsync(() => ContentRules.RequireFilesAsync(View(source), count, CancellationToken.None), FailureCategory.InputError);
+        await FailsAsync(() => CountRules.RequireWithinPreviousAsync(View(source), count - 1, CancellationToken.None), FailureCategory.InputError);
+        await FailsAsync(() => Task.Run(() => FreshnessRules.Limit(View(source), count - 1)), FailureCategory.InputError);
     }
 }

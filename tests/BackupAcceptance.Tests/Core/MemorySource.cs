@@ -12,6 +12,9 @@ internal sealed class MemorySource : IBackupSource
 
     public SourceRefusedException? Refusal { get; set; }
 
+    /// <summary>The exclude patterns every snapshot added from now on records.</summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
     public int TreeReads { get; private set; }
 
     /// <summary>Every entry's modification time: the same in every snapshot, as for a tree that did not change.</summary>
@@ -19,7 +22,7 @@ internal sealed class MemorySource : IBackupSource
 
     public Snapshot Add(DateTimeOffset time, params (string Path, string? Content)[] entries)
     {
-        var snapshot = new Snapshot($"{_snapshots.Count + 1:D8}", time);
+        var snapshot = new Snapshot($"{_snapshots.Count + 1:D8}", time) { Excludes = Excludes };
         var tree = new SnapshotTree([.. entries.Select(e => e.Content is null
             ? new TreeEntry(e.Path, EntryKind.Directory, 0, Modified)
             : new TreeEntry(e.Path, EntryKind.RegularFile, e.Content.Length, Modified))]);
@@ -35,6 +38,9 @@ internal sealed class MemorySource : IBackupSource
         TreeReads++;
         return Task.FromResult(_snapshots.Single(s => s.Snapshot == snapshot).Tree);
     }
+
+    public Task<TreeEntry?> EntryAsync(Snapshot snapshot, string path, CancellationToken cancellationToken) =>
+        Task.FromResult(_snapshots.Single(s => s.Snapshot == snapshot).Tree.Find(path));
 
     public async Task RestoreFileAsync(Snapshot snapshot, string path, string destination, CancellationToken cancellationToken) =>
         await File.WriteAllBytesAsync(destination, _snapshots.Single(s => s.Snapshot == snapshot).Bytes[path], cancellationToken);

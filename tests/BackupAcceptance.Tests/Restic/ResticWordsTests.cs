@@ -20,6 +20,9 @@ public sealed class ResticWordsTests
         snapshots.Select(s => s.Id).ShouldBe(["4c2bbb", "5d3ccc", "8e77aa"]); // 09:24:59.5+01:00 is before 08:24:59.8Z
         snapshots[2].Time.ShouldBe(new DateTimeOffset(2026, 12, 7, 8, 24, 59, TimeSpan.Zero).AddTicks(7978799));
         ResticJson.Snapshots("").ShouldBeEmpty();
+        snapshots[0].Excludes.ShouldBeEmpty();
+        ResticJson.Snapshots("""[{"time":"2026-12-07T08:24:59Z","paths":["/d"],"excludes":["*.tmp","/d/cache"],"id":"aa"}]""")[0].Excludes
+            .ShouldBe(["*.tmp", "/d/cache"]);
     }
 
     [Test]
@@ -55,5 +58,24 @@ public sealed class ResticWordsTests
         Should.Throw<ArgumentException>(() => new ResticRepository("/r", "h", "relative/path"));
         Should.Throw<ArgumentException>(() => new ResticRepository("/r\n--x", "h", "/p"));
         new ResticRepository("/r", "h", "/p/").Path.ShouldBe("/p");
+    }
+
+    [Test]
+    public void A_snapshot_left_out_of_a_listing_or_a_listing_of_another_snapshot_is_seen()
+    {
+        ResticRefusals.SkippedSnapshots("could not load snapshot 1a2b3c4d: ciphertext verification failed\n").ShouldNotBeNull();
+        ResticRefusals.SkippedSnapshots("Ignoring \"deadbeef\": no matching ID found\n").ShouldNotBeNull();
+        ResticRefusals.SkippedSnapshots("").ShouldBeNull();
+        ResticJson.IsSnapshot("""{"time":"2026-12-07T08:25:06Z","id":"f5","struct_type":"snapshot"}""", "f5").ShouldBeTrue();
+        ResticJson.IsSnapshot("""{"time":"2026-12-07T08:25:06Z","id":"f6","struct_type":"snapshot"}""", "f5").ShouldBeFalse();
+    }
+
+    [TestCase("rest:https://backup:s3cret@server:8000/repo", "rest:https://backup:***@server:8000/repo")]
+    [TestCase("sftp:user@host:/srv/restic", "sftp:user@host:/srv/restic")]
+    [TestCase("/srv/restic/repo", "/srv/restic/repo")]
+    public void A_password_in_the_location_is_never_shown(string location, string shown)
+    {
+        ResticLocation.Shown(location).ShouldBe(shown);
+        new ResticRepository(location, "h", "/p").Subject.ShouldNotContain("s3cret");
     }
 }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Files;
 using System.Text;
 using BackupAcceptance.Amanda.Restoring;
 using CliWrap;

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 
-namespace BackupAcceptance.Amanda.Restoring;
+namespace BackupAcceptance.Core.Files;
 
 /// <summary>
 /// Opens files by the exact bytes of their path. .NET paths are strings decoded as UTF-8, so a name that is not

@@ -1,0 +1,20 @@
+using BackupAcceptance.Core.Failures;
+
+namespace BackupAcceptance.Core.Checks;
+
+/// <summary>The numbers a feature file gives a check, refused before the backup system is asked when they cannot mean
+/// what the step says (a negative percentage, zero files, a share of data above 100): an input error, never a pass.
+/// The same bounds as Amanda's steps.</summary>
+public static class StepBounds
+{
+    public const int MaximumFiles = 1_000_000_000;
+    public const int MaximumPercent = 99;
+    public const int MaximumHours = 87_600;
+    public const int MaximumRandomFiles = 1000;
+
+    public static int Require(BackupInView view, int value, int minimum, int maximum, string what) =>
+        value < minimum || value > maximum
+            ? throw view.Failure(FailureCategory.InputError, $"{what} from {minimum} to {maximum} in the step",
+                value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : value;
+}
