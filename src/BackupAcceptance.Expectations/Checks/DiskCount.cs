@@ -101,6 +101,6 @@ public static class DiskCount
         var summary = new WalkSummary(cached.Directories, cached.Files, dump, true, cached.Unreachable);
         var via = $"the walk cache (counted {cached.Written:yyyy-MM-dd HH:mm} via {cached.Via}; root and {confirmed - 1} sampled " +
                   $"director{(confirmed == 2 ? "y" : "ies")} confirmed by amrecover, seed {seed})";
-        return new DiskInventory(summary, cached.Paths, cached.FileList, new WalkNote(lease.Target, dump, cached.Directories, cached.Files, via, elapsed));
+        return new DiskInventory(summary, cached.Paths, cached.FileList, new WalkNote(lease.Target, summary, via, elapsed));
     }
 }

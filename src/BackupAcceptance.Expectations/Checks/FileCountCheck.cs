@@ -48,9 +48,8 @@ public static class FileCountCheck
         if (await RootAsync(lease, minimum, cancellationToken) is { } enough) return enough;
         var walker = new DiskWalker(lease.Session, lease.Target.Disk);
         using var progress = lease.Pool.Progress.Begin(lease.Target);
-        var (files, directories, complete) = await WalkDeadline.RunAsync(lease, null, token => Guard.AmandaAsync(lease, null, "to walk the disk",
+        return await WalkDeadline.RunAsync(lease, null, token => Guard.AmandaAsync(lease, null, "to walk the disk",
             () => FileTally.UntilAsync(walker, minimum, token, progress)), cancellationToken);
-        return new WalkSummary(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
     }
 
     /// <summary>The root listing (at the lease's working date) when its files alone meet the minimum, else null. Said

@@ -3,11 +3,11 @@ using BackupAcceptance.Expectations.Walks;
 
 namespace BackupAcceptance.Expectations.Checks;
 
-/// <summary>Files and directories a walk saw, counted until enough files were seen: the hollow-backup detector stops
-/// at the first file it needs, not at the end of the disk.</summary>
-public sealed record FileTally(int Files, int Directories, bool Complete)
+/// <summary>A walk counted until enough files were seen: the hollow-backup detector stops at the first file it needs,
+/// not at the end of the disk. Said in the one count record, <see cref="WalkSummary"/>.</summary>
+public static class FileTally
 {
-    public static async Task<FileTally> UntilAsync(DiskWalker walker, int files, CancellationToken cancellationToken,
+    public static async Task<WalkSummary> UntilAsync(DiskWalker walker, int files, CancellationToken cancellationToken,
         WalkProgress.Handle progress = default)
     {
         int seen = 0, directories = 0;
@@ -15,8 +15,11 @@ public sealed record FileTally(int Files, int Directories, bool Complete)
         {
             progress.Saw(entry.IsDirectory);
             if (entry.IsDirectory) directories++;
-            else if (++seen >= files) return new FileTally(seen, directories, false);
+            else if (++seen >= files) return Summary(walker, seen, directories, complete: false);
         }
-        return new FileTally(seen, directories, true);
+        return Summary(walker, seen, directories, complete: true);
     }
+
+    private static WalkSummary Summary(DiskWalker walker, int files, int directories, bool complete) =>
+        new(directories, files, walker.RootListing?.DumpDate, complete, walker.Unreachable.Count);
 }

@@ -54,7 +54,7 @@ public static class PathCheck
     {
         var path = RawPath.Parse(directory);
         var walker = new DiskWalker(lease.Session, lease.Target.Disk, path);
-        var tally = await Guard.AmandaAsync(lease, null, $"to walk {path}", async () =>
+        var summary = await Guard.AmandaAsync(lease, null, $"to walk {path}", async () =>
         {
             try
             {
@@ -65,15 +65,13 @@ public static class PathCheck
                 return null;
             }
         });
-        if (tally is null)
+        if (summary is null)
             throw new ExpectationFailedException(FailureCategory.MissingPath, lease.Target, walker.RootListing?.DumpDate,
                 $"a directory {path}", "no such directory in the backup", lease.Session.Transcript.Tail());
-        var (files, directories, _) = tally;
-        var summary = new WalkSummary(directories, files, walker.RootListing?.DumpDate, files == 0, walker.Unreachable.Count);
-        if (files == 0)
+        if (summary.Files == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, summary.DumpDate,
                 $"the directory {path} to hold at least one file (directories never count)",
-                $"0 files in {Guard.Plural(directories, "directory", "directories")} below it{summary.UnreachableNote()}",
+                $"0 files in {Guard.Plural(summary.Directories, "directory", "directories")} below it{summary.UnreachableNote()}",
                 lease.Session.Transcript.Tail());
         return summary;
     }

@@ -31,7 +31,7 @@ public static class AmrecoverWalk
         var dump = walker.RootListing?.DumpDate;
         var summary = new WalkSummary(directories, files.Count, dump, true, walker.Unreachable.Count);
         var via = $"amrecover ({(walker.Sessions == 1 ? "1 session" : $"{walker.Sessions} sessions")}; {why})";
-        return new DiskInventory(summary, paths, files, new WalkNote(target, dump, directories, files.Count, via, clock.Elapsed));
+        return new DiskInventory(summary, paths, files, new WalkNote(target, summary, via, clock.Elapsed));
     }
 
     /// <summary>Another session of the same config and host; the walker sets it to the first session's dump.</summary>

@@ -52,7 +52,7 @@ public static class IndexWalk
         }
         var summary = new WalkSummary(tree.DirectoryCount, tree.FileCount, chain[0].Date, true);
         var via = $"index files ({Chain(chain)}) + {confirmed}-dir amrecover sample";
-        return (new DiskInventory(summary, paths, found, new WalkNote(target, chain[0].Date, tree.DirectoryCount, tree.FileCount, via, clock.Elapsed)), "");
+        return (new DiskInventory(summary, paths, found, new WalkNote(target, summary, via, clock.Elapsed)), "");
     }
 
     /// <summary>The index files of the target's disk when this machine may count from them, else null with the reason.</summary>

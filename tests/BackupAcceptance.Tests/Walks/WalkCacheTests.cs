@@ -36,7 +36,7 @@ public sealed class WalkCacheTests
         var files = new[] { RawPath.Root.Append(new RawName("top file")), directory.Append(new RawName("caf\u00e9\u00ff")) };
         var paths = new HashSet<RawPath>(files) { directory };
         return new DiskInventory(new WalkSummary(1, 2, Dump, true), paths, files,
-            new WalkNote(Target, Dump, 1, 2, "index files (level 0 of 2026-12-01-10-00-00) + 2-dir amrecover sample", TimeSpan.FromSeconds(1)));
+            new WalkNote(Target, new WalkSummary(1, 2, Dump, true), "index files (level 0 of 2026-12-01-10-00-00) + 2-dir amrecover sample", TimeSpan.FromSeconds(1)));
     }
 
     private static readonly string[] Root = ["2026-12-01-10-00-00 dir\\nwith newline/", "2026-12-01-10-00-00 top file"];
