@@ -39,6 +39,9 @@ Usage:
       The whole scratch estate (provision/estate.sh N) checked on its first N disks: a one-session script side by
       side with the suite's estate step and with a baseline feature of every disk. Writes docs/bench/estate.md;
       exit 1 when two ways disagree on the bad disks.
+  ./run.sh bench restic [--rounds 5] [REPOSITORY HOST PATH]...
+      The suite's core on a restic subject (the demo's good fixture unless named) side by side with a short
+      script (restic ls --long, grep). Writes docs/bench/restic.md; exit 1 when they count different files.
   ./run.sh baseline CONFIG [HOST] [--out FILE] [--force] [--keep PERCENT] [--drift PERCENT] [--paths N]
       Writes a feature file with one scenario per disk of a live configuration, from its dumps now: freshness
       from the config's dumpcycle, at least KEEP% (90) of today's file count, within DRIFT% (10) of the previous
@@ -698,6 +701,12 @@ case "${1:-}" in
   bench) shift; require_dotnet; require_root_or_prefix
          # The suite at N generated scenarios: time, memory of every process of the run, results, report (issue 26).
          if [ "${1:-}" = scenarios ]; then shift; "$ROOT/bench/scenarios.sh" --out "$ROOT/docs/bench/scenarios.md" "$@"; exit $?; fi
+         if [ "${1:-}" = restic ]; then
+           # The core on a restic subject against a short script (the demo's good fixture unless subjects are named).
+           shift; demo_restic_password
+           dotnet run --project "$ROOT/bench/BackupAcceptance.Bench" -c Release --disable-build-servers -- restic --out "$ROOT/docs/bench/restic.md" "$@"
+           exit $?
+         fi
          if [ "${1:-}" = estate ]; then
            # The whole estate: the estate step and a baseline feature of every disk against a one-session script.
            shift; sizes=300,1000

@@ -6,11 +6,18 @@ using BackupAcceptance.Bench;
 // the demo's big disk and on each disk named. Exit 1 when two ways disagree on a count, else 2 when the index audit
 // refused a disk (it was not browsed: see BenchIndexCheck). ./run.sh bench estate [--disks 300,1000] [--sessions 3]
 // [--out FILE]: the whole estate checked, the suite's estate step against a one-session script (EstateBench).
+// ./run.sh bench restic [--rounds N] [--out FILE] [REPOSITORY HOST PATH]...: the core on restic against a script (ResticBench).
 if (args.Length > 0 && args[0] == "estate")
 {
     using var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
     return await EstateBench.RunAsync(args[1..], stop.Token);
+}
+if (args.Length > 0 && args[0] == "restic")
+{
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    return await ResticBench.RunAsync(args[1..], stop.Token);
 }
 var sample = 100;
 var ways = "abcde";

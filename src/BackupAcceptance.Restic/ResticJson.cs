@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BackupAcceptance.Core.Sources;
 
 namespace BackupAcceptance.Restic;
@@ -19,34 +20,28 @@ public static class ResticJson
             .OrderBy(s => s.Time)];
     }
 
-    /// <summary>Whether an `ls --json` line is the listed snapshot's own (its first line).</summary>
-    public static bool IsSnapshot(string line, string id)
+    /// <summary>The snapshot an `ls --json` line names (its first line), or null for any other line.</summary>
+    public static Snapshot? ListedSnapshot(string line)
     {
-        using var document = JsonDocument.Parse(line);
-        var root = document.RootElement;
-        return root.TryGetProperty("struct_type", out var type) && type.GetString() == "snapshot"
-            && root.TryGetProperty("id", out var listed) && listed.GetString() == id;
+        var parsed = JsonSerializer.Deserialize(line, ResticJsonContext.Default.ListedLine);
+        return parsed is { StructType: "snapshot", Id: { } id, Time: { } time } ? new Snapshot(id, Time(time)) : null;
     }
 
     /// <summary>The node of one `ls --json` line, relative to <paramref name="root"/>; null for the snapshot line,
     /// the root itself and anything outside it.</summary>
     public static TreeEntry? Node(string line, string root)
     {
-        using var document = JsonDocument.Parse(line);
-        var node = document.RootElement;
-        if (!node.TryGetProperty("struct_type", out var type) || type.GetString() != "node") return null;
-        var path = node.GetProperty("path").GetString()!;
+        var node = JsonSerializer.Deserialize(line, ResticJsonContext.Default.ListedLine);
+        if (node is not { StructType: "node", Path: { } path }) return null;
         var prefix = root == "/" ? "/" : root + "/";
         if (!path.StartsWith(prefix, StringComparison.Ordinal) || path.Length == prefix.Length) return null;
-        var kind = node.GetProperty("type").GetString() switch
+        var kind = node.Type switch
         {
             "dir" => EntryKind.Directory,
             "file" => EntryKind.RegularFile,
             _ => EntryKind.Other,
         };
-        var size = node.TryGetProperty("size", out var s) ? s.GetInt64() : 0;
-        var modified = node.TryGetProperty("mtime", out var m) ? Time(m.GetString()!) : DateTimeOffset.MinValue;
-        return new TreeEntry(path[prefix.Length..], kind, size, modified);
+        return new TreeEntry(path[prefix.Length..], kind, node.Size ?? 0, node.Mtime is { } mtime ? Time(mtime) : DateTimeOffset.MinValue);
     }
 
     /// <summary>"2026-12-07T08:24:59.759410797Z" or with an offset, to the 100 ns .NET keeps.</summary>
@@ -62,3 +57,16 @@ public static class ResticJson
         return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
     }
 }
+
+/// <summary>One line of `ls --json`: the snapshot (struct_type "snapshot") or a node; only the fields read.</summary>
+internal sealed record ListedLine(
+    [property: JsonPropertyName("struct_type")] string? StructType,
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("time")] string? Time,
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("path")] string? Path,
+    [property: JsonPropertyName("size")] long? Size,
+    [property: JsonPropertyName("mtime")] string? Mtime);
+
+[JsonSerializable(typeof(ListedLine))]
+internal sealed partial class ResticJsonContext : JsonSerializerContext;

@@ -12,7 +12,7 @@ namespace BackupAcceptance.Restic;
 /// user's cache), each bounded by <see cref="ResticOptions"/>; the password comes from restic's own variables.
 /// Arguments are single words of the form --name=value, so no path or host is ever read as an option.
 /// </summary>
-public sealed class ResticRepository : IBackupSource, IRepositoryCheck
+public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestTree
 {
     private readonly ResticOptions _options;
 
@@ -53,23 +53,37 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck
         return ResticJson.Snapshots(output.ToString().Trim());
     }
 
-    public async Task<SnapshotTree> TreeAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    public async Task<SnapshotTree> TreeAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
+        (await ListAsync(snapshot.Id, [], cancellationToken))?.Tree ?? throw NotListed(snapshot.Id, "");
+
+    public async Task<(Snapshot Snapshot, SnapshotTree Tree)?> LatestTreeAsync(CancellationToken cancellationToken) =>
+        await ListAsync("latest", [$"--host={Host}", $"--path={Path}"], cancellationToken);
+
+    /// <summary>restic ls of one snapshot (an id, or "latest" with its filters): the snapshot its first line names and
+    /// the tree below the path, or null when restic listed none (no snapshot matched, or it could not load it: restic
+    /// says "Ignoring ..." and exits 0).</summary>
+    private async Task<(Snapshot Snapshot, SnapshotTree Tree)?> ListAsync(string which, IReadOnlyList<string> filters, CancellationToken cancellationToken)
     {
         var entries = new List<TreeEntry>();
-        var found = false;
+        Snapshot? listed = null;
         var errors = new StringBuilder();
         // A line at a time: a tree of a million files is a million lines, never one string.
-        await RunAsync("ls", ["ls", "--json", snapshot.Id], PipeTarget.ToDelegate(line =>
+        await RunAsync("ls", ["ls", "--json", .. filters, which], PipeTarget.ToDelegate(line =>
         {
-            if (ResticJson.IsSnapshot(line, snapshot.Id)) found = true;
+            if (listed is null) listed = ResticJson.ListedSnapshot(line);
             else if (ResticJson.Node(line, Path) is { } entry) entries.Add(entry);
         }), reading: true, _options.CommandTimeout, cancellationToken, errors);
-        // A snapshot that vanished or cannot be loaded: restic says "Ignoring ..." and exits 0 with nothing listed.
-        if (!found)
-            throw new SourceRefusedException(FailureCategory.RepositoryDamaged, $"restic ls to list snapshot {snapshot.Id[..Math.Min(8, snapshot.Id.Length)]}",
-                $"it did not: {ResticRefusals.LastWords(errors.ToString())}");
-        return new SnapshotTree(entries);
+        if (listed is null)
+        {
+            if (which != "latest") throw NotListed(which, errors.ToString());
+            return null;
+        }
+        if (which != "latest" && listed.Id != which) throw NotListed(which, errors.ToString());
+        return (listed, new SnapshotTree(entries));
     }
+
+    private static SourceRefusedException NotListed(string id, string errors) =>
+        new(FailureCategory.RepositoryDamaged, $"restic ls to list snapshot {id[..Math.Min(8, id.Length)]}", $"it did not: {ResticRefusals.LastWords(errors)}");
 
     public async Task<TreeEntry?> EntryAsync(Snapshot snapshot, string path, CancellationToken cancellationToken)
     {
@@ -79,12 +93,10 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck
         // ls with a path walks only the way down to it, and prints its node when the snapshot holds it.
         await RunAsync("ls", ["ls", "--json", snapshot.Id, Absolute(path)], PipeTarget.ToDelegate(line =>
         {
-            if (ResticJson.IsSnapshot(line, snapshot.Id)) listed = true;
+            if (ResticJson.ListedSnapshot(line) is { } first) listed = first.Id == snapshot.Id;
             else if (ResticJson.Node(line, Path) is { } entry && entry.Path == path) found = entry;
         }), reading: true, _options.CommandTimeout, cancellationToken, errors);
-        if (!listed)
-            throw new SourceRefusedException(FailureCategory.RepositoryDamaged, $"restic ls to list snapshot {snapshot.Id[..Math.Min(8, snapshot.Id.Length)]}",
-                $"it did not: {ResticRefusals.LastWords(errors.ToString())}");
+        if (!listed) throw NotListed(snapshot.Id, errors.ToString());
         return found;
     }
 

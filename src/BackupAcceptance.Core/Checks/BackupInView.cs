@@ -46,8 +46,20 @@ public sealed class BackupInView(IBackupSource source, SnapshotChoice choice, st
         return _trees[snapshot.Id] = await Guard(() => Source.TreeAsync(snapshot, cancellationToken));
     }
 
-    public async Task<SnapshotTree> TreeAsync(CancellationToken cancellationToken) =>
-        await TreeAsync(await SnapshotAsync(cancellationToken), cancellationToken);
+    public async Task<SnapshotTree> TreeAsync(CancellationToken cancellationToken)
+    {
+        if (Chosen is null && _history is null && choice == SnapshotChoice.Latest && Source is ILatestTree latest)
+        {
+            // The history and the newest tree at once: two reads of the repository in parallel, not in a row. The tree
+            // is kept only when it is of the snapshot the history ends with (one taken in between is read again).
+            var history = HistoryAsync(cancellationToken);
+            var newest = Guard(() => latest.LatestTreeAsync(cancellationToken));
+            await Task.WhenAll(history, newest);
+            if (await newest is { } found && (await history) is { Count: > 0 } listed && listed[^1].Id == found.Snapshot.Id)
+                _trees[found.Snapshot.Id] = found.Tree;
+        }
+        return await TreeAsync(await SnapshotAsync(cancellationToken), cancellationToken);
+    }
 
     /// <summary>Runs a call into the backup system; its own refusal becomes the reader's sentence with its category.</summary>
     public async Task<T> Guard<T>(Func<Task<T>> call)

@@ -51,6 +51,7 @@ public sealed class ResticControlsTests
     [TestCase("A restic snapshot identical to the one before is stale", "Stale backup: " + Repo + "unchanged (snapshot ", "found the same 11 entries with the same sizes and modification times")]
     [TestCase("A ten-day-old restic snapshot is stale", "Stale backup: " + Repo + "stale (snapshot ", "expected the latest snapshot to be no older than 26 hours; found it is 240")]
     [TestCase("A restic path never backed up has no snapshot", "Stale backup: " + Repo + "never (no backup): expected at least one snapshot", "found no snapshot of this host and path")]
+    [TestCase("A restic path never backed up holds no file", "Stale backup: " + Repo + "never (no backup): expected at least one snapshot", "found no snapshot of this host and path")]
     [TestCase("A restic date before the first snapshot has none", "Stale backup: " + Repo + "good (no backup): expected a snapshot on or before 2020-01-01", "found 2 snapshot(s), the newest snapshot ")]
     [TestCase("Restored restic bytes that differ from an unchanged live file fail", "Restore mismatch: " + Repo + "bitrot (snapshot ", "found 1 mismatch: /f1.txt: live sha256 ")]
     [TestCase("A restic canary with the wrong content fails", "Restore mismatch: " + Repo + "good (snapshot ", "to match /^this is not the canary/; found the pattern matches nowhere in it: ")]

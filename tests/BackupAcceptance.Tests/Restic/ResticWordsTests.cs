@@ -66,8 +66,9 @@ public sealed class ResticWordsTests
         ResticRefusals.SkippedSnapshots("could not load snapshot 1a2b3c4d: ciphertext verification failed\n").ShouldNotBeNull();
         ResticRefusals.SkippedSnapshots("Ignoring \"deadbeef\": no matching ID found\n").ShouldNotBeNull();
         ResticRefusals.SkippedSnapshots("").ShouldBeNull();
-        ResticJson.IsSnapshot("""{"time":"2026-12-07T08:25:06Z","id":"f5","struct_type":"snapshot"}""", "f5").ShouldBeTrue();
-        ResticJson.IsSnapshot("""{"time":"2026-12-07T08:25:06Z","id":"f6","struct_type":"snapshot"}""", "f5").ShouldBeFalse();
+        var listed = ResticJson.ListedSnapshot("""{"time":"2026-12-07T08:25:06Z","id":"f5","paths":["/d"],"struct_type":"snapshot"}""")!;
+        (listed.Id, listed.Time).ShouldBe(("f5", new DateTimeOffset(2026, 12, 7, 8, 25, 6, TimeSpan.Zero)));
+        ResticJson.ListedSnapshot("""{"name":"a","type":"file","path":"/d/a","struct_type":"node"}""").ShouldBeNull();
     }
 
     [TestCase("rest:https://backup:s3cret@server:8000/repo", "rest:https://backup:***@server:8000/repo")]

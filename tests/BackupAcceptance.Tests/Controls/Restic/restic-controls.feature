@@ -49,6 +49,10 @@ Feature: Controls for the restic backend
     Given restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/never
     Then the disk has a dump
 
+  Scenario: A restic path never backed up holds no file
+    Given restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/never
+    Then the backup contains at least one file
+
   Scenario: A restic date before the first snapshot has none
     Given restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good
     And the dump as of 2020-01-01
