@@ -12,6 +12,9 @@ public sealed record ResticOptions
     /// <summary>restic check, which may read every pack back.</summary>
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>Where the password variables are read (the process's environment; a test's own).</summary>
+    public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
+
     /// <summary>The variables restic takes its password from; at least one must be set (never a feature file's word).</summary>
     public static IReadOnlyList<string> PasswordVariables { get; } = ["RESTIC_PASSWORD_FILE", "RESTIC_PASSWORD", "RESTIC_PASSWORD_COMMAND"];
 }

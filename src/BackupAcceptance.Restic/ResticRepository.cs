@@ -155,8 +155,8 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestT
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Transcript.Error($"(killed after {timeout.TotalMinutes:0.#} min)");
-            throw new SourceRefusedException(FailureCategory.RepositoryUnreachable, $"restic {command} to finish within {timeout.TotalMinutes:0.#} min",
+            Transcript.Error($"(stopped after {Bound(timeout)})");
+            throw new SourceRefusedException(FailureCategory.RepositoryUnreachable, $"restic {command} to finish within {Bound(timeout)}",
                 "it did not; it was stopped");
         }
         catch (Win32Exception missing)
@@ -166,9 +166,11 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestT
         }
     }
 
-    private static void RequirePassword()
+    private static string Bound(TimeSpan timeout) => timeout < TimeSpan.FromMinutes(1) ? $"{timeout.TotalSeconds:0} s" : $"{timeout.TotalMinutes:0.#} min";
+
+    private void RequirePassword()
     {
-        if (ResticOptions.PasswordVariables.Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)))) return;
+        if (ResticOptions.PasswordVariables.Any(v => !string.IsNullOrEmpty(_options.Variable(v)))) return;
         throw new SourceRefusedException(FailureCategory.RepositoryUnreachable,
             "restic's password in RESTIC_PASSWORD_FILE, RESTIC_PASSWORD or RESTIC_PASSWORD_COMMAND (never in a feature file)", "none of them is set");
     }

@@ -79,4 +79,34 @@ public sealed class ResticWordsTests
         ResticLocation.Shown(location).ShouldBe(shown);
         new ResticRepository(location, "h", "/p").Subject.ShouldNotContain("s3cret");
     }
+
+    [Test]
+    public async Task No_password_variable_and_no_restic_program_are_said_before_anything_runs()
+    {
+        var none = new ResticOptions { Variable = _ => null };
+        var refused = await Should.ThrowAsync<SourceRefusedException>(() => new ResticRepository("/r", "h", "/p", none).SnapshotsAsync(CancellationToken.None));
+        refused.Category.ShouldBe(FailureCategory.RepositoryUnreachable);
+        refused.Expected.ShouldContain("RESTIC_PASSWORD_FILE");
+
+        var missing = new ResticOptions { Variable = v => v == "RESTIC_PASSWORD_FILE" ? "/x" : null, Program = "/nonexistent/restic" };
+        refused = await Should.ThrowAsync<SourceRefusedException>(() => new ResticRepository("/r", "h", "/p", missing).SnapshotsAsync(CancellationToken.None));
+        refused.Category.ShouldBe(FailureCategory.RepositoryUnreachable);
+        refused.Found.ShouldContain("'/nonexistent/restic' cannot be run");
+    }
+
+    [Test]
+    public async Task A_restic_that_hangs_is_stopped_at_its_bound_and_named()
+    {
+        // A stand-in that never answers (a repository on a dead network mount): the real restic cannot be made to hang.
+        var hanging = Path.Combine(Directory.CreateTempSubdirectory("ba-restic-hang-").FullName, "restic");
+        await File.WriteAllTextAsync(hanging, "#!/bin/sh\nexec sleep 60\n");
+        File.SetUnixFileMode(hanging, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var options = new ResticOptions { Variable = _ => "/x", Program = hanging, CommandTimeout = TimeSpan.FromSeconds(1) };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var refused = await Should.ThrowAsync<SourceRefusedException>(() => new ResticRepository("/r", "h", "/p", options).SnapshotsAsync(CancellationToken.None));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
+        refused.Category.ShouldBe(FailureCategory.RepositoryUnreachable);
+        refused.Expected.ShouldBe("restic snapshots to finish within 1 s");
+        Directory.Delete(Path.GetDirectoryName(hanging)!, recursive: true);
+    }
 }
