@@ -19,15 +19,25 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestT
     /// <param name="location">The repository as restic names it (a folder, sftp:..., rest:...).</param>
     /// <param name="host">The host the snapshots were taken on (restic's --host).</param>
     /// <param name="path">The absolute path backed up (restic's --path).</param>
+    /// <param name="location">The repository as restic names it, or <c>$RESTIC_REPOSITORY</c>: that variable's value, for
+    /// a location that carries a password (a REST server's URL), which a feature file must not.</param>
     public ResticRepository(string location, string host, string path, ResticOptions? options = null)
     {
-        Location = Word(location, "repository");
+        _options = options ?? new ResticOptions();
+        Location = Word(location == FromVariable
+            ? _options.Variable("RESTIC_REPOSITORY") ?? throw new ArgumentException("Input error: the repository is $RESTIC_REPOSITORY, and that variable is not set.", nameof(location))
+            : location, "repository");
+        if (location != FromVariable && ResticLocation.Shown(Location) != Location)
+            throw new ArgumentException("Input error: the repository's location holds a password: a feature file, its report and the console would show it; " +
+                "write $RESTIC_REPOSITORY in the step and set that variable for the run.", nameof(location));
         Host = Word(host, "host");
         Path = Word(path, "path");
         if (!Path.StartsWith('/')) throw new ArgumentException($"Input error: the path '{Path}' is not absolute: restic records the absolute path it backed up.", nameof(path));
         Path = Path.Length > 1 ? Path.TrimEnd('/') : Path;
-        _options = options ?? new ResticOptions();
     }
+
+    /// <summary>The step's word for a location taken from the environment.</summary>
+    public const string FromVariable = "$RESTIC_REPOSITORY";
 
     public string Location { get; }
 
@@ -50,7 +60,14 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestT
         // restic 0.14 leaves out a snapshot it cannot load, says so on stderr and exits 0: the newest might be missing.
         if (ResticRefusals.SkippedSnapshots(errors.ToString()) is { } skipped)
             throw new SourceRefusedException(FailureCategory.RepositoryDamaged, "every snapshot of the repository readable", skipped);
-        return ResticJson.Snapshots(output.ToString().Trim());
+        try
+        {
+            return ResticJson.Snapshots(output.ToString().Trim());
+        }
+        catch (System.Text.Json.JsonException unread)
+        {
+            throw new SourceRefusedException(FailureCategory.SuiteDefect, "restic snapshots' JSON as restic 0.14 prints it", unread.Message, unread);
+        }
     }
 
     public async Task<SnapshotTree> TreeAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
@@ -132,14 +149,16 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestT
         CancellationToken cancellationToken, StringBuilder? stderr = null, bool acceptErrors = false)
     {
         RequirePassword();
-        IReadOnlyList<string> all = [$"--repo={Location}", "--no-lock", "--no-cache", "--quiet", .. arguments];
-        Transcript.Command([$"--repo={ResticLocation.Shown(Location)}", .. all.Skip(1)]);
+        // The location through restic's own variable, not the command line: another user's ps would show it.
+        IReadOnlyList<string> all = ["--no-lock", "--no-cache", "--quiet", .. arguments];
+        Transcript.Command($"RESTIC_REPOSITORY={ResticLocation.Shown(Location)}", all);
         stderr ??= new StringBuilder();
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(timeout);
         try
         {
             var result = await Cli.Wrap(_options.Program).WithArguments(all)
+                .WithEnvironmentVariables(env => env.Set("RESTIC_REPOSITORY", Location))
                 .WithStandardInputPipe(PipeSource.Null)
                 .WithStandardOutputPipe(stdout)
                 .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>
@@ -158,6 +177,10 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestT
             Transcript.Error($"(stopped after {Bound(timeout)})");
             throw new SourceRefusedException(FailureCategory.RepositoryUnreachable, $"restic {command} to finish within {Bound(timeout)}",
                 "it did not; it was stopped");
+        }
+        catch (System.Text.Json.JsonException unread)
+        {
+            throw new SourceRefusedException(FailureCategory.SuiteDefect, $"restic {command}'s JSON as restic 0.14 prints it", unread.Message, unread);
         }
         catch (Win32Exception missing)
         {

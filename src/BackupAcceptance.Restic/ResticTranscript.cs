@@ -8,7 +8,8 @@ public sealed class ResticTranscript
     private readonly Queue<string> _lines = new();
     private readonly Lock _gate = new();
 
-    public void Command(IEnumerable<string> arguments) => Add("$ restic " + string.Join(' ', arguments));
+    /// <param name="environment">What the command gets besides its words ("RESTIC_REPOSITORY=/srv/repo"), as it may be shown.</param>
+    public void Command(string environment, IEnumerable<string> arguments) => Add($"$ {environment} restic {string.Join(' ', arguments)}");
 
     /// <summary>A line of stderr; a Go stack trace's frames are left out (restic prints dozens after an error it did
     /// not expect, and they would push its own words out of the tail).</summary>

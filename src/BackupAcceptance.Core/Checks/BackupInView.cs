@@ -49,16 +49,42 @@ public sealed class BackupInView(IBackupSource source, SnapshotChoice choice, st
     public async Task<SnapshotTree> TreeAsync(CancellationToken cancellationToken)
     {
         if (Chosen is null && _history is null && choice == SnapshotChoice.Latest && Source is ILatestTree latest)
-        {
-            // The history and the newest tree at once: two reads of the repository in parallel, not in a row. The tree
-            // is kept only when it is of the snapshot the history ends with (one taken in between is read again).
-            var history = HistoryAsync(cancellationToken);
-            var newest = Guard(() => latest.LatestTreeAsync(cancellationToken));
-            await Task.WhenAll(history, newest);
-            if (await newest is { } found && (await history) is { Count: > 0 } listed && listed[^1].Id == found.Snapshot.Id)
-                _trees[found.Snapshot.Id] = found.Tree;
-        }
+            await ReadLatestAlongsideAsync(latest, cancellationToken);
         return await TreeAsync(await SnapshotAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The history and the newest tree at once: two reads in parallel, not in a row. Only a speed-up: the tree
+    /// is kept only when it is of the snapshot the history ends with, and its failure is never the verdict (the tree
+    /// is then read again by id, which names the snapshot); a failed history stops it.</summary>
+    private async Task ReadLatestAlongsideAsync(ILatestTree latest, CancellationToken cancellationToken)
+    {
+        using var alongside = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var newest = ReadOrNullAsync(latest, alongside.Token);
+        IReadOnlyList<Snapshot> history;
+        try
+        {
+            history = await HistoryAsync(cancellationToken);
+        }
+        catch
+        {
+            await alongside.CancelAsync();
+            await newest;
+            throw;
+        }
+        if (await newest is { } found && history.Count > 0 && history[^1].Id == found.Snapshot.Id)
+            _trees[found.Snapshot.Id] = found.Tree;
+    }
+
+    private static async Task<(Snapshot Snapshot, SnapshotTree Tree)?> ReadOrNullAsync(ILatestTree latest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await latest.LatestTreeAsync(cancellationToken);
+        }
+        catch (Exception)
+        {
+            return null; // read again by id, where a failure names the snapshot
+        }
     }
 
     /// <summary>Runs a call into the backup system; its own refusal becomes the reader's sentence with its category.</summary>

@@ -19,7 +19,7 @@ public static class ContentRules
 
     public static async Task<int> RequireFilesBelowAsync(BackupInView view, string directory, CancellationToken cancellationToken)
     {
-        var path = RelativePath.Of(directory);
+        var path = RelativePath.Of(view, directory);
         var tree = await view.TreeAsync(cancellationToken);
         if (path.Length > 0 && tree.Find(path) is not { IsDirectory: true })
             throw view.Failure(FailureCategory.MissingPath, $"a directory /{path}", "no such directory in the backup");
@@ -38,8 +38,8 @@ public static class ContentRules
         foreach (var asked in paths)
         {
             var wantsDirectory = asked.EndsWith('/');
-            var entry = tree.Find(RelativePath.Of(asked));
-            if (entry is null) missing.Add($"/{RelativePath.Of(asked)}{(wantsDirectory ? "/" : "")} (absent)");
+            var entry = tree.Find(RelativePath.Of(view, asked));
+            if (entry is null) missing.Add($"/{RelativePath.Of(view, asked)}{(wantsDirectory ? "/" : "")} (absent)");
             else if (wantsDirectory && !entry.IsDirectory) missing.Add($"/{entry.Path}/ (a file, not a directory)");
         }
         if (missing.Count == 0) return paths.Count;

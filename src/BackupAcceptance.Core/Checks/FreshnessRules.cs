@@ -26,11 +26,19 @@ public static class FreshnessRules
     public static async Task<Snapshot> RequirePathNoOlderThanAsync(BackupInView view, string path, TimeSpan limit, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var relative = RelativePath.Of(path);
+        var relative = RelativePath.Of(view, path);
+        if (relative.Length == 0)
+            throw view.Failure(FailureCategory.InputError, "a path inside the backed-up path", $"'{path}', which names the backed-up path itself");
         var chosen = await view.SnapshotAsync(cancellationToken);
         var history = await view.HistoryAsync(cancellationToken);
+        var asked = 0;
         foreach (var snapshot in history.TakeWhile(s => s != chosen).Append(chosen).Reverse())
         {
+            // Older than the limit, any version it holds fails the step: none older is asked (a history of years).
+            if (now - snapshot.Time > limit)
+                throw view.Failure(FailureCategory.StaleBackup, $"the newest restorable version of /{relative} to be no older than {Hours(limit)}",
+                    $"it is in none of the {asked} snapshot(s) of that age; older ones were not asked", about: snapshot);
+            asked++;
             // One path of each snapshot, newest first, none of their trees kept: a history of thousands stays small.
             if (await view.Guard(() => view.Source.EntryAsync(snapshot, relative, cancellationToken)) is null) continue;
             if (now - snapshot.Time <= limit) return snapshot;

@@ -11,6 +11,8 @@ public static class RepositoryRule
     public static async Task RequireCleanAsync(BackupInView view, int? readDataPercent, CancellationToken cancellationToken)
     {
         var share = readDataPercent is { } percent ? StepBounds.Require(view, percent, 1, 100, "a share of the data in percent") : 0;
+        // The scenario is about a host and path: a clean store that holds no snapshot of it vouches for nothing.
+        await view.SnapshotAsync(cancellationToken);
         if (view.Source is not IRepositoryCheck checkable)
             throw view.Failure(FailureCategory.InputError, "a backup system that checks its own store", $"{view.Source.Subject} has no such check");
         var errors = await view.Guard(() => checkable.CheckRepositoryAsync(share, cancellationToken));

@@ -59,7 +59,7 @@ public static class RestoreRules
 
     private static async Task<RestoredSet> RestoreOneAsync(BackupInView view, string path, IPrivateArea area, CancellationToken cancellationToken)
     {
-        var relative = RelativePath.Of(path);
+        var relative = RelativePath.Of(view, path);
         var tree = await view.TreeAsync(cancellationToken);
         var entry = tree.Find(relative);
         if (entry is not { Kind: EntryKind.RegularFile })
@@ -145,23 +145,35 @@ public static class RestoreRules
             var info = new DirectoryInfo(directory);
             if (!info.Exists || info.LinkTarget is not null) return (null, $"the live directory {directory} is gone or is now a link");
         }
-        FileStream stream;
+        var live = Path.Combine(liveRoot, entry.Path);
         try
         {
-            stream = RawFiles.OpenRead(System.Text.Encoding.UTF8.GetBytes(Path.Combine(liveRoot, entry.Path)));
+            // Before it is opened: a device's open runs its driver, a FIFO's would wait for a writer.
+            if (!FileFacts.OfPath(live).IsRegular) return (null, "the live entry is no longer a regular file");
+            await using var stream = RawFiles.OpenRead(System.Text.Encoding.UTF8.GetBytes(live));
+            var before = FileFacts.Of(stream.SafeFileHandle);
+            if (Unchanged(before, entry, taken) is { } changed) return (null, changed);
+            var sum = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+            // Written to while it was read: the sum is of no one version of it.
+            var after = FileFacts.Of(stream.SafeFileHandle);
+            if (Unchanged(after, entry, taken) is { } during) return (null, during);
+            return after == before ? (sum, "") : (null, "changed while it was read");
         }
-        catch (IOException gone)
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
         {
-            return (null, $"no live regular file to compare ({gone.Message})");
+            return (null, $"no live regular file to compare ({unreadable.Message})");
         }
-        await using (stream)
-        {
-            var facts = FileFacts.Of(stream.SafeFileHandle);
-            if (!facts.IsRegular) return (null, "the live entry is no longer a regular file");
-            if (facts.Size != entry.Size || !SameTime(facts.ModifiedUtc, entry.ModifiedAt) || facts.ChangedUtc > taken.UtcDateTime)
-                return (null, $"changed since the backup (live {facts.Size} bytes, mtime {facts.ModifiedUtc:u}, ctime {facts.ChangedUtc:u})");
-            return (Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)), "");
-        }
+    }
+
+    /// <summary>Null when the live file is as the backup recorded it: a regular file of the same size and mtime, its
+    /// inode unchanged since the snapshot was taken; else why not.</summary>
+    private static string? Unchanged(FileFacts facts, TreeEntry entry, DateTimeOffset taken)
+    {
+        if (!facts.IsRegular) return "the live entry is no longer a regular file";
+        if (!facts.Complete) return "this filesystem does not say when the live file changed";
+        return facts.Size != entry.Size || !SameTime(facts.ModifiedUtc, entry.ModifiedAt) || facts.ChangedUtc > taken.UtcDateTime
+            ? $"changed since the backup (live {facts.Size} bytes, mtime {facts.ModifiedUtc:u}, ctime {facts.ChangedUtc:u})"
+            : null;
     }
 
     /// <summary>The one restored file's text matches the pattern; a mismatch describes the file, never shows it.</summary>
@@ -169,7 +181,17 @@ public static class RestoreRules
     {
         var file = Single(view, restored);
         var text = await File.ReadAllTextAsync(file.RestoredPath, cancellationToken);
-        if (Regex.IsMatch(text, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5))) return;
+        bool matches;
+        try
+        {
+            matches = Regex.IsMatch(text, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5));
+        }
+        catch (ArgumentException wrong)
+        {
+            // A pattern that is no regular expression, or one that runs past 5 s on this file: the step's to fix.
+            throw view.Failure(FailureCategory.InputError, "a regular expression that matches or not within 5 s", $"/{pattern}/: {wrong.Message}", wrong);
+        }
+        if (matches) return;
         throw view.Failure(FailureCategory.RestoreMismatch, $"the restored /{file.Entry.Path} to match /{pattern}/",
             $"the pattern matches nowhere in it: {new FileInfo(file.RestoredPath).Length} bytes, sha256 {await Sha256Async(file.RestoredPath, cancellationToken)}, " +
             $"{text.Count(c => c == '\n')} lines");

@@ -148,7 +148,12 @@ public sealed class CoreRulesTests
         source.Add(Now.AddHours(-1), ("keep", "x"));
         (await FreshnessRules.RequirePathNoOlderThanAsync(View(source), "keep", TimeSpan.FromHours(2), Now, CancellationToken.None)).Time.ShouldBe(Now.AddHours(-1));
         await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "gone", TimeSpan.FromHours(26), Now, CancellationToken.None), FailureCategory.StaleBackup);
-        await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "never", TimeSpan.FromHours(26), Now, CancellationToken.None), FailureCategory.MissingPath);
+        // Not in the snapshots of the last 26 hours: older ones are not asked, and it is stale whatever they hold.
+        (await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "never", TimeSpan.FromHours(26), Now, CancellationToken.None), FailureCategory.StaleBackup))
+            .Found.ShouldBe("it is in none of the 1 snapshot(s) of that age; older ones were not asked");
+        await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "never", TimeSpan.FromHours(100), Now, CancellationToken.None), FailureCategory.MissingPath);
+        await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "/", TimeSpan.FromHours(100), Now, CancellationToken.None), FailureCategory.InputError);
+        await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "../etc", TimeSpan.FromHours(100), Now, CancellationToken.None), FailureCategory.InputError);
     }
 
     [Test]

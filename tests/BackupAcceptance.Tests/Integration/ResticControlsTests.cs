@@ -52,6 +52,7 @@ public sealed class ResticControlsTests
     [TestCase("A ten-day-old restic snapshot is stale", "Stale backup: " + Repo + "stale (snapshot ", "expected the latest snapshot to be no older than 26 hours; found it is 240")]
     [TestCase("A restic path never backed up has no snapshot", "Stale backup: " + Repo + "never (no backup): expected at least one snapshot", "found no snapshot of this host and path")]
     [TestCase("A restic path never backed up holds no file", "Stale backup: " + Repo + "never (no backup): expected at least one snapshot", "found no snapshot of this host and path")]
+    [TestCase("A clean repository vouches for nothing about a path it never backed up", "Stale backup: " + Repo + "never (no backup): expected at least one snapshot", "found no snapshot of this host and path")]
     [TestCase("A restic date before the first snapshot has none", "Stale backup: " + Repo + "good (no backup): expected a snapshot on or before 2020-01-01", "found 2 snapshot(s), the newest snapshot ")]
     [TestCase("Restored restic bytes that differ from an unchanged live file fail", "Restore mismatch: " + Repo + "bitrot (snapshot ", "found 1 mismatch: /f1.txt: live sha256 ")]
     [TestCase("A restic canary with the wrong content fails", "Restore mismatch: " + Repo + "good (snapshot ", "to match /^this is not the canary/; found the pattern matches nowhere in it: ")]
@@ -64,7 +65,7 @@ public sealed class ResticControlsTests
         _run.Status(scenario).ShouldBe("failed");
         result.Message.ShouldStartWith(start);
         result.Message.ShouldContain(found);
-        result.Message.ShouldContain("\n\nrestic output (last lines):\n$ restic --repo=");
+        result.Message.ShouldContain("\n\nrestic output (last lines):\n$ RESTIC_REPOSITORY=");
     }
 
     [TestCase("A restic repository that is not there is unreachable", "Repository unreachable or misconfigured: restic /var/lib/backup-acceptance/restic-demo/no-such-repo localhost:/srv/restic-fixtures/good", "Is there a repository at the following location?")]

@@ -74,10 +74,18 @@ public sealed class ResticWordsTests
     [TestCase("rest:https://backup:s3cret@server:8000/repo", "rest:https://backup:***@server:8000/repo")]
     [TestCase("sftp:user@host:/srv/restic", "sftp:user@host:/srv/restic")]
     [TestCase("/srv/restic/repo", "/srv/restic/repo")]
-    public void A_password_in_the_location_is_never_shown(string location, string shown)
+    public void A_password_in_the_location_is_never_shown(string location, string shown) => ResticLocation.Shown(location).ShouldBe(shown);
+
+    [Test]
+    public void A_password_in_a_feature_file_is_refused_and_one_from_the_environment_is_never_shown()
     {
-        ResticLocation.Shown(location).ShouldBe(shown);
-        new ResticRepository(location, "h", "/p").Subject.ShouldNotContain("s3cret");
+        Should.Throw<ArgumentException>(() => new ResticRepository("rest:https://backup:s3cret@server/repo", "h", "/p"))
+            .Message.ShouldContain("$RESTIC_REPOSITORY");
+        var fromVariable = new ResticOptions { Variable = v => v == "RESTIC_REPOSITORY" ? "rest:https://backup:s3cret@server/repo" : null };
+        var repository = new ResticRepository(ResticRepository.FromVariable, "h", "/p", fromVariable);
+        repository.Location.ShouldBe("rest:https://backup:s3cret@server/repo");
+        repository.Subject.ShouldBe("restic rest:https://backup:***@server/repo h:/p");
+        Should.Throw<ArgumentException>(() => new ResticRepository(ResticRepository.FromVariable, "h", "/p", new ResticOptions { Variable = _ => null }));
     }
 
     [Test]

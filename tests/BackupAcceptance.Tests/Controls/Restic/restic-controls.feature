@@ -72,6 +72,10 @@ Feature: Controls for the restic backend
     Given restic repository /var/lib/backup-acceptance/restic-demo/damaged for localhost /srv/restic-fixtures/good
     Then the repository passes its own check
 
+  Scenario: A clean repository vouches for nothing about a path it never backed up
+    Given restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/never
+    Then the repository passes its own check
+
   Scenario: A restore from a damaged restic repository fails
     Given restic repository /var/lib/backup-acceptance/restic-demo/damaged for localhost /srv/restic-fixtures/good
     When the file "canary.txt" is restored
