@@ -9,17 +9,17 @@ namespace BackupAcceptance.Restic;
 /// <summary>
 /// One host and path of a restic repository, as the core sees a backup system. restic is only ever asked to read:
 /// every command runs with --no-lock (no lock file written into the repository) and --no-cache (nothing kept in the
-/// user's cache), each bounded by <see cref="ResticOptions"/>; the password comes from restic's own variables.
-/// Arguments are single words of the form --name=value, so no path or host is ever read as an option.
+/// user's cache), each bounded by <see cref="ResticOptions"/>; the password comes from restic's own variables and the
+/// location goes through RESTIC_REPOSITORY (never the command line, which ps shows). Arguments are single words of the
+/// form --name=value, so no path or host is ever read as an option.
 /// </summary>
 public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestTree
 {
     private readonly ResticOptions _options;
 
-    /// <param name="location">The repository as restic names it (a folder, sftp:..., rest:...).</param>
     /// <param name="host">The host the snapshots were taken on (restic's --host).</param>
     /// <param name="path">The absolute path backed up (restic's --path).</param>
-    /// <param name="location">The repository as restic names it, or <c>$RESTIC_REPOSITORY</c>: that variable's value, for
+    /// <param name="location">The repository as restic names it (a folder, sftp:..., rest:...), or <c>$RESTIC_REPOSITORY</c>: that variable's value, for
     /// a location that carries a password (a REST server's URL), which a feature file must not.</param>
     public ResticRepository(string location, string host, string path, ResticOptions? options = null)
     {
@@ -33,7 +33,7 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestT
         Host = Word(host, "host");
         Path = Word(path, "path");
         if (!Path.StartsWith('/')) throw new ArgumentException($"Input error: the path '{Path}' is not absolute: restic records the absolute path it backed up.", nameof(path));
-        Path = Path.Length > 1 ? Path.TrimEnd('/') : Path;
+        Path = "/" + string.Join('/', Path.Split('/', StringSplitOptions.RemoveEmptyEntries)); // "/srv//data/" as restic records it
     }
 
     /// <summary>The step's word for a location taken from the environment.</summary>

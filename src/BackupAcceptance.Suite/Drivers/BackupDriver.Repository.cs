@@ -34,7 +34,10 @@ public sealed partial class BackupDriver
         }
         catch (ArgumentException wrong)
         {
-            throw Misuse(wrong.Message.Replace("Input error: ", "", StringComparison.Ordinal));
+            // A word of the feature file's that cannot name a restic subject: an input error (broken), named by the
+            // scenario, as for an Amanda word (TargetSteps.RequirePlainWords).
+            var why = wrong.Message.Replace("Input error: ", "", StringComparison.Ordinal).Split(" (Parameter '")[0];
+            throw new NUnit.Framework.AssertionException($"{FailureCategory.InputError.Title()}: scenario '{scenario.ScenarioInfo.Title}': {why}");
         }
     }
 

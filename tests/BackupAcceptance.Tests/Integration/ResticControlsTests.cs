@@ -69,6 +69,7 @@ public sealed class ResticControlsTests
     }
 
     [TestCase("A restic repository that is not there is unreachable", "Repository unreachable or misconfigured: restic /var/lib/backup-acceptance/restic-demo/no-such-repo localhost:/srv/restic-fixtures/good", "Is there a repository at the following location?")]
+    [TestCase("A password in a restic location is refused", "Input error: scenario 'A password in a restic location is refused': the repository's location holds a password", "write $RESTIC_REPOSITORY in the step")]
     [TestCase("A step only Amanda answers is an input error on restic", "Input error: " + Repo + "good (no backup selected)", "found 'Then a level 0 dump is no older than 8 days', which only Amanda answers")]
     [TestCase("A restic restore alone checks nothing", "Nothing checked: " + Repo + "good (snapshot ", "found no Then step checked anything")]
     public void A_check_that_cannot_judge_the_backup_is_broken(string scenario, string start, string found)

@@ -58,6 +58,8 @@ public sealed class ResticWordsTests
         Should.Throw<ArgumentException>(() => new ResticRepository("/r", "h", "relative/path"));
         Should.Throw<ArgumentException>(() => new ResticRepository("/r\n--x", "h", "/p"));
         new ResticRepository("/r", "h", "/p/").Path.ShouldBe("/p");
+        new ResticRepository("/r", "h", "//srv//data/").Path.ShouldBe("/srv/data");
+        new ResticRepository("/r", "h", "//").Path.ShouldBe("/");
     }
 
     [Test]

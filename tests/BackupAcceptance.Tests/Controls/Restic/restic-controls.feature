@@ -85,6 +85,10 @@ Feature: Controls for the restic backend
     Given restic repository /var/lib/backup-acceptance/restic-demo/no-such-repo for localhost /srv/restic-fixtures/good
     Then the backup contains at least one file
 
+  Scenario: A password in a restic location is refused
+    Given restic repository rest:https://backup:s3cret@localhost:8000/repo for localhost /srv/restic-fixtures/good
+    Then the backup contains at least one file
+
   Scenario: A step only Amanda answers is an input error on restic
     Given restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good
     Then a level 0 dump is no older than 8 days
