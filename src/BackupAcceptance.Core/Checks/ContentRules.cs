@@ -13,7 +13,7 @@ public static class ContentRules
         var tree = await view.TreeAsync(cancellationToken);
         if (tree.Files >= minimum) return tree;
         throw view.Failure(tree.Files == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles,
-            $"at least {minimum} file{(minimum == 1 ? "" : "s")} (directories never count)",
+            $"at least {Plural.Of(minimum, "file")} (directories never count)",
             $"{tree.Files} files in {Plural.Of(tree.Directories, "directory", "directories")} below the root");
     }
 
@@ -44,6 +44,6 @@ public static class ContentRules
         }
         if (missing.Count == 0) return paths.Count;
         throw view.Failure(FailureCategory.MissingPath, $"all {paths.Count} paths in the backup",
-            $"{missing.Count} missing path{(missing.Count == 1 ? "" : "s")}: {string.Join(", ", missing)}");
+            $"{Plural.Of(missing.Count, "missing path")}: {string.Join(", ", missing)}");
     }
 }

@@ -37,7 +37,7 @@ public static class RestoreRules
         var files = tree.RegularFiles.Where(e => !e.Path.Contains('\uFFFD', StringComparison.Ordinal))
             .OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
         if (files.Count == 0)
-            throw view.Failure(FailureCategory.HollowBackup, $"{count} regular file{(count == 1 ? "" : "s")} to restore",
+            throw view.Failure(FailureCategory.HollowBackup, $"{Plural.Of(count, "regular file")} to restore",
                 $"{tree.Files} files ({tree.Files - files.Count} not regular) in {tree.Directories} directories");
         var random = new Random(seed);
         var picked = files.OrderBy(_ => random.Next()).Take(count).ToList();
@@ -119,7 +119,7 @@ public static class RestoreRules
                 continue;
             }
             compared++;
-            var restoredSum = await Sha256Async(file.RestoredPath, cancellationToken);
+            var restoredSum = await RawFiles.Sha256Async(System.Text.Encoding.UTF8.GetBytes(file.RestoredPath), cancellationToken);
             if (liveSum != restoredSum)
                 mismatches.Add($"/{file.Entry.Path}: live sha256 {liveSum} ({file.Entry.Size} bytes), restored sha256 {restoredSum} ({new FileInfo(file.RestoredPath).Length} bytes)");
         }
@@ -129,7 +129,7 @@ public static class RestoreRules
                 $"none could be compared: {string.Join("; ", notes.Take(20))}{seed}");
         if (mismatches.Count > 0)
             throw view.Failure(FailureCategory.RestoreMismatch, "every file unchanged since the backup to have the live file's SHA-256",
-                $"{mismatches.Count} mismatch{(mismatches.Count == 1 ? "" : "es")}: {string.Join("; ", mismatches.Take(20))}{seed}");
+                $"{Plural.Of(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{seed}");
         return (compared, notes);
     }
 
@@ -193,7 +193,7 @@ public static class RestoreRules
         }
         if (matches) return;
         throw view.Failure(FailureCategory.RestoreMismatch, $"the restored /{file.Entry.Path} to match /{pattern}/",
-            $"the pattern matches nowhere in it: {new FileInfo(file.RestoredPath).Length} bytes, sha256 {await Sha256Async(file.RestoredPath, cancellationToken)}, " +
+            $"the pattern matches nowhere in it: {new FileInfo(file.RestoredPath).Length} bytes, sha256 {await RawFiles.Sha256Async(System.Text.Encoding.UTF8.GetBytes(file.RestoredPath), cancellationToken)}, " +
             $"{text.Count(c => c == '\n')} lines");
     }
 
@@ -214,10 +214,4 @@ public static class RestoreRules
 
     /// <summary>Times as the backup keeps them (to the nanosecond) against .NET's (to 100 ns): equal to the tick.</summary>
     private static bool SameTime(DateTime live, DateTimeOffset backedUp) => Math.Abs((live - backedUp.UtcDateTime).Ticks) < 10;
-
-    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
 }

@@ -13,8 +13,13 @@ public static class StepBounds
     public const int MaximumRandomFiles = 1000;
 
     public static int Require(BackupInView view, int value, int minimum, int maximum, string what) =>
-        value < minimum || value > maximum
-            ? throw view.Failure(FailureCategory.InputError, $"{what} from {minimum} to {maximum} in the step",
-                value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        Problem(value, minimum, maximum, what) is { } problem
+            ? throw view.Failure(FailureCategory.InputError, problem.Expected, problem.Found)
             : value;
+
+    /// <summary>What is wrong with the number, as a failure's expected and found, or null when it is in bounds.</summary>
+    public static (string Expected, string Found)? Problem(int value, int minimum, int maximum, string what) =>
+        value < minimum || value > maximum
+            ? ($"{what} from {minimum} to {maximum} in the step", value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
 }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using System.Globalization;
 
 namespace BackupAcceptance.Expectations.Checks;
@@ -10,7 +11,7 @@ public readonly record struct CountChange(int Count, int Reference)
 {
     /// <summary>The widest tolerance a step may name: a count cannot drop by more than 100%, so "within 100%" would
     /// let every drop short of an empty backup pass.</summary>
-    public const int MaximumPercent = 99;
+    public const int MaximumPercent = StepBounds.MaximumPercent;
 
     /// <summary>The change in percent of the reference; from nothing to something counts as +100%.</summary>
     public double Percent => Reference == 0 ? (Count == 0 ? 0 : 100) : 100.0 * (Count - Reference) / Reference;

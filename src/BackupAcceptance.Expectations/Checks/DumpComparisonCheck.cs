@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Catalogue;
@@ -39,7 +40,7 @@ public static class DumpComparisonCheck
         if (inventory.Summary.Files == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, inventory.Summary.DumpDate,
                 "files to compare (directories never count)",
-                $"0 files in {Guard.Plural(inventory.Summary.Directories, "directory", "directories")} below the root{inventory.Summary.UnreachableNote()}",
+                $"0 files in {Plural.Of(inventory.Summary.Directories, "directory", "directories")} below the root{inventory.Summary.UnreachableNote()}",
                 lease.Session.Transcript.Tail());
     }
 
@@ -78,7 +79,7 @@ public static class DumpComparisonCheck
         var before = history.Where(r => current.Summary.DumpDate is { } shown && r.Date.CompareTo(shown) < 0).MaxBy(r => r.Date);
         if (before is null)
             throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, current.Summary.DumpDate,
-                "a previous dump to compare with", $"none before it ({Guard.Plural(history.Count, "dump")} in the history)",
+                "a previous dump to compare with", $"none before it ({Plural.Of(history.Count, "dump")} in the history)",
                 lease.Session.Transcript.Tail());
         var restoreTo = lease.WorkingDate;
         await Guard.AmandaAsync(lease, before.Date, "to browse the previous dump", async () =>

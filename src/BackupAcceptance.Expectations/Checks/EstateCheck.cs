@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
@@ -167,28 +168,28 @@ public static class EstateCheck
             }
             else
             {
-                how = $"read from the server's catalogue (amadmin find) and index files: {Guard.Plural(screened.Count, "disk")} of " +
-                      $"{disks.Count} screened, {good.Count} good; amrecover checked {Guard.Plural(asked.Count, "disk")} " +
+                how = $"read from the server's catalogue (amadmin find) and index files: {Plural.Of(screened.Count, "disk")} of " +
+                      $"{disks.Count} screened, {good.Count} good; amrecover checked {Plural.Of(asked.Count, "disk")} " +
                       $"({asked.Count - sample.Count} the screen found bad or could not read, a sample of {sample.Count} good, which it confirmed)";
                 foreach (var i in rest)
                 {
                     var disk = screened[disks[i]];
                     results[i] = new DiskResult($"ok   {disks[i].Host}:{disks[i].Disk} (dump {disk.Latest.Date}, " +
-                        $"{Guard.Plural(disk.Files, "file")} in the index files of {Guard.Plural(disk.Chain.Count, "dump")})", null, disk.Latest.Date);
+                        $"{Plural.Of(disk.Files, "file")} in the index files of {Plural.Of(disk.Chain.Count, "dump")})", null, disk.Latest.Date);
                 }
             }
         }
         var checkedDisks = results.Count(r => r is not null);
         var report = new List<string> { how };
         report.AddRange(results.OfType<DiskResult>().Select(r => r.Line));
-        if (stopped) report.Add($"STOP after {checkedDisks} of {Guard.Plural(disks.Count, "disk")}: the run was stopped");
+        if (stopped) report.Add($"STOP after {checkedDisks} of {Plural.Of(disks.Count, "disk")}: the run was stopped");
         var bad = results.Select(r => r?.Failure).OfType<ExpectationFailedException>().ToList();
         if (bad.Count > 0)
         {
             var worst = Worst(bad.Select(b => b.Category));
             throw new ExpectationFailedException(worst, BackupTarget.Estate(disks[0].Config), null,
-                $"every disk to have a dump no older than {maximumAge.TotalHours:0.#} hours with at least {Guard.Plural(minimumFiles, "file")}",
-                $"{bad.Count} bad of {Guard.Plural(disks.Count, "disk")}{(checkedDisks < disks.Count ? $" (stopped after {checkedDisks})" : "")}: " +
+                $"every disk to have a dump no older than {maximumAge.TotalHours:0.#} hours with at least {Plural.Of(minimumFiles, "file")}",
+                $"{bad.Count} bad of {Plural.Of(disks.Count, "disk")}{(checkedDisks < disks.Count ? $" (stopped after {checkedDisks})" : "")}: " +
                 string.Join("; ", bad.Select(b => $"{b.Target.Host}:{b.Target.Disk} ({b.Category.Title()}: {b.Found})")),
                 string.Join("\n", report));
         }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Failures;
@@ -16,7 +17,7 @@ namespace BackupAcceptance.Expectations.Checks;
 public static class FileCountCheck
 {
     /// <summary>Files needed at most: a number past any real disk is a typo, not a requirement.</summary>
-    public const int MaximumFiles = 1_000_000_000;
+    public const int MaximumFiles = StepBounds.MaximumFiles;
 
     /// <summary>Above this many files, a whole count beats stopping early: a depth-first walk lists about one
     /// directory per ten files, one round trip each, while the whole count costs a second or two.</summary>
@@ -36,8 +37,8 @@ public static class FileCountCheck
             summary = (await DiskCount.WalkAsync(lease, cancellationToken)).Summary;
         if (summary.Files < minimum)
             throw new ExpectationFailedException(summary.Files == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles,
-                lease.Target, summary.DumpDate, $"at least {Guard.Plural(minimum, "file")} (directories never count)",
-                $"{Guard.Plural(summary.Files, "file")} in {Guard.Plural(summary.Directories, "directory", "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
+                lease.Target, summary.DumpDate, $"at least {Plural.Of(minimum, "file")} (directories never count)",
+                $"{Plural.Of(summary.Files, "file")} in {Plural.Of(summary.Directories, "directory", "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
                 lease.Session.Transcript.Tail()) { FilesCounted = summary.Complete && summary.Unreachable == 0 ? summary.Files : null };
         return summary;
     }

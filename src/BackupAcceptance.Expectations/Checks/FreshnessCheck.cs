@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
@@ -13,7 +14,7 @@ namespace BackupAcceptance.Expectations.Checks;
 public static class FreshnessCheck
 {
     /// <summary>Ten years: the longest age a step may name.</summary>
-    public const int MaximumHours = 87_600;
+    public const int MaximumHours = StepBounds.MaximumHours;
 
     /// <summary>An age in hours from a step: 0 to <see cref="MaximumHours"/>, else a suite defect.</summary>
     public static TimeSpan Hours(BackupTarget target, int hours) =>

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using System.Globalization;
 using System.Text;
@@ -35,7 +36,7 @@ public static class FullRestoreCheck
         var expected = state.Files.OrderBy(f => Key(f), StringComparer.Ordinal).ToList();
         if (expected.Count == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, target, dumpDate, "files to restore",
-                $"no file in the state a restore gives ({state.How}; {Guard.Plural(inventory.Summary.Directories, "directory", "directories")} listed)",
+                $"no file in the state a restore gives ({state.How}; {Plural.Of(inventory.Summary.Directories, "directory", "directories")} listed)",
                 lease.Session.Transcript.Tail());
         var root = lease.Session.Options.RestoreRoot ?? Path.GetTempPath();
         var (needed, sizeNote) = await NeededKiBAsync(lease, cancellationToken);
@@ -61,7 +62,7 @@ public static class FullRestoreCheck
             RestoreCheck.Judge(target, expected.Count, missing, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());
             var regular = await EntriesAsync(area, regularOnly: true, cancellationToken);
             return new RestoredFiles(target, dumpDate, null, expected, area,
-                $"the whole disk: {Guard.Plural(expected.Count, "file")} from {state.How}; {sizeNote}",
+                $"the whole disk: {Plural.Of(expected.Count, "file")} from {state.How}; {sizeNote}",
                 [.. expected.Where(f => regular.Contains(Key(f)))]);
         }
         catch
@@ -81,8 +82,8 @@ public static class FullRestoreCheck
         var missing = listed.Where(f => !found.Contains(f)).Order(StringComparer.Ordinal).ToList();
         if (extra.Count > 0 || missing.Count > 0)
             throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate,
-                $"the {Guard.Plural(restored.Files.Count, "file")} of the state a restore gives in the restore area, and nothing else",
-                $"{Guard.Plural(found.Count, "file")} there; {missing.Count} missing{Sample(missing)}; {extra.Count} not in that state{Sample(extra)}",
+                $"the {Plural.Of(restored.Files.Count, "file")} of the state a restore gives in the restore area, and nothing else",
+                $"{Plural.Of(found.Count, "file")} there; {missing.Count} missing{Sample(missing)}; {extra.Count} not in that state{Sample(extra)}",
                 transcriptTail);
         return found.Count;
     }
@@ -117,6 +118,6 @@ public static class FullRestoreCheck
         if (unknown.Count > 0)
             return (null, $"size unknown: amadmin info has no record of {string.Join(", ", unknown.Select(d => $"level {d.Level} of {d.Date}"))}");
         var kib = chain.Sum(d => DumpSizes.Of(sizes, d)!.OriginalKiB);
-        return (kib, $"{kib:N0} KiB before compression over {Guard.Plural(chain.Count, "dump")} of the chain, amadmin info");
+        return (kib, $"{kib:N0} KiB before compression over {Plural.Of(chain.Count, "dump")} of the chain, amadmin info");
     }
 }

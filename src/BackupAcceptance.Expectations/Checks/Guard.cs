@@ -20,6 +20,4 @@ internal static class Guard
             throw AmandaFailures.Translate(lease.Target, dumpDate, doing, failure);
         }
     }
-
-    public static string Plural(int count, string one, string? many = null) => $"{count} {(count == 1 ? one : many ?? one + "s")}";
 }

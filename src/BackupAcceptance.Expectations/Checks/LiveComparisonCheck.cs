@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
@@ -72,7 +73,7 @@ public static class LiveComparisonCheck
 
     /// <summary>How the live side was read, for messages and the report.</summary>
     public static string Describe(LiveTree tree) =>
-        $"{Guard.Plural(tree.Files.Count, "file")} under the device {tree.Device} as the DLE covers it" +
+        $"{Plural.Of(tree.Files.Count, "file")} under the device {tree.Device} as the DLE covers it" +
         (tree.Excluded.Count > 0 ? $", {tree.Excluded.Count} more excluded by the DLE" : "");
 
     /// <exception cref="ExpectationFailedException">The host is another machine: the check cannot see its files.</exception>

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Files;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Restoring;
@@ -65,12 +66,12 @@ public static class LiveFileComparison
             (compared, changed) = (compared + present, changed + changedSince);
         }
         if (live.Excluded.Count > 0)
-            report.Add($"{Guard.Plural(live.Excluded.Count, "live file")} excluded by the DLE, not compared: " +
+            report.Add($"{Plural.Of(live.Excluded.Count, "live file")} excluded by the DLE, not compared: " +
                        string.Join(", ", ListDigest.Capped(live.Excluded.Select(e => e.Path.ToString()).Order(StringComparer.Ordinal), 50, "excluded")));
         var header = new[]
         {
             $"live side: {LiveComparisonCheck.Describe(live)}",
-            $"compared {Guard.Plural(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared",
+            $"compared {Plural.Of(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared",
         };
         var result = new RestoreComparison(header, matches, mismatches, report, compared);
         onCompared?.Invoke(result);
@@ -82,7 +83,7 @@ public static class LiveFileComparison
         if (mismatches.Count > 0)
             throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, dump,
                 "every file unchanged since the dump to have the live file's SHA-256, and every live file the DLE covers that is older than the dump to be restored",
-                $"{Guard.Plural(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{(mismatches.Count > 20 ? "; ..." : "")}" +
+                $"{Plural.Of(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{(mismatches.Count > 20 ? "; ..." : "")}" +
                 (restored.Seed is { } seed ? $" (seed {seed})" : ""), transcriptTail);
         return result;
 

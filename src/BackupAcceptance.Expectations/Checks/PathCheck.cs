@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Text;
@@ -29,8 +30,8 @@ public static class PathCheck
         }
         if (missing.Count > 0)
             throw new ExpectationFailedException(FailureCategory.MissingPath, lease.Target, root.DumpDate,
-                $"all {Guard.Plural(paths.Count, "path")} to be in the backup",
-                $"{Guard.Plural(missing.Count, "missing path")}: {string.Join(", ", missing)}", lease.Session.Transcript.Tail());
+                $"all {Plural.Of(paths.Count, "path")} to be in the backup",
+                $"{Plural.Of(missing.Count, "missing path")}: {string.Join(", ", missing)}", lease.Session.Transcript.Tail());
         return paths.Count;
     }
 
@@ -71,7 +72,7 @@ public static class PathCheck
         if (summary.Files == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, summary.DumpDate,
                 $"the directory {path} to hold at least one file (directories never count)",
-                $"0 files in {Guard.Plural(summary.Directories, "directory", "directories")} below it{summary.UnreachableNote()}",
+                $"0 files in {Plural.Of(summary.Directories, "directory", "directories")} below it{summary.UnreachableNote()}",
                 lease.Session.Transcript.Tail());
         return summary;
     }

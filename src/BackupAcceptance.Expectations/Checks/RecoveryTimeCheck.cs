@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using System.Diagnostics;
 using System.Globalization;
@@ -43,7 +44,7 @@ public static class RecoveryTimeCheck
         var chain = IndexChain.Select(history, lease.WorkingDate);
         if (chain.Count == 0 || chain[^1].Level != 0)
             throw new ExpectationFailedException(FailureCategory.StaleBackup, target, chain.FirstOrDefault()?.Date,
-                "a full (level 0) dump to restore from", $"no level 0 in the chain ({Guard.Plural(history.Count, "dump")} in the history)",
+                "a full (level 0) dump to restore from", $"no level 0 in the chain ({Plural.Of(history.Count, "dump")} in the history)",
                 lease.Session.Transcript.Tail());
         var full = chain[^1];
         var unknown = chain.Where(d => DumpSizes.Of(sizes, d) is null).ToList();

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Files;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Catalogue;
@@ -18,7 +19,7 @@ namespace BackupAcceptance.Expectations.Checks;
 public static class RestoreCheck
 {
     /// <summary>Files one random restore may ask for: a restore is a sample, not a copy of the disk.</summary>
-    public const int MaximumRandomFiles = 1000;
+    public const int MaximumRandomFiles = StepBounds.MaximumRandomFiles;
 
     /// <summary>Restores <paramref name="count"/> files chosen with <paramref name="seed"/>. Where this machine can count
     /// the dump from its index files, they are drawn uniformly from the whole disk (from the walk cache or the index
@@ -45,7 +46,7 @@ public static class RestoreCheck
             var picks = await Guard.AmandaAsync(lease, null, "to pick files at random",
                 () => new RandomDescent(lease.Session, lease.Target.Disk).PickAsync(count, seed, cancellationToken));
             (chosen, dumpDate) = (picks.Files, picks.DumpDate);
-            how = $"picked by random descent, {Guard.Plural(picks.DirectoriesListed, "directory", "directories")} listed{(picks.DiskUsedUp ? ", every file of the disk" : "")} (no whole count: {why})";
+            how = $"picked by random descent, {Plural.Of(picks.DirectoriesListed, "directory", "directories")} listed{(picks.DiskUsedUp ? ", every file of the disk" : "")} (no whole count: {why})";
         }
         if (chosen.Count == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, dumpDate,
@@ -77,7 +78,7 @@ public static class RestoreCheck
         {
             RestoreReport report;
             using (await lease.Pool.TapeDriveAsync(lease, dumpDate, cancellationToken))
-                report = await Guard.AmandaAsync(lease, dumpDate, $"to restore {Guard.Plural(files.Count, "file")}",
+                report = await Guard.AmandaAsync(lease, dumpDate, $"to restore {Plural.Of(files.Count, "file")}",
                     () => new Restorer(lease.Session, lease.Target.Disk).RestoreAsync(files, area, cancellationToken));
             RequireAllRestored(lease.Target, files, area, dumpDate, report.Extract, lease.Session.Transcript.Tail());
             return new RestoredFiles(lease.Target, dumpDate, seed, files, area, chosenHow);
@@ -135,11 +136,11 @@ public static class RestoreCheck
         var blame = RestoreTrouble.Explain(extract.Stderr + "\n" + extract.Output, () => AmandaFailures.TapeServerReason(target, dumpDate, extract.SentAt));
         if (blame is { NotTheBackup: true } && (missing.Count > 0 || blame.Why.StartsWith(RestoreTrouble.FullRestoreArea, StringComparison.Ordinal)))
             throw new ExpectationFailedException(FailureCategory.RestoreFailed, target, dumpDate,
-                $"{Guard.Plural(asked, "file")} restored into the private area {area.Path}",
+                $"{Plural.Of(asked, "file")} restored into the private area {area.Path}",
                 $"the restore failed because {blame.Why}; {FreeSpace(area.Path)}", transcriptTail);
         if (missing.Count == 0) return;
         throw new ExpectationFailedException(FailureCategory.RestoreMismatch, target, dumpDate,
-            $"{Guard.Plural(asked, "file")} restored into the private area",
+            $"{Plural.Of(asked, "file")} restored into the private area",
             $"{missing.Count} not restored: {string.Join("; ", missing.Take(20))}{(missing.Count > 20 ? "; ..." : "")}{(blame is null ? "" : $" ({blame.Why})")}; extract said: \"{Shorten(extract.Output)}\"",
             transcriptTail);
     }

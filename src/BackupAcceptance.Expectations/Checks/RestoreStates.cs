@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Image;
@@ -27,7 +28,7 @@ public static class RestoreStates
         var chain = shown is { } date ? IndexChain.Select(history, new DumpDate(date.Value)) : [];
         if (chain.Count == 0 || chain[0].Date.Value != shown!.Value.Value)
             throw new ExpectationFailedException(FailureCategory.SuiteDefect, lease.Target, shown, $"the dump chain of the dump in view, {checking}",
-                $"amrecover's history has no dump of {shown?.ToString() ?? "that date"} ({Guard.Plural(history.Count, "dump")} listed)",
+                $"amrecover's history has no dump of {shown?.ToString() ?? "that date"} ({Plural.Of(history.Count, "dump")} listed)",
                 lease.Session.Transcript.Tail());
         return chain;
     }
@@ -50,9 +51,9 @@ public static class RestoreStates
         var unwritten = files.Count(records.Unwritten);
         return new RestoreState(shown, chain[0].Level, files, directories,
             $"the directory records of the level {chain[0].Level} dump of {chain[0].Date} (read with amfetchdump): " +
-            $"{Guard.Plural(files.Count, "file")}, {records.WrittenFiles} written by that dump" +
-            (gone > 0 ? $"; {Guard.Plural(gone, "file")} amrecover lists from older dumps gone by then" : "") +
-            (unwritten > 0 ? $"; {Guard.Plural(unwritten, "file")} that dump meant to write and could not (an older copy comes back)" : "") +
+            $"{Plural.Of(files.Count, "file")}, {records.WrittenFiles} written by that dump" +
+            (gone > 0 ? $"; {Plural.Of(gone, "file")} amrecover lists from older dumps gone by then" : "") +
+            (unwritten > 0 ? $"; {Plural.Of(unwritten, "file")} that dump meant to write and could not (an older copy comes back)" : "") +
             (records.Renames.Count > 0 ? $"; renamed since: {string.Join(", ", records.Renames.Select(r => $"{r.From} to {r.To}"))}" : ""));
     }
 

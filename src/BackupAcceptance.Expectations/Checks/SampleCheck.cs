@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Failures;
@@ -22,12 +23,12 @@ public static class SampleCheck
         StepInput.Require(target, minimum, 1, FileCountCheck.MaximumFiles, "a number of files");
         if (sample.LowerBound >= minimum) return;
         var found = sample.Complete
-            ? $"{Guard.Plural(sample.FilesSeen, "file")} in {Guard.Plural(sample.DirectoriesListed, "directory", "directories")} (every directory was listed)"
-            : $"an estimated {sample.Files} files, at least {sample.LowerBound:0} (the sample saw {Guard.Plural(sample.FilesSeen, "file")} " +
-              $"in {Guard.Plural(sample.DirectoriesListed, "directory", "directories")}, seed {sample.Seed})";
+            ? $"{Plural.Of(sample.FilesSeen, "file")} in {Plural.Of(sample.DirectoriesListed, "directory", "directories")} (every directory was listed)"
+            : $"an estimated {sample.Files} files, at least {sample.LowerBound:0} (the sample saw {Plural.Of(sample.FilesSeen, "file")} " +
+              $"in {Plural.Of(sample.DirectoriesListed, "directory", "directories")}, seed {sample.Seed})";
         // Hollow claims no file anywhere: only a sample that listed every directory can say so.
         var category = sample.Complete && sample.FilesSeen == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles;
         throw new ExpectationFailedException(category, target, sample.DumpDate,
-            $"at least {Guard.Plural(minimum, "file")} by sampling (directories never count)", found, transcriptTail);
+            $"at least {Plural.Of(minimum, "file")} by sampling (directories never count)", found, transcriptTail);
     }
 }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Expectations.Failures;
 
@@ -10,11 +11,8 @@ namespace BackupAcceptance.Expectations.Checks;
 public static class StepInput
 {
     /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, or an input error.</summary>
-    public static int Require(BackupTarget target, int value, int minimum, int maximum, string what)
-    {
-        if (value < minimum || value > maximum)
-            throw new ExpectationFailedException(FailureCategory.InputError, target, null,
-                $"{what} from {minimum} to {maximum} in the step", value.ToString(System.Globalization.CultureInfo.InvariantCulture), "");
-        return value;
-    }
+    public static int Require(BackupTarget target, int value, int minimum, int maximum, string what) =>
+        StepBounds.Problem(value, minimum, maximum, what) is { } problem
+            ? throw new ExpectationFailedException(FailureCategory.InputError, target, null, problem.Expected, problem.Found, "")
+            : value;
 }

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Amanda.Listing;
 
 namespace BackupAcceptance.Expectations.Checks;
@@ -9,11 +10,11 @@ public sealed record WalkSummary(int Directories, int Files, DumpDate? DumpDate,
     public string Describe()
     {
         var scope = Complete ? "in the whole disk" : "before stopping";
-        return $"{Guard.Plural(Files, "file")} and {Guard.Plural(Directories, "directory", "directories")} {scope}{UnreachableNote()}";
+        return $"{Plural.Of(Files, "file")} and {Plural.Of(Directories, "directory", "directories")} {scope}{UnreachableNote()}";
     }
 
     /// <summary>Empty, or a note that some directories could not be entered, so counts are lower bounds.</summary>
     public string UnreachableNote() => Unreachable == 0 ? "" :
-        $"; {Guard.Plural(Unreachable, "directory", "directories")} could not be entered (amrecover 3.5.1 cannot enter " +
+        $"; {Plural.Of(Unreachable, "directory", "directories")} could not be entered (amrecover 3.5.1 cannot enter " +
         "escaped names below a path with ' ` < >), so their contents are not counted";
 }

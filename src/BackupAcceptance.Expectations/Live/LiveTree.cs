@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Files;
 using System.Text;
 using BackupAcceptance.Amanda.Catalogue;

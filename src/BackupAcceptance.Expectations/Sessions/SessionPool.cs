@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using System.Collections.Concurrent;
 using BackupAcceptance.Amanda.Catalogue;
@@ -94,7 +95,7 @@ public sealed class SessionPool(AmrecoverOptions options) : IAsyncDisposable
 
     /// <summary>Whether amrecover's index server is this machine (none given: amanda-client.conf's, taken as this
     /// machine, as the index walk does): one clock and one zone for the clock check.</summary>
-    public bool IndexServerIsLocal => options.IndexServer is not { } server || Live.LocalHost.Is(server);
+    public bool IndexServerIsLocal => options.IndexServer is not { } server || LocalHost.Is(server);
 
     /// <summary>The directory records of each incremental dump read this run: a dump never changes, and reading its
     /// image takes the tape drive.</summary>

@@ -147,13 +147,13 @@ public sealed partial class BackupDriver
         var chosen = Seeds.Resolve(seed, run.Settings);
         output.WriteLine(Seeds.Replay(chosen));
         await KeepAsync(await OnRepositoryAsync(async (view, cancellation) =>
-            await RestoreRules.RestoreRandomAsync(view, count, chosen, await AreaAsync(view), cancellation)));
+            await RestoreRules.RestoreRandomAsync(view, count, chosen, Area(view), cancellation)));
         evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n" + string.Join("\n", _repositoryRestored!.Files.Select(f => "/" + f.Entry.Path)));
     }
 
     private async Task RepositoryRestoreFileAsync(string path) =>
         await KeepAsync(await OnRepositoryAsync(async (view, cancellation) =>
-            await RestoreRules.RestoreFileAsync(view, path, await AreaAsync(view), cancellation)));
+            await RestoreRules.RestoreFileAsync(view, path, Area(view), cancellation)));
 
     private async Task KeepAsync(RestoredSet restored)
     {
@@ -199,17 +199,17 @@ public sealed partial class BackupDriver
         return _repositoryRestored ?? throw Misuse("a restore first ('When the file \"x\" is restored' or 'When 5 random files are restored')");
     }
 
-    /// <summary>A private area under the run's restore root; a root others could change is refused by name.</summary>
-    private Task<IPrivateArea> AreaAsync(BackupInView view)
+    /// <summary>A private area under the run's restore root, made as Amanda's restores make theirs; a root others could
+    /// change is refused by name (the rule of <see cref="Expectations.Checks.PrivateArea"/>).</summary>
+    private PrivateRestoreArea Area(BackupInView view)
     {
         try
         {
-            return Task.FromResult<IPrivateArea>(new PrivateRestoreArea(RestoreArea.Create(run.Settings.FullPath(SettingCatalogue.RestoreDir))));
+            return new PrivateRestoreArea(RestoreArea.Create(run.Settings.FullPath(SettingCatalogue.RestoreDir)));
         }
         catch (UntrustedRestoreRootException untrusted)
         {
-            throw view.Failure(FailureCategory.RestoreFailed, "a restore root that only root or this user can change (BACKUP_ACCEPTANCE_RESTORE_DIR)",
-                $"{untrusted.Message}; nothing was restored", untrusted);
+            throw view.Failure(FailureCategory.RestoreFailed, Expectations.Checks.PrivateArea.TrustedRoot, $"{untrusted.Message}; nothing was restored", untrusted);
         }
     }
 
@@ -217,8 +217,7 @@ public sealed partial class BackupDriver
     private string RequireLiveHere()
     {
         var repository = (ResticRepository)_source!;
-        if (repository.Host == "localhost" || string.Equals(repository.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase))
-            return repository.Path;
+        if (LocalHost.Is(repository.Host)) return repository.Path;
         var info = scenario.StepContext.StepInfo;
         throw Fail(View().Failure(FailureCategory.InputError, $"snapshots of this machine ({Environment.MachineName} or localhost) to compare with live files",
             $"'{info.StepDefinitionType} {info.Text}' on snapshots of host {repository.Host}"));

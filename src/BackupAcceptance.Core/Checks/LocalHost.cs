@@ -1,8 +1,9 @@
 using System.Net;
 
-namespace BackupAcceptance.Expectations.Live;
+namespace BackupAcceptance.Core.Checks;
 
-/// <summary>Whether an Amanda host is this machine, so its live files can be compared with the backup.</summary>
+/// <summary>Whether a backed-up host (an Amanda host, a restic snapshot's) is this machine, so its live files can be
+/// compared with the backup.</summary>
 public static class LocalHost
 {
     public static bool Is(string host) =>
