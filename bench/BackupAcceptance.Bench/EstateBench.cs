@@ -7,7 +7,7 @@ using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Bench;
 

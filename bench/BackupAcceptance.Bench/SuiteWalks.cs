@@ -4,7 +4,7 @@ using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Sessions;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Bench;
 

@@ -79,7 +79,7 @@ public static partial class NavigationCommands
     }
 
     /// <summary>Enters a directory by its whole index path from the disk's root, in one round trip. Needs the disk set with mount
-    /// point <c>/</c>, and a path of plain names only (<see cref="Walking.DirectPaths"/>): amrecover cannot enter others this way.</summary>
+    /// point <c>/</c>, and a path of plain names only (<see cref="DirectPaths"/>): amrecover cannot enter others this way.</summary>
     /// <exception cref="AmandaReplyException">amrecover did not enter it (<see cref="AmandaErrorKind.InvalidDirectory"/>).</exception>
     public static async Task ChangeDirectoryToAsync(this AmrecoverSession session, string indexPath, CancellationToken cancellationToken)
     {
@@ -96,7 +96,7 @@ public static partial class NavigationCommands
     {
         // The framer ends a pipelined reply at the first line that starts with the prompt: a plain path cannot make one.
         foreach (var path in indexPaths)
-            if (!path.StartsWith('/') || !path.Split('/').Skip(1).All(Walking.DirectPaths.IsPlain))
+            if (!path.StartsWith('/') || !path.Split('/').Skip(1).All(DirectPaths.IsPlain))
                 throw new ArgumentException($"'{path}' is not an index path of plain names.", nameof(indexPaths));
         var replies = await session.SendAllAsync(indexPaths.SelectMany(p => new[] { $"cd {AmrecoverArgument.Literal(p)}", "ls" }).ToList(),
             cancellationToken);

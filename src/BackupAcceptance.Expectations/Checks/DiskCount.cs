@@ -8,6 +8,7 @@ using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Checks;
 

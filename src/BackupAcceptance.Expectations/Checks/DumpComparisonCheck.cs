@@ -6,7 +6,7 @@ using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Live;
 using BackupAcceptance.Expectations.Sessions;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Checks;
 

@@ -3,7 +3,7 @@ using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Expectations.Sessions;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Checks;
 

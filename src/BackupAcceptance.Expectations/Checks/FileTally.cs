@@ -1,5 +1,5 @@
 using BackupAcceptance.Amanda.Walking;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Checks;
 

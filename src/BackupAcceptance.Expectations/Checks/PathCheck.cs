@@ -5,6 +5,7 @@ using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Checks;
 

@@ -7,7 +7,7 @@ using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Checks;
 

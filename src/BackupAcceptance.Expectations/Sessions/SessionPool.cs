@@ -6,7 +6,7 @@ using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Failures;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Sessions;
 

@@ -1,7 +1,7 @@
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Sessions;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Settings;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
-using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Walks;
 

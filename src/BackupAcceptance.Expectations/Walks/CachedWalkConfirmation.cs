@@ -4,6 +4,7 @@ using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Walks;
 

@@ -7,9 +7,9 @@ using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Amanda.Walking;
-using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Expectations.Walks;
 

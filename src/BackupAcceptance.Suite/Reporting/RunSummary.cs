@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Suite.Reporting;
 

@@ -1,4 +1,4 @@
-using BackupAcceptance.Expectations.Walks;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Suite.Run;
 

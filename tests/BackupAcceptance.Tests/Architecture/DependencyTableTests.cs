@@ -100,6 +100,33 @@ public sealed partial class DependencyTableTests
         broken.ShouldBeEmpty();
     }
 
+    /// <summary>Inside each project, no two folders use each other, directly or round a longer loop: a folder can be read
+    /// (and changed) knowing only the folders below it.</summary>
+    [Test]
+    public void No_folders_of_a_project_use_each_other()
+    {
+        var loops = new List<string>();
+        foreach (var assembly in Assemblies)
+        {
+            var project = assembly.GetName().Name!;
+            var folders = Types.InAssembly(assembly).GetTypes().Select(t => t.Namespace ?? "")
+                .Where(n => n.StartsWith(project + ".", StringComparison.Ordinal)).Select(n => n.Split('.')[2]).Distinct().Order().ToList();
+            var uses = folders.ToDictionary(f => f, f => folders.Where(other => other != f && !Types.InAssembly(assembly).That()
+                .ResideInNamespaceMatching($"^{Regex.Escape(project)}\\.{f}(\\.|$)").ShouldNot()
+                .HaveDependencyOn($"{project}.{other}").GetResult().IsSuccessful).ToList());
+            loops.AddRange(FolderLoops.Find(uses).Select(loop => $"{project}: {string.Join(", ", loop)} use each other"));
+        }
+        loops.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_loop_of_three_folders_is_found_and_a_chain_is_not()
+    {
+        FolderLoops.Find(new Dictionary<string, List<string>> { ["A"] = ["B"], ["B"] = ["C"], ["C"] = ["A"], ["D"] = ["A"] })
+            .ShouldHaveSingleItem().ShouldBe(["A", "B", "C"]);
+        FolderLoops.Find(new Dictionary<string, List<string>> { ["A"] = ["B"], ["B"] = ["C"], ["C"] = [] }).ShouldBeEmpty();
+    }
+
     /// <summary>The issue's promise, said once more on its own: the core names no backup system and runs no program.</summary>
     [TestCase("BackupAcceptance.Amanda")]
     [TestCase("BackupAcceptance.Expectations")]

@@ -7,6 +7,7 @@ using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
 using Shouldly;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Tests.Integration;
 

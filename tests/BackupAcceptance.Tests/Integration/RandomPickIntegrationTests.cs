@@ -5,10 +5,10 @@ using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
-using BackupAcceptance.Expectations.Walks;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
 using Shouldly;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Tests.Integration;
 

@@ -10,6 +10,7 @@ using BackupAcceptance.Expectations.Walks;
 using BackupAcceptance.Tests.Support;
 using NUnit.Framework;
 using Shouldly;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Tests.Integration;
 

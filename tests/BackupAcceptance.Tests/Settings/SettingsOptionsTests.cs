@@ -1,8 +1,8 @@
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Settings;
-using BackupAcceptance.Expectations.Walks;
 using NUnit.Framework;
 using Shouldly;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Tests.Settings;
 

@@ -2,9 +2,9 @@ using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Text;
 using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Checks;
-using BackupAcceptance.Expectations.Walks;
 using NUnit.Framework;
 using Shouldly;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Tests.Walks;
 

@@ -1,7 +1,7 @@
 using BackupAcceptance.Expectations;
-using BackupAcceptance.Expectations.Walks;
 using NUnit.Framework;
 using Shouldly;
+using BackupAcceptance.Expectations.Counts;
 
 namespace BackupAcceptance.Tests.Walks;
 

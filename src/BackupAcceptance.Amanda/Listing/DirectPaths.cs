@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace BackupAcceptance.Amanda.Walking;
+namespace BackupAcceptance.Amanda.Listing;
 
 /// <summary>
 /// Which directories amrecover enters by one absolute <c>cd</c> (with the disk set at mount point <c>/</c>): paths

@@ -1,7 +1,7 @@
 using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Amanda.Listing;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Expectations.Counts;
 
 /// <summary>What a walk saw: counts, the dump it looked at, and whether it stopped before the end of the tree.</summary>
 /// <param name="Unreachable">Directories listed but not entered (amrecover 3.5.1's matching bug): their contents are not counted.</param>

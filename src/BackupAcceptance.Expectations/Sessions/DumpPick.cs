@@ -3,9 +3,8 @@ using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Expectations.Failures;
-using BackupAcceptance.Expectations.Sessions;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Expectations.Sessions;
 
 /// <summary>
 /// The dumps the suite itself picks for the lease's working date (<see cref="IndexChain"/> over amrecover's

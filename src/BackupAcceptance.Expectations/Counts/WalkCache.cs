@@ -3,9 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Text;
-using BackupAcceptance.Expectations.Checks;
 
-namespace BackupAcceptance.Expectations.Walks;
+namespace BackupAcceptance.Expectations.Counts;
 
 /// <summary>
 /// A dump never changes, so neither does its walk: one file per config, host, disk and dump holds the counts, every

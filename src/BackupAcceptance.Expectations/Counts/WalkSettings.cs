@@ -1,8 +1,8 @@
 using BackupAcceptance.Amanda.Walking;
 
-namespace BackupAcceptance.Expectations.Walks;
+namespace BackupAcceptance.Expectations.Counts;
 
-/// <summary>How the suite gets a whole dump's tree (see <see cref="Checks.DiskCount"/>); a run sets it from its settings
+/// <summary>How the suite gets a whole dump's tree (see Checks.DiskCount); a run sets it from its settings
 /// (Settings.SettingsOptions: BACKUP_ACCEPTANCE_INDEX_FILES, _WALK_SESSIONS, _CACHE, _WALK_TIMEOUT).</summary>
 /// <param name="IndexFiles">Whether to count from the index files when this machine can read them.</param>
 /// <param name="Walk">How an amrecover walk spreads over sessions.</param>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace BackupAcceptance.Expectations.Walks;
+namespace BackupAcceptance.Expectations.Counts;
 
 /// <summary>
 /// The walks through amrecover in flight, with what each has seen so far: a long walk of a big disk takes minutes, and

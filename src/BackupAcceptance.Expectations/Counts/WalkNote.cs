@@ -1,12 +1,12 @@
 using System.Globalization;
 using BackupAcceptance.Amanda.Listing;
 
-namespace BackupAcceptance.Expectations.Walks;
+namespace BackupAcceptance.Expectations.Counts;
 
 /// <summary>How one whole dump was counted, for the console summary and the report: the line a reader checks to
 /// know whether amrecover or the index files gave the numbers.</summary>
-/// <param name="Counted">The counts and the dump, in the one count record (<see cref="Checks.WalkSummary"/>).</param>
-public sealed record WalkNote(BackupTarget Target, Checks.WalkSummary Counted, string Via, TimeSpan Elapsed)
+/// <param name="Counted">The counts and the dump, in the one count record (<see cref="WalkSummary"/>).</param>
+public sealed record WalkNote(BackupTarget Target, WalkSummary Counted, string Via, TimeSpan Elapsed)
 {
     public DumpDate? Dump => Counted.DumpDate;
 

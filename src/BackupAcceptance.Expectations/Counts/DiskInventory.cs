@@ -1,7 +1,6 @@
 using BackupAcceptance.Amanda.Text;
-using BackupAcceptance.Expectations.Checks;
 
-namespace BackupAcceptance.Expectations.Walks;
+namespace BackupAcceptance.Expectations.Counts;
 
 /// <summary>Everything a full walk of the dump in view saw: exact counts, every path, the files among them, and how
 /// it was counted.</summary>
