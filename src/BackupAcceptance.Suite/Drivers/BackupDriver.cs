@@ -1,10 +1,13 @@
-using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Listing;
-using BackupAcceptance.Amanda.Walking;
+using BackupAcceptance.Amanda.Restoring;
+using BackupAcceptance.Core.Checks;
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Expectations;
-using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Settings;
+using BackupAcceptance.Restic;
 using BackupAcceptance.Suite.Reporting;
 using BackupAcceptance.Suite.Run;
 using NUnit.Framework;
@@ -13,44 +16,89 @@ using Reqnroll;
 namespace BackupAcceptance.Suite.Drivers;
 
 /// <summary>
-/// The one way from a step to Amanda and back (Reqnroll's driver pattern): one per scenario, context-injected into
-/// every step class. It holds what the Given steps chose (disk, dump, estate), lends the scenario its amrecover
-/// session with that dump in view, runs the checks of BackupAcceptance.Expectations, turns an unmet expectation into
-/// the test's failure with a reader's sentence, and records what each check looked at for the nothing-checked rule.
-/// The checks, one layer per file, are in the other parts of this class (BackupDriver.*.cs).
+/// The scenario's backup and its verdict (Reqnroll's driver pattern), one per scenario: what the Given steps chose (an
+/// Amanda disk and dump, an estate, or a restic repository), the amrecover session or the repository view lent to the
+/// checks, and the one way a check's outcome becomes the test's: an unmet expectation is the failure, with a reader's
+/// sentence, kept for reports. The checks themselves are the small drivers beside it, one per concern
+/// (<see cref="IndexContentDriver"/>, <see cref="FreshnessDriver"/>, <see cref="RestoreDriver"/>,
+/// <see cref="DataCheckDriver"/>, <see cref="SamplingDriver"/>, <see cref="EstateDriver"/>, <see cref="RepositoryDriver"/>),
+/// each injected into the step class that needs it.
 /// </summary>
-public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evidence evidence, ScenarioReport report,
-    IReqnrollOutputHelper output, ScenarioContext scenario, TestContext test, DiskMeasurements measurements) : IAsyncDisposable
+public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioReport report, IReqnrollOutputHelper output,
+    ScenarioContext scenario, TestContext test, DiskMeasurements measurements) : IAsyncDisposable
 {
     private SessionLease? _lease;
     private DumpChoice _dump = DumpChoice.Latest;
+    private IBackupSource? _source;
+    private BackupInView? _view;
+    private CancellationTokenSource? _cancellation;
 
     /// <summary>The disk the scenario is about, from <c>Given {config} config for {host} {disk}</c>.</summary>
     public BackupTarget? Target { get; private set; }
 
+    /// <summary>"Given every disk of CONFIG config": the disks to check.</summary>
+    public IReadOnlyList<BackupTarget>? Estate { get; private set; }
+
+    /// <summary>The repository the scenario is about, as the reader names it, or null for an Amanda scenario.</summary>
+    public string? Repository => _source?.Subject;
+
     /// <summary>The expectation that failed in this scenario, if any: its category decides how reports file it.</summary>
     public CheckFailedException? Failure { get; private set; }
 
-    /// <summary>A session was opened for this scenario: from here on, Given steps may not change the target or dump.</summary>
+    /// <summary>A session or view was opened for this scenario: from here on, Given steps may not change the subject.</summary>
     public bool Started { get; private set; }
+
+    /// <summary>The dump a When step's result (restored files, a sample) came from, for reports of a scenario that ends
+    /// without a failure naming one.</summary>
+    public DumpDate? DumpSeen { get; internal set; }
 
     /// <summary>The transcript of the session lent to this scenario, if one was opened (for per-step attachments).</summary>
     public Amanda.Session.Transcript? SessionTranscript => _lease?.Session.Transcript;
 
-    private string TranscriptTail => _lease?.Session.Transcript.Tail() ?? "";
+    internal string TranscriptTail => _lease?.Session.Transcript.Tail() ?? "";
 
-    private CancellationTokenSource? _cancellation;
+    internal bool OnRepository => _source is not null;
 
     /// <summary>NUnit's (a stopped test run) and the suite's (Ctrl-C, SIGTERM, the run's time limit) in one token.</summary>
-    private CancellationToken Cancellation =>
+    internal CancellationToken Cancellation =>
         (_cancellation ??= CancellationTokenSource.CreateLinkedTokenSource(test.CancellationToken, run.Interruption.Token)).Token;
 
     public void UseDisk(string config, string host, string disk)
     {
+        RequireOneSubject("one disk or estate per scenario");
+        Target = new BackupTarget(config, host, disk);
+    }
+
+    public void UseRepository(string location, string host, string path)
+    {
+        RequireOneSubject("one backup per scenario");
+        try
+        {
+            _source = new ResticRepository(location, host, path);
+        }
+        catch (ArgumentException wrong)
+        {
+            // A word of the feature file's that cannot name a restic subject: an input error (broken), named by the
+            // scenario, as for an Amanda word (TargetSteps.RequirePlainWords).
+            var why = wrong.Message.Replace("Input error: ", "", StringComparison.Ordinal).Split(" (Parameter '")[0];
+            throw new AssertionException($"{FailureCategory.InputError.Title()}: scenario '{scenario.ScenarioInfo.Title}': {why}");
+        }
+    }
+
+    /// <summary>The estate, once its disks are found (<see cref="EstateDriver"/>).</summary>
+    internal async Task UseEstateAsync(Func<Task<IReadOnlyList<BackupTarget>>> disks)
+    {
+        RequireBeforeChecks();
+        if (Target is not null || Estate is not null || OnRepository) throw Misuse("one disk, estate or repository per scenario");
+        if (_dump != DumpChoice.Latest) throw Misuse("no dump choice with the estate: the estate check looks at each disk's latest dump");
+        Estate = await VerdictAsync(disks);
+    }
+
+    private void RequireOneSubject(string rule)
+    {
         RequireBeforeChecks();
         if (Target is not null || Estate is not null || _source is not null)
-            throw Misuse($"one disk or estate per scenario (it names {(Target?.ToString() ?? Repository ?? "every disk of the configuration")} already)");
-        Target = new BackupTarget(config, host, disk);
+            throw Misuse($"{rule} (it names {Target?.ToString() ?? Repository ?? "every disk of the configuration"} already)");
     }
 
     public void UseDumpAsOf(DumpDate date) => ChooseDump(DumpChoice.AsOf(date));
@@ -65,7 +113,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
         _dump = choice;
     }
 
-    private BackupTarget RequireTarget() => OnRepository ? throw AmandaOnly() : Target ?? throw new InvalidOperationException(
+    internal BackupTarget RequireTarget() => OnRepository ? throw AmandaOnly() : Target ?? throw new InvalidOperationException(
         "No backup target: start the scenario with a step such as 'Given ba-daily config for localhost /etc'.");
 
     /// <summary>Given steps choose what the scenario looks at; one after a check or a restore would leave the reader
@@ -76,23 +124,27 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     }
 
     /// <summary>A feature that cannot mean what it says: a suite defect, named by the running step.</summary>
-    private Exception Misuse(string expected)
+    internal Exception Misuse(string expected)
     {
         var info = scenario.StepContext.StepInfo;
         return SuiteFailure(FailureCategory.SuiteDefect, expected, $"'{info.StepDefinitionType} {info.Text}'");
     }
 
-    /// <summary>A failure of the scenario itself (not of one check), named by its target when it has one.</summary>
-    private Exception SuiteFailure(FailureCategory category, string expected, string found)
+    /// <summary>A failure of the scenario itself (not of one check), named by its subject when it has one.</summary>
+    internal Exception SuiteFailure(FailureCategory category, string expected, string found)
     {
         if (OnRepository) return Fail(View().Failure(category, expected, found));
         if (Target is not { } target)
             return new AssertionException($"{category.Title()}: scenario '{scenario.ScenarioInfo.Title}': expected {expected}; found {found}.");
-        return Fail(new ExpectationFailedException(category, target, Restored?.DumpDate ?? Sample?.DumpDate, expected, found, TranscriptTail));
+        return Fail(new ExpectationFailedException(category, target, DumpSeen, expected, found, TranscriptTail));
     }
 
+    /// <summary>The nothing-checked rule's failure (<see cref="Hooks.NothingCheckedRule"/>), with what it found.</summary>
+    public Exception NothingChecked(string found) => SuiteFailure(FailureCategory.NothingChecked,
+        "at least one Then step that checked a file, a path or a dump, and a Then step for every When step's result", found);
+
     /// <summary>The scenario's session, at the root of the target disk, showing the dump the Given steps chose.</summary>
-    private async Task<SessionLease> SessionAsync()
+    internal async Task<SessionLease> SessionAsync()
     {
         if (_lease is { } lease) return lease;
         var target = RequireTarget();
@@ -116,7 +168,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     /// <summary>Runs a check; an unmet expectation becomes the test's failure, whose message is exactly the reader's
     /// sentence ("Hollow backup: ba-daily localhost:/srv/x ..."). NUnit would report any other exception as an error,
     /// prefixed with its type name. The failure stays on the driver (category, target, dump date) for reports.</summary>
-    private async Task<T> VerdictAsync<T>(Func<Task<T>> check)
+    internal async Task<T> VerdictAsync<T>(Func<Task<T>> check)
     {
         try
         {
@@ -130,7 +182,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
         }
         catch (Exception failure) when (Interrupted(failure))
         {
-            // Whatever the stop did to the check (a killed session, a cancelled wait) is the stop's doing, not Amanda's.
+            // Whatever the stop did to the check (a killed session, a cancelled wait) is the stop's doing, not the backup's.
             throw SuiteFailure(FailureCategory.Interrupted, "the check to finish", $"the run was {run.Interruption.Reason}");
         }
     }
@@ -143,7 +195,7 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
     };
 
     /// <summary>A check of the target disk, with its session.</summary>
-    private async Task<T> OnDiskAsync<T>(Func<SessionLease, CancellationToken, Task<T>> check)
+    internal async Task<T> OnDiskAsync<T>(Func<SessionLease, CancellationToken, Task<T>> check)
     {
         var walksBefore = run.Sessions.Walks.Count;
         try
@@ -162,38 +214,76 @@ public sealed partial class BackupDriver(SuiteRun run, CheckLedger checks, Evide
         }
     }
 
-    private AssertionException Fail(CheckFailedException failure)
+    /// <summary>The scenario's view of the repository, made at its first check with the dump choice of the Given steps.</summary>
+    private BackupInView View()
+    {
+        if (_view is not null) return _view;
+        Started = true;
+        var choice = _dump.PreviousOfLatest ? SnapshotChoice.BeforeLatest
+            : _dump.Date is { } date ? SnapshotChoice.AsOf(LatestAdmitted(date), date.ToString())
+            : SnapshotChoice.Latest;
+        return _view = new BackupInView(_source!, choice, "restic output");
+    }
+
+    /// <summary>The last moment (UTC) a dump date admits, read as setdate reads it: a day takes in all of it, a minute
+    /// only its second 00.</summary>
+    private static DateTimeOffset LatestAdmitted(DumpDate date)
+    {
+        var local = date.Precision == DumpDatePrecision.Day ? date.Value.Date.AddDays(1).AddTicks(-1) : date.Value;
+        return new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local)).ToUniversalTime(); // the offset of that moment (DST)
+    }
+
+    /// <summary>A check of the repository, through the core's rules, with the chosen snapshot in view.</summary>
+    internal Task<T> OnRepositoryAsync<T>(Func<BackupInView, CancellationToken, Task<T>> check) =>
+        VerdictAsync(() => check(View(), Cancellation));
+
+    /// <summary>A step the restic backend cannot answer: an input error naming it, before anything runs.</summary>
+    internal Exception AmandaOnly()
+    {
+        var info = scenario.StepContext.StepInfo;
+        return Fail(View().Failure(FailureCategory.InputError, "a step the restic backend answers (docs/steps.md lists each step's backends)",
+            $"'{info.StepDefinitionType} {info.Text}', which only Amanda answers"));
+    }
+
+    /// <summary>A private area under the run's restore root, made as Amanda's restores make theirs; a root others could
+    /// change is refused by name (the rule of <see cref="Expectations.Checks.PrivateArea"/>).</summary>
+    internal PrivateRestoreArea Area(BackupInView view)
+    {
+        try
+        {
+            return new PrivateRestoreArea(RestoreArea.Create(run.Settings.FullPath(SettingCatalogue.RestoreDir)));
+        }
+        catch (UntrustedRestoreRootException untrusted)
+        {
+            throw view.Failure(FailureCategory.RestoreFailed, Expectations.Checks.PrivateArea.TrustedRoot, $"{untrusted.Message}; nothing was restored", untrusted);
+        }
+    }
+
+    /// <summary>The live directory the backed-up path is here, when the snapshots' host is this machine.</summary>
+    internal string RequireLiveHere()
+    {
+        var repository = (ResticRepository)_source!;
+        if (LocalHost.Is(repository.Host)) return repository.Path;
+        var info = scenario.StepContext.StepInfo;
+        throw Fail(View().Failure(FailureCategory.InputError, $"snapshots of this machine ({Environment.MachineName} or localhost) to compare with live files",
+            $"'{info.StepDefinitionType} {info.Text}' on snapshots of host {repository.Host}"));
+    }
+
+    internal AssertionException Fail(CheckFailedException failure)
     {
         Failure = failure;
         return new AssertionException(failure.Message, failure);
     }
 
-    /// <summary>What the nothing-checked rule finds wrong when the scenario ends, or null: no Then step checked
-    /// anything, or a When step's result (a sample, restored files) was never judged by a Then step.</summary>
-    public Exception? NothingChecked(string? found = null)
-    {
-        const string expected = "at least one Then step that checked a file, a path or a dump, and a Then step for every When step's result";
-        if (found is not null) return SuiteFailure(FailureCategory.NothingChecked, expected, found);
-        if (!checks.CheckedSomething) return SuiteFailure(FailureCategory.NothingChecked, expected, checks.Describe());
-        if (Sample is not null && !_sampleJudged)
-            return SuiteFailure(FailureCategory.NothingChecked, expected, "a sample no Then step judged (use 'Then the estimated file count is at least N')");
-        if ((Restored is not null || _repositoryRestored is not null) && !_restoredJudged)
-            return SuiteFailure(FailureCategory.NothingChecked, expected, "restored files no Then step looked at (compare them, or check their content or age)");
-        return null;
-    }
-
+    /// <summary>Gives the session back (after the restore drivers removed their areas: <see cref="Hooks.ScenarioHooks"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (Restored is not null) await Restored.DisposeAsync();
+            if (_lease is not null) await _lease.DisposeAsync();
         }
         finally
         {
-            Restored = null;
-            if (_repositoryRestored is not null) await _repositoryRestored.DisposeAsync();
-            _repositoryRestored = null;
-            if (_lease is not null) await _lease.DisposeAsync(); // given back even when removing the restore failed
             _lease = null;
             _cancellation?.Dispose();
         }

@@ -12,8 +12,8 @@ namespace BackupAcceptance.Suite.Hooks;
 /// <see cref="ScenarioFacts"/> says about the scenario.
 /// </summary>
 [Binding]
-public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature, BackupDriver driver, ScenarioReport report, AllureReport allure,
-    ScenarioTranscript transcripts)
+public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature, BackupDriver driver, RestoreDriver restores, ScenarioReport report,
+    AllureReport allure, ScenarioTranscript transcripts)
 {
     [BeforeStep]
     public void BeforeStep()
@@ -104,7 +104,7 @@ public sealed class AllureHooks(ScenarioContext scenario, FeatureContext feature
     /// <summary>Read when the scenario has ended: its verdict's failure is the one the result speaks of.</summary>
     private ScenarioFacts Facts() => new(
         feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, driver.Target, driver.Estate, report.Judgement.Failure,
-        (report.Judgement.Failure as ExpectationFailedException)?.DumpDate ?? driver.Restored?.DumpDate, driver.Restored?.Seed, report.Facts,
+        (report.Judgement.Failure as ExpectationFailedException)?.DumpDate ?? driver.DumpSeen, restores.Restored?.Seed, report.Facts,
         scenario.ScenarioInfo.Arguments, scenario.ScenarioInfo.CombinedTags);
 
     /// <summary>The scenario as written (the glue registers it): keyword as in the feature file ("And "), and text.</summary>

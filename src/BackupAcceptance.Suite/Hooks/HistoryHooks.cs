@@ -49,7 +49,7 @@ public sealed class HistoryHooks(SuiteRun run, ScenarioReport report, BackupDriv
             : default;
         if (config is null) return;
         var counted = report.Counts.Where(c => c.Target.Disk == disk && c.Target.Host == host && c.Dump is not null).MaxBy(c => c.Dump);
-        var dump = counted?.Dump ?? (judgement.Failure as ExpectationFailedException)?.DumpDate ?? driver.Restored?.DumpDate ?? driver.Sample?.DumpDate;
+        var dump = counted?.Dump ?? (judgement.Failure as ExpectationFailedException)?.DumpDate ?? driver.DumpSeen;
         var record = new EstateRecord(run.Estate.RunId, run.Estate.Night, config, host, disk, $"{feature.FeatureInfo.Title} / {scenario.ScenarioInfo.Title}",
             judgement.StatusWord, judgement.Category, counted?.Files, dump?.ToString(), dump is { } date ? Math.Round(date.AgeAt(DateTime.Now).TotalHours, 1) : null);
         try

@@ -11,7 +11,7 @@ namespace BackupAcceptance.Suite.Hooks;
 /// goes to the test host's results, vstest.console, the TRX and the console; never the pooled session's whole history),
 /// its line in the summary, its session given back and its restore area removed.</summary>
 [Binding]
-public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioContext scenario, FeatureContext feature, IReqnrollOutputHelper output,
+public sealed class ScenarioHooks(BackupDriver driver, RestoreDriver restores, SuiteRun run, ScenarioContext scenario, FeatureContext feature, IReqnrollOutputHelper output,
     ScenarioReport report, DiskMeasurements measurements, ScenarioTranscript transcripts)
 {
     [AfterScenario(Order = 0)]
@@ -27,11 +27,18 @@ public sealed class ScenarioHooks(BackupDriver driver, SuiteRun run, ScenarioCon
             // For monitoring (summary.json): what the checks established, never worked out again here.
             Category = judgement.Category,
             Target = driver.Target ?? (driver.Estate is { Count: > 0 } estate ? BackupTarget.Estate(estate[0].Config) : null),
-            DumpDate = ((judgement.Failure as ExpectationFailedException)?.DumpDate ?? driver.Restored?.DumpDate ?? disks.FirstOrDefault(d => d.Target == driver.Target)?.Dump)?.ToString(),
+            DumpDate = ((judgement.Failure as ExpectationFailedException)?.DumpDate ?? driver.DumpSeen ?? disks.FirstOrDefault(d => d.Target == driver.Target)?.Dump)?.ToString(),
             Tags = scenario.ScenarioInfo.CombinedTags,
             Duration = TimeSpan.FromMilliseconds(DateTimeOffset.Now.ToUnixTimeMilliseconds() - report.Start),
             Disks = disks,
         });
-        await driver.DisposeAsync();
+        try
+        {
+            await restores.DisposeAsync();
+        }
+        finally
+        {
+            await driver.DisposeAsync(); // the session given back even when removing the restore failed
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>The data layer: real restores into a private temporary directory, compared byte for byte.</summary>
 [Binding]
 [StepLayer(4, "Data: real restores")]
-public sealed class DataSteps(BackupDriver driver)
+public sealed class DataSteps(RestoreDriver driver, DataCheckDriver data)
 {
     [StepBackends(Backend.Amanda, Backend.Restic)]
     [When("{int} random files are restored")]
@@ -62,7 +62,7 @@ public sealed class DataSteps(BackupDriver driver)
     [StepExample("Then the restored \"backups/site.tar.gz\" passes \"tar -tzf {}\"",
         "Runs a command on a copy of restored data made for it, {} replaced by the copy's path (a restored file, or a directory holding restored files): as the user nobody, with an empty environment and a system PATH (and BACKUP_ACCEPTANCE_RUN_ID when the run has one), within BACKUP_ACCEPTANCE_DATA_CHECK_TIMEOUT (default 300 s), with no_new_privs (a setuid or setgid program gains nothing), and where the kernel allows in namespaces of its own (unshare): no network, its own PIDs (killed with it) and IPC, private empty /tmp, /var/tmp, /dev/shm, /run/lock and /dev/mqueue, removed with it, an empty /run (no syslog, journal or daemon socket) and every other mount read-only. No shell: words split as a shell would, quotes kept; for pipes write sh -c '... \"$1\" ...' _ {} ({} inside the script is refused). Exit status 0 passes; any other fails as Data check failed with the tail of the command's output (the last 64 KiB are kept, the report attaches them), unless the output holds 8 bytes in a row of the restored data: then it is withheld and only its size is given. That screen is a best effort (shorter pieces, or fold -w7 {}, pass it): the output goes only into the results files (0600), and a command that prints the data prints it there. A check that wrote anything into those private places fails as Data check broke the rules (broken, whatever its status). The tool must fail by its status: sqlite3's integrity_check may exit 0 on a corrupt file, so compare its output. A command without {}, one this machine lacks, or a path not restored is an input error",
         "That the data is the latest: pair it with a freshness step.")]
-    public Task ThenTheRestoredPasses(string path, string command) => driver.RequireRestoredPassesAsync(path, command);
+    public Task ThenTheRestoredPasses(string path, string command) => data.RequireRestoredPassesAsync(path, command);
 
     [Then("the disk can be restored within {int} hours")]
     [StepView(DumpView.Restored)]

@@ -6,7 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>Coverage of a whole configuration: every host and disk, found by listhost and listdisk.</summary>
 [Binding]
 [StepLayer(5, "Coverage of the whole estate")]
-public sealed class EstateSteps(BackupDriver driver, ScenarioContext scenario)
+public sealed class EstateSteps(EstateDriver driver, ScenarioContext scenario)
 {
     [Given("every disk of {config} config")]
     [StepExample("Given every disk of ba-daily config", "Every disk of every host of the configuration, as the index server lists them.")]

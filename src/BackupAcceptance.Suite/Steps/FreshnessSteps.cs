@@ -6,7 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>Existence and freshness, from the disk's dump history.</summary>
 [Binding]
 [StepLayer(2, "Existence and freshness")]
-public sealed class FreshnessSteps(BackupDriver driver)
+public sealed class FreshnessSteps(FreshnessDriver driver)
 {
     [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("the disk has a dump")]

@@ -6,7 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>Expectations on what the backup's index holds, checked through amrecover's own listings.</summary>
 [Binding]
 [StepLayer(3, "Index content")]
-public sealed class IndexContentSteps(BackupDriver driver)
+public sealed class IndexContentSteps(IndexContentDriver driver)
 {
     [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("the backup contains at least one file")]

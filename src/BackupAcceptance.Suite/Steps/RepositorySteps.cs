@@ -6,7 +6,7 @@ namespace BackupAcceptance.Suite.Steps;
 /// <summary>A repository's own check of its store: what restic check finds, whatever the trees say.</summary>
 [Binding]
 [StepLayer(7, "The repository's own check")]
-public sealed class RepositorySteps(BackupDriver driver)
+public sealed class RepositorySteps(RepositoryDriver driver)
 {
     [Then("the repository passes its own check")]
     [StepBackends(Backend.Restic)]

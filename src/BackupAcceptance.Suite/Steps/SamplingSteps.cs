@@ -7,7 +7,7 @@ namespace BackupAcceptance.Suite.Steps;
 /// by their own Then step (a full-walk step after a sample would decide by a full walk).</summary>
 [Binding]
 [StepLayer(6, "Sampling large disks")]
-public sealed class SamplingSteps(BackupDriver driver)
+public sealed class SamplingSteps(SamplingDriver driver)
 {
     [When("{int} random directories are walked")]
     [StepExample("When 50 random directories are walked", "Lists that many seeded-random directories (1 to 100,000) and attaches the estimated file count with its margin. Checks nothing by itself: follow it with 'Then the estimated file count is at least N'.")]

@@ -1,0 +1,213 @@
+using BackupAcceptance.Core.Checks;
+using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Settings;
+using BackupAcceptance.Suite.Reporting;
+using BackupAcceptance.Suite.Run;
+using Reqnroll;
+
+namespace BackupAcceptance.Suite.Drivers;
+
+/// <summary>Real restores into a private area, removed with the scenario, and the Then steps that judge them: byte for
+/// byte against the live files, a canary's content and age, a whole disk against its listing and the live tree; and how
+/// long a whole restore would take.</summary>
+public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger checks, Evidence evidence, ScenarioReport report,
+    IReqnrollOutputHelper output, DiskMeasurements measurements)
+    : IAsyncDisposable
+{
+    private RestoredSet? _repositoryRestored;
+    private bool _judged;
+
+    /// <summary>Files restored from Amanda by a When step, removed with the scenario.</summary>
+    public RestoredFiles? Restored { get; private set; }
+
+    /// <summary>Why the nothing-checked rule fails the scenario on this driver's account, or null.</summary>
+    public string? Unjudged => (Restored is not null || _repositoryRestored is not null) && !_judged
+        ? "restored files no Then step looked at (compare them, or check their content or age)" : null;
+
+    public async Task RestoreRandomFilesAsync(int count, int? seed)
+    {
+        var chosen = Seeds.Resolve(seed, run.Settings);
+        output.WriteLine(Seeds.Replay(chosen));
+        if (driver.OnRepository)
+        {
+            await KeepAsync(await driver.OnRepositoryAsync(async (view, cancellation) =>
+                await RestoreRules.RestoreRandomAsync(view, count, chosen, driver.Area(view), cancellation)));
+            evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n" + string.Join("\n", _repositoryRestored!.Files.Select(f => "/" + f.Entry.Path)));
+            return;
+        }
+        var restored = await driver.OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreRandomFilesAsync(lease, count, chosen, cancellation));
+        await KeepAsync(restored);
+        output.WriteLine($"random files {restored.ChosenHow}");
+        // The names, first 100, then a count and digest: a sample of thousands stays kilobytes in the report.
+        evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n{restored.ChosenHow}\n" +
+            string.Join("\n", ListDigest.Capped(restored.Files.Select(f => f.ToString()), 100, "restored files")));
+    }
+
+    public async Task RestoreFileAsync(string path)
+    {
+        if (driver.OnRepository)
+            await KeepAsync(await driver.OnRepositoryAsync(async (view, cancellation) =>
+                await RestoreRules.RestoreFileAsync(view, path, driver.Area(view), cancellation)));
+        else await KeepAsync(await driver.OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreFileAsync(lease, path, cancellation)));
+    }
+
+    public async Task RestoreWholeDiskAsync()
+    {
+        var limit = run.Settings.FullRestoreLimitKiB();
+        await KeepAsync(await driver.OnDiskAsync((lease, cancellation) => FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, cancellation)));
+        output.WriteLine($"{driver.Target}: restored {Restored!.ChosenHow} into {Restored.Area.Path}");
+    }
+
+    public async Task RequireRecoveryTimeAsync(int hours)
+    {
+        var estimate = await driver.OnDiskAsync((lease, cancellation) =>
+            RecoveryTimeCheck.RequireWithinAsync(lease, FreshnessCheck.Hours(lease.Target, hours), cancellation));
+        checks.Record(1, "recovery time");
+        measurements.RecoveryTime(driver.RequireTarget(), estimate.Slowest);
+        report.Facts["estimated full restore"] = $"{estimate.Fastest.TotalSeconds:0.#}-{estimate.Slowest.TotalSeconds:0.#} s";
+        evidence.Attach("recovery time", estimate.ToString());
+    }
+
+    /// <summary>The new restore replaces the one before: its area is removed now, not left behind, and the new one must
+    /// be judged by a Then step of its own.</summary>
+    private async Task KeepAsync(RestoredFiles restored)
+    {
+        if (Restored is { } earlier) await earlier.DisposeAsync();
+        Restored = restored;
+        driver.DumpSeen = restored.DumpDate;
+        _judged = false;
+    }
+
+    private async Task KeepAsync(RestoredSet restored)
+    {
+        if (_repositoryRestored is { } earlier) await earlier.DisposeAsync();
+        _repositoryRestored = restored;
+        _judged = false;
+    }
+
+    public async Task RequireRestoredMatchLiveAsync()
+    {
+        if (!driver.OnRepository)
+        {
+            await CompareWithLiveAsync(RequireRestored());
+            return;
+        }
+        var live = driver.RequireLiveHere();
+        var restored = RequireRepositoryRestored();
+        var (compared, notes) = await driver.OnRepositoryAsync((view, cancellation) => RestoreRules.RequireMatchesLiveAsync(view, restored, live, cancellation));
+        checks.Record(compared, "restored files compared");
+        evidence.Attach("restore comparison", $"compared {compared} file(s) by SHA-256\n{string.Join("\n", notes)}");
+    }
+
+    public Task RequireRestoredTreeMatchesLiveAsync() => CompareWithLiveAsync(RequireWholeDisk());
+
+    private async Task CompareWithLiveAsync(RestoredFiles restored)
+    {
+        // Attached before the verdict: a failed comparison's report lists every mismatch (the message, the first 20).
+        var unlike = restored.Files.Count - (restored.RegularFiles ?? restored.Files).Count;
+        var comparison = await driver.VerdictAsync(() => LiveFileComparison.RequireMatchesLiveAsync(restored, driver.TranscriptTail, driver.Cancellation,
+            compared => evidence.Attach("restore comparison",
+                (unlike > 0 ? $"{unlike} listed entries are not regular files (links, FIFOs, devices): restored, not compared\n" : "") + compared.Text())));
+        checks.Record(comparison.Compared, "restored files compared");
+    }
+
+    public async Task RequireRestoredContentAsync(string pattern)
+    {
+        if (driver.OnRepository)
+        {
+            var set = RequireRepositoryRestored();
+            await driver.OnRepositoryAsync(async (view, cancellation) =>
+            {
+                await RestoreRules.RequireContentMatchesAsync(view, set, pattern, cancellation);
+                return true;
+            });
+        }
+        else
+        {
+            var restored = RequireOneRestored();
+            await driver.VerdictAsync(async () =>
+            {
+                await CanaryCheck.RequireContentMatchesAsync(restored, pattern, driver.TranscriptTail, driver.Cancellation);
+                return true;
+            });
+        }
+        checks.Record(1, "restored file");
+    }
+
+    public async Task RequireRestoredNoOlderThanAsync(int hours)
+    {
+        if (driver.OnRepository)
+        {
+            var set = RequireRepositoryRestored();
+            await driver.OnRepositoryAsync((view, _) =>
+            {
+                RestoreRules.RequireNoOlderThan(view, set, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow);
+                return Task.FromResult(true);
+            });
+        }
+        else
+        {
+            var restored = RequireOneRestored();
+            await driver.VerdictAsync(() =>
+            {
+                CanaryCheck.RequireRestoredNoOlderThan(restored, FreshnessCheck.Hours(restored.Target, hours), DateTime.UtcNow, driver.TranscriptTail);
+                return Task.FromResult(true);
+            });
+        }
+        checks.Record(1, "restored file");
+    }
+
+    public async Task RequireEveryListedFileRestoredAsync()
+    {
+        var restored = RequireWholeDisk();
+        var files = await driver.VerdictAsync(() => FullRestoreCheck.RequireOnlyListedAsync(restored, driver.TranscriptTail, driver.Cancellation));
+        checks.Record(files, "restored files of the dump");
+        evidence.Attach("full restore", $"{files} files restored, all a restore must give ({restored.ChosenHow})");
+    }
+
+    private RestoredFiles RequireWholeDisk()
+    {
+        var restored = RequireRestored();
+        if (!restored.IsWholeDisk) throw driver.Misuse("a whole-disk restore ('When the whole disk is restored') before this step");
+        return restored;
+    }
+
+    /// <summary>The files Amanda restored, for a Then step that judges them (<see cref="DataCheckDriver"/> too).</summary>
+    internal RestoredFiles RequireRestored()
+    {
+        if (driver.OnRepository) throw driver.AmandaOnly();
+        _judged = true;
+        return Restored ?? throw new InvalidOperationException(
+            "Nothing was restored: use 'When the file \"x\" is restored' or 'When 5 random files are restored' first.");
+    }
+
+    /// <summary>Content and age speak of one file: after a random sample of several, they cannot say which.</summary>
+    private RestoredFiles RequireOneRestored()
+    {
+        var restored = RequireRestored();
+        if (restored.Files.Count != 1)
+            throw driver.Misuse("a single restored file ('When the file \"x\" is restored') before a check of its content or age");
+        return restored;
+    }
+
+    private RestoredSet RequireRepositoryRestored()
+    {
+        _judged = true;
+        return _repositoryRestored ?? throw driver.Misuse("a restore first ('When the file \"x\" is restored' or 'When 5 random files are restored')");
+    }
+
+    /// <summary>Removes the restore areas (before the driver gives its session back: <see cref="Hooks.ScenarioHooks"/>).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (Restored is not null) await Restored.DisposeAsync();
+        }
+        finally
+        {
+            Restored = null;
+            if (_repositoryRestored is not null) await _repositoryRestored.DisposeAsync();
+            _repositoryRestored = null;
+        }
+    }
+}
