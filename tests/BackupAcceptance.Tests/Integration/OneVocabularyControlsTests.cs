@@ -1,0 +1,75 @@
+using BackupAcceptance.Tests.Support;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Integration;
+
+/// <summary>
+/// Issue 27's promise, as controls: the same hollow, count, restore and freshness sentences fail on the bad fixtures of
+/// the demo Amanda and of the demo restic repository alike, each row with the same category and a message that names
+/// its own backup and the dump or snapshot it looked at (Controls/OneVocabulary/one-vocabulary.feature, through the real
+/// suite). The good rows are features/one-vocabulary.feature, which the suite runs on every ./run.sh test.
+/// </summary>
+[Category("Integration")]
+public sealed class OneVocabularyControlsTests
+{
+    private const string Restic = "restic " + ResticDemo.Repository + " localhost:/srv/restic-fixtures/";
+    private string _features = null!;
+    private SuiteRun _run = null!;
+
+    [OneTimeSetUp]
+    public async Task RunTheControlsAsync()
+    {
+        ResticDemo.Require();
+        _features = Directory.CreateTempSubdirectory("ba-one-vocabulary-").FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Controls", "OneVocabulary", "one-vocabulary.feature"), Path.Combine(_features, "one-vocabulary.feature"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        _run = await SuiteRunner.RunAsync(_features, filter: null, timeout.Token, ResticDemo.Environment);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveCopy()
+    {
+        if (_features is not null && Directory.Exists(_features)) Directory.Delete(_features, recursive: true);
+    }
+
+    /// <summary>The row of the outline run on one backup system: "Title [Amanda: backup=...]".</summary>
+    private SuiteTestResult Row(string outline, string system) =>
+        _run.Single(_run.Results.Select(r => r.Name).Single(n => n.StartsWith($"{outline} [{system}: ", StringComparison.Ordinal)));
+
+    [TestCase("A backup of empty directories is hollow", "Hollow backup",
+        "ba-daily localhost:/srv/fixtures/hollow (dump ", Restic + "hollow (snapshot ")]
+    [TestCase("Half the files gone since the backup before is a count drop", "Count drop",
+        "ba-daily localhost:/srv/fixtures/shrinking (dump ", Restic + "shrinking (snapshot ")]
+    [TestCase("Restored bytes that differ from an unchanged live file fail", "Restore mismatch",
+        "ba-nightly localhost:/srv/fixtures/nightly/bitrot (dump ", Restic + "bitrot (snapshot ")]
+    [TestCase("A ten-day-old backup is stale", "Stale backup",
+        "ba-aged localhost:/srv/fixtures/aged (dump ", Restic + "stale (snapshot ")]
+    [TestCase("A backup identical to the one before is stale", "Stale backup",
+        "ba-daily localhost:/srv/fixtures/stale (dump ", Restic + "unchanged (snapshot ")]
+    public void The_same_sentence_fails_on_both_systems_with_the_same_category(string outline, string category, string amanda, string restic)
+    {
+        var rows = _run.Results.Where(r => r.Name.StartsWith(outline + " [", StringComparison.Ordinal)).ToList();
+        rows.Count.ShouldBe(2, "one row per backup system");
+        foreach (var (system, subject, transcript) in new[] { ("Amanda", amanda, "amrecover"), ("restic", restic, "restic output") })
+        {
+            var row = Row(outline, system);
+            row.Outcome.ShouldBe("Failed", row.Message);
+            row.Message.ShouldStartWith($"{category}: {subject}", customMessage: row.Message);
+            row.Message.ShouldContain(" expected ");
+            row.Message.ShouldContain(" found ");
+            row.Message.ShouldContain(transcript, customMessage: "the message carries the tail of its own transcript");
+        }
+    }
+
+    [Test]
+    public void Every_row_is_a_failure_of_the_backup_not_a_broken_check()
+    {
+        _run.Results.Count.ShouldBe(10, string.Join(", ", _run.Results.Select(r => r.Name)));
+        // Allure files a failed row as a backup defect (failed), a broken one as the check's (broken): each row by its
+        // parameters, as the outline's rows share one title.
+        foreach (var result in _run.AllureResults)
+            ((string)result["status"]!).ShouldBe("failed", (string?)result["statusDetails"]?["message"]);
+        _run.AllureResults.Count.ShouldBe(10);
+    }
+}
