@@ -59,6 +59,9 @@ public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioRepor
 
     internal bool OnRepository => _source is not null;
 
+    /// <summary>The snapshot a repository's checks look at, once one was chosen (for the console's lines).</summary>
+    internal Snapshot? ChosenSnapshot => _view?.Chosen;
+
     /// <summary>NUnit's (a stopped test run) and the suite's (Ctrl-C, SIGTERM, the run's time limit) in one token.</summary>
     internal CancellationToken Cancellation =>
         (_cancellation ??= CancellationTokenSource.CreateLinkedTokenSource(test.CancellationToken, run.Interruption.Token)).Token;

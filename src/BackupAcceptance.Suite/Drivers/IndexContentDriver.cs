@@ -17,7 +17,7 @@ public sealed class IndexContentDriver(BackupDriver driver, CheckLedger checks, 
         {
             var tree = await driver.OnRepositoryAsync((view, cancellation) => ContentRules.RequireFilesAsync(view, minimum, cancellation));
             checks.Record(tree.Files, "files");
-            output.WriteLine($"{driver.Repository}: {tree.Files} files in {tree.Directories} directories");
+            output.WriteLine($"{driver.Repository} ({driver.ChosenSnapshot}): {tree.Files} files in {tree.Directories} directories");
             return;
         }
         var summary = await driver.OnDiskAsync((lease, cancellation) => FileCountCheck.RequireFilesAsync(lease, minimum, cancellation));
