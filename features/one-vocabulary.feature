@@ -59,3 +59,18 @@ Feature: One vocabulary, on Amanda and on restic
     Examples: restic
       | backup                                                                                                |
       | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good |
+
+  @restore
+  Scenario Outline: The whole backup restores as listed and matches the live tree
+    Given <backup>
+    When the whole disk is restored
+    Then every file of the listing was restored
+    And the restored tree matches the live directory
+
+    Examples: Amanda
+      | backup                                            |
+      | ba-daily config for localhost /srv/fixtures/stale |
+
+    Examples: restic
+      | backup                                                                                                |
+      | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good |

@@ -72,6 +72,7 @@ while read -r name first then when _; do
             snapshot "$name" "$when" ;;
     bitrot) f="$dir/f1.txt"; t=$(stat -c %y "$f"); printf '%s' "$(tr 'a-z' 'A-Z' < "$f")" > "$f.new"; printf '\n' >> "$f.new"
             mv "$f.new" "$f"; touch -d "$t" "$f" ;;
+    late) printf 'written after the snapshot\n' > "$dir/late.txt" ;;
     *) die "unknown 'then' $then for $name in $TABLE" ;;
   esac
   log "fixture $name: $(find "$dir" -type f | wc -l) files live"

@@ -9,7 +9,7 @@ public sealed record ResticOptions
     /// <summary>snapshots, ls, dump: each read of the repository.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>restic check, which may read every pack back.</summary>
+    /// <summary>restic check, which may read every pack back, and restic restore of a whole snapshot.</summary>
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromMinutes(60);
 
     /// <summary>Where the password variables are read (the process's environment; a test's own).</summary>

@@ -13,7 +13,7 @@ namespace BackupAcceptance.Restic;
 /// location goes through RESTIC_REPOSITORY (never the command line, which ps shows). Arguments are single words of the
 /// form --name=value, so no path or host is ever read as an option.
 /// </summary>
-public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestTree
+public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestTree, ITreeRestore
 {
     private readonly ResticOptions _options;
 
@@ -127,6 +127,15 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestT
             Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
         await RunAsync("dump", ["dump", snapshot.Id, Absolute(path)], PipeTarget.ToStream(file), reading: true, _options.CommandTimeout, cancellationToken);
+    }
+
+    public async Task<string> RestoreTreeAsync(Snapshot snapshot, string area, CancellationToken cancellationToken)
+    {
+        // --include takes a pattern: the path's glob characters escaped, so it names this path only (restic expands no
+        // variables in it). restic lays the tree out below the target as it was backed up, the way down included.
+        await RunAsync("restore", ["restore", snapshot.Id, $"--target={area}", $"--include={ResticPattern.Literal(Path)}"], PipeTarget.Null,
+            reading: true, _options.CheckTimeout, cancellationToken);
+        return Path == "/" ? area : System.IO.Path.Join(area, Path);
     }
 
     public async Task<string?> CheckRepositoryAsync(int readDataPercent, CancellationToken cancellationToken)

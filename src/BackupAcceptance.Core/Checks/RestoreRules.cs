@@ -134,7 +134,7 @@ public static class RestoreRules
     }
 
     /// <summary>The live file's SHA-256 when it may be compared, else null and why not.</summary>
-    private static async Task<(string? Sum, string Why)> LiveSumAsync(string liveRoot, TreeEntry entry, DateTimeOffset taken,
+    internal static async Task<(string? Sum, string Why)> LiveSumAsync(string liveRoot, TreeEntry entry, DateTimeOffset taken,
         CancellationToken cancellationToken)
     {
         // A directory on the way that is now a link would lead the comparison (and the sum it prints) elsewhere.

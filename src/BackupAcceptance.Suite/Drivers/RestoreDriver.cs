@@ -15,13 +15,14 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     : IAsyncDisposable
 {
     private RestoredSet? _repositoryRestored;
+    private RestoredTree? _repositoryTree;
     private bool _judged;
 
     /// <summary>Files restored from Amanda by a When step, removed with the scenario.</summary>
     public RestoredFiles? Restored { get; private set; }
 
     /// <summary>Why the nothing-checked rule fails the scenario on this driver's account, or null.</summary>
-    public string? Unjudged => (Restored is not null || _repositoryRestored is not null) && !_judged
+    public string? Unjudged => (Restored is not null || _repositoryRestored is not null || _repositoryTree is not null) && !_judged
         ? "restored files no Then step looked at (compare them, or check their content or age)" : null;
 
     public async Task RestoreRandomFilesAsync(int count, int? seed)
@@ -53,6 +54,14 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RestoreWholeDiskAsync()
     {
+        if (driver.OnRepository)
+        {
+            var tree = await driver.OnRepositoryAsync(async (view, cancellation) =>
+                await WholeRestoreRules.RestoreWholeAsync(view, driver.Area(view), cancellation));
+            await KeepAsync(tree);
+            output.WriteLine($"{driver.Repository}: restored {Plural.Of(tree.Tree.Files, "file")} in {Plural.Of(tree.Tree.Directories, "directory", "directories")} of {tree.Snapshot}");
+            return;
+        }
         var limit = run.Settings.FullRestoreLimitKiB();
         await KeepAsync(await driver.OnDiskAsync((lease, cancellation) => FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, cancellation)));
         output.WriteLine($"{driver.Target}: restored {Restored!.ChosenHow} into {Restored.Area.Path}");
@@ -74,15 +83,36 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     {
         if (Restored is { } earlier) await earlier.DisposeAsync();
         Restored = restored;
-        driver.DumpSeen = restored.DumpDate;
+        if (restored.DumpDate is { } dump) driver.DumpSeen = dump;
         _judged = false;
     }
 
     private async Task KeepAsync(RestoredSet restored)
     {
-        if (_repositoryRestored is { } earlier) await earlier.DisposeAsync();
+        await ForgetRepositoryRestoresAsync();
         _repositoryRestored = restored;
         _judged = false;
+    }
+
+    private async Task KeepAsync(RestoredTree restored)
+    {
+        await ForgetRepositoryRestoresAsync();
+        _repositoryTree = restored;
+        _judged = false;
+    }
+
+    private async Task ForgetRepositoryRestoresAsync()
+    {
+        try
+        {
+            if (_repositoryRestored is { } files) await files.DisposeAsync();
+        }
+        finally
+        {
+            _repositoryRestored = null;
+            if (_repositoryTree is { } tree) await tree.DisposeAsync();
+            _repositoryTree = null;
+        }
     }
 
     public async Task RequireRestoredMatchLiveAsync()
@@ -99,7 +129,20 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
         evidence.Attach("restore comparison", $"compared {compared} file(s) by SHA-256\n{string.Join("\n", notes)}");
     }
 
-    public Task RequireRestoredTreeMatchesLiveAsync() => CompareWithLiveAsync(RequireWholeDisk());
+    public async Task RequireRestoredTreeMatchesLiveAsync()
+    {
+        if (!driver.OnRepository)
+        {
+            await CompareWithLiveAsync(RequireWholeDisk());
+            return;
+        }
+        var live = driver.RequireLiveHere();
+        var tree = RequireRepositoryTree();
+        var (compared, notes) = await driver.OnRepositoryAsync((view, cancellation) => WholeRestoreRules.RequireTreeMatchesLiveAsync(view, tree, live, cancellation));
+        checks.Record(compared, "restored files compared");
+        evidence.Attach("restore comparison", $"compared {compared} file(s) by SHA-256; every live file older than the snapshot is in it\n" +
+            string.Join("\n", ListDigest.Capped(notes, 100, "notes")));
+    }
 
     private async Task CompareWithLiveAsync(RestoredFiles restored)
     {
@@ -159,6 +202,14 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RequireEveryListedFileRestoredAsync()
     {
+        if (driver.OnRepository)
+        {
+            var tree = RequireRepositoryTree();
+            var restoredFiles = await driver.OnRepositoryAsync((view, cancellation) => WholeRestoreRules.RequireEveryEntryRestoredAsync(view, tree, cancellation));
+            checks.Record(restoredFiles, "restored files of the snapshot");
+            evidence.Attach("full restore", $"{restoredFiles} files restored, every entry of the snapshot's listing and nothing else");
+            return;
+        }
         var restored = RequireWholeDisk();
         var files = await driver.VerdictAsync(() => FullRestoreCheck.RequireOnlyListedAsync(restored, driver.TranscriptTail, driver.Cancellation));
         checks.Record(files, "restored files of the dump");
@@ -193,7 +244,13 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     private RestoredSet RequireRepositoryRestored()
     {
         _judged = true;
-        return _repositoryRestored ?? throw driver.Misuse("a restore first ('When the file \"x\" is restored' or 'When 5 random files are restored')");
+        return _repositoryRestored ?? throw driver.Misuse("a restore of chosen files first ('When the file \"x\" is restored' or 'When 5 random files are restored')");
+    }
+
+    private RestoredTree RequireRepositoryTree()
+    {
+        _judged = true;
+        return _repositoryTree ?? throw driver.Misuse("a whole-disk restore ('When the whole disk is restored') before this step");
     }
 
     /// <summary>Removes the restore areas (before the driver gives its session back: <see cref="Hooks.ScenarioHooks"/>).</summary>
@@ -206,8 +263,7 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
         finally
         {
             Restored = null;
-            if (_repositoryRestored is not null) await _repositoryRestored.DisposeAsync();
-            _repositoryRestored = null;
+            await ForgetRepositoryRestoresAsync();
         }
     }
 }

@@ -23,23 +23,26 @@ public sealed class DataSteps(RestoreDriver driver, DataCheckDriver data)
     [StepExample("When the file \"canary.txt\" is restored", "Restores one file (path relative to the disk) into a private temporary directory; fails unless it is there afterwards. Checks nothing by itself: follow it with a Then step.")]
     public Task WhenTheFileIsRestored(string path) => driver.RestoreFileAsync(path);
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [When("the whole disk is restored")]
     [StepView(DumpView.RestoreState)]
     [StepExample("When the whole disk is restored",
-        "Restores the whole disk into a private temporary directory ('add .' at its root, one extract, so tar applies the dump's deletions and renames) and fails unless every file of the state a restore must give is there: for an incremental chain, the names GNU tar deletes while extracting (files gone by the newest dump) are not expected, and a renamed directory's files are expected under its new name. Refused before it starts (Restore failed) when the chain's size before compression (amadmin info) is above BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB (default 10240) or the free space where it would land. Checks nothing by itself: follow it with a Then step.")]
+        "Restores the whole disk into a private temporary directory ('add .' at its root, one extract, so tar applies the dump's deletions and renames) and fails unless every file of the state a restore must give is there: for an incremental chain, the names GNU tar deletes while extracting (files gone by the newest dump) are not expected, and a renamed directory's files are expected under its new name. Refused before it starts (Restore failed) when the chain's size before compression (amadmin info) is above BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB (default 10240) or the free space where it would land. On restic: restic restore of the chosen snapshot, the backed-up path only, into a private area (a snapshot without files is a hollow backup). Checks nothing by itself: follow it with a Then step.")]
     public Task WhenTheWholeDiskIsRestored() => driver.RestoreWholeDiskAsync();
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("every file of the listing was restored")]
     [StepView(DumpView.RestoreState)]
     [StepExample("Then every file of the listing was restored",
-        "After a whole-disk restore: the restore area holds exactly the files of the state a restore gives (every one of them, nothing else): the listing for a level 0, the newest incremental's own directory records for a chain (docs/dump-model.md).",
+        "After a whole-disk restore: the restore area holds exactly the files of the state a restore gives (every one of them, nothing else): the listing for a level 0, the newest incremental's own directory records for a chain (docs/dump-model.md). On restic: every entry of the snapshot's listing, of its kind (a regular file of its size), and nothing else.",
         "File sizes (amrecover lists none) or content (use 'the restored tree matches the live directory').")]
     public Task ThenEveryFileOfTheListingWasRestored() => driver.RequireEveryListedFileRestoredAsync();
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("the restored tree matches the live directory")]
     [StepView(DumpView.RestoredAgainstLive)]
     [StepExample("Then the restored tree matches the live directory",
-        "After a whole-disk restore, against the live tree as the DLE covers it (its device, exclude and include lists, from amadmin disklist; host must be this machine): every restored file unchanged since the dump (mtime and ctime) has the live file's SHA-256, and every live file older than the dump is in the restore. Files changed since, gone, or excluded by the DLE are listed, not compared; the report says how many were compared.",
+        "After a whole-disk restore, against the live tree as the DLE covers it (its device, exclude and include lists, from amadmin disklist; host must be this machine): every restored file unchanged since the dump (mtime and ctime) has the live file's SHA-256, and every live file older than the dump is in the restore. Files changed since, gone, or excluded by the DLE are listed, not compared; the report says how many were compared. On restic: the same against the backed-up path here (the snapshot's host must be this machine; a snapshot taken with exclude patterns is refused, as the live side cannot apply them).",
         "Files created or changed since the dump (listed), or files the DLE excludes (listed).")]
     public Task ThenTheRestoredTreeMatchesTheLiveDirectory() => driver.RequireRestoredTreeMatchesLiveAsync();
 

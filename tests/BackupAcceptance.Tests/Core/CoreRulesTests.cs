@@ -286,4 +286,60 @@ public sealed class CoreRulesTests
         await FailsAsync(() => CountRules.RequireWithinPreviousAsync(View(source), count - 1, CancellationToken.None), FailureCategory.InputError);
         await FailsAsync(() => Task.Run(() => FreshnessRules.Limit(View(source), count - 1)), FailureCategory.InputError);
     }
+
+    [Test]
+    public async Task A_whole_restore_holds_every_listed_entry_and_nothing_else()
+    {
+        var source = new MemorySource();
+        source.Add(Now, ("a", null), ("a/x", "1"), ("y", "22"));
+        await using (var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), new TemporaryArea(), CancellationToken.None))
+            (await WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), whole, CancellationToken.None)).ShouldBe(2);
+
+        source.Forget = "a/x";
+        source.Extra = "z";
+        await using var lossy = await WholeRestoreRules.RestoreWholeAsync(View(source), new TemporaryArea(), CancellationToken.None);
+        var failure = await FailsAsync(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), lossy, CancellationToken.None),
+            FailureCategory.RestoreMismatch);
+        failure.Found.ShouldBe("2 differences: /a/x: not restored; /z: restored, not in the listing");
+
+        var hollow = new MemorySource();
+        hollow.Add(Now, ("a", null));
+        var area = new TemporaryArea();
+        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(hollow), area, CancellationToken.None), FailureCategory.HollowBackup);
+        Directory.Exists(area.Path).ShouldBeFalse("the area is removed when the restore fails");
+    }
+
+    [Test]
+    public async Task A_whole_restore_matches_the_live_tree_and_misses_no_older_live_file()
+    {
+        var live = Directory.CreateTempSubdirectory("ba-live-").FullName;
+        try
+        {
+            var source = new MemorySource();
+            // Taken after the live files' inodes last changed (their ctime: now), as a snapshot of still files is.
+            source.Add(DateTimeOffset.UtcNow.AddHours(1), ("same", "abc"), ("rotted", "abc"));
+            foreach (var (name, content) in new[] { ("same", "abc"), ("rotted", "abc") })
+            {
+                await File.WriteAllTextAsync(Path.Combine(live, name), content);
+                File.SetLastWriteTimeUtc(Path.Combine(live, name), MemorySource.Modified.UtcDateTime);
+            }
+            var view = View(source);
+            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, new TemporaryArea(), CancellationToken.None);
+            (await WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None)).Compared.ShouldBe(2);
+
+            // A live file older than the snapshot that it lacks, and bytes that differ with size and mtime kept.
+            await File.WriteAllTextAsync(Path.Combine(live, "lost"), "x");
+            await File.WriteAllTextAsync(Path.Combine(live, "rotted"), "ABC");
+            File.SetLastWriteTimeUtc(Path.Combine(live, "rotted"), MemorySource.Modified.UtcDateTime);
+            var failure = await FailsAsync(() => WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None),
+                FailureCategory.RestoreMismatch);
+            failure.Found.ShouldStartWith("2 mismatches: /rotted: live sha256 ");
+            failure.Found.ShouldContain("; /lost: a live file older than the snapshot (mtime ");
+            failure.Found.ShouldNotContain("abc", Case.Insensitive); // never a restored byte
+        }
+        finally
+        {
+            Directory.Delete(live, recursive: true);
+        }
+    }
 }

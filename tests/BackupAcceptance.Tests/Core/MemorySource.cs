@@ -4,7 +4,7 @@ namespace BackupAcceptance.Tests.Core;
 
 /// <summary>A backup system held in memory, for the core's rules: snapshots with their trees and file contents, and a
 /// refusal to throw on demand. The real restic runs in the integration tests.</summary>
-internal sealed class MemorySource : IBackupSource
+internal sealed class MemorySource : IBackupSource, ITreeRestore
 {
     private readonly List<(Snapshot Snapshot, SnapshotTree Tree, Dictionary<string, byte[]> Bytes)> _snapshots = [];
 
@@ -44,6 +44,27 @@ internal sealed class MemorySource : IBackupSource
 
     public async Task RestoreFileAsync(Snapshot snapshot, string path, string destination, CancellationToken cancellationToken) =>
         await File.WriteAllBytesAsync(destination, _snapshots.Single(s => s.Snapshot == snapshot).Bytes[path], cancellationToken);
+
+    /// <summary>A whole restore leaves this path out (a system that lost it on the way).</summary>
+    public string? Forget { get; set; }
+
+    /// <summary>A whole restore adds a file of this path that no snapshot lists.</summary>
+    public string? Extra { get; set; }
+
+    public async Task<string> RestoreTreeAsync(Snapshot snapshot, string area, CancellationToken cancellationToken)
+    {
+        var (_, tree, bytes) = _snapshots.Single(s => s.Snapshot == snapshot);
+        var root = Path.Join(area, "data");
+        Directory.CreateDirectory(root);
+        foreach (var entry in tree.Entries.Where(e => e.Path != Forget).OrderBy(e => e.Path.Length))
+        {
+            var target = Path.Join(root, entry.Path);
+            if (entry.IsDirectory) Directory.CreateDirectory(target);
+            else await File.WriteAllBytesAsync(target, bytes[entry.Path], cancellationToken);
+        }
+        if (Extra is { } extra) await File.WriteAllTextAsync(Path.Join(root, extra), "extra", cancellationToken);
+        return root;
+    }
 
     public string TranscriptTail() => "memory: the last words";
 }

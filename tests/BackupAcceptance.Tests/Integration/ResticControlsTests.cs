@@ -58,6 +58,7 @@ public sealed class ResticControlsTests
     [TestCase("A restic canary with the wrong content fails", "Restore mismatch: " + Repo + "good (snapshot ", "to match /^this is not the canary/; found the pattern matches nowhere in it: ")]
     [TestCase("A damaged restic repository fails its own check", "Repository damaged: restic /var/lib/backup-acceptance/restic-demo/damaged localhost:/srv/restic-fixtures/good", "expected the repository's own check to find no error; found ")]
     [TestCase("A restore from a damaged restic repository fails", "Repository damaged: restic /var/lib/backup-acceptance/restic-demo/damaged localhost:/srv/restic-fixtures/good", "ciphertext verification failed")]
+    [TestCase("A whole restore from a damaged restic repository fails", "Repository damaged: restic /var/lib/backup-acceptance/restic-demo/damaged localhost:/srv/restic-fixtures/good", "ciphertext verification failed")]
     public void A_bad_fixture_fails_with_its_category_and_evidence(string scenario, string start, string found)
     {
         var result = _run.Single(scenario);

@@ -81,6 +81,11 @@ Feature: Controls for the restic backend
     When the file "canary.txt" is restored
     Then its content matches "^canary"
 
+  Scenario: A whole restore from a damaged restic repository fails
+    Given restic repository /var/lib/backup-acceptance/restic-demo/damaged for localhost /srv/restic-fixtures/good
+    When the whole disk is restored
+    Then every file of the listing was restored
+
   Scenario: A restic repository that is not there is unreachable
     Given restic repository /var/lib/backup-acceptance/restic-demo/no-such-repo for localhost /srv/restic-fixtures/good
     Then the backup contains at least one file

@@ -1,0 +1,175 @@
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Files;
+using BackupAcceptance.Core.Sources;
+
+namespace BackupAcceptance.Core.Checks;
+
+/// <summary>
+/// A whole backup restored at once by the system (<see cref="ITreeRestore"/>), then held against the backup's own
+/// listing (every entry back, as listed, nothing else) and against the live tree (every file unchanged since the
+/// backup has the live file's SHA-256, every live file older than the backup is in it). Nothing restored is quoted.
+/// </summary>
+public static class WholeRestoreRules
+{
+    /// <param name="area">Where the tree lands; removed with it if the restore fails.</param>
+    public static async Task<RestoredTree> RestoreWholeAsync(BackupInView view, IPrivateArea area, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (view.Source is not ITreeRestore system)
+                throw view.Failure(FailureCategory.InputError, "a backup system that restores a whole backup", $"{view.Source.Subject} cannot");
+            var snapshot = await view.SnapshotAsync(cancellationToken);
+            var tree = await view.TreeAsync(cancellationToken);
+            if (tree.Files == 0)
+                throw view.Failure(FailureCategory.HollowBackup, "files to restore", $"0 files in {Plural.Of(tree.Directories, "directory", "directories")}");
+            string root;
+            try
+            {
+                root = await view.Guard(() => system.RestoreTreeAsync(snapshot, area.Path, cancellationToken));
+            }
+            catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+            {
+                throw view.Failure(FailureCategory.RestoreFailed, "the restore area to take the whole backup", $"writing it failed: {unwritable.Message}", unwritable);
+            }
+            return new RestoredTree(snapshot, tree, area, root);
+        }
+        catch
+        {
+            await area.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The restore holds every entry of the backup's listing, of its kind (a regular file of its size), and
+    /// nothing the listing does not name.</summary>
+    /// <returns>The files restored as listed.</returns>
+    public static async Task<int> RequireEveryEntryRestoredAsync(BackupInView view, RestoredTree restored, CancellationToken cancellationToken)
+    {
+        var found = await Task.Run(() => Walk(restored.Root, cancellationToken), cancellationToken);
+        var problems = new List<string>();
+        var files = 0;
+        foreach (var entry in restored.Tree.Entries.Where(e => Nameable(e.Path)))
+        {
+            if (!found.Remove(entry.Path, out var got)) problems.Add($"/{entry.Path}: not restored");
+            else if (got.Kind != entry.Kind) problems.Add($"/{entry.Path}: restored as {Describe(got.Kind)}, listed as {Describe(entry.Kind)}");
+            else if (entry.Kind == EntryKind.RegularFile && got.Facts.Size != entry.Size) problems.Add($"/{entry.Path}: {got.Facts.Size} bytes restored, {entry.Size} backed up");
+            else if (entry.Kind != EntryKind.Directory) files++;
+        }
+        problems.AddRange(found.Keys.Where(Nameable).Order(StringComparer.Ordinal).Select(extra => $"/{extra}: restored, not in the listing"));
+        if (problems.Count == 0) return files;
+        throw view.Failure(FailureCategory.RestoreMismatch,
+            $"the restore to hold every entry of the listing as listed ({Plural.Of(restored.Tree.Files, "file")}, " +
+            $"{Plural.Of(restored.Tree.Directories, "directory", "directories")}) and nothing else",
+            $"{Plural.Of(problems.Count, "difference")}: {string.Join("; ", problems.Take(20))}{(problems.Count > 20 ? "; ..." : "")}");
+    }
+
+    /// <summary>Every restored regular file unchanged live since the backup has the live file's SHA-256, and every live
+    /// regular file whose modification and inode change both came before the backup is in it.</summary>
+    /// <param name="liveRoot">The live directory the subject's path is on this machine.</param>
+    /// <returns>The files compared and the notes on those that were not.</returns>
+    public static async Task<(int Compared, IReadOnlyList<string> Notes)> RequireTreeMatchesLiveAsync(BackupInView view, RestoredTree restored,
+        string liveRoot, CancellationToken cancellationToken)
+    {
+        if (restored.Snapshot.Excludes.Count > 0)
+            throw view.Failure(FailureCategory.InputError, "a snapshot taken without exclude patterns (the live side does not apply the backup tool's patterns)",
+                $"it was taken with {string.Join(", ", restored.Snapshot.Excludes.Take(5).Select(e => $"'{e}'"))}");
+        var notes = new List<string>();
+        var mismatches = new List<string>();
+        var compared = 0;
+        foreach (var entry in restored.Tree.RegularFiles.Where(e => Nameable(e.Path)))
+        {
+            var (liveSum, why) = await RestoreRules.LiveSumAsync(liveRoot, entry, restored.Snapshot.Time, cancellationToken);
+            if (liveSum is null)
+            {
+                notes.Add($"/{entry.Path}: {why}, not compared");
+                continue;
+            }
+            compared++;
+            var (restoredSum, unreadable) = await RestoredSumAsync(Path.Combine(restored.Root, entry.Path), cancellationToken);
+            if (restoredSum != liveSum)
+                mismatches.Add($"/{entry.Path}: live sha256 {liveSum} ({entry.Size} bytes), restored {(restoredSum is null ? unreadable : $"sha256 {restoredSum}")}");
+        }
+        Dictionary<string, (EntryKind Kind, FileFacts Facts)> live;
+        try
+        {
+            live = await Task.Run(() => Walk(liveRoot, cancellationToken), cancellationToken);
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            throw view.Failure(FailureCategory.SuiteDefect, $"the live directory {liveRoot} readable whole", unreadable.Message, unreadable);
+        }
+        var taken = restored.Snapshot.Time.UtcDateTime;
+        foreach (var (path, (_, facts)) in live.Where(l => l.Value.Kind == EntryKind.RegularFile && Nameable(l.Key)).OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            if (restored.Tree.Find(path) is not null) continue;
+            if (facts.Complete && facts.ModifiedUtc <= taken && facts.ChangedUtc <= taken)
+                mismatches.Add($"/{path}: a live file older than the snapshot (mtime {facts.ModifiedUtc:u}, ctime {facts.ChangedUtc:u}) is not in it");
+            else notes.Add($"/{path}: new since the snapshot, not compared");
+        }
+        if (compared == 0 && mismatches.Count == 0)
+            throw view.Failure(FailureCategory.NothingChecked, "at least one restored file to compare with its live file",
+                $"none could be compared: {string.Join("; ", notes.Take(20))}");
+        if (mismatches.Count > 0)
+            throw view.Failure(FailureCategory.RestoreMismatch,
+                "every file unchanged since the snapshot to have the live file's SHA-256, and every live file older than the snapshot to be restored",
+                $"{Plural.Of(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{(mismatches.Count > 20 ? "; ..." : "")}");
+        return (compared, notes);
+    }
+
+    /// <summary>The restored file's SHA-256, or null and why it could not be read (not restored, not a regular file).</summary>
+    private static async Task<(string? Sum, string Why)> RestoredSumAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await RawFiles.Sha256Async(System.Text.Encoding.UTF8.GetBytes(path), cancellationToken), "");
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"not readable ({unreadable.Message})");
+        }
+    }
+
+    /// <summary>Every entry below <paramref name="root"/> by its relative path, links never followed.</summary>
+    private static Dictionary<string, (EntryKind Kind, FileFacts Facts)> Walk(string root, CancellationToken cancellationToken)
+    {
+        var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false };
+        var entries = new Dictionary<string, (EntryKind Kind, FileFacts Facts)>(StringComparer.Ordinal);
+        var pending = new Stack<(DirectoryInfo Directory, string Relative)>([(new DirectoryInfo(root), "")]);
+        while (pending.TryPop(out var next))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var entry in next.Directory.EnumerateFileSystemInfos("*", options))
+            {
+                var relative = next.Relative.Length == 0 ? entry.Name : $"{next.Relative}/{entry.Name}";
+                var isDirectory = entry is DirectoryInfo && entry.LinkTarget is null;
+                if (isDirectory) entries[relative] = (EntryKind.Directory, default);
+                else if (Facts(entry) is { } facts) entries[relative] = (facts.IsRegular ? EntryKind.RegularFile : EntryKind.Other, facts);
+                if (isDirectory) pending.Push(((DirectoryInfo)entry, relative));
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>The entry's facts, or null when it went away since it was listed (a live tree changes while walked).</summary>
+    private static FileFacts? Facts(FileSystemInfo entry)
+    {
+        try
+        {
+            return FileFacts.OfPath(entry.FullName);
+        }
+        catch (IOException) when (!File.Exists(entry.FullName) && !System.IO.Directory.Exists(entry.FullName))
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(EntryKind kind) => kind switch
+    {
+        EntryKind.Directory => "a directory",
+        EntryKind.RegularFile => "a regular file",
+        _ => "a link or special file",
+    };
+
+    /// <summary>A name the system printed with U+FFFD for bytes that are not UTF-8 cannot be matched by name.</summary>
+    private static bool Nameable(string path) => !path.Contains('\uFFFD', StringComparison.Ordinal);
+}
