@@ -12,7 +12,11 @@ namespace BackupAcceptance.Core.Checks;
 public static class WholeRestoreRules
 {
     /// <param name="area">Where the tree lands; removed with it if the restore fails.</param>
-    public static async Task<RestoredTree> RestoreWholeAsync(BackupInView view, IPrivateArea area, CancellationToken cancellationToken)
+    /// <param name="limitKiB">The most a whole restore may write (the run's BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB); it
+    /// must also fit the space free where the area is.</param>
+    /// <param name="limitSetting">How the reader sets that limit, for the refusal.</param>
+    public static async Task<RestoredTree> RestoreWholeAsync(BackupInView view, IPrivateArea area, long limitKiB, string limitSetting,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -22,6 +26,12 @@ public static class WholeRestoreRules
             var tree = await view.TreeAsync(cancellationToken);
             if (tree.Files == 0)
                 throw view.Failure(FailureCategory.HollowBackup, "files to restore", $"0 files in {Plural.Of(tree.Directories, "directory", "directories")}");
+            // The sizes as backed up: what restic writes, bar the directories' own blocks.
+            var needed = (tree.RegularFiles.Sum(e => e.Size) + 1023) / 1024;
+            var free = new DriveInfo(area.Path).AvailableFreeSpace / 1024;
+            if (needed > limitKiB || needed > free)
+                throw view.Failure(FailureCategory.RestoreFailed, $"room for a whole restore of {needed:N0} KiB (the snapshot's file sizes)",
+                    needed > limitKiB ? $"refused: above the limit of {limitKiB / 1024:N0} MiB ({limitSetting})" : $"refused: only {free:N0} KiB free where it would land");
             string root;
             try
             {

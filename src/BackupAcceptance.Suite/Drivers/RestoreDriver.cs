@@ -56,8 +56,8 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     {
         if (driver.OnRepository)
         {
-            var tree = await driver.OnRepositoryAsync(async (view, cancellation) =>
-                await WholeRestoreRules.RestoreWholeAsync(view, driver.Area(view), cancellation));
+            var tree = await driver.OnRepositoryAsync(async (view, cancellation) => await WholeRestoreRules.RestoreWholeAsync(view, driver.Area(view),
+                run.Settings.FullRestoreLimitKiB(), FullRestoreCheck.LimitVariable, cancellation));
             await KeepAsync(tree);
             output.WriteLine($"{driver.Repository}: restored {Plural.Of(tree.Tree.Files, "file")} in {Plural.Of(tree.Tree.Directories, "directory", "directories")} of {tree.Snapshot}");
             return;

@@ -292,12 +292,12 @@ public sealed class CoreRulesTests
     {
         var source = new MemorySource();
         source.Add(Now, ("a", null), ("a/x", "1"), ("y", "22"));
-        await using (var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), new TemporaryArea(), CancellationToken.None))
+        await using (var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), new TemporaryArea(), Limit, "LIMIT", CancellationToken.None))
             (await WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), whole, CancellationToken.None)).ShouldBe(2);
 
         source.Forget = "a/x";
         source.Extra = "z";
-        await using var lossy = await WholeRestoreRules.RestoreWholeAsync(View(source), new TemporaryArea(), CancellationToken.None);
+        await using var lossy = await WholeRestoreRules.RestoreWholeAsync(View(source), new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
         var failure = await FailsAsync(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), lossy, CancellationToken.None),
             FailureCategory.RestoreMismatch);
         failure.Found.ShouldBe("2 differences: /a/x: not restored; /z: restored, not in the listing");
@@ -305,9 +305,19 @@ public sealed class CoreRulesTests
         var hollow = new MemorySource();
         hollow.Add(Now, ("a", null));
         var area = new TemporaryArea();
-        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(hollow), area, CancellationToken.None), FailureCategory.HollowBackup);
+        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(hollow), area, Limit, "LIMIT", CancellationToken.None), FailureCategory.HollowBackup);
         Directory.Exists(area.Path).ShouldBeFalse("the area is removed when the restore fails");
+
+        var big = new MemorySource();
+        big.Add(Now, ("f", new string('x', 2048)));
+        var small = new TemporaryArea();
+        var refused = await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(big), small, 1, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
+        refused.Found.ShouldBe("refused: above the limit of 0 MiB (LIMIT)");
+        Directory.Exists(small.Path).ShouldBeFalse();
     }
+
+    /// <summary>A whole restore's limit no test tree comes near.</summary>
+    private const long Limit = 1024 * 1024;
 
     [Test]
     public async Task A_whole_restore_matches_the_live_tree_and_misses_no_older_live_file()
@@ -324,7 +334,7 @@ public sealed class CoreRulesTests
                 File.SetLastWriteTimeUtc(Path.Combine(live, name), MemorySource.Modified.UtcDateTime);
             }
             var view = View(source);
-            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, new TemporaryArea(), CancellationToken.None);
+            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
             (await WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None)).Compared.ShouldBe(2);
 
             // A live file older than the snapshot that it lacks, and bytes that differ with size and mtime kept.
