@@ -50,9 +50,13 @@ public sealed class TestRunHooks
     public static async Task FinishRunAsync(ITestRunContext context)
     {
         if (!context.TestRunContainer.IsRegistered<SuiteRun>()) return; // the start failed, and said why
-        var summary = await context.TestRunContainer.Resolve<SuiteRun>().FinishAsync();
+        var run = context.TestRunContainer.Resolve<SuiteRun>();
+        var summary = await run.FinishAsync();
         await TestContext.Progress.WriteLineAsync($"Backup acceptance summary written to {summary}");
-        var estate = await context.TestRunContainer.Resolve<AllureReport>().WriteEstatePageAsync(CancellationToken.None);
+        // The run writes its estate page beside the Allure results; the report attaches it.
+        var (estate, html) = await EstatePageFile.For(run.Settings, run.Estate, run.Counts, run.Report.Config.ReportTitle,
+            Path.GetDirectoryName(run.Report.Writer.Directory)!).WriteAsync(CancellationToken.None);
+        run.Report.AttachEstatePage(html);
         await TestContext.Progress.WriteLineAsync($"Estate page written to {estate}");
     }
 }

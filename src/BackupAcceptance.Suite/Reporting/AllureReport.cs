@@ -12,59 +12,31 @@ public sealed class AllureReport
 {
     private string? _banner;
 
-    private AllureReport(AllureConfig config, AllureResultsWriter writer, CountHistory counts, EstateNight estate, int estateNights)
+    private AllureReport(AllureConfig config, AllureResultsWriter writer, CountHistory counts, EstateNight estate)
     {
         Config = config;
         Writer = writer;
         Counts = counts;
         Estate = estate;
-        _estateNights = estateNights;
     }
-
-    private readonly int _estateNights;
 
     public AllureConfig Config { get; }
 
     public AllureResultsWriter Writer { get; }
 
-    /// <summary>Every whole count, kept across runs (the run writes it, Hooks/HistoryHooks): read for the per-disk plots
-    /// and the estate page.</summary>
+    /// <summary>Every whole count, kept across runs (the run writes it, Hooks/HistoryHooks): read for the per-disk plots.</summary>
     public CountHistory Counts { get; }
 
-    /// <summary>Every scenario's verdict per disk, tonight's and kept across runs (the run writes them,
-    /// Hooks/HistoryHooks): read for the estate page.</summary>
+    /// <summary>The run's estate records (the run writes them, Hooks/HistoryHooks): read here for the run's start.</summary>
     public EstateNight Estate { get; }
 
-    /// <summary>results/estate.html: disks × the last BACKUP_ACCEPTANCE_ESTATE_NIGHTS (14) nights from the estate and
-    /// count histories, also attached to the Allure report as a global attachment. Returns its path.</summary>
-    public async Task<string> WriteEstatePageAsync(CancellationToken cancellationToken)
-    {
-        var nights = EstateTable.NightsEnding(DateOnly.FromDateTime(Estate.Started.LocalDateTime), _estateNights);
-        var records = new List<EstateRecord>(Estate.Tonight);
-        var counts = new List<CountPoint>();
-        try
-        {
-            records.AddRange((await Estate.History.SinceAsync(nights[0], cancellationToken)).Where(r => r.Run != Estate.RunId));
-            foreach (var (config, host, disk) in records.Where(r => r.Disk.Length > 0).Select(r => (r.Config, r.Host, r.Disk)).Distinct())
-                counts.AddRange(await Counts.ForDiskAsync(config, host, disk, cancellationToken));
-        }
-        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
-        {
-            // The page is a view: without the histories it still shows tonight.
-        }
-        var html = EstatePage.Render(EstateTable.Build(nights, records, counts), Config.ReportTitle, DateTimeOffset.Now, "allure-report/index.html");
-        var path = Path.Combine(Path.GetDirectoryName(Writer.Directory)!, "estate.html");
-        var temporary = path + $".{Guid.NewGuid():N}.tmp";
-        await File.WriteAllTextAsync(temporary, html, new System.Text.UTF8Encoding(false), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
-        Writer.WriteGlobalAttachment("estate: disks × nights (estate.html)", html, "text/html", ".html");
-        return path;
-    }
+    /// <summary>The estate page (<see cref="EstatePageFile"/>), attached to the report for its readers.</summary>
+    public void AttachEstatePage(string html) => Writer.WriteGlobalAttachment("estate: disks × nights (estate.html)", html, "text/html", ".html");
 
     /// <summary>Loads allure-config.json (a malformed one stops the run with a clear error), empties the results
     /// folder of an earlier run's results, and writes categories, executor and the renderer's configuration.</summary>
-    /// <param name="counts">The run's count history (the run keeps it; the report reads it for plots and the estate page).</param>
-    /// <param name="estate">The run's estate records (the run keeps them; the report reads them for the page).</param>
+    /// <param name="counts">The run's count history (the run keeps it; the report reads it for plots).</param>
+    /// <param name="estate">The run's estate records (the run keeps them and writes their page, <see cref="EstatePageFile"/>).</param>
     public static AllureReport Start(RunSettings settings, CountHistory counts, EstateNight estate)
     {
         var path = ConfigPath(settings);
@@ -74,8 +46,7 @@ public sealed class AllureReport
         writer.WriteCategories(config.Categories);
         writer.WriteExecutor(CiExecutor.FromEnvironment(config.ReportTitle));
         WriteRendererConfig(config, HistoryPath(settings), Path.GetDirectoryName(writer.Directory)!);
-        return new AllureReport(config, writer, counts, estate,
-            (int)(settings.Number(SettingCatalogue.EstateNights) ?? EstateTable.DefaultNights));
+        return new AllureReport(config, writer, counts, estate);
     }
 
     /// <summary>Remembers the first amrecover banner: it names the Amanda version and the index server.</summary>

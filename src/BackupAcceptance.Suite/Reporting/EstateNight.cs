@@ -3,7 +3,7 @@ namespace BackupAcceptance.Suite.Reporting;
 /// <summary>
 /// The run's word on each disk for the estate page: tonight's records, kept in memory and appended to the estate
 /// history as each scenario ends (Hooks/HistoryHooks), whatever reports the run writes. The page reads them at the end
-/// (<see cref="AllureReport.WriteEstatePageAsync"/>).
+/// (<see cref="EstatePageFile"/>).
 /// </summary>
 public sealed class EstateNight(EstateHistory history, DateTimeOffset started)
 {
