@@ -60,7 +60,16 @@ public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioRepor
     internal bool OnRepository => _source is not null;
 
     /// <summary>The snapshot a repository's checks look at, once one was chosen (for the console's lines).</summary>
-    internal Snapshot? ChosenSnapshot => _view?.Chosen;
+    public Snapshot? ChosenSnapshot => _view?.Chosen;
+
+    /// <summary>The repository as the estate page and the count history key a disk: "restic LOCATION", host, path.</summary>
+    public (string Config, string Host, string Disk)? RepositoryColumns => _source is ResticRepository repository
+        ? ($"restic {ResticLocation.Shown(repository.Location)}", repository.Host, repository.Path)
+        : null;
+
+    /// <summary>A snapshot's time as the histories write a dump's (local, to the second: 2026-12-05-21-10-58).</summary>
+    public static string HistoryDump(Snapshot snapshot) =>
+        snapshot.Time.ToLocalTime().ToString("yyyy-MM-dd-HH-mm-ss", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>NUnit's (a stopped test run) and the suite's (Ctrl-C, SIGTERM, the run's time limit) in one token.</summary>
     internal CancellationToken Cancellation =>

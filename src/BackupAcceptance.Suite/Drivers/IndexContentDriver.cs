@@ -9,7 +9,8 @@ namespace BackupAcceptance.Suite.Drivers;
 /// <summary>What the backup holds, by its listings: files, paths, non-empty directories, counts against the previous
 /// backup and the live tree, change since the previous backup. Amanda's checks through amrecover; a restic repository's
 /// through the core's rules.</summary>
-public sealed class IndexContentDriver(BackupDriver driver, CheckLedger checks, IReqnrollOutputHelper output, DiskMeasurements measurements)
+public sealed class IndexContentDriver(BackupDriver driver, CheckLedger checks, IReqnrollOutputHelper output, DiskMeasurements measurements,
+    ScenarioReport report)
 {
     public async Task RequireFilesAsync(int minimum)
     {
@@ -18,6 +19,9 @@ public sealed class IndexContentDriver(BackupDriver driver, CheckLedger checks, 
             var tree = await driver.OnRepositoryAsync((view, cancellation) => ContentRules.RequireFilesAsync(view, minimum, cancellation));
             checks.Record(tree.Files, "files");
             output.WriteLine($"{driver.Repository} ({driver.ChosenSnapshot}): {tree.Files} files in {tree.Directories} directories");
+            // The whole tree was counted: a point of the count history and of the estate page, as an Amanda walk is.
+            if (driver.RepositoryColumns is var (config, host, path) && driver.ChosenSnapshot is { } snapshot)
+                report.RecordTreeCount(new CountPoint(config, host, path, BackupDriver.HistoryDump(snapshot), tree.Files, tree.Directories, DateTimeOffset.UtcNow));
             return;
         }
         var summary = await driver.OnDiskAsync((lease, cancellation) => FileCountCheck.RequireFilesAsync(lease, minimum, cancellation));

@@ -30,6 +30,16 @@ public sealed class ScenarioReport
         lock (_lock) _counts.Add(walk);
     }
 
+    private readonly List<CountPoint> _treeCounts = [];
+
+    /// <summary>The whole counts of another backup system's trees (a restic snapshot's), keyed as the histories key a disk.</summary>
+    public IReadOnlyList<CountPoint> TreeCounts { get { lock (_lock) return _treeCounts.ToArray(); } }
+
+    public void RecordTreeCount(CountPoint point)
+    {
+        lock (_lock) _treeCounts.Add(point);
+    }
+
     /// <summary>Why this scenario's counts could not be added to the count history, if they could not (Hooks/HistoryHooks):
     /// the report says so beside the plot.</summary>
     public string? CountHistoryProblem { get; set; }

@@ -94,6 +94,17 @@ public sealed class ResticControlsTests
     }
 
     [Test]
+    public void The_estate_page_has_a_row_per_restic_path_checked()
+    {
+        // The page the run writes, as the Allure report attaches it: restic paths sit beside Amanda's disks.
+        var page = _run.AllureFiles.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)).Select(f => f.Value)
+            .Single(text => text.Contains("restic " + ResticDemo.Repository, StringComparison.Ordinal));
+        page.ShouldContain("/srv/restic-fixtures/good");
+        page.ShouldContain("/srv/restic-fixtures/hollow");
+        page.ShouldContain("Hollow backup");
+    }
+
+    [Test]
     public void Restic_wrote_nothing_into_the_repository()
     {
         // --no-lock: no lock file made and removed (which would touch locks/), nothing else written at the top.
