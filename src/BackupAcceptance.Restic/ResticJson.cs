@@ -39,6 +39,7 @@ public static class ResticJson
         {
             "dir" => EntryKind.Directory,
             "file" => EntryKind.RegularFile,
+            "socket" => EntryKind.Socket,
             _ => EntryKind.Other,
         };
         return new TreeEntry(path[prefix.Length..], kind, node.Size ?? 0, node.Mtime is { } mtime ? Time(mtime) : DateTimeOffset.MinValue);

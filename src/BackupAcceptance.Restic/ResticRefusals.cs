@@ -48,6 +48,17 @@ public static class ResticRefusals
         return new(FailureCategory.RepositoryUnreachable, $"restic {command} to answer from {location}", $"it failed (exit {exitCode}): {words}");
     }
 
+    /// <summary>A whole restore that restic ended with errors: data that did not read back is the repository's; any
+    /// other error ("ignoring error for ...": a full disk, a device file it may not make, a permission) is the
+    /// restore area's, a broken run, not a bad backup.</summary>
+    public static SourceRefusedException OfRestore(string location, int exitCode, string stderr)
+    {
+        if (IsUnreachable(stderr) || Damaged.Any(w => stderr.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            return Of(location, "restore", exitCode, stderr, reading: true);
+        return new(FailureCategory.RestoreFailed, "restic restore to write the snapshot into the restore area",
+            $"it failed (exit {exitCode}): {LastWords(stderr)}");
+    }
+
     /// <summary>The last lines restic wrote, for the sentence (its "Fatal: ..." line is the last), without the Go
     /// stack trace it prints after an error it did not expect (a failed decryption in ls: frames, files and lines).</summary>
     public static string LastWords(string stderr)

@@ -133,8 +133,10 @@ public sealed class ResticRepository : IBackupSource, IRepositoryCheck, ILatestT
     {
         // --include takes a pattern: the path's glob characters escaped, so it names this path only (restic expands no
         // variables in it). restic lays the tree out below the target as it was backed up, the way down included.
-        await RunAsync("restore", ["restore", snapshot.Id, $"--target={area}", $"--include={ResticPattern.Literal(Path)}"], PipeTarget.Null,
-            reading: true, _options.CheckTimeout, cancellationToken);
+        var errors = new StringBuilder();
+        var exit = await RunAsync("restore", ["restore", snapshot.Id, $"--target={area}", $"--include={ResticPattern.Literal(Path)}"], PipeTarget.Null,
+            reading: true, _options.CheckTimeout, cancellationToken, errors, acceptErrors: true);
+        if (exit != 0) throw ResticRefusals.OfRestore(ResticLocation.Shown(Location), exit, errors.ToString());
         return Path == "/" ? area : System.IO.Path.Join(area, Path);
     }
 

@@ -55,10 +55,19 @@ public static class WholeRestoreRules
     /// <returns>The files restored as listed.</returns>
     public static async Task<int> RequireEveryEntryRestoredAsync(BackupInView view, RestoredTree restored, CancellationToken cancellationToken)
     {
-        var found = await Task.Run(() => Walk(restored.Root, cancellationToken), cancellationToken);
+        Dictionary<string, (EntryKind Kind, FileFacts Facts)> found;
+        try
+        {
+            found = (await Task.Run(() => TreeWalk.Of(restored.Root, live: false, cancellationToken), cancellationToken)).Entries;
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            throw view.Failure(FailureCategory.RestoreFailed, "the restored tree readable whole", unreadable.Message, unreadable);
+        }
         var problems = new List<string>();
         var files = 0;
-        foreach (var entry in restored.Tree.Entries.Where(e => Nameable(e.Path)))
+        // A socket is listed but never restored (restic and GNU tar both leave it out): not looked for.
+        foreach (var entry in restored.Tree.Entries.Where(e => Nameable(e.Path) && e.Kind != EntryKind.Socket))
         {
             if (!found.Remove(entry.Path, out var got)) problems.Add($"/{entry.Path}: not restored");
             else if (got.Kind != entry.Kind) problems.Add($"/{entry.Path}: restored as {Describe(got.Kind)}, listed as {Describe(entry.Kind)}");
@@ -74,7 +83,9 @@ public static class WholeRestoreRules
     }
 
     /// <summary>Every restored regular file unchanged live since the backup has the live file's SHA-256, and every live
-    /// regular file whose modification and inode change both came before the backup is in it.</summary>
+    /// regular file whose inode last changed before the backup (ctime, a second's margin for the kernel's coarse clock)
+    /// is in it, unless a directory above it changed since (a tree moved there after the backup: a note, as on Amanda).
+    /// Mount points and CACHEDIR.TAG directories of the live tree are not walked (tools leave them out unrecorded).</summary>
     /// <param name="liveRoot">The live directory the subject's path is on this machine.</param>
     /// <returns>The files compared and the notes on those that were not.</returns>
     public static async Task<(int Compared, IReadOnlyList<string> Notes)> RequireTreeMatchesLiveAsync(BackupInView view, RestoredTree restored,
@@ -99,22 +110,24 @@ public static class WholeRestoreRules
             if (restoredSum != liveSum)
                 mismatches.Add($"/{entry.Path}: live sha256 {liveSum} ({entry.Size} bytes), restored {(restoredSum is null ? unreadable : $"sha256 {restoredSum}")}");
         }
-        Dictionary<string, (EntryKind Kind, FileFacts Facts)> live;
+        TreeWalk live;
         try
         {
-            live = await Task.Run(() => Walk(liveRoot, cancellationToken), cancellationToken);
+            live = await Task.Run(() => TreeWalk.Of(liveRoot, live: true, cancellationToken), cancellationToken);
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
         {
             throw view.Failure(FailureCategory.SuiteDefect, $"the live directory {liveRoot} readable whole", unreadable.Message, unreadable);
         }
-        var taken = restored.Snapshot.Time.UtcDateTime;
-        foreach (var (path, (_, facts)) in live.Where(l => l.Value.Kind == EntryKind.RegularFile && Nameable(l.Key)).OrderBy(l => l.Key, StringComparer.Ordinal))
+        notes.AddRange(live.Skipped);
+        var before = restored.Snapshot.Time.UtcDateTime - TimeSpan.FromSeconds(1);
+        foreach (var (path, (_, facts)) in live.Entries.Where(l => l.Value.Kind == EntryKind.RegularFile).OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             if (restored.Tree.Find(path) is not null) continue;
-            if (facts.Complete && facts.ModifiedUtc <= taken && facts.ChangedUtc <= taken)
-                mismatches.Add($"/{path}: a live file older than the snapshot (mtime {facts.ModifiedUtc:u}, ctime {facts.ChangedUtc:u}) is not in it");
-            else notes.Add($"/{path}: new since the snapshot, not compared");
+            if (!facts.Complete || facts.ChangedUtc > before) notes.Add($"/{path}: new or changed since the snapshot, not compared");
+            else if (Ancestors(path).FirstOrDefault(d => live.Entries.TryGetValue(d, out var dir) && dir.Facts.ChangedUtc > before) is { } moved)
+                notes.Add($"/{path}: not in the snapshot, but the directory /{moved} changed since it (it may have been moved there), not compared");
+            else mismatches.Add($"/{path}: a live file older than the snapshot (ctime {facts.ChangedUtc:u}) is not in it");
         }
         if (compared == 0 && mismatches.Count == 0)
             throw view.Failure(FailureCategory.NothingChecked, "at least one restored file to compare with its live file",
@@ -139,38 +152,10 @@ public static class WholeRestoreRules
         }
     }
 
-    /// <summary>Every entry below <paramref name="root"/> by its relative path, links never followed.</summary>
-    private static Dictionary<string, (EntryKind Kind, FileFacts Facts)> Walk(string root, CancellationToken cancellationToken)
+    /// <summary>The directories above a relative path, the root left out ("a/b/c": "a/b", "a").</summary>
+    private static IEnumerable<string> Ancestors(string path)
     {
-        var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false };
-        var entries = new Dictionary<string, (EntryKind Kind, FileFacts Facts)>(StringComparer.Ordinal);
-        var pending = new Stack<(DirectoryInfo Directory, string Relative)>([(new DirectoryInfo(root), "")]);
-        while (pending.TryPop(out var next))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var entry in next.Directory.EnumerateFileSystemInfos("*", options))
-            {
-                var relative = next.Relative.Length == 0 ? entry.Name : $"{next.Relative}/{entry.Name}";
-                var isDirectory = entry is DirectoryInfo && entry.LinkTarget is null;
-                if (isDirectory) entries[relative] = (EntryKind.Directory, default);
-                else if (Facts(entry) is { } facts) entries[relative] = (facts.IsRegular ? EntryKind.RegularFile : EntryKind.Other, facts);
-                if (isDirectory) pending.Push(((DirectoryInfo)entry, relative));
-            }
-        }
-        return entries;
-    }
-
-    /// <summary>The entry's facts, or null when it went away since it was listed (a live tree changes while walked).</summary>
-    private static FileFacts? Facts(FileSystemInfo entry)
-    {
-        try
-        {
-            return FileFacts.OfPath(entry.FullName);
-        }
-        catch (IOException) when (!File.Exists(entry.FullName) && !System.IO.Directory.Exists(entry.FullName))
-        {
-            return null;
-        }
+        for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1)) yield return path[..slash];
     }
 
     private static string Describe(EntryKind kind) => kind switch

@@ -14,4 +14,7 @@ public enum EntryKind
     Directory,
     RegularFile,
     Other,
+
+    /// <summary>A socket: listed by the backup, never brought back by a restore (restic and GNU tar leave it out).</summary>
+    Socket,
 }

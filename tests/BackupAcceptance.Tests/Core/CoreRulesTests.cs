@@ -302,6 +302,18 @@ public sealed class CoreRulesTests
             FailureCategory.RestoreMismatch);
         failure.Found.ShouldBe("2 differences: /a/x: not restored; /z: restored, not in the listing");
 
+        var grown = new MemorySource { Grow = "y" };
+        grown.Add(Now, ("a", null), ("a/x", "1"), ("y", "22"));
+        await using var longer = await WholeRestoreRules.RestoreWholeAsync(View(grown), new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+        (await FailsAsync(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(View(grown), longer, CancellationToken.None),
+            FailureCategory.RestoreMismatch)).Found.ShouldBe("1 difference: /y: 3 bytes restored, 2 backed up");
+
+        var refusing = new MemorySource { RestoreRefusal = new SourceRefusedException(FailureCategory.RestoreFailed, "room", "no space left on device") };
+        refusing.Add(Now, ("f", "1"));
+        var refusedArea = new TemporaryArea();
+        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(refusing), refusedArea, Limit, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
+        Directory.Exists(refusedArea.Path).ShouldBeFalse("the area is removed when the system refuses the restore");
+
         var hollow = new MemorySource();
         hollow.Add(Now, ("a", null));
         var area = new TemporaryArea();
@@ -314,6 +326,41 @@ public sealed class CoreRulesTests
         var refused = await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(big), small, 1, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
         refused.Found.ShouldBe("refused: above the limit of 0 MiB (LIMIT)");
         Directory.Exists(small.Path).ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task A_live_file_missing_below_a_directory_changed_since_the_snapshot_is_a_note_not_a_loss()
+    {
+        var live = Directory.CreateTempSubdirectory("ba-live-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(live, "old"));
+            foreach (var name in new[] { "same", "old/f" })
+            {
+                await File.WriteAllTextAsync(Path.Combine(live, name), "abc");
+                File.SetLastWriteTimeUtc(Path.Combine(live, name), MemorySource.Modified.UtcDateTime);
+            }
+            // The files' inodes last changed over a second before the snapshot; the directory is moved after it.
+            await Task.Delay(TimeSpan.FromSeconds(1.2));
+            var source = new MemorySource();
+            source.Add(DateTimeOffset.UtcNow, ("same", "abc"), ("old", null), ("old/f", "abc"));
+            await Task.Delay(TimeSpan.FromSeconds(1.2));
+            Directory.Move(Path.Combine(live, "old"), Path.Combine(live, "moved"));
+            var view = View(source);
+            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+            var (compared, notes) = await WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None);
+            compared.ShouldBe(1);
+            notes.ShouldContain("/moved/f: not in the snapshot, but the directory /moved changed since it (it may have been moved there), not compared");
+
+            var excluded = new MemorySource { Excludes = ["*.tmp"] };
+            excluded.Add(DateTimeOffset.UtcNow, ("same", "abc"));
+            await using var withExcludes = await WholeRestoreRules.RestoreWholeAsync(View(excluded), new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+            await FailsAsync(() => WholeRestoreRules.RequireTreeMatchesLiveAsync(View(excluded), withExcludes, live, CancellationToken.None), FailureCategory.InputError);
+        }
+        finally
+        {
+            Directory.Delete(live, recursive: true);
+        }
     }
 
     /// <summary>A whole restore's limit no test tree comes near.</summary>
@@ -344,7 +391,7 @@ public sealed class CoreRulesTests
             var failure = await FailsAsync(() => WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None),
                 FailureCategory.RestoreMismatch);
             failure.Found.ShouldStartWith("2 mismatches: /rotted: live sha256 ");
-            failure.Found.ShouldContain("; /lost: a live file older than the snapshot (mtime ");
+            failure.Found.ShouldContain("; /lost: a live file older than the snapshot (ctime ");
             failure.Found.ShouldNotContain("abc", Case.Insensitive); // never a restored byte
         }
         finally

@@ -12,6 +12,9 @@ internal sealed class MemorySource : IBackupSource, ITreeRestore
 
     public SourceRefusedException? Refusal { get; set; }
 
+    /// <summary>A whole restore throws this (the system's own refusal of the restore).</summary>
+    public SourceRefusedException? RestoreRefusal { get; set; }
+
     /// <summary>The exclude patterns every snapshot added from now on records.</summary>
     public IReadOnlyList<string> Excludes { get; init; } = [];
 
@@ -51,8 +54,12 @@ internal sealed class MemorySource : IBackupSource, ITreeRestore
     /// <summary>A whole restore adds a file of this path that no snapshot lists.</summary>
     public string? Extra { get; set; }
 
+    /// <summary>A whole restore writes this file one byte longer than it was backed up.</summary>
+    public string? Grow { get; set; }
+
     public async Task<string> RestoreTreeAsync(Snapshot snapshot, string area, CancellationToken cancellationToken)
     {
+        if (RestoreRefusal is { } refusal) throw refusal;
         var (_, tree, bytes) = _snapshots.Single(s => s.Snapshot == snapshot);
         var root = Path.Join(area, "data");
         Directory.CreateDirectory(root);
@@ -60,7 +67,7 @@ internal sealed class MemorySource : IBackupSource, ITreeRestore
         {
             var target = Path.Join(root, entry.Path);
             if (entry.IsDirectory) Directory.CreateDirectory(target);
-            else await File.WriteAllBytesAsync(target, bytes[entry.Path], cancellationToken);
+            else await File.WriteAllBytesAsync(target, entry.Path == Grow ? [.. bytes[entry.Path], (byte)'x'] : bytes[entry.Path], cancellationToken);
         }
         if (Extra is { } extra) await File.WriteAllTextAsync(Path.Join(root, extra), "extra", cancellationToken);
         return root;

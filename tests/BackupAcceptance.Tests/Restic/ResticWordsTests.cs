@@ -47,6 +47,23 @@ public sealed class ResticWordsTests
     public void Refusals_are_sorted_by_restic_s_words(string stderr, bool reading, FailureCategory category) =>
         ResticRefusals.Of("/x", "ls", 1, stderr, reading).Category.ShouldBe(category);
 
+    [TestCase("ignoring error for /srv/restic-fixtures/good/sub: decrypting blob 8b0b failed: ciphertext verification failed\nFatal: There were 4 errors", FailureCategory.RepositoryDamaged)]
+    [TestCase("ignoring error for /srv/data/big.iso: write /area/srv/data/big.iso: no space left on device\nFatal: There were 1 errors", FailureCategory.RestoreFailed)]
+    [TestCase("ignoring error for /srv/data/dev/sda: mknod /area/srv/data/dev/sda: operation not permitted\nFatal: There were 1 errors", FailureCategory.RestoreFailed)]
+    [TestCase("Fatal: wrong password or no key found", FailureCategory.RepositoryUnreachable)]
+    public void A_whole_restore_s_errors_are_the_repository_s_only_when_its_data_did_not_read_back(string stderr, FailureCategory category) =>
+        ResticRefusals.OfRestore("/x", 1, stderr).Category.ShouldBe(category);
+
+    [TestCase("/srv/data", "/srv/data")]
+    [TestCase("/srv/da*ta?/[x]", "/srv/da\\*ta\\?/\\[x\\]")]
+    [TestCase("/srv/back\\slash", "/srv/back\\\\slash")]
+    public void A_path_made_a_restic_pattern_matches_only_itself(string path, string pattern) => ResticPattern.Literal(path).ShouldBe(pattern);
+
+    [Test]
+    public void A_socket_is_its_own_kind() =>
+        ResticJson.Node("""{"name":"s","type":"socket","path":"/srv/data/s","mtime":"2026-12-07T08:24:59Z","struct_type":"node"}""", "/srv/data")!
+            .Kind.ShouldBe(EntryKind.Socket);
+
     [Test]
     public void A_go_stack_trace_is_left_out_of_the_sentence() =>
         ResticRefusals.LastWords("decrypting blob a6 failed: ciphertext verification failed\ngithub.com/restic/restic/internal/walker.walk\n\tgithub.com/restic/restic/internal/walker/walker.go:102\nruntime.goexit\n\truntime/asm_amd64.s:1594\n")
