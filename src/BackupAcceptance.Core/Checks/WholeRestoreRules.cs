@@ -26,12 +26,13 @@ public static class WholeRestoreRules
             var tree = await view.TreeAsync(cancellationToken);
             if (tree.Files == 0)
                 throw view.Failure(FailureCategory.HollowBackup, "files to restore", $"0 files in {Plural.Of(tree.Directories, "directory", "directories")}");
-            // The sizes as backed up: what restic writes, bar the directories' own blocks.
-            var needed = (tree.RegularFiles.Sum(e => e.Size) + 1023) / 1024;
+            // What the tree takes on disk: each file rounded up to a 4 KiB block, and a block for every other entry
+            // (a tree of many small files takes far more than its bytes).
+            var needed = tree.RegularFiles.Sum(e => (e.Size + 4095) / 4096 * 4) + 4L * (tree.Entries.Count - tree.RegularFiles.Count());
             var free = new DriveInfo(area.Path).AvailableFreeSpace / 1024;
             if (needed > limitKiB || needed > free)
-                throw view.Failure(FailureCategory.RestoreFailed, $"room for a whole restore of {needed:N0} KiB (the snapshot's file sizes)",
-                    needed > limitKiB ? $"refused: above the limit of {limitKiB / 1024:N0} MiB ({limitSetting})" : $"refused: only {free:N0} KiB free where it would land");
+                throw view.Failure(FailureCategory.RestoreFailed, $"room for a whole restore of {needed:N0} KiB (the snapshot's sizes, in 4 KiB blocks)",
+                    needed > limitKiB ? $"refused: above the limit of {limitKiB:N0} KiB ({limitSetting})" : $"refused: only {free:N0} KiB free where it would land");
             string root;
             try
             {

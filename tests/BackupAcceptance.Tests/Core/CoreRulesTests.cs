@@ -324,7 +324,7 @@ public sealed class CoreRulesTests
         big.Add(Now, ("f", new string('x', 2048)));
         var small = new TemporaryArea();
         var refused = await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(big), small, 1, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
-        refused.Found.ShouldBe("refused: above the limit of 0 MiB (LIMIT)");
+        refused.Found.ShouldBe("refused: above the limit of 1 KiB (LIMIT)");
         Directory.Exists(small.Path).ShouldBeFalse();
     }
 
