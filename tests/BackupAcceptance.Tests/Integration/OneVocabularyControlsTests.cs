@@ -42,23 +42,25 @@ public sealed class OneVocabularyControlsTests
     [TestCase("Half the files gone since the backup before is a count drop", "Count drop",
         "ba-daily localhost:/srv/fixtures/shrinking (dump ", Restic + "shrinking (snapshot ")]
     [TestCase("Restored bytes that differ from a live file that looks unchanged fail", "Restore mismatch",
-        "ba-nightly localhost:/srv/fixtures/nightly/bitrot (dump ", Restic + "bitrot (snapshot ")]
+        "ba-nightly localhost:/srv/fixtures/nightly/bitrot (dump ", Restic + "bitrot (snapshot ", "found 1 mismatch: /note.txt: live ", "found 1 mismatch: /f1.txt: live sha256 ")]
     [TestCase("A ten-day-old backup is stale", "Stale backup",
         "ba-aged localhost:/srv/fixtures/aged (dump ", Restic + "stale (snapshot ")]
     [TestCase("A backup identical to the one before is stale", "Stale backup",
         "ba-daily localhost:/srv/fixtures/stale (dump ", Restic + "unchanged (snapshot ")]
     [TestCase("A whole restore that lacks a live file older than the backup fails", "Restore mismatch",
-        "ba-nightly localhost:/srv/fixtures/nightly/lostname (dump ", Restic + "lost (snapshot ")]
+        "ba-nightly localhost:/srv/fixtures/nightly/lostname (dump ", Restic + "lost (snapshot ",
+        "/dropped.txt: a live file older than the dump, covered by the DLE, is absent from the restore", "found 1 mismatch: /late.txt: a live file older than the snapshot (ctime ")]
     [TestCase("A whole restore with bytes that differ from a live file that looks unchanged fails", "Restore mismatch",
-        "ba-nightly localhost:/srv/fixtures/nightly/bitrot (dump ", Restic + "bitrot (snapshot ")]
-    public void The_same_sentence_fails_on_both_systems_with_the_same_category(string outline, string category, string amanda, string restic)
+        "ba-nightly localhost:/srv/fixtures/nightly/bitrot (dump ", Restic + "bitrot (snapshot ", "/note.txt: live ", "found 1 mismatch: /f1.txt: live sha256 ")]
+    public void The_same_sentence_fails_on_both_systems_with_the_same_category(string outline, string category, string amanda, string restic,
+        string amandaFound = "", string resticFound = "")
     {
         var rows = _run.Results.Where(r => r.Name.StartsWith(outline + " [", StringComparison.Ordinal)).ToList();
         rows.Count.ShouldBe(2, "one row per backup system");
-        foreach (var (system, subject, transcript) in new[]
+        foreach (var (system, subject, found, transcript) in new[]
                  {
-                     ("Amanda", amanda, "\n\namrecover transcript (last lines):\n"),
-                     ("restic", restic, "\n\nrestic output (last lines):\n$ RESTIC_REPOSITORY=" + ResticDemo.Repository + " restic "),
+                     ("Amanda", amanda, amandaFound, "\n\namrecover transcript (last lines):\n"),
+                     ("restic", restic, resticFound, "\n\nrestic output (last lines):\n$ RESTIC_REPOSITORY=" + ResticDemo.Repository + " restic "),
                  })
         {
             var row = Row(outline, system);
@@ -66,6 +68,7 @@ public sealed class OneVocabularyControlsTests
             row.Message.ShouldStartWith($"{category}: {subject}", customMessage: row.Message);
             row.Message.ShouldContain(" expected ");
             row.Message.ShouldContain(" found ");
+            row.Message.ShouldContain(found, customMessage: "what the row's fixture was made to show, not a failure for some other reason");
             // The tail of its transcript: amrecover's own lines (a restore's tail holds its extract, not the setdisk),
             // restic's commands on its own repository.
             var tail = row.Message.IndexOf(transcript, StringComparison.Ordinal);
