@@ -32,10 +32,7 @@ public static class CountRules
     {
         StepBounds.Require(view, percent, 0, StepBounds.MaximumPercent, "a percentage");
         var tree = await RequireSomeFilesAsync(view, cancellationToken);
-        var snapshot = await view.SnapshotAsync(cancellationToken);
-        if (snapshot.Excludes.Count > 0)
-            throw view.Failure(FailureCategory.InputError, "a snapshot taken without exclude patterns (the live side does not apply the backup tool's patterns)",
-                $"it was taken with {string.Join(", ", snapshot.Excludes.Take(5).Select(e => $"'{e}'"))}");
+        LiveSide.RequireComparable(view, await view.SnapshotAsync(cancellationToken));
         int now;
         try
         {

@@ -92,9 +92,7 @@ public static class WholeRestoreRules
     public static async Task<(int Compared, IReadOnlyList<string> Notes)> RequireTreeMatchesLiveAsync(BackupInView view, RestoredTree restored,
         string liveRoot, CancellationToken cancellationToken)
     {
-        if (restored.Snapshot.Excludes.Count > 0)
-            throw view.Failure(FailureCategory.InputError, "a snapshot taken without exclude patterns (the live side does not apply the backup tool's patterns)",
-                $"it was taken with {string.Join(", ", restored.Snapshot.Excludes.Take(5).Select(e => $"'{e}'"))}");
+        LiveSide.RequireComparable(view, restored.Snapshot);
         var notes = new List<string>();
         var mismatches = new List<string>();
         var compared = 0;

@@ -68,8 +68,7 @@ public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioRepor
         : null;
 
     /// <summary>A snapshot's time as the histories write a dump's (local, to the second: 2026-12-05-21-10-58).</summary>
-    public static string HistoryDump(Snapshot snapshot) =>
-        snapshot.Time.ToLocalTime().ToString("yyyy-MM-dd-HH-mm-ss", System.Globalization.CultureInfo.InvariantCulture);
+    public static string HistoryDump(Snapshot snapshot) => new DumpDate(snapshot.Time.ToLocalTime().DateTime).ToString();
 
     /// <summary>NUnit's (a stopped test run) and the suite's (Ctrl-C, SIGTERM, the run's time limit) in one token.</summary>
     internal CancellationToken Cancellation =>
