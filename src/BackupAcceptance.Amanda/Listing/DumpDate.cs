@@ -40,6 +40,14 @@ public readonly record struct DumpDate(DateTime Value, DumpDatePrecision Precisi
     /// <summary>How long ago the dump was taken; the Amanda server's clock is this machine's when the host is local.</summary>
     public TimeSpan AgeAt(DateTime localNow) => localNow - Value;
 
+    /// <summary>The moment it names, at this machine's offset at that moment (daylight saving): the Amanda server's clock
+    /// is this machine's when the host is local.</summary>
+    public DateTimeOffset Moment => new(DateTime.SpecifyKind(Value, DateTimeKind.Unspecified), TimeZoneInfo.Local.GetUtcOffset(Value));
+
+    /// <summary>The last moment this date admits as a working date (<see cref="Admits"/>): a day takes in all of it, a
+    /// minute or a second only its own instant.</summary>
+    public DateTimeOffset LatestAdmitted => Precision == DumpDatePrecision.Day ? new DumpDate(Value.Date.AddDays(1).AddTicks(-1)).Moment : Moment;
+
     /// <summary>The argument for <c>setdate</c>, at the precision the date was given with.</summary>
     public string SetDateArgument => Value.ToString(Precision switch
     {

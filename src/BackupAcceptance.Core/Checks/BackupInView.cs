@@ -6,28 +6,36 @@ namespace BackupAcceptance.Core.Checks;
 /// <summary>
 /// One scenario's view of a backup system: the subject, the backup the Given steps chose, and what was read of it
 /// (history and trees, read once). It words every failure of a check: the reader's sentence names the subject and
-/// the snapshot, and carries the tail of the tool's transcript; a refusal of the system's own keeps its category.
+/// the snapshot in the system's own words, and carries the tail of the tool's transcript; a refusal of the system's
+/// own keeps its category.
 /// </summary>
-public sealed class BackupInView(IBackupSource source, SnapshotChoice choice, string evidenceName)
+public sealed class BackupInView(IBackupHistory history, SnapshotChoice choice, string evidenceName)
 {
     private IReadOnlyList<Snapshot>? _history;
     private readonly Dictionary<string, SnapshotTree> _trees = [];
 
-    public IBackupSource Source { get; } = source;
+    public IBackupHistory History { get; } = history;
+
+    /// <summary>The system as one that lists and restores its backups; one that only keeps a history cannot answer a
+    /// check that needs them (a defect of the suite, which chose the rule).</summary>
+    public IBackupSource Source => History as IBackupSource ?? throw Failure(FailureCategory.SuiteDefect,
+        "a backup system that lists its backups' trees for this check", $"{History.Subject}, whose backups are read only by their history here");
+
+    public BackupWords Words => History.Words;
 
     /// <summary>The snapshot the checks looked at, once chosen.</summary>
     public Snapshot? Chosen { get; private set; }
 
     public async Task<IReadOnlyList<Snapshot>> HistoryAsync(CancellationToken cancellationToken) =>
-        _history ??= await Guard(() => Source.SnapshotsAsync(cancellationToken));
+        _history ??= await Guard(() => History.SnapshotsAsync(cancellationToken));
 
     /// <summary>The chosen snapshot; none is a stale backup.</summary>
     public async Task<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         if (Chosen is { } chosen) return chosen;
         var history = await HistoryAsync(cancellationToken);
-        Chosen = choice.Pick(history) ?? throw Failure(FailureCategory.StaleBackup, choice.Expected,
-            history.Count == 0 ? "no snapshot of this host and path" : $"{history.Count} snapshot(s), the newest {history[^1]}");
+        Chosen = choice.Pick(history) ?? throw Failure(FailureCategory.StaleBackup, choice.Expected(Words),
+            history.Count == 0 ? Words.None : $"{history.Count} {Words.Backup}(s), the newest {history[^1]}");
         return Chosen;
     }
 
@@ -48,7 +56,7 @@ public sealed class BackupInView(IBackupSource source, SnapshotChoice choice, st
 
     public async Task<SnapshotTree> TreeAsync(CancellationToken cancellationToken)
     {
-        if (Chosen is null && _history is null && choice == SnapshotChoice.Latest && Source is ILatestTree latest)
+        if (Chosen is null && _history is null && choice == SnapshotChoice.Latest && History is ILatestTree latest)
             await ReadLatestAlongsideAsync(latest, cancellationToken);
         return await TreeAsync(await SnapshotAsync(cancellationToken), cancellationToken);
     }
@@ -102,5 +110,8 @@ public sealed class BackupInView(IBackupSource source, SnapshotChoice choice, st
 
     /// <param name="about">The snapshot the failure is about when it is not the chosen one (the latest, for an age).</param>
     public CheckFailedException Failure(FailureCategory category, string expected, string found, Exception? inner = null, Snapshot? about = null) =>
-        new(category, Source.Subject, (about ?? Chosen)?.ToString(), expected, found, Source.TranscriptTail(), evidenceName, inner);
+        new(category, History.Subject, (about ?? Chosen)?.ToString(), expected, found, History.TranscriptTail(), evidenceName, inner)
+        {
+            BackupId = (about ?? Chosen)?.Id,
+        };
 }

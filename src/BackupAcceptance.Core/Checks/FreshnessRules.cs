@@ -14,12 +14,12 @@ public static class FreshnessRules
         CancellationToken cancellationToken)
     {
         var history = await view.HistoryAsync(cancellationToken);
-        if (history.Count == 0)
-            throw view.Failure(FailureCategory.StaleBackup, $"the latest snapshot to be no older than {Hours(limit)}", "no snapshot of this host and path");
+        var expected = $"the latest {view.Words.Backup} to be no older than {Hours(limit)}";
+        if (history.Count == 0) throw view.Failure(FailureCategory.StaleBackup, expected, view.Words.None);
         var latest = history[^1];
-        if (now - latest.Time <= limit) return latest;
-        throw view.Failure(FailureCategory.StaleBackup, $"the latest snapshot to be no older than {Hours(limit)}",
-            $"it is {Hours(now - latest.Time)} old", about: latest);
+        if (IsFresh(latest, limit, now)) return latest;
+        throw view.Failure(FailureCategory.StaleBackup, expected,
+            $"it is {Hours(now - latest.Time)} old{(latest.Detail is { } detail ? $" ({detail})" : "")}", about: latest);
     }
 
     /// <summary>The recovery point of a path: the newest snapshot, up to the chosen one, that holds it.</summary>
@@ -47,6 +47,9 @@ public static class FreshnessRules
         }
         throw view.Failure(FailureCategory.MissingPath, $"/{relative} in a snapshot", $"it is in none of {history.Count} snapshot(s)");
     }
+
+    /// <summary>No older than the limit: a backup exactly that old still passes.</summary>
+    public static bool IsFresh(Snapshot snapshot, TimeSpan limit, DateTimeOffset now) => now - snapshot.Time <= limit;
 
     /// <summary>The step's number of hours as a limit; out of bounds is an input error.</summary>
     public static TimeSpan Limit(BackupInView view, int hours) =>

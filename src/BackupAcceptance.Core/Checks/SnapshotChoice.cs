@@ -15,27 +15,27 @@ public abstract record SnapshotChoice
     /// <summary>The chosen backup of <paramref name="history"/> (oldest first), or null when none fits.</summary>
     public abstract Snapshot? Pick(IReadOnlyList<Snapshot> history);
 
-    /// <summary>What the reader expected to find, for the stale-backup sentence.</summary>
-    public abstract string Expected { get; }
+    /// <summary>What the reader expected to find, for the stale-backup sentence, in the system's words.</summary>
+    public abstract string Expected(BackupWords words);
 
     private sealed record LatestChoice : SnapshotChoice
     {
         public override Snapshot? Pick(IReadOnlyList<Snapshot> history) => history.Count > 0 ? history[^1] : null;
 
-        public override string Expected => "at least one snapshot";
+        public override string Expected(BackupWords words) => $"at least one {words.Backup}";
     }
 
     private sealed record BeforeLatestChoice : SnapshotChoice
     {
         public override Snapshot? Pick(IReadOnlyList<Snapshot> history) => history.Count > 1 ? history[^2] : null;
 
-        public override string Expected => "a snapshot before the latest";
+        public override string Expected(BackupWords words) => $"a {words.Backup} before the latest";
     }
 
     private sealed record AsOfChoice(DateTimeOffset LatestAdmitted, string AsWritten) : SnapshotChoice
     {
         public override Snapshot? Pick(IReadOnlyList<Snapshot> history) => history.LastOrDefault(s => s.Time <= LatestAdmitted);
 
-        public override string Expected => $"a snapshot on or before {AsWritten}";
+        public override string Expected(BackupWords words) => $"a {words.Backup} on or before {AsWritten}";
     }
 }

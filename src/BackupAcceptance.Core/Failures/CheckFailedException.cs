@@ -39,6 +39,10 @@ public class CheckFailedException : Exception
 
     public string TranscriptTail { get; }
 
+    /// <summary>The system's id of the backup the sentence names (a snapshot id, an Amanda dump date), or null when it
+    /// names none: what lets a system's own reports file the failure under its backup.</summary>
+    public string? BackupId { get; init; }
+
     /// <summary>The files of the backup when the failing check counted all of them (a hollow one: 0), else null: a
     /// fact monitoring reports beside the verdict.</summary>
     public int? FilesCounted { get; init; }

@@ -5,6 +5,7 @@ using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Sources;
 
 namespace BackupAcceptance.Expectations.Checks;
 
@@ -245,9 +246,10 @@ public static class EstateCheck
                 try
                 {
                     await using var lease = await pool.RentAsync(disk, token);
-                    var latest = await FreshnessCheck.RequireLatestNoOlderThanAsync(lease, maximumAge, now, token);
+                    var latest = AmandaDiskHistory.DateOf(await AmandaView.RunAsync(lease, SnapshotChoice.Latest, (view, cancellation) =>
+                        FreshnessRules.RequireLatestNoOlderThanAsync(view, maximumAge, new DateTimeOffset(now), cancellation), token));
                     var walk = await FileCountCheck.RequireFilesAsync(lease, minimumFiles, token);
-                    results[index] = new DiskResult($"ok   {disk.Host}:{disk.Disk} (dump {latest.Date}, {walk.Describe()})", null, latest.Date);
+                    results[index] = new DiskResult($"ok   {disk.Host}:{disk.Disk} (dump {latest}, {walk.Describe()})", null, latest);
                 }
                 catch (ExpectationFailedException failure)
                 {

@@ -7,6 +7,7 @@ using BackupAcceptance.Expectations;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Settings;
+using BackupAcceptance.Expectations.Sources;
 using BackupAcceptance.Restic;
 using BackupAcceptance.Suite.Reporting;
 using BackupAcceptance.Suite.Run;
@@ -230,23 +231,18 @@ public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioRepor
     {
         if (_view is not null) return _view;
         Started = true;
-        var choice = _dump.PreviousOfLatest ? SnapshotChoice.BeforeLatest
-            : _dump.Date is { } date ? SnapshotChoice.AsOf(LatestAdmitted(date), date.ToString())
-            : SnapshotChoice.Latest;
-        return _view = new BackupInView(_source!, choice, "restic output");
-    }
-
-    /// <summary>The last moment (UTC) a dump date admits, read as setdate reads it: a day takes in all of it, a minute
-    /// only its second 00.</summary>
-    private static DateTimeOffset LatestAdmitted(DumpDate date)
-    {
-        var local = date.Precision == DumpDatePrecision.Day ? date.Value.Date.AddDays(1).AddTicks(-1) : date.Value;
-        return new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local)).ToUniversalTime(); // the offset of that moment (DST)
+        return _view = new BackupInView(_source!, _dump.Snapshots, "restic output");
     }
 
     /// <summary>A check of the repository, through the core's rules, with the chosen snapshot in view.</summary>
     internal Task<T> OnRepositoryAsync<T>(Func<BackupInView, CancellationToken, Task<T>> check) =>
         VerdictAsync(() => check(View(), Cancellation));
+
+    /// <summary>A check the core's rules answer for any backup system: on a repository's view, or on the disk's dump
+    /// history (<see cref="AmandaView"/>) with the scenario's session showing the chosen dump.</summary>
+    internal Task<T> OnBackupAsync<T>(Func<BackupInView, CancellationToken, Task<T>> rule) => OnRepository
+        ? OnRepositoryAsync(rule)
+        : OnDiskAsync((lease, cancellation) => AmandaView.RunAsync(lease, _dump.Snapshots, rule, cancellation));
 
     /// <summary>A step the restic backend cannot answer: an input error naming it, before anything runs.</summary>
     internal Exception AmandaOnly()

@@ -1,3 +1,4 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
@@ -16,6 +17,12 @@ public sealed record DumpChoice(DumpDate? Date, bool PreviousOfLatest)
     public static readonly DumpChoice BeforeLatest = new(null, true);
 
     public static DumpChoice AsOf(DumpDate date) => new(date, false);
+
+    /// <summary>The same choice as the core makes it from a history: "as of" admits what setdate admits
+    /// (<see cref="DumpDate.LatestAdmitted"/>).</summary>
+    public SnapshotChoice Snapshots => PreviousOfLatest ? SnapshotChoice.BeforeLatest
+        : Date is { } date ? SnapshotChoice.AsOf(date.LatestAdmitted, date.ToString())
+        : SnapshotChoice.Latest;
 
     public override string ToString() =>
         PreviousOfLatest ? "the dump before the latest" : Date is { } date ? $"the dump as of {date}" : "the latest dump";

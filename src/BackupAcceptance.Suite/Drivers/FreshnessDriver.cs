@@ -1,45 +1,37 @@
 using BackupAcceptance.Core.Checks;
+using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Sources;
 using BackupAcceptance.Suite.Reporting;
 using Reqnroll;
 
 namespace BackupAcceptance.Suite.Drivers;
 
-/// <summary>Existence and freshness, from the backup's history: a dump or snapshot at all, the latest's age, a level 0's
-/// age, a path's recovery point.</summary>
+/// <summary>Existence and freshness, from the backup's history: a dump or snapshot at all and the latest's age (one rule
+/// of the core for both systems), a level 0's age, a path's recovery point (each system's own: an Amanda chain dates a
+/// file by the dump that wrote it).</summary>
 public sealed class FreshnessDriver(BackupDriver driver, CheckLedger checks, Evidence evidence, ScenarioReport report,
     IReqnrollOutputHelper output, DiskMeasurements measurements)
 {
     public async Task RequireDumpAsync()
     {
-        if (driver.OnRepository)
-        {
-            var snapshot = await driver.OnRepositoryAsync(FreshnessRules.RequireBackupAsync);
-            checks.Record(1, "snapshot");
-            output.WriteLine($"{driver.Repository}: {snapshot}");
-            return;
-        }
-        var dump = await driver.OnDiskAsync(FreshnessCheck.RequireDumpAsync);
-        checks.Record(1, "dump");
-        measurements.Dump(driver.RequireTarget(), dump.Date);
-        output.WriteLine($"{driver.Target}: latest dump {dump.Date} (level {dump.Level}, {dump.Storage}:{dump.Label})");
+        var backup = await driver.OnBackupAsync(FreshnessRules.RequireBackupAsync);
+        Recorded(backup, backup.ToString());
     }
 
     public async Task RequireLatestNoOlderThanAsync(int hours)
     {
-        if (driver.OnRepository)
-        {
-            var snapshot = await driver.OnRepositoryAsync((view, cancellation) =>
-                FreshnessRules.RequireLatestNoOlderThanAsync(view, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow, cancellation));
-            checks.Record(1, "snapshot");
-            output.WriteLine($"{driver.Repository}: latest {snapshot}");
-            return;
-        }
-        var dump = await driver.OnDiskAsync((lease, cancellation) =>
-            FreshnessCheck.RequireLatestNoOlderThanAsync(lease, FreshnessCheck.Hours(lease.Target, hours), DateTime.Now, cancellation));
-        checks.Record(1, "dump");
-        measurements.Dump(driver.RequireTarget(), dump.Date);
-        output.WriteLine($"{driver.Target}: latest dump {dump.Date}");
+        var latest = await driver.OnBackupAsync((view, cancellation) =>
+            FreshnessRules.RequireLatestNoOlderThanAsync(view, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow, cancellation));
+        Recorded(latest, $"latest {latest}");
+    }
+
+    /// <summary>One backup found: checked, and on Amanda the dump the disk's measurements are of.</summary>
+    private void Recorded(Snapshot backup, string line)
+    {
+        checks.Record(1, driver.OnRepository ? "snapshot" : "dump");
+        if (!driver.OnRepository) measurements.Dump(driver.RequireTarget(), AmandaDiskHistory.DateOf(backup));
+        output.WriteLine($"{driver.Repository ?? driver.Target?.ToString()}: {line}{(backup.Detail is { } detail ? $" ({detail})" : "")}");
     }
 
     public async Task RequireFullDumpNoOlderThanAsync(int days)

@@ -1,3 +1,5 @@
+using BackupAcceptance.Expectations.Sources;
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Index;
 using BackupAcceptance.Amanda.Session;
@@ -46,7 +48,7 @@ public sealed class EstateScreenIntegrationTests
             try
             {
                 await using var lease = await pool.RentAsync(disk, CancellationToken.None);
-                var latest = await FreshnessCheck.RequireDumpAsync(lease, CancellationToken.None);
+                var latest = await AmandaView.RunAsync(lease, SnapshotChoice.Latest, FreshnessRules.RequireBackupAsync, CancellationToken.None);
                 string files;
                 try
                 {
@@ -57,7 +59,7 @@ public sealed class EstateScreenIntegrationTests
                 {
                     files = "none";
                 }
-                amrecover = $"{latest.Date} {files}";
+                amrecover = $"{AmandaDiskHistory.DateOf(latest)} {files}";
             }
             catch (ExpectationFailedException refused)
             {

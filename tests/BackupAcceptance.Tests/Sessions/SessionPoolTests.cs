@@ -1,3 +1,5 @@
+using BackupAcceptance.Expectations.Sources;
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
@@ -192,7 +194,7 @@ public sealed class SessionPoolTests
 
             before = lease.Session.LinesSent;
             await FileCountCheck.RequireFilesAsync(lease, 1, CancellationToken.None);
-            (await FreshnessCheck.RequireDumpAsync(lease, CancellationToken.None)).ShouldNotBeNull();
+            (await AmandaView.RunAsync(lease, SnapshotChoice.Latest, FreshnessRules.RequireBackupAsync, CancellationToken.None)).ShouldNotBeNull();
             (lease.Session.LinesSent - before).ShouldBe(0, "the root's listing and the history the clock check read serve the whole lease");
 
             await lease.Session.SendAsync("fake-state", CancellationToken.None); // anything else sent may have moved it
@@ -205,7 +207,7 @@ public sealed class SessionPoolTests
         await using var next = await pool.RentAsync(Disk("/a"), CancellationToken.None);
         var sent = next.Session.LinesSent;
         await FileCountCheck.RequireFilesAsync(next, 1, CancellationToken.None);
-        (await FreshnessCheck.RequireDumpAsync(next, CancellationToken.None)).ShouldNotBeNull();
+        (await AmandaView.RunAsync(next, SnapshotChoice.Latest, FreshnessRules.RequireBackupAsync, CancellationToken.None)).ShouldNotBeNull();
         (next.Session.LinesSent - sent).ShouldBe(2, "a new lease lists and asks afresh (ls, history): a dump may have come since");
     }
 
