@@ -1,15 +1,16 @@
 using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
-using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Sources;
 
 namespace BackupAcceptance.Suite.Drivers;
 
 /// <summary>Which dump of the disk a scenario looks at: the latest (amrecover's default), the newest on or before a
-/// date (<c>setdate</c>), or the one before the latest (from <c>history</c>).</summary>
+/// date (<c>setdate</c>, whose refusal names the date), or the one before the latest (from <c>history</c>, as the core
+/// picks it from any system's history: <see cref="SnapshotChoice.BeforeLatest"/>).</summary>
 public sealed record DumpChoice(DumpDate? Date, bool PreviousOfLatest)
 {
     public static readonly DumpChoice Latest = new(null, false);
@@ -30,22 +31,10 @@ public sealed record DumpChoice(DumpDate? Date, bool PreviousOfLatest)
     /// <summary>Puts the lease's session on the chosen dump; none that old is a stale backup.</summary>
     public async Task ApplyAsync(SessionLease lease, CancellationToken cancellationToken)
     {
-        var date = Date;
-        if (PreviousOfLatest)
-        {
-            IReadOnlyList<DumpRecord> history;
-            try
-            {
-                history = await lease.HistoryAsync(cancellationToken);
-            }
-            catch (AmrecoverException failure)
-            {
-                throw AmandaFailures.Translate(lease.Target, null, "the disk's dump history (to find the dump before the latest)", failure);
-            }
-            date = history.Count >= 2 ? history[1].Date : throw new ExpectationFailedException(FailureCategory.StaleBackup,
-                lease.Target, history.FirstOrDefault()?.Date, "a dump before the latest", $"{history.Count} dump(s) in the history",
-                lease.Session.Transcript.Tail());
-        }
+        // The dump before the latest is the history's second newest, picked by the core's rule as on any system.
+        var date = PreviousOfLatest
+            ? AmandaDiskHistory.DateOf(await AmandaView.RunAsync(lease, Snapshots, (view, cancellation) => view.SnapshotAsync(cancellation), cancellationToken))
+            : Date;
         if (date is not { } chosen) return;
         try
         {
