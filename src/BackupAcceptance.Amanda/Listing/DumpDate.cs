@@ -37,16 +37,41 @@ public readonly record struct DumpDate(DateTime Value, DumpDatePrecision Precisi
         return false;
     }
 
-    /// <summary>How long ago the dump was taken; the Amanda server's clock is this machine's when the host is local.</summary>
-    public TimeSpan AgeAt(DateTime localNow) => localNow - Value;
+    /// <summary>How long ago the dump was taken; the Amanda server's clock is this machine's when the host is local.
+    /// Real time, not wall-clock time: across a daylight-saving change a dump 24 wall-clock hours old is 23 or 25 hours
+    /// old, as the core's rules measure it.</summary>
+    public TimeSpan AgeAt(DateTime localNow) => new DateTimeOffset(localNow) - Moment;
 
     /// <summary>The moment it names, at this machine's offset at that moment (daylight saving): the Amanda server's clock
     /// is this machine's when the host is local.</summary>
-    public DateTimeOffset Moment => new(DateTime.SpecifyKind(Value, DateTimeKind.Unspecified), TimeZoneInfo.Local.GetUtcOffset(Value));
+    public DateTimeOffset Moment => MomentIn(TimeZoneInfo.Local);
+
+    /// <summary>The moment it names in <paramref name="zone"/>. amrecover compares dates as written, so the order of
+    /// moments must be the order of the text: an hour repeated in autumn is read at the zone's standard offset, and a
+    /// time the clock skipped in spring stands just before the first moment after the gap (after every dump before it,
+    /// before every dump after it). Beyond the calendar's ends it is the end.</summary>
+    public DateTimeOffset MomentIn(TimeZoneInfo zone)
+    {
+        var local = DateTime.SpecifyKind(Value, DateTimeKind.Unspecified);
+        if (!zone.IsInvalidTime(local)) return At(local, zone.GetUtcOffset(local));
+        var after = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0).AddMinutes(1);
+        while (zone.IsInvalidTime(after)) after = after.AddMinutes(1);
+        return At(after, zone.GetUtcOffset(after)).AddTicks(-1);
+    }
+
+    private static DateTimeOffset At(DateTime local, TimeSpan offset)
+    {
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks) return DateTimeOffset.MinValue;
+        if (utcTicks > DateTime.MaxValue.Ticks) return DateTimeOffset.MaxValue;
+        return new DateTimeOffset(local, offset);
+    }
 
     /// <summary>The last moment this date admits as a working date (<see cref="Admits"/>): a day takes in all of it, a
     /// minute or a second only its own instant.</summary>
-    public DateTimeOffset LatestAdmitted => Precision == DumpDatePrecision.Day ? new DumpDate(Value.Date.AddDays(1).AddTicks(-1)).Moment : Moment;
+    public DateTimeOffset LatestAdmitted => Precision != DumpDatePrecision.Day ? Moment
+        : Value.Date == DateTime.MaxValue.Date ? DateTimeOffset.MaxValue
+        : new DumpDate(Value.Date.AddDays(1).AddTicks(-1)).Moment;
 
     /// <summary>The argument for <c>setdate</c>, at the precision the date was given with.</summary>
     public string SetDateArgument => Value.ToString(Precision switch

@@ -34,8 +34,10 @@ public sealed class BackupInView(IBackupHistory history, SnapshotChoice choice, 
     {
         if (Chosen is { } chosen) return chosen;
         var history = await HistoryAsync(cancellationToken);
+        // None before the latest: the sentence is about the one there is, which reports file it under.
         Chosen = choice.Pick(history) ?? throw Failure(FailureCategory.StaleBackup, choice.Expected(Words),
-            history.Count == 0 ? Words.None : $"{history.Count} {Words.Backup}(s), the newest {history[^1]}");
+            history.Count == 0 ? Words.None : $"{history.Count} {Words.Backup}(s), the newest {history[^1]}",
+            about: choice == SnapshotChoice.BeforeLatest && history.Count > 0 ? history[^1] : null);
         return Chosen;
     }
 

@@ -53,6 +53,36 @@ public sealed class AmandaOnTheCoreTests
         SnapshotChoice.AsOf(DumpDate.Parse("2026-12-06-14-23").LatestAdmitted, "2026-12-06-14-23").Pick(history)!.Id.ShouldBe("2026-12-05-20-00-00");
     }
 
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    [Test]
+    public void A_dump_date_is_the_moment_it_names_at_that_days_offset()
+    {
+        DumpDate.Parse("2026-03-29-01-59-00").MomentIn(Berlin).ShouldBe(new DateTimeOffset(2026, 3, 29, 0, 59, 0, TimeSpan.Zero));
+        DumpDate.Parse("2026-03-29-03-10-00").MomentIn(Berlin).ShouldBe(new DateTimeOffset(2026, 3, 29, 1, 10, 0, TimeSpan.Zero), "summer time");
+        DumpDate.Parse("2026-03-29-02-30").MomentIn(Berlin).ShouldBe(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero).AddTicks(-1),
+            "a time the clock skipped stands just before the first moment after the gap");
+        DumpDate.Parse("2026-11-01-01-30").MomentIn(NewYork).ShouldBe(new DateTimeOffset(2026, 11, 1, 6, 30, 0, TimeSpan.Zero),
+            "an hour that repeats is read at the standard offset");
+        DumpDate.Parse("9999-12-31").LatestAdmitted.ShouldBe(DateTimeOffset.MaxValue, "the calendar's last day admits to its end");
+    }
+
+    [Test]
+    public void Moments_keep_the_order_in_which_amrecover_admits_dumps_across_daylight_saving_changes()
+    {
+        // What the core picks by moment must be what setdate admits by the text, or "as of" names another dump.
+        string[] dumps = ["2026-03-29-01-59-59", "2026-03-29-03-00-00", "2026-03-29-03-10-00", "2026-10-25-01-59-00", "2026-10-25-02-10-00",
+            "2026-10-25-02-50-00", "2026-10-25-03-00-00", "2026-03-08-01-59-00", "2026-03-08-03-00-00", "2026-11-01-01-10-00", "2026-11-01-01-50-00"];
+        string[] asOf = ["2026-03-29-02-30", "2026-03-29-03-00", "2026-03-29-02-00", "2026-10-25-02-30", "2026-10-25-02-10", "2026-10-25-03-00",
+            "2026-03-08-02-30", "2026-11-01-01-30", "2026-11-01-01-10"];
+        foreach (var zone in new[] { Berlin, NewYork })
+            foreach (var working in asOf.Select(DumpDate.Parse))
+                foreach (var dump in dumps.Select(DumpDate.Parse))
+                    (dump.MomentIn(zone) <= working.MomentIn(zone)).ShouldBe(working.Admits(dump), $"{dump} as of {working} in {zone.Id}");
+    }
+
     private static SessionPool NewPool() =>
         new(FakeAmrecover.Options("normal", "fake-amrecover-child-" + Guid.NewGuid().ToString("N")[..12], timeoutSeconds: 10))
         {

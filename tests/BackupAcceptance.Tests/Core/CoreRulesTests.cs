@@ -172,6 +172,18 @@ public sealed class CoreRulesTests
     }
 
     [Test]
+    public async Task No_backup_before_the_latest_is_said_of_the_one_there_is()
+    {
+        var source = new MemorySource();
+        var only = source.Add(Now.AddHours(-2), ("f", "x"));
+        var failure = await FailsAsync(() => View(source, SnapshotChoice.BeforeLatest).SnapshotAsync(CancellationToken.None), FailureCategory.StaleBackup);
+        failure.BackupId.ShouldBe(only.Id, "reports file it under the one snapshot there is");
+        failure.Message.ShouldStartWith($"Stale backup: memory test:/data ({only}): expected a snapshot before the latest; found 1 snapshot(s), the newest {only}.");
+        (await FailsAsync(() => View(new MemorySource(), SnapshotChoice.BeforeLatest).SnapshotAsync(CancellationToken.None), FailureCategory.StaleBackup))
+            .BackupId.ShouldBeNull("none at all names none");
+    }
+
+    [Test]
     public async Task A_refusal_of_the_system_keeps_its_category()
     {
         var source = new MemorySource { Refusal = new SourceRefusedException(FailureCategory.RepositoryUnreachable, "a repository", "none there") };
