@@ -13,6 +13,7 @@ public sealed class BackupInView(IBackupHistory history, SnapshotChoice choice, 
 {
     private IReadOnlyList<Snapshot>? _history;
     private readonly Dictionary<string, SnapshotTree> _trees = [];
+    private readonly Dictionary<string, BackupCount> _counts = [];
 
     public IBackupHistory History { get; } = history;
 
@@ -61,6 +62,24 @@ public sealed class BackupInView(IBackupHistory history, SnapshotChoice choice, 
         if (Chosen is null && _history is null && choice == SnapshotChoice.Latest && History is ILatestTree latest)
             await ReadLatestAlongsideAsync(latest, cancellationToken);
         return await TreeAsync(await SnapshotAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>How many files and directories one backup holds: the system's own count where it keeps one
+    /// (<see cref="IWholeCount"/>), else its tree's. Counted once per scenario.</summary>
+    public async Task<BackupCount> CountAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (_counts.TryGetValue(snapshot.Id, out var count)) return count;
+        if (History is IWholeCount counting) return _counts[snapshot.Id] = await Guard(() => counting.CountAsync(snapshot, cancellationToken));
+        var tree = await TreeAsync(snapshot, cancellationToken);
+        return _counts[snapshot.Id] = new BackupCount(tree.Files, tree.Directories);
+    }
+
+    /// <summary>The chosen backup's count; without a count of the system's own, its tree, read beside the history when
+    /// that is quicker (<see cref="TreeAsync(CancellationToken)"/>).</summary>
+    public async Task<BackupCount> CountAsync(CancellationToken cancellationToken)
+    {
+        if (History is not IWholeCount) await TreeAsync(cancellationToken);
+        return await CountAsync(await SnapshotAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>The history and the newest tree at once: two reads in parallel, not in a row. Only a speed-up: the tree

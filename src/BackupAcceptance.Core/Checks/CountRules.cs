@@ -14,17 +14,24 @@ public static class CountRules
         public override string ToString() => double.IsInfinity(Percent) ? "from none" : $"{Percent:+0.#;-0.#;0}%";
     }
 
+    /// <summary>Against the backup before the chosen one, both counted as the system counts a whole backup
+    /// (<see cref="BackupInView.CountAsync"/>).</summary>
     public static async Task<CountChange> RequireWithinPreviousAsync(BackupInView view, int percent, CancellationToken cancellationToken)
     {
         StepBounds.Require(view, percent, 0, StepBounds.MaximumPercent, "a percentage");
-        var tree = await RequireSomeFilesAsync(view, cancellationToken);
+        var words = view.Words;
+        var count = await view.CountAsync(cancellationToken);
+        // A backup without files is hollow, whatever the one before held: "0 against 0" proves nothing.
+        if (count.Files == 0)
+            throw view.Failure(FailureCategory.HollowBackup, "at least 1 file (directories never count)",
+                $"0 files in {Plural.Of(count.Directories, "directory", "directories")} below the root{count.Note}");
         var previous = await view.PreviousAsync(cancellationToken) ?? throw view.Failure(FailureCategory.StaleBackup,
-            "a snapshot before this one to compare with", "this is the first snapshot of this host and path");
-        var reference = (await view.TreeAsync(previous, cancellationToken)).Files;
-        var change = new CountChange(tree.Files, reference);
+            $"a {words.Backup} before this one to compare with", $"this is the first {words.Backup} {words.OfSubject}");
+        var reference = await view.CountAsync(previous, cancellationToken);
+        var change = new CountChange(count.Files, reference.Files);
         if (Within(change, percent)) return change;
-        throw view.Failure(FailureCategory.CountDrop, $"the file count within {percent}% of the previous snapshot ({previous}: {reference} files)",
-            $"{tree.Files} files ({change})");
+        throw view.Failure(FailureCategory.CountDrop, $"the file count within {percent}% of the previous {words.Backup} ({previous}: {reference.Files} files{reference.Note})",
+            $"{count.Files} files ({change}{count.Note})");
     }
 
     /// <param name="live">The live directory the subject's path is on this machine.</param>

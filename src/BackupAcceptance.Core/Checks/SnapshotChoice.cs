@@ -12,6 +12,10 @@ public abstract record SnapshotChoice
 
     public static SnapshotChoice AsOf(DateTimeOffset latestAdmitted, string asWritten) => new AsOfChoice(latestAdmitted, asWritten);
 
+    /// <summary>The latest as a system shows it that hides backups dated after a moment (amrecover's default working
+    /// date, today, hides a dump a server with a clock ahead dated tomorrow).</summary>
+    public static SnapshotChoice LatestShownBy(DateTimeOffset latestShown) => new LatestShownChoice(latestShown);
+
     /// <summary>The chosen backup of <paramref name="history"/> (oldest first), or null when none fits.</summary>
     public abstract Snapshot? Pick(IReadOnlyList<Snapshot> history);
 
@@ -30,6 +34,13 @@ public abstract record SnapshotChoice
         public override Snapshot? Pick(IReadOnlyList<Snapshot> history) => history.Count > 1 ? history[^2] : null;
 
         public override string Expected(BackupWords words) => $"a {words.Backup} before the latest";
+    }
+
+    private sealed record LatestShownChoice(DateTimeOffset LatestShown) : SnapshotChoice
+    {
+        public override Snapshot? Pick(IReadOnlyList<Snapshot> history) => history.LastOrDefault(s => s.Time <= LatestShown);
+
+        public override string Expected(BackupWords words) => $"at least one {words.Backup}";
     }
 
     private sealed record AsOfChoice(DateTimeOffset LatestAdmitted, string AsWritten) : SnapshotChoice

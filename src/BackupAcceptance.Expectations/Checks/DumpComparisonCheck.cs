@@ -11,29 +11,14 @@ using BackupAcceptance.Expectations.Counts;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// Compares the dump in view with the dump before it (from <c>history</c>, browsed with <c>setdate</c>): the file
-/// count must not move by more than a percentage (a count drop means data went missing), and the two must not be
-/// identical (a backup that never changes is a stale copy of one old state). Both sides are the state a restore of
-/// each dump gives (<see cref="RestoreState"/>), not amrecover's merged listing, which keeps names an incremental
-/// recorded as deleted.
+/// Compares the dump in view with the dump before it (from <c>history</c>, browsed with <c>setdate</c>): the two must
+/// not be identical (a backup that never changes is a stale copy of one old state). Both sides are the state a
+/// restore of each dump gives (<see cref="RestoreState"/>), not amrecover's merged listing, which keeps names an
+/// incremental recorded as deleted. The file count against the previous dump is the core's rule
+/// (<c>CountRules</c>), over <see cref="AmandaDiskCounts"/>.
 /// </summary>
 public static class DumpComparisonCheck
 {
-    /// <returns>The two dumps' counts, for the report.</returns>
-    public static async Task<CountChange> RequireCountWithinPreviousAsync(SessionLease lease, int percent, CancellationToken cancellationToken)
-    {
-        StepInput.Require(lease.Target, percent, 0, CountChange.MaximumPercent, "a percentage");
-        var (current, previous, previousDate) = await WalkBothAsync(lease, "to compare its file count with the previous dump's", cancellationToken);
-        RequireFiles(lease, current.Inventory);
-        var change = new CountChange(current.State.Files.Count, previous.State.Files.Count);
-        if (!change.IsWithin(percent))
-            throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, current.Inventory.Summary.DumpDate,
-                $"a file count within {percent}% of the previous dump ({previousDate.Date}: {previous.State.Files.Count} files{previous.State.Note})",
-                $"{current.State.Files.Count} files ({change}{current.State.Note}){current.Inventory.Summary.UnreachableNote()}",
-                lease.Session.Transcript.Tail());
-        return change;
-    }
-
     /// <summary>A dump without files is hollow, whatever the dump before it held: "0 against 0" proves nothing.</summary>
     internal static void RequireFiles(SessionLease lease, DiskInventory inventory)
     {

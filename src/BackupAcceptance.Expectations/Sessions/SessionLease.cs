@@ -100,6 +100,9 @@ public sealed class SessionLease(SessionPool pool, BackupTarget target, Amrecove
         LatestSetOn = date is null ? latest.Value.Date : null;
     }
 
+    /// <summary>The working date amrecover browses with: the one set, else "the latest" (today as a whole day).</summary>
+    public DumpDate BrowsingDate => WorkingDate ?? Latest;
+
     // "The latest" is amrecover's own default date, today as a whole day (a fresh session's): every session of the pool
     // then judges the same dumps (a date far ahead would show a dump dated a later day that a fresh session hides,
     // see ClockCheck), and a refusal names the same date in every run of that day (a baseline is byte-identical).

@@ -1,5 +1,6 @@
 using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
 
@@ -14,12 +15,17 @@ public static class AmandaView
 {
     public const string EvidenceName = "amrecover transcript";
 
-    public static async Task<T> RunAsync<T>(SessionLease lease, SnapshotChoice choice, Func<BackupInView, CancellationToken, Task<T>> rule,
-        CancellationToken cancellationToken)
+    public static Task<T> RunAsync<T>(SessionLease lease, SnapshotChoice choice, Func<BackupInView, CancellationToken, Task<T>> rule,
+        CancellationToken cancellationToken) => RunAsync(lease, new AmandaDiskHistory(lease), choice, rule, cancellationToken);
+
+    /// <param name="disk">The disk as the rule sees it: its history, and what else it can answer (its counts).
+    /// A failure Amanda's own code words (an <see cref="ExpectationFailedException"/>) comes back as it is.</param>
+    public static async Task<T> RunAsync<T>(SessionLease lease, IBackupHistory disk, SnapshotChoice choice,
+        Func<BackupInView, CancellationToken, Task<T>> rule, CancellationToken cancellationToken)
     {
         try
         {
-            return await rule(new BackupInView(new AmandaDiskHistory(lease), choice, EvidenceName), cancellationToken);
+            return await rule(new BackupInView(disk, choice, EvidenceName), cancellationToken);
         }
         catch (CheckFailedException failure) when (failure is not ExpectationFailedException)
         {

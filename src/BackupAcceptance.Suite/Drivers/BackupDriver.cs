@@ -4,6 +4,7 @@ using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Expectations;
+using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Settings;
@@ -39,6 +40,9 @@ public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioRepor
 
     /// <summary>"Given every disk of CONFIG config": the disks to check.</summary>
     public IReadOnlyList<BackupTarget>? Estate { get; private set; }
+
+    /// <summary>What the scenario is about, as the reader names it: the repository, else the disk.</summary>
+    internal string Subject => Repository ?? Target?.ToString() ?? "every disk of the configuration";
 
     /// <summary>The repository the scenario is about, as the reader names it, or null for an Amanda scenario.</summary>
     public string? Repository => _source?.Subject;
@@ -239,10 +243,11 @@ public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioRepor
         VerdictAsync(() => check(View(), Cancellation));
 
     /// <summary>A check the core's rules answer for any backup system: on a repository's view, or on the disk's dump
-    /// history (<see cref="AmandaView"/>) with the scenario's session showing the chosen dump.</summary>
+    /// history and counts (<see cref="AmandaView"/>, <see cref="AmandaDiskCounts"/>) with the scenario's session
+    /// showing the chosen dump.</summary>
     internal Task<T> OnBackupAsync<T>(Func<BackupInView, CancellationToken, Task<T>> rule) => OnRepository
         ? OnRepositoryAsync(rule)
-        : OnDiskAsync((lease, cancellation) => AmandaView.RunAsync(lease, _dump.Snapshots, rule, cancellation));
+        : OnDiskAsync((lease, cancellation) => AmandaView.RunAsync(lease, new AmandaDiskCounts(lease), _dump.Dumps(lease), rule, cancellation));
 
     /// <summary>A step the restic backend cannot answer: an input error naming it, before anything runs.</summary>
     internal Exception AmandaOnly()

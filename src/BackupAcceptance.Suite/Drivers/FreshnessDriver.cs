@@ -31,7 +31,7 @@ public sealed class FreshnessDriver(BackupDriver driver, CheckLedger checks, Evi
     {
         checks.Record(1, driver.OnRepository ? "snapshot" : "dump");
         if (!driver.OnRepository) measurements.Dump(driver.RequireTarget(), AmandaDiskHistory.DateOf(backup));
-        output.WriteLine($"{driver.Repository ?? driver.Target?.ToString()}: {line}{(backup.Detail is { } detail ? $" ({detail})" : "")}");
+        output.WriteLine($"{driver.Subject}: {line}{(backup.Detail is { } detail ? $" ({detail})" : "")}");
     }
 
     public async Task RequireFullDumpNoOlderThanAsync(int days)

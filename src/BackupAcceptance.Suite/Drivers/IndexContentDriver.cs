@@ -65,16 +65,9 @@ public sealed class IndexContentDriver(BackupDriver driver, CheckLedger checks, 
 
     public async Task RequireCountWithinPreviousAsync(int percent)
     {
-        if (driver.OnRepository)
-        {
-            var counted = await driver.OnRepositoryAsync((view, cancellation) => CountRules.RequireWithinPreviousAsync(view, percent, cancellation));
-            checks.Record(counted.Count, "files");
-            output.WriteLine($"{driver.Repository}: {counted.Count} files against {counted.Reference} in the previous snapshot ({counted})");
-            return;
-        }
-        var change = await driver.OnDiskAsync((lease, cancellation) => DumpComparisonCheck.RequireCountWithinPreviousAsync(lease, percent, cancellation));
-        checks.Record(change.Count, "files");
-        output.WriteLine($"{driver.Target}: {change.Count} files against {change.Reference} in the previous dump ({change})");
+        var counted = await driver.OnBackupAsync((view, cancellation) => CountRules.RequireWithinPreviousAsync(view, percent, cancellation));
+        checks.Record(counted.Count, "files");
+        output.WriteLine($"{driver.Subject}: {counted.Count} files against {counted.Reference} in the previous {(driver.OnRepository ? "snapshot" : "dump")} ({counted})");
     }
 
     public async Task RequireCountWithinLiveAsync(int percent)

@@ -51,6 +51,10 @@ public sealed class AmandaOnTheCoreTests
         SnapshotChoice.AsOf(DumpDate.Parse("2026-12-06").LatestAdmitted, "2026-12-06").Pick(history)!.Id.ShouldBe("2026-12-06-14-24-36");
         SnapshotChoice.AsOf(DumpDate.Parse("2026-12-06-14-24").LatestAdmitted, "2026-12-06-14-24").Pick(history)!.Id.ShouldBe("2026-12-06-14-23-33");
         SnapshotChoice.AsOf(DumpDate.Parse("2026-12-06-14-23").LatestAdmitted, "2026-12-06-14-23").Pick(history)!.Id.ShouldBe("2026-12-05-20-00-00");
+        // A server whose clock is ahead dated a dump tomorrow: amrecover's default date (today) hides it, and so does the core.
+        var ahead = AmandaDiskHistory.Snapshots([Record("2026-12-07-01-00-00", 1, "d"), .. history.Reverse().Select(s => Record(s.Id, 1, "x"))]);
+        SnapshotChoice.LatestShownBy(DumpDate.Parse("2026-12-06").LatestAdmitted).Pick(ahead)!.Id.ShouldBe("2026-12-06-14-24-36");
+        SnapshotChoice.Latest.Pick(ahead)!.Id.ShouldBe("2026-12-07-01-00-00");
     }
 
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");

@@ -88,6 +88,15 @@ Feature: Controls for false greens
     Given ba-daily config for localhost /srv/fixtures/shrinking
     Then the file count is within 49% of the previous dump
 
+  Scenario: A count against the previous dump leaves the session on the dump it judged
+    Given ba-daily config for localhost /srv/fixtures/shrinking
+    Then the file count is within 50% of the previous dump
+    And the backup contains at least 51 files
+
+  Scenario: A count against the previous dump of a disk of empty directories is hollow
+    Given ba-daily config for localhost /srv/fixtures/hollow
+    Then the file count is within 10% of the previous dump
+
   @good
   Scenario: A live count change of exactly the allowed percentage passes
     Given ba-daily config for localhost /srv/fixtures/shrinking

@@ -171,6 +171,30 @@ public sealed class CoreRulesTests
         source.TreeReads.ShouldBe(1, "a scenario reads a snapshot's tree once");
     }
 
+    private static Snapshot Dump(string id, DateTimeOffset time) => new(id, time) { Name = $"dump {id}" };
+
+    [Test]
+    public async Task A_count_against_the_previous_backup_takes_the_systems_own_counts_in_its_words()
+    {
+        var before = Dump("d1", Now.AddDays(-1));
+        var latest = Dump("d2", Now);
+        var history = new CountedHistory((before, new BackupCount(100, 10)), (latest, new BackupCount(50, 10) { Note = "; the state a restore gives" }));
+        var view = new BackupInView(history, SnapshotChoice.Latest, "amrecover transcript");
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => CountRules.RequireWithinPreviousAsync(view, 49, CancellationToken.None));
+        failure.Message.ShouldStartWith("Count drop: counted test:/data (dump d2): expected the file count within 49% of the previous dump " +
+            "(dump d1: 100 files); found 50 files (-50%; the state a restore gives).");
+        (await CountRules.RequireWithinPreviousAsync(view, 50, CancellationToken.None)).ShouldBe(new CountRules.CountChange(50, 100), "exactly the limit passes");
+        history.Counts.ShouldBe(2, "each backup counted once per scenario, and no tree asked for");
+
+        var first = new BackupInView(new CountedHistory((latest, new BackupCount(5, 1))), SnapshotChoice.Latest, "amrecover transcript");
+        var none = await Should.ThrowAsync<CheckFailedException>(() => CountRules.RequireWithinPreviousAsync(first, 10, CancellationToken.None));
+        (none.Category, none.Found).ShouldBe((FailureCategory.StaleBackup, "this is the first dump in the disk's history"));
+        var hollow = new BackupInView(new CountedHistory((before, new BackupCount(100, 10)), (latest, new BackupCount(0, 7))), SnapshotChoice.Latest, "t");
+        var empty = await Should.ThrowAsync<CheckFailedException>(() => CountRules.RequireWithinPreviousAsync(hollow, 99, CancellationToken.None));
+        (empty.Category, empty.Found).ShouldBe((FailureCategory.HollowBackup, "0 files in 7 directories below the root"),
+            "a hollow backup is hollow whatever the one before held");
+    }
+
     [Test]
     public async Task No_backup_before_the_latest_is_said_of_the_one_there_is()
     {

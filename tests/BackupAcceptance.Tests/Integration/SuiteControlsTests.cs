@@ -120,7 +120,11 @@ public sealed class SuiteControlsTests
     [TestCase("A tape server that refuses is a broken restore, not the backup's fault",
         "Restore failed: ba-daily-refused localhost:/srv/fixtures/oddnames (dump ", "the tape server refused: amidxtaped says \"Storage 'ba-daily' not found\"")]
     [TestCase("A count change one percent past the allowed fails",
-        "Count drop: ba-daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 49% of the previous dump")]
+        "Count drop: ba-daily localhost:/srv/fixtures/shrinking (dump ", "expected the file count within 49% of the previous dump")]
+    [TestCase("A count against the previous dump leaves the session on the dump it judged",
+        "Too few files: ba-daily localhost:/srv/fixtures/shrinking (dump ", "expected at least 51 files (directories never count); found 50 files in ")]
+    [TestCase("A count against the previous dump of a disk of empty directories is hollow",
+        "Hollow backup: ba-daily localhost:/srv/fixtures/hollow (dump ", "expected at least 1 file (directories never count); found 0 files in 7 directories below the root")]
     [TestCase("A live count change past the widest allowed fails",
         "Count drop: ba-daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 99% of the live directory (50 files now); found 100 files in the backup (+100%)")]
     [TestCase("One file more than the disk holds fails",
@@ -200,7 +204,7 @@ public sealed class SuiteControlsTests
         // FAIL for a backup fault, BROKEN for a check that could not run: as Allure's statuses, one line each.
         var failed = _run.AllureResults.Count(r => (string?)r["status"] == "failed");
         var broken = _run.AllureResults.Count(r => (string?)r["status"] == "broken");
-        (failed + broken).ShouldBe(57);
+        (failed + broken).ShouldBe(59);
         broken.ShouldBeGreaterThan(0);
         _run.Summary.ShouldContain($"6 passed, {failed} failed, {broken} broken");
         System.Text.RegularExpressions.Regex.Matches(_run.Summary, "^BROKEN ", System.Text.RegularExpressions.RegexOptions.Multiline).Count.ShouldBe(broken);

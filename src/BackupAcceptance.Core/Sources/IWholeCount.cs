@@ -1,0 +1,17 @@
+namespace BackupAcceptance.Core.Sources;
+
+/// <summary>A backup system that counts a whole backup its own way instead of the core counting its tree: Amanda counts
+/// the state a restore of an incremental chain gives, from index files or several amrecover sessions. A capability,
+/// not every system has it.</summary>
+public interface IWholeCount
+{
+    Task<BackupCount> CountAsync(Snapshot snapshot, CancellationToken cancellationToken);
+}
+
+/// <summary>What one backup holds below the subject's path: files (every entry that is not a directory) and
+/// directories, and what the reader must know of how they were counted ("" when nothing).</summary>
+public sealed record BackupCount(int Files, int Directories)
+{
+    /// <summary>Said after the count, beginning with its own separator ("; 2 directories amrecover could not enter").</summary>
+    public string Note { get; init; } = "";
+}
