@@ -82,6 +82,15 @@ public sealed class BackupInView(IBackupHistory history, SnapshotChoice choice, 
         return await CountAsync(await SnapshotAsync(cancellationToken), cancellationToken);
     }
 
+    /// <summary>The chosen backup's files, counted as far as <paramref name="minimum"/> where the system can stop there
+    /// (<see cref="IFilesAtLeast"/>), else whole.</summary>
+    public async Task<BackupCount> CountAtLeastAsync(int minimum, CancellationToken cancellationToken)
+    {
+        if (History is not IFilesAtLeast floor) return await CountAsync(cancellationToken);
+        var snapshot = await SnapshotAsync(cancellationToken);
+        return await Guard(() => floor.CountAtLeastAsync(snapshot, minimum, cancellationToken));
+    }
+
     /// <summary>The history and the newest tree at once: two reads in parallel, not in a row. Only a speed-up: the tree
     /// is kept only when it is of the snapshot the history ends with, and its failure is never the verdict (the tree
     /// is then read again by id, which names the snapshot); a failed history stops it.</summary>
@@ -130,9 +139,12 @@ public sealed class BackupInView(IBackupHistory history, SnapshotChoice choice, 
     }
 
     /// <param name="about">The snapshot the failure is about when it is not the chosen one (the latest, for an age).</param>
-    public CheckFailedException Failure(FailureCategory category, string expected, string found, Exception? inner = null, Snapshot? about = null) =>
+    /// <param name="filesCounted">The backup's files when the check counted every one (a fact monitoring reports).</param>
+    public CheckFailedException Failure(FailureCategory category, string expected, string found, Exception? inner = null, Snapshot? about = null,
+        int? filesCounted = null) =>
         new(category, History.Subject, (about ?? Chosen)?.ToString(), expected, found, History.TranscriptTail(), evidenceName, inner)
         {
             BackupId = (about ?? Chosen)?.Id,
+            FilesCounted = filesCounted,
         };
 }

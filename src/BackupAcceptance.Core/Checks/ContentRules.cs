@@ -7,14 +7,17 @@ namespace BackupAcceptance.Core.Checks;
 /// hollow-backup detector is the first: directories never count.</summary>
 public static class ContentRules
 {
-    public static async Task<SnapshotTree> RequireFilesAsync(BackupInView view, int minimum, CancellationToken cancellationToken)
+    /// <summary>The hollow-backup detector, for every system: counted as far as the minimum where the system can stop
+    /// there, else whole.</summary>
+    public static async Task<BackupCount> RequireFilesAsync(BackupInView view, int minimum, CancellationToken cancellationToken)
     {
         StepBounds.Require(view, minimum, 1, StepBounds.MaximumFiles, "a number of files");
-        var tree = await view.TreeAsync(cancellationToken);
-        if (tree.Files >= minimum) return tree;
-        throw view.Failure(tree.Files == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles,
+        var count = await view.CountAtLeastAsync(minimum, cancellationToken);
+        if (count.Files >= minimum) return count;
+        throw view.Failure(count.Files == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles,
             $"at least {Plural.Of(minimum, "file")} (directories never count)",
-            $"{tree.Files} files in {Plural.Of(tree.Directories, "directory", "directories")} below the root");
+            $"{Plural.Of(count.Files, "file")} in {Plural.Of(count.Directories, "directory", "directories")} below the root{count.Note}",
+            filesCounted: count.Complete ? count.Files : null);
     }
 
     public static async Task<int> RequireFilesBelowAsync(BackupInView view, string directory, CancellationToken cancellationToken)

@@ -20,11 +20,7 @@ public static class CountRules
     {
         StepBounds.Require(view, percent, 0, StepBounds.MaximumPercent, "a percentage");
         var words = view.Words;
-        var count = await view.CountAsync(cancellationToken);
-        // A backup without files is hollow, whatever the one before held: "0 against 0" proves nothing.
-        if (count.Files == 0)
-            throw view.Failure(FailureCategory.HollowBackup, "at least 1 file (directories never count)",
-                $"0 files in {Plural.Of(count.Directories, "directory", "directories")} below the root{count.Note}");
+        var count = RequireSomeFiles(view, await view.CountAsync(cancellationToken));
         var previous = await view.PreviousAsync(cancellationToken) ?? throw view.Failure(FailureCategory.StaleBackup,
             $"a {words.Backup} before this one to compare with", $"this is the first {words.Backup} {words.OfSubject}");
         var reference = await view.CountAsync(previous, cancellationToken);
@@ -38,7 +34,7 @@ public static class CountRules
     public static async Task<CountChange> RequireWithinLiveAsync(BackupInView view, string live, int percent, CancellationToken cancellationToken)
     {
         StepBounds.Require(view, percent, 0, StepBounds.MaximumPercent, "a percentage");
-        var tree = await RequireSomeFilesAsync(view, cancellationToken);
+        var count = RequireSomeFiles(view, await view.CountAsync(cancellationToken));
         LiveSide.RequireComparable(view, await view.SnapshotAsync(cancellationToken));
         int now;
         try
@@ -49,14 +45,16 @@ public static class CountRules
         {
             throw view.Failure(FailureCategory.SuiteDefect, $"the live directory {live} readable whole", unreadable.Message, unreadable);
         }
-        var change = new CountChange(tree.Files, now);
+        var change = new CountChange(count.Files, now);
         if (Within(change, percent)) return change;
         throw view.Failure(FailureCategory.CountDrop, $"the file count within {percent}% of the live directory ({now} files now)",
-            $"{tree.Files} files in the backup ({change})");
+            $"{count.Files} files in the backup ({change})");
     }
 
     private static bool Within(CountChange change, int percent) => Math.Abs(change.Percent) <= percent;
 
-    private static async Task<SnapshotTree> RequireSomeFilesAsync(BackupInView view, CancellationToken cancellationToken) =>
-        await ContentRules.RequireFilesAsync(view, 1, cancellationToken);
+    /// <summary>A backup without files is hollow, whatever it is compared with: "0 against 0" proves nothing.</summary>
+    private static BackupCount RequireSomeFiles(BackupInView view, BackupCount count) => count.Files > 0 ? count
+        : throw view.Failure(FailureCategory.HollowBackup, "at least 1 file (directories never count)",
+            $"0 files in {Plural.Of(count.Directories, "directory", "directories")} below the root{count.Note}", filesCounted: count.Complete ? 0 : null);
 }

@@ -1,6 +1,7 @@
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Core.Sources;
+using BackupAcceptance.Expectations.Counts;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Sources;
 
@@ -12,7 +13,7 @@ namespace BackupAcceptance.Expectations.Checks;
 /// names an incremental recorded as deleted), from the walk cache, the index files or amrecover
 /// (<see cref="DiskCount"/>). A dump the session does not list is browsed with setdate, and the session put back.
 /// </summary>
-public sealed class AmandaDiskCounts(SessionLease lease) : IBackupHistory, IWholeCount
+public sealed class AmandaDiskCounts(SessionLease lease) : IBackupHistory, IWholeCount, IFilesAtLeast
 {
     private const string Checking = "to count its files as a restore gives them";
 
@@ -26,12 +27,32 @@ public sealed class AmandaDiskCounts(SessionLease lease) : IBackupHistory, IWhol
 
     public string TranscriptTail() => _history.TranscriptTail();
 
-    public async Task<BackupCount> CountAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>The last count as far as a minimum (<see cref="CountAtLeastAsync"/>): how it was got, for the report.</summary>
+    public WalkSummary? LastWalk { get; private set; }
+
+    public Task<BackupCount> CountAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, CountShownAsync, cancellationToken);
+
+    public Task<BackupCount> CountAtLeastAsync(Snapshot snapshot, int minimum, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, async (_, cancellation) =>
+        {
+            var summary = LastWalk = await FileCountCheck.CountAtLeastAsync(lease, minimum, cancellation);
+            // Fewer than the minimum: every directory it could enter was walked.
+            return new BackupCount(summary.Files, summary.Directories)
+            {
+                Note = summary.Files < minimum ? $" (the whole disk was walked){summary.UnreachableNote()}" : "",
+                Complete = summary.Complete && summary.Unreachable == 0,
+            };
+        }, cancellationToken);
+
+    /// <summary>Runs a count on the dump <paramref name="snapshot"/> names: the one the session lists (its root's "."
+    /// line, not what the working date should show), or browsed with setdate and the session put back after.</summary>
+    private async Task<BackupCount> OnDumpAsync(Snapshot snapshot, Func<DumpDate, CancellationToken, Task<BackupCount>> count,
+        CancellationToken cancellationToken)
     {
         var date = AmandaDiskHistory.DateOf(snapshot);
-        // What the session lists, not what its working date should show: the root's "." line names the dump.
         var root = await Guard.AmandaAsync(lease, null, "to list the disk's root", () => lease.RootListingAsync(cancellationToken));
-        if (root.DumpDate is { } shown && shown.Value == date.Value) return await CountShownAsync(date, cancellationToken);
+        if (root.DumpDate is { } shown && shown.Value == date.Value) return await count(date, cancellationToken);
         var working = lease.WorkingDate;
         await Guard.AmandaAsync(lease, date, $"to browse the dump of {date}", async () =>
         {
@@ -40,7 +61,7 @@ public sealed class AmandaDiskCounts(SessionLease lease) : IBackupHistory, IWhol
         });
         try
         {
-            return await CountShownAsync(date, cancellationToken);
+            return await count(date, cancellationToken);
         }
         finally
         {
@@ -55,7 +76,7 @@ public sealed class AmandaDiskCounts(SessionLease lease) : IBackupHistory, IWhol
         }
     }
 
-    private async Task<BackupCount> CountShownAsync(DumpDate? viewing, CancellationToken cancellationToken)
+    private async Task<BackupCount> CountShownAsync(DumpDate viewing, CancellationToken cancellationToken)
     {
         var inventory = await DiskCount.WalkAsync(lease, cancellationToken, viewing);
         var state = await RestoreStates.OfAsync(lease, inventory, Checking, cancellationToken);

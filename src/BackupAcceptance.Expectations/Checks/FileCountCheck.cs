@@ -1,7 +1,7 @@
 using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Walking;
-using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Expectations.Sources;
 using BackupAcceptance.Expectations.Sessions;
 using BackupAcceptance.Expectations.Walks;
 using BackupAcceptance.Expectations.Counts;
@@ -24,9 +24,22 @@ public static class FileCountCheck
     /// directory per ten files, one round trip each, while the whole count costs a second or two.</summary>
     public const int EarlyStopUpTo = 1_000;
 
+    /// <summary>The core's hollow-backup rule (<c>ContentRules.RequireFilesAsync</c>) on the dump the session shows,
+    /// counted by <see cref="CountAtLeastAsync"/>.</summary>
+    /// <returns>How the files were counted, for the report.</returns>
     public static async Task<WalkSummary> RequireFilesAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
-        StepInput.Require(lease.Target, minimum, 1, MaximumFiles, "a number of files");
+        var counts = new AmandaDiskCounts(lease);
+        await AmandaView.RunAsync(lease, counts, SnapshotChoice.LatestShownBy(lease.BrowsingDate.LatestAdmitted),
+            (view, cancellation) => ContentRules.RequireFilesAsync(view, minimum, cancellation), cancellationToken);
+        return counts.LastWalk ?? throw new InvalidOperationException("the rule passed without counting");
+    }
+
+    /// <summary>Files of the dump the session shows, as far as <paramref name="minimum"/>: a small minimum from the root
+    /// listing or a walk that stops at the last file needed, a large one (or a short walk that could not enter some
+    /// directories, where the index files can be read) from the whole count.</summary>
+    public static async Task<WalkSummary> CountAtLeastAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
+    {
         var summary = minimum <= EarlyStopUpTo
             ? await WalkUntilAsync(lease, minimum, cancellationToken)
             : (await DiskCount.WalkAsync(lease, cancellationToken)).Summary;
@@ -36,11 +49,6 @@ public static class FileCountCheck
         if (summary.Files < minimum && summary.Unreachable > 0 && minimum <= EarlyStopUpTo
             && (await IndexWalk.LocateAsync(lease, lease.Pool.Walking, cancellationToken)).Files is not null)
             summary = (await DiskCount.WalkAsync(lease, cancellationToken)).Summary;
-        if (summary.Files < minimum)
-            throw new ExpectationFailedException(summary.Files == 0 ? FailureCategory.HollowBackup : FailureCategory.TooFewFiles,
-                lease.Target, summary.DumpDate, $"at least {Plural.Of(minimum, "file")} (directories never count)",
-                $"{Plural.Of(summary.Files, "file")} in {Plural.Of(summary.Directories, "directory", "directories")} below the root (the whole disk was walked){summary.UnreachableNote()}",
-                lease.Session.Transcript.Tail()) { FilesCounted = summary.Complete && summary.Unreachable == 0 ? summary.Files : null };
         return summary;
     }
 
