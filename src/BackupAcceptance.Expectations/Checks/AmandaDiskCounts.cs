@@ -81,6 +81,10 @@ public sealed class AmandaDiskCounts(SessionLease lease) : IBackupHistory, IWhol
         var inventory = await DiskCount.WalkAsync(lease, cancellationToken, viewing);
         var state = await RestoreStates.OfAsync(lease, inventory, Checking, cancellationToken);
         // Directories below the root, as a walk counts them (the restore state holds the root too).
-        return new BackupCount(state.Files.Count, state.Directories.Count(d => !d.IsRoot)) { Note = state.Note + inventory.Summary.UnreachableNote() };
+        return new BackupCount(state.Files.Count, state.Directories.Count(d => !d.IsRoot))
+        {
+            Note = state.Note + inventory.Summary.UnreachableNote(),
+            Complete = inventory.Summary.Complete && inventory.Summary.Unreachable == 0,
+        };
     }
 }

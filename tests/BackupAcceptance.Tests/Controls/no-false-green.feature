@@ -93,6 +93,11 @@ Feature: Controls for false greens
     Then the file count is within 50% of the previous dump
     And the backup contains at least 51 files
 
+  Scenario: At least N files is judged on the dump the scenario chose
+    Given ba-daily config for localhost /srv/fixtures/shrinking
+    And the dump before the latest
+    Then the backup contains at least 101 files
+
   Scenario: A count against the previous dump of a disk of empty directories is hollow
     Given ba-daily config for localhost /srv/fixtures/hollow
     Then the file count is within 10% of the previous dump

@@ -195,6 +195,42 @@ public sealed class CoreRulesTests
             "a hollow backup is hollow whatever the one before held");
     }
 
+    /// <summary>A history whose system counts as far as a minimum: never whole, and says what it could not reach.</summary>
+    private sealed class FloorHistory(Snapshot only, BackupCount floor) : IBackupHistory, IFilesAtLeast
+    {
+        public string Subject => "floor test:/data";
+
+        public int? AskedFor { get; private set; }
+
+        public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>([only]);
+
+        public Task<BackupCount> CountAtLeastAsync(Snapshot snapshot, int minimum, CancellationToken cancellationToken)
+        {
+            AskedFor = minimum;
+            return Task.FromResult(floor);
+        }
+
+        public string TranscriptTail() => "";
+    }
+
+    [Test]
+    public async Task At_least_N_files_asks_a_system_that_can_stop_there_and_reports_no_count_it_did_not_finish()
+    {
+        var dump = Dump("d1", Now);
+        var enough = new FloorHistory(dump, new BackupCount(3, 1) { Complete = false });
+        (await ContentRules.RequireFilesAsync(new BackupInView(enough, SnapshotChoice.Latest, "t"), 3, CancellationToken.None)).Files.ShouldBe(3);
+        enough.AskedFor.ShouldBe(3, "the floor, not a whole count: no tree is asked for");
+
+        var unreached = new FloorHistory(dump, new BackupCount(2, 4) { Complete = false, Note = " (2 directories could not be entered)" });
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            ContentRules.RequireFilesAsync(new BackupInView(unreached, SnapshotChoice.Latest, "t"), 3, CancellationToken.None));
+        (failure.Category, failure.Found).ShouldBe((FailureCategory.TooFewFiles, "2 files in 4 directories below the root (2 directories could not be entered)"));
+        failure.FilesCounted.ShouldBeNull("a count that could not reach every directory is not the backup's count");
+        var whole = new FloorHistory(dump, new BackupCount(1, 4));
+        (await Should.ThrowAsync<CheckFailedException>(() =>
+            ContentRules.RequireFilesAsync(new BackupInView(whole, SnapshotChoice.Latest, "t"), 3, CancellationToken.None))).FilesCounted.ShouldBe(1);
+    }
+
     [Test]
     public async Task No_backup_before_the_latest_is_said_of_the_one_there_is()
     {
