@@ -16,7 +16,7 @@ filter_for() {
     unit) echo "FullyQualifiedName~BackupAcceptance.Tests.Checks|FullyQualifiedName~BackupAcceptance.Tests.Session" ;;
     areas) echo "FullyQualifiedName~BackupAcceptance.Tests.Restoring.RestoreRoot|FullyQualifiedName~BackupAcceptance.Tests.Restoring.RestoreArea|FullyQualifiedName~BackupAcceptance.Tests.Session.WordRules" ;;
     controls) echo "FullyQualifiedName~SuiteControlsTests" ;;
-    counts) echo "FullyQualifiedName~BackupAcceptance.Tests.Index|FullyQualifiedName~BackupAcceptance.Tests.Walks|FullyQualifiedName~IndexWalkIntegration|FullyQualifiedName~WalkCacheIntegration|FullyQualifiedName~SharedQueueWalkerIntegration|FullyQualifiedName~RandomPickIntegration" ;;
+    counts) echo "FullyQualifiedName~BackupAcceptance.Tests.Index|FullyQualifiedName~BackupAcceptance.Tests.Walks|FullyQualifiedName~IndexWalkIntegration|FullyQualifiedName~WalkCacheIntegration|FullyQualifiedName~SharedQueueWalkerIntegration|FullyQualifiedName~RandomPickIntegration|FullyQualifiedName~FileCountCheckIntegration" ;;
     nightly) echo "FullyQualifiedName~NightlyScheduleIntegration" ;;
     catalogue) echo "FullyQualifiedName~BackupAcceptance.Tests.Listing|FullyQualifiedName~BackupAcceptance.Tests.Index|FullyQualifiedName~BackupAcceptance.Tests.Image|FullyQualifiedName~DumpPick" ;;
     recovery) echo "FullyQualifiedName~FullRestoreRule|FullyQualifiedName~RecoveryPointIntegration|FullyQualifiedName~RecoveryTimeIntegration|FullyQualifiedName~FullRestoreIntegration|FullyQualifiedName~DataCommandIntegration" ;;
