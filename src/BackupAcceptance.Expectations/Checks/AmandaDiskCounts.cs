@@ -1,5 +1,4 @@
 using BackupAcceptance.Amanda.Listing;
-using BackupAcceptance.Amanda.Session;
 using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Expectations.Counts;
 using BackupAcceptance.Expectations.Sessions;
@@ -53,27 +52,7 @@ public sealed class AmandaDiskCounts(SessionLease lease) : IBackupHistory, IWhol
         var date = AmandaDiskHistory.DateOf(snapshot);
         var root = await Guard.AmandaAsync(lease, null, "to list the disk's root", () => lease.RootListingAsync(cancellationToken));
         if (root.DumpDate is { } shown && shown.Value == date.Value) return await count(date, cancellationToken);
-        var working = lease.WorkingDate;
-        await Guard.AmandaAsync(lease, date, $"to browse the dump of {date}", async () =>
-        {
-            await lease.ViewDumpAsync(date, cancellationToken);
-            return true;
-        });
-        try
-        {
-            return await count(date, cancellationToken);
-        }
-        finally
-        {
-            try
-            {
-                await lease.ViewDumpAsync(working, cancellationToken);
-            }
-            catch (AmrecoverException)
-            {
-                // Never hide the count's own failure; the lease puts the date back (or drops the session) when returned.
-            }
-        }
+        return await DumpBrowse.OnDumpAsync(lease, date, $"to browse the dump of {date}", () => count(date, cancellationToken), cancellationToken);
     }
 
     private async Task<BackupCount> CountShownAsync(DumpDate viewing, CancellationToken cancellationToken)

@@ -66,27 +66,10 @@ public static class DumpComparisonCheck
             throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, current.Summary.DumpDate,
                 "a previous dump to compare with", $"none before it ({Plural.Of(history.Count, "dump")} in the history)",
                 lease.Session.Transcript.Tail());
-        var restoreTo = lease.WorkingDate;
-        await Guard.AmandaAsync(lease, before.Date, "to browse the previous dump", async () =>
-        {
-            await lease.ViewDumpAsync(before.Date, cancellationToken);
-            return true;
-        });
-        try
+        return await DumpBrowse.OnDumpAsync(lease, before.Date, "to browse the previous dump", async () =>
         {
             var previous = await DiskCount.WalkAsync(lease, cancellationToken, before.Date);
             return (new Side(current, currentState), new Side(previous, await RestoreStates.OfAsync(lease, previous, checking, cancellationToken)), before);
-        }
-        finally
-        {
-            try
-            {
-                await lease.ViewDumpAsync(restoreTo, cancellationToken);
-            }
-            catch (AmrecoverException)
-            {
-                // Never hide the walk's own failure; the lease puts the date back (or drops the session) when returned.
-            }
-        }
+        }, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using BackupAcceptance.Core.Checks;
-using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Walking;
 using BackupAcceptance.Expectations.Sources;
 using BackupAcceptance.Expectations.Sessions;
@@ -30,7 +29,7 @@ public static class FileCountCheck
     public static async Task<WalkSummary> RequireFilesAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
         var counts = new AmandaDiskCounts(lease);
-        await AmandaView.RunAsync(lease, counts, SnapshotChoice.LatestShownBy(lease.BrowsingDate.LatestAdmitted),
+        await AmandaView.RunAsync(lease, counts, AmandaDiskHistory.ShownBy(lease),
             (view, cancellation) => ContentRules.RequireFilesAsync(view, minimum, cancellation), cancellationToken);
         return counts.LastWalk ?? throw new InvalidOperationException("the rule passed without counting");
     }

@@ -1,6 +1,7 @@
 using BackupAcceptance.Amanda.Catalogue;
 using BackupAcceptance.Amanda.Listing;
 using BackupAcceptance.Amanda.Session;
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Expectations.Failures;
 using BackupAcceptance.Expectations.Sessions;
@@ -45,6 +46,10 @@ public sealed class AmandaDiskHistory(SessionLease lease) : IBackupHistory
         Name = $"dump {record.Date}",
         Detail = record.Label.Length > 0 ? $"level {record.Level}, {record.Label}" : $"level {record.Level}",
     };
+
+    /// <summary>The dump the lease's session shows: the newest its working date admits ("the latest" is today as a
+    /// whole day, which hides a dump a server with a clock ahead dated tomorrow).</summary>
+    public static SnapshotChoice ShownBy(SessionLease lease) => SnapshotChoice.LatestShownBy(lease.BrowsingDate.LatestAdmitted);
 
     /// <summary>The dump a snapshot of this history is.</summary>
     public static DumpDate DateOf(Snapshot snapshot) => DumpDate.Parse(snapshot.Id);

@@ -27,7 +27,7 @@ public sealed record DumpChoice(DumpDate? Date, bool PreviousOfLatest)
 
     /// <summary>The choice as the core makes it from the disk's history, for a lease: "the latest" is the newest dump
     /// the session shows (its working date hides one dated after today), as every other check of the scenario sees it.</summary>
-    public SnapshotChoice Dumps(SessionLease lease) => this == Latest ? SnapshotChoice.LatestShownBy(lease.BrowsingDate.LatestAdmitted) : Snapshots;
+    public SnapshotChoice Dumps(SessionLease lease) => this == Latest ? AmandaDiskHistory.ShownBy(lease) : Snapshots;
 
     public override string ToString() =>
         PreviousOfLatest ? "the dump before the latest" : Date is { } date ? $"the dump as of {date}" : "the latest dump";
