@@ -91,6 +91,34 @@ public sealed class BackupInView(IBackupHistory history, SnapshotChoice choice, 
         return await Guard(() => floor.CountAtLeastAsync(snapshot, minimum, cancellationToken));
     }
 
+    /// <summary>One path of the chosen backup, looked up the system's own way where it has one (<see cref="IPathLookup"/>),
+    /// else in its tree.</summary>
+    /// <param name="path">Relative to the subject, never "".</param>
+    public async Task<FoundPath?> FindAsync(string path, CancellationToken cancellationToken)
+    {
+        if (History is not IPathLookup lookup)
+            return (await TreeAsync(cancellationToken)).Find(path) is { } entry ? new FoundPath(entry.Path, entry.IsDirectory) : null;
+        var snapshot = await SnapshotAsync(cancellationToken);
+        return await Guard(() => lookup.FindAsync(snapshot, path, cancellationToken));
+    }
+
+    /// <summary>The files below one directory of the chosen backup, counted as far as <paramref name="minimum"/> where
+    /// the system can stop there (<see cref="IFilesBelow"/>), else whole from its tree; null when it holds no such
+    /// directory.</summary>
+    /// <param name="directory">Relative to the subject, never "".</param>
+    public async Task<BackupCount?> CountBelowAtLeastAsync(string directory, int minimum, CancellationToken cancellationToken)
+    {
+        if (History is IFilesBelow below)
+        {
+            var snapshot = await SnapshotAsync(cancellationToken);
+            return await Guard(() => below.CountBelowAtLeastAsync(snapshot, directory, minimum, cancellationToken));
+        }
+        var tree = await TreeAsync(cancellationToken);
+        if (tree.Find(directory) is not { IsDirectory: true }) return null;
+        var entries = tree.Below(directory).ToList();
+        return new BackupCount(entries.Count(e => !e.IsDirectory), entries.Count(e => e.IsDirectory));
+    }
+
     /// <summary>The history and the newest tree at once: two reads in parallel, not in a row. Only a speed-up: the tree
     /// is kept only when it is of the snapshot the history ends with, and its failure is never the verdict (the tree
     /// is then read again by id, which names the snapshot); a failed history stops it.</summary>

@@ -20,33 +20,47 @@ public static class ContentRules
             filesCounted: count.Complete ? count.Files : null);
     }
 
-    public static async Task<int> RequireFilesBelowAsync(BackupInView view, string directory, CancellationToken cancellationToken)
+    /// <summary>The directory is in the backup and holds at least one file somewhere below it: a subtree of empty
+    /// directories restores nothing, like a hollow backup. Counted as far as the first file where the system can stop.</summary>
+    public static async Task<BackupCount> RequireFilesBelowAsync(BackupInView view, string directory, CancellationToken cancellationToken)
     {
         var path = RelativePath.Of(view, directory);
-        var tree = await view.TreeAsync(cancellationToken);
-        if (path.Length > 0 && tree.Find(path) is not { IsDirectory: true })
-            throw view.Failure(FailureCategory.MissingPath, $"a directory /{path}", "no such directory in the backup");
-        var below = tree.Below(path).ToList();
-        var files = below.Count(e => !e.IsDirectory);
-        if (files > 0) return files;
+        var below = path.Length == 0
+            ? await view.CountAtLeastAsync(1, cancellationToken) // the subject's root: the whole backup
+            : await view.CountBelowAtLeastAsync(path, 1, cancellationToken) ?? throw view.Failure(FailureCategory.MissingPath, $"a directory /{path}", "no such directory in the backup");
+        if (below.Files > 0) return below;
         throw view.Failure(FailureCategory.HollowBackup, $"the directory /{path} to hold at least one file (directories never count)",
-            $"0 files in {Plural.Of(below.Count, "directory", "directories")} below it");
+            $"0 files in {Plural.Of(below.Directories, "directory", "directories")} below it{below.Note}");
     }
 
-    /// <param name="paths">Relative to the subject; a trailing / asks for a directory.</param>
+    /// <summary>Every path is in the backup (a trailing / asks for a directory); every missing one is named. Paths that
+    /// check nothing are refused before the system is asked: none at all, or the subject's root itself.</summary>
+    /// <param name="paths">Relative to the subject as a feature writes them.</param>
     public static async Task<int> RequirePathsAsync(BackupInView view, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var tree = await view.TreeAsync(cancellationToken);
+        var asked = Checkable(view, paths);
         var missing = new List<string>();
-        foreach (var asked in paths)
+        foreach (var (path, wantsDirectory) in asked)
         {
-            var wantsDirectory = asked.EndsWith('/');
-            var entry = tree.Find(RelativePath.Of(view, asked));
-            if (entry is null) missing.Add($"/{RelativePath.Of(view, asked)}{(wantsDirectory ? "/" : "")} (absent)");
-            else if (wantsDirectory && !entry.IsDirectory) missing.Add($"/{entry.Path}/ (a file, not a directory)");
+            var found = await view.FindAsync(path, cancellationToken);
+            if (found is null) missing.Add($"/{path}{(wantsDirectory ? "/" : "")} (absent)");
+            else if (wantsDirectory && !found.IsDirectory) missing.Add($"/{path}/ (a file, not a directory)");
         }
         if (missing.Count == 0) return paths.Count;
-        throw view.Failure(FailureCategory.MissingPath, $"all {paths.Count} paths in the backup",
+        throw view.Failure(FailureCategory.MissingPath, $"all {Plural.Of(paths.Count, "path")} to be in the backup",
             $"{Plural.Of(missing.Count, "missing path")}: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>The paths as the tree keys them, and which ask for a directory; a table that checks nothing (no path, or
+    /// one that names the subject itself) is the feature's defect.</summary>
+    public static IReadOnlyList<(string Path, bool WantsDirectory)> Checkable(BackupInView view, IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0) throw view.Failure(FailureCategory.NothingChecked, "at least one path to look up", "a table without path rows");
+        var asked = paths.Select(p => (Path: RelativePath.Of(view, p), WantsDirectory: p.TrimEnd().EndsWith('/'))).ToList();
+        var meaningless = paths.Where((_, i) => asked[i].Path.Length == 0).ToList();
+        if (meaningless.Count > 0)
+            throw view.Failure(FailureCategory.SuiteDefect, "paths inside the backed-up path (relative to its root)",
+                $"{string.Join(", ", meaningless.Select(p => $"'{p}'"))}, which {(meaningless.Count == 1 ? "names the backed-up path itself and checks" : "name the backed-up path itself and check")} nothing");
+        return asked;
     }
 }

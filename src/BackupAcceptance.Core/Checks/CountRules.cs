@@ -30,25 +30,36 @@ public static class CountRules
             $"{count.Files} files ({change}{count.Note})");
     }
 
-    /// <param name="live">The live directory the subject's path is on this machine.</param>
-    public static async Task<CountChange> RequireWithinLiveAsync(BackupInView view, string live, int percent, CancellationToken cancellationToken)
+    /// <summary>Against the live files now, read by the system's own rules (<see cref="ILiveFiles"/>) or, without them, the
+    /// live directory counted whole (a snapshot taken with exclude patterns cannot be held against that). The live side is
+    /// read first: a system that cannot read it here says so before a whole count.</summary>
+    /// <param name="live">The live directory the subject's path is on this machine; null for a system that reads its own.</param>
+    public static async Task<CountChange> RequireWithinLiveAsync(BackupInView view, string? live, int percent, CancellationToken cancellationToken)
     {
         StepBounds.Require(view, percent, 0, StepBounds.MaximumPercent, "a percentage");
+        var snapshot = await view.SnapshotAsync(cancellationToken);
+        var now = view.History is ILiveFiles own
+            ? await view.Guard(() => own.LiveFilesAsync(snapshot, cancellationToken))
+            : await CountDirectoryAsync(view, snapshot, live ?? throw view.Failure(FailureCategory.SuiteDefect,
+                "a live directory to compare with", "none: the backup system reads no live side of its own"), cancellationToken);
         var count = RequireSomeFiles(view, await view.CountAsync(cancellationToken));
-        LiveSide.RequireComparable(view, await view.SnapshotAsync(cancellationToken));
-        int now;
+        var change = new CountChange(count.Files, now.Files);
+        if (Within(change, percent)) return change;
+        throw view.Failure(FailureCategory.CountDrop, $"the file count within {percent}% of the live directory ({now.Files} files now{now.Scope})",
+            $"{count.Files} files in the backup ({change}{count.Note})");
+    }
+
+    private static async Task<LiveFiles> CountDirectoryAsync(BackupInView view, Snapshot snapshot, string live, CancellationToken cancellationToken)
+    {
+        LiveSide.RequireComparable(view, snapshot);
         try
         {
-            now = await Task.Run(() => LiveCount.Files(live, cancellationToken), cancellationToken);
+            return new LiveFiles(await Task.Run(() => LiveCount.Files(live, cancellationToken), cancellationToken));
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
         {
             throw view.Failure(FailureCategory.SuiteDefect, $"the live directory {live} readable whole", unreadable.Message, unreadable);
         }
-        var change = new CountChange(count.Files, now);
-        if (Within(change, percent)) return change;
-        throw view.Failure(FailureCategory.CountDrop, $"the file count within {percent}% of the live directory ({now} files now)",
-            $"{count.Files} files in the backup ({change})");
     }
 
     private static bool Within(CountChange change, int percent) => Math.Abs(change.Percent) <= percent;

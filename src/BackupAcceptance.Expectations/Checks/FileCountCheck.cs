@@ -28,7 +28,7 @@ public static class FileCountCheck
     /// <returns>How the files were counted, for the report.</returns>
     public static async Task<WalkSummary> RequireFilesAsync(SessionLease lease, int minimum, CancellationToken cancellationToken)
     {
-        var counts = new AmandaDiskCounts(lease);
+        var counts = new AmandaDisk(lease);
         await AmandaView.RunAsync(lease, counts, AmandaDiskHistory.ShownBy(lease),
             (view, cancellation) => ContentRules.RequireFilesAsync(view, minimum, cancellation), cancellationToken);
         return counts.LastWalk ?? throw new InvalidOperationException("the rule passed without counting");

@@ -9,32 +9,12 @@ using BackupAcceptance.Expectations.Sessions;
 namespace BackupAcceptance.Expectations.Checks;
 
 /// <summary>
-/// The backup against the live directory it came from, when the host is this machine: the file count of the state a
-/// restore gives must be within a percentage of the live files the DLE covers now (its device, its exclude and include
-/// lists). Elsewhere the check cannot run, and says so (it never passes by default).
+/// The live side of a DLE, when the host is this machine: the live files the DLE covers now (its device, its exclude
+/// and include lists), for the core's live count (<see cref="AmandaDisk"/>) and the comparison of restored files.
+/// Elsewhere a check cannot run, and says so (it never passes by default).
 /// </summary>
 public static class LiveComparisonCheck
 {
-    /// <returns>The backup's count against the live one, for the report, and how each side was read.</returns>
-    public static async Task<(CountChange Change, string How)> RequireCountWithinLiveAsync(SessionLease lease, int percent,
-        CancellationToken cancellationToken)
-    {
-        StepInput.Require(lease.Target, percent, 0, CountChange.MaximumPercent, "a percentage");
-        RequireLocal(lease.Target, "the live directory's file count");
-        var inventory = await DiskCount.WalkAsync(lease, cancellationToken);
-        DumpComparisonCheck.RequireFiles(lease, inventory);
-        var state = await RestoreStates.OfAsync(lease, inventory, "to compare its file count with the live directory", cancellationToken);
-        var live = await ReadLiveAsync(lease.Target, inventory.Summary.DumpDate, "the live directory's file count", cancellationToken);
-        var change = new CountChange(state.Files.Count, live.Files.Count);
-        var how = $"backup: {state.How}; live: {Describe(live)}";
-        if (!change.IsWithin(percent))
-            throw new ExpectationFailedException(FailureCategory.CountDrop, lease.Target, inventory.Summary.DumpDate,
-                $"a file count within {percent}% of the live directory ({live.Files.Count} files now{Scope(lease.Target, live)})",
-                $"{state.Files.Count} files in the backup ({change}{state.Note}){inventory.Summary.UnreachableNote()}",
-                lease.Session.Transcript.Tail());
-        return (change, how);
-    }
-
     /// <summary>The DLE's live tree as its backup would take it now (<see cref="LiveTree"/>): the DLE from the server's
     /// disklist, read whole. A DLE that cannot be read or a tree read with problems is no live side to compare with:
     /// the check cannot run (never a backup fault).</summary>
@@ -67,7 +47,7 @@ public static class LiveComparisonCheck
     }
 
     /// <summary>For a failure message: where the live side differs from "the disk's files" (another device, exclusions).</summary>
-    private static string Scope(BackupTarget target, LiveTree tree) =>
+    public static string Scope(BackupTarget target, LiveTree tree) =>
         (tree.Device.TrimEnd('/') != target.Disk.TrimEnd('/') ? $" under the device {tree.Device}" : "") +
         (tree.Excluded.Count > 0 ? $", {tree.Excluded.Count} more excluded by the DLE" : "");
 

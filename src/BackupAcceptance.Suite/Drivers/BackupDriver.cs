@@ -243,11 +243,11 @@ public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioRepor
         VerdictAsync(() => check(View(), Cancellation));
 
     /// <summary>A check the core's rules answer for any backup system: on a repository's view, or on the disk's dump
-    /// history and counts (<see cref="AmandaView"/>, <see cref="AmandaDiskCounts"/>) with the scenario's session
+    /// history and counts (<see cref="AmandaView"/>, <see cref="AmandaDisk"/>) with the scenario's session
     /// showing the chosen dump.</summary>
     internal Task<T> OnBackupAsync<T>(Func<BackupInView, CancellationToken, Task<T>> rule) => OnRepository
         ? OnRepositoryAsync(rule)
-        : OnDiskAsync((lease, cancellation) => AmandaView.RunAsync(lease, new AmandaDiskCounts(lease), _dump.Dumps(lease), rule, cancellation));
+        : OnDiskAsync((lease, cancellation) => AmandaView.RunAsync(lease, new AmandaDisk(lease), _dump.Dumps(lease), rule, cancellation));
 
     /// <summary>A step the restic backend cannot answer: an input error naming it, before anything runs.</summary>
     internal Exception AmandaOnly()
@@ -270,6 +270,10 @@ public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioRepor
             throw view.Failure(FailureCategory.RestoreFailed, Expectations.Checks.PrivateArea.TrustedRoot, $"{untrusted.Message}; nothing was restored", untrusted);
         }
     }
+
+    /// <summary>The live directory a live count compares with: none for a system that reads its live side itself (an
+    /// Amanda DLE, <see cref="ILiveFiles"/>), else the backed-up path here.</summary>
+    internal string? LiveDirectory(BackupInView view) => view.History is ILiveFiles ? null : RequireLiveHere();
 
     /// <summary>The live directory the backed-up path is here, when the snapshots' host is this machine.</summary>
     internal string RequireLiveHere()

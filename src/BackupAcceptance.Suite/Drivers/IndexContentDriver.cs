@@ -33,34 +33,17 @@ public sealed class IndexContentDriver(BackupDriver driver, CheckLedger checks, 
 
     public async Task RequirePathsAsync(DataTable table)
     {
-        if (driver.OnRepository)
-        {
-            if (PathTable.HeaderProblem(table) is { } problem) throw driver.SuiteFailure(FailureCategory.SuiteDefect, PathTable.Expected, problem);
-            var paths = PathTable.Rows(table);
-            if (paths.Count == 0) throw driver.SuiteFailure(FailureCategory.NothingChecked, "at least one path to look up", "a table without path rows");
-            checks.Record(await driver.OnRepositoryAsync((view, cancellation) => ContentRules.RequirePathsAsync(view, paths, cancellation)), "paths");
-            return;
-        }
-        var found = await driver.VerdictAsync(async () =>
-        {
-            var paths = PathTable.Paths(driver.RequireTarget(), table);
-            PathCheck.RequireCheckablePaths(driver.RequireTarget(), paths); // before any amrecover command
-            return await PathCheck.RequirePathsAsync(await driver.SessionAsync(), paths, driver.Cancellation);
-        });
+        if (PathTable.HeaderProblem(table) is { } problem) throw driver.SuiteFailure(FailureCategory.SuiteDefect, PathTable.Expected, problem);
+        var paths = PathTable.Rows(table);
+        var found = await driver.OnBackupAsync((view, cancellation) => ContentRules.RequirePathsAsync(view, paths, cancellation));
         checks.Record(found, "paths");
-        output.WriteLine($"{driver.Target}: all {found} paths present");
+        output.WriteLine($"{driver.Subject}: all {found} paths present");
     }
 
     public async Task RequireFilesBelowAsync(string directory)
     {
-        if (driver.OnRepository)
-        {
-            checks.Record(await driver.OnRepositoryAsync((view, cancellation) => ContentRules.RequireFilesBelowAsync(view, directory, cancellation)),
-                $"file(s) below {directory}");
-            return;
-        }
-        var summary = await driver.OnDiskAsync((lease, cancellation) => PathCheck.RequireFilesBelowAsync(lease, directory, cancellation));
-        checks.Record(summary.Files, $"file(s) below {directory}");
+        var below = await driver.OnBackupAsync((view, cancellation) => ContentRules.RequireFilesBelowAsync(view, directory, cancellation));
+        checks.Record(below.Files, $"file(s) below {directory}");
     }
 
     public async Task RequireCountWithinPreviousAsync(int percent)
@@ -72,26 +55,12 @@ public sealed class IndexContentDriver(BackupDriver driver, CheckLedger checks, 
 
     public async Task RequireCountWithinLiveAsync(int percent)
     {
-        if (driver.OnRepository)
-        {
-            var live = driver.RequireLiveHere();
-            var counted = await driver.OnRepositoryAsync((view, cancellation) => CountRules.RequireWithinLiveAsync(view, live, percent, cancellation));
-            checks.Record(counted.Count, "files");
-            output.WriteLine($"{driver.Repository}: {counted.Count} files against {counted.Reference} live ({counted})");
-            return;
-        }
-        var (change, how) = await driver.OnDiskAsync((lease, cancellation) => LiveComparisonCheck.RequireCountWithinLiveAsync(lease, percent, cancellation));
-        checks.Record(change.Count, "files");
-        output.WriteLine($"{driver.Target}: {change.Count} files against {change.Reference} live ({change}; {how})");
+        var counted = await driver.OnBackupAsync((view, cancellation) =>
+            CountRules.RequireWithinLiveAsync(view, driver.LiveDirectory(view), percent, cancellation));
+        checks.Record(counted.Count, "files");
+        output.WriteLine($"{driver.Subject}: {counted.Count} files against {counted.Reference} live ({counted})");
     }
 
-    public async Task RequireDifferentFromPreviousAsync()
-    {
-        if (driver.OnRepository)
-        {
-            checks.Record(await driver.OnRepositoryAsync(ChangeRule.RequireDifferentFromPreviousAsync), "entries in two snapshots");
-            return;
-        }
-        checks.Record(await driver.OnDiskAsync(DumpComparisonCheck.RequireDifferentFromPreviousAsync), "paths in two dumps");
-    }
+    public async Task RequireDifferentFromPreviousAsync() =>
+        checks.Record(await driver.OnBackupAsync(ChangeRule.RequireDifferentFromPreviousAsync), driver.OnRepository ? "entries in two snapshots" : "paths in two dumps");
 }

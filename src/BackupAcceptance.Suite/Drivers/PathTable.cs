@@ -1,6 +1,3 @@
-using BackupAcceptance.Core.Failures;
-using BackupAcceptance.Expectations;
-using BackupAcceptance.Expectations.Failures;
 using Reqnroll;
 
 namespace BackupAcceptance.Suite.Drivers;
@@ -14,11 +11,6 @@ public static class PathTable
     public const string Header = "path";
 
     public const string Expected = $"a table with one column under the header | {Header} |";
-
-    public static IReadOnlyList<string> Paths(BackupTarget target, DataTable table) =>
-        HeaderProblem(table) is { } found
-            ? throw new ExpectationFailedException(FailureCategory.SuiteDefect, target, null, Expected, found, "")
-            : Rows(table);
 
     /// <summary>What is wrong with the table's header, as a failure's "found", or null when it is | path |.</summary>
     public static string? HeaderProblem(DataTable table)

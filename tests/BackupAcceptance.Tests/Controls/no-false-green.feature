@@ -98,6 +98,19 @@ Feature: Controls for false greens
     And the dump before the latest
     Then the backup contains at least 101 files
 
+  Scenario: Paths are looked up in the dump the scenario chose
+    Given ba-nightly config for localhost /srv/fixtures/nightly/renamed
+    And the dump before the latest
+    Then the backup contains these paths:
+      | path    |
+      | olddir/ |
+      | newdir/ |
+
+  Scenario: A directory is judged in the dump the scenario chose
+    Given ba-nightly config for localhost /srv/fixtures/nightly/renamed
+    And the dump before the latest
+    Then the directory "newdir" is not empty
+
   Scenario: A count against the previous dump of a disk of empty directories is hollow
     Given ba-daily config for localhost /srv/fixtures/hollow
     Then the file count is within 10% of the previous dump

@@ -42,7 +42,8 @@ public sealed class CoreRulesTests
     {
         var source = new MemorySource();
         source.Add(Now, ("a", null), ("a/b", null), ("c", null), ("c/d", null), ("c/d/f", "x"));
-        (await ContentRules.RequireFilesBelowAsync(View(source), "/c/", CancellationToken.None)).ShouldBe(1);
+        (await ContentRules.RequireFilesBelowAsync(View(source), "/c/", CancellationToken.None)).Files.ShouldBe(1);
+        (await ContentRules.RequireFilesBelowAsync(View(source), "/", CancellationToken.None)).Files.ShouldBe(1, "the root is the whole backup");
         await FailsAsync(() => ContentRules.RequireFilesBelowAsync(View(source), "a", CancellationToken.None), FailureCategory.HollowBackup);
         await FailsAsync(() => ContentRules.RequireFilesBelowAsync(View(source), "zz", CancellationToken.None), FailureCategory.MissingPath);
         // "ab" is not below "a": a sibling that starts alike never counts.
@@ -105,6 +106,28 @@ public sealed class CoreRulesTests
         {
             Directory.Delete(live, recursive: true);
         }
+    }
+
+    [Test]
+    public async Task A_system_that_reads_its_own_live_side_is_held_against_it_and_a_refusal_comes_before_any_count()
+    {
+        var latest = Dump("d1", Now);
+        var within = new LiveCountedHistory(new CountedHistory((latest, new BackupCount(95, 3))), new LiveFiles(100, ", 20 more excluded by the DLE"));
+        (await CountRules.RequireWithinLiveAsync(new BackupInView(within, SnapshotChoice.Latest, "t"), null, 5, CancellationToken.None))
+            .ShouldBe(new CountRules.CountChange(95, 100));
+
+        var beyond = new LiveCountedHistory(new CountedHistory((latest, new BackupCount(94, 3) { Note = "; the state a restore gives" })),
+            new LiveFiles(100, ", 20 more excluded by the DLE"));
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            CountRules.RequireWithinLiveAsync(new BackupInView(beyond, SnapshotChoice.Latest, "t"), null, 5, CancellationToken.None));
+        (failure.Category, failure.Expected, failure.Found).ShouldBe((FailureCategory.CountDrop,
+            "the file count within 5% of the live directory (100 files now, 20 more excluded by the DLE)", "94 files in the backup (-6%; the state a restore gives)"));
+
+        var elsewhere = new LiveCountedHistory(new CountedHistory((latest, new BackupCount(95, 3))), null);
+        (await Should.ThrowAsync<CheckFailedException>(() =>
+            CountRules.RequireWithinLiveAsync(new BackupInView(elsewhere, SnapshotChoice.Latest, "t"), null, 5, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.SuiteDefect);
+        elsewhere.Counts.ShouldBe(0, "a live side that cannot be read stops the check before a whole count");
     }
 
     [Test]
@@ -229,6 +252,112 @@ public sealed class CoreRulesTests
         var whole = new FloorHistory(dump, new BackupCount(1, 4));
         (await Should.ThrowAsync<CheckFailedException>(() =>
             ContentRules.RequireFilesAsync(new BackupInView(whole, SnapshotChoice.Latest, "t"), 3, CancellationToken.None))).FilesCounted.ShouldBe(1);
+    }
+
+    /// <summary>A system that looks paths up and counts below a directory its own way, and never lists a tree.</summary>
+    private sealed class LookupHistory(Snapshot only, Dictionary<string, bool> paths, BackupCount? below) : IBackupHistory, IPathLookup, IFilesBelow
+    {
+        public string Subject => "lookup test:/data";
+
+        public List<string> Asked { get; } = [];
+
+        public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>([only]);
+
+        public Task<FoundPath?> FindAsync(Snapshot snapshot, string path, CancellationToken cancellationToken)
+        {
+            Asked.Add(path);
+            return Task.FromResult(paths.TryGetValue(path, out var directory) ? new FoundPath(path, directory) : null);
+        }
+
+        public Task<BackupCount?> CountBelowAtLeastAsync(Snapshot snapshot, string directory, int minimum, CancellationToken cancellationToken)
+        {
+            Asked.Add($"{directory} >= {minimum}");
+            return Task.FromResult(below);
+        }
+
+        public string TranscriptTail() => "lookup: the last words";
+    }
+
+    [Test]
+    public async Task Paths_and_directories_are_asked_of_a_system_that_looks_them_up_its_own_way()
+    {
+        var dump = Dump("d1", Now);
+        var history = new LookupHistory(dump, new() { ["etc"] = true, ["etc/passwd"] = false }, new BackupCount(1, 3) { Complete = false });
+        var view = new BackupInView(history, SnapshotChoice.Latest, "t");
+        (await ContentRules.RequirePathsAsync(view, ["./etc/", "etc/passwd"], CancellationToken.None)).ShouldBe(2);
+        (await ContentRules.RequireFilesBelowAsync(view, "etc", CancellationToken.None)).Files.ShouldBe(1);
+        history.Asked.ShouldBe(["etc", "etc/passwd", "etc >= 1"], "the relative path, never the whole tree");
+
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            ContentRules.RequirePathsAsync(new BackupInView(history, SnapshotChoice.Latest, "t"), ["etc/passwd/", "gone"], CancellationToken.None));
+        (failure.Category, failure.Found, failure.BackupId).ShouldBe((FailureCategory.MissingPath,
+            "2 missing paths: /etc/passwd/ (a file, not a directory), /gone (absent)", dump.Id));
+        failure.Expected.ShouldBe("all 2 paths to be in the backup");
+
+        var hollow = new LookupHistory(dump, [], new BackupCount(0, 4) { Note = " (1 directory amrecover could not enter)" });
+        (await Should.ThrowAsync<CheckFailedException>(() =>
+            ContentRules.RequireFilesBelowAsync(new BackupInView(hollow, SnapshotChoice.Latest, "t"), "etc", CancellationToken.None)))
+            .Found.ShouldBe("0 files in 4 directories below it (1 directory amrecover could not enter)");
+        var absent = new LookupHistory(dump, [], null);
+        (await Should.ThrowAsync<CheckFailedException>(() =>
+            ContentRules.RequireFilesBelowAsync(new BackupInView(absent, SnapshotChoice.Latest, "t"), "etc", CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.MissingPath);
+    }
+
+    /// <summary>A system that compares two backups its own way, and says which two it was asked for.</summary>
+    private sealed class ComparingHistory(Snapshot[] backups, BackupDifference difference) : IBackupHistory, IBackupComparison
+    {
+        public string Subject => "comparing test:/data";
+
+        public BackupWords Words { get; } = new("dump", "in the disk's history");
+
+        public (string Backup, string Previous)? Asked { get; private set; }
+
+        public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>(backups);
+
+        public Task<BackupDifference> CompareAsync(Snapshot backup, Snapshot previous, CancellationToken cancellationToken)
+        {
+            Asked = (backup.Id, previous.Id);
+            return Task.FromResult(difference);
+        }
+
+        public string TranscriptTail() => "";
+    }
+
+    [Test]
+    public async Task A_system_that_compares_its_own_backups_is_asked_for_the_chosen_one_and_the_one_before()
+    {
+        Snapshot[] three = [Dump("d1", Now.AddDays(-2)), Dump("d2", Now.AddDays(-1)), Dump("d3", Now)];
+        var differs = new ComparingHistory(three, new BackupDifference(true, 12, ""));
+        (await ChangeRule.RequireDifferentFromPreviousAsync(new BackupInView(differs, SnapshotChoice.BeforeLatest, "t"), CancellationToken.None)).ShouldBe(12);
+        differs.Asked.ShouldBe(("d2", "d1"));
+
+        var alike = new ComparingHistory(three, new BackupDifference(false, 10, "the same 10 paths"));
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            ChangeRule.RequireDifferentFromPreviousAsync(new BackupInView(alike, SnapshotChoice.Latest, "t"), CancellationToken.None));
+        (failure.Category, failure.Expected, failure.Found, failure.BackupId).ShouldBe((FailureCategory.StaleBackup,
+            "the dump to differ from the previous one (dump d2)", "the same 10 paths", "d3"));
+
+        var first = new ComparingHistory([three[0]], new BackupDifference(true, 1, ""));
+        (await Should.ThrowAsync<CheckFailedException>(() =>
+            ChangeRule.RequireDifferentFromPreviousAsync(new BackupInView(first, SnapshotChoice.Latest, "t"), CancellationToken.None)))
+            .Found.ShouldBe("this is the first dump in the disk's history");
+        first.Asked.ShouldBeNull();
+    }
+
+    [TestCase(new string[0], FailureCategory.NothingChecked)]
+    [TestCase(new[] { "etc", "/" }, FailureCategory.SuiteDefect)]
+    [TestCase(new[] { "//" }, FailureCategory.SuiteDefect)]
+    [TestCase(new[] { "./" }, FailureCategory.SuiteDefect)]
+    [TestCase(new[] { "" }, FailureCategory.SuiteDefect)]
+    [TestCase(new[] { "etc/../../x" }, FailureCategory.InputError)]
+    public async Task Paths_that_check_nothing_are_refused_before_the_system_is_asked(string[] paths, FailureCategory category)
+    {
+        var history = new LookupHistory(Dump("d1", Now), new() { ["etc"] = true }, null);
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            ContentRules.RequirePathsAsync(new BackupInView(history, SnapshotChoice.Latest, "t"), paths, CancellationToken.None));
+        failure.Category.ShouldBe(category, failure.Message);
+        history.Asked.ShouldBeEmpty();
     }
 
     [Test]

@@ -55,7 +55,7 @@ public sealed class SuiteControlsTests
     [TestCase("A never-dumped disk has no dump",
         "Stale backup: ba-daily localhost:/srv/fixtures/notdumped (no dump)", "500 No dumps available")]
     [TestCase("Missing paths are all listed",
-        "Missing path: ba-daily localhost:/srv/fixtures/oddnames (dump ", "3 missing paths: /no-such-file.txt (absent), /sub/no-such-dir (absent), /README.txt/ (a file, not a directory)")]
+        "Missing path: ba-daily localhost:/srv/fixtures/oddnames (dump ", "3 missing paths: /no-such-file.txt (absent), /sub/no-such-dir/ (absent), /README.txt/ (a file, not a directory)")]
     [TestCase("An empty directory in the backup fails",
         "Hollow backup: ba-daily localhost:/srv/fixtures/hollow (dump ", "expected the directory /a/b/c to hold at least one file (directories never count); found 0 files in 0 directories below it")]
     [TestCase("A count drop fails",
@@ -91,11 +91,11 @@ public sealed class SuiteControlsTests
     [TestCase("A path table with only its header checks nothing",
         "Nothing checked: ba-daily localhost:/srv/fixtures/hollow (no dump selected): expected at least one path to look up", "found a table without path rows")]
     [TestCase("The disk itself in a path table is refused",
-        "Suite defect: ba-daily localhost:/srv/fixtures/empty (no dump selected): expected paths inside the disk", "found '/', which names the disk itself and checks nothing")]
+        "Suite defect: ba-daily localhost:/srv/fixtures/empty (no dump selected): expected paths inside the backed-up path", "found '/', which names the backed-up path itself and checks nothing")]
     [TestCase("A directory holding only empty directories is empty",
         "Hollow backup: ba-daily localhost:/srv/fixtures/hollow (dump ", "expected the directory /a to hold at least one file (directories never count); found 0 files in 2 directories below it")]
     [TestCase("A directory that is not in the backup is missing",
-        "Missing path: ba-daily localhost:/srv/fixtures/hollow (no dump selected): expected a directory /no-such-dir", "found no such directory in the backup")]
+        "Missing path: ba-daily localhost:/srv/fixtures/hollow (dump ", "expected a directory /no-such-dir; found no such directory in the backup")]
     [TestCase("A sample of a hollow disk fails",
         "Too few files: ba-daily localhost:/srv/fixtures/hollow (dump ", "expected at least 1 file by sampling (directories never count); found an estimated ≈0 ± 0 (95%) files, at least 0 (the sample saw 0 files in ")]
     [TestCase("A sample alone checks nothing",
@@ -125,14 +125,18 @@ public sealed class SuiteControlsTests
         "Too few files: ba-daily localhost:/srv/fixtures/shrinking (dump ", "expected at least 51 files (directories never count); found 50 files in ")]
     [TestCase("At least N files is judged on the dump the scenario chose",
         "Too few files: ba-daily localhost:/srv/fixtures/shrinking (dump ", "expected at least 101 files (directories never count); found 100 files in ")]
+    [TestCase("Paths are looked up in the dump the scenario chose",
+        "Missing path: ba-nightly localhost:/srv/fixtures/nightly/renamed (dump ", "found 1 missing path: /newdir/ (absent)")]
+    [TestCase("A directory is judged in the dump the scenario chose",
+        "Missing path: ba-nightly localhost:/srv/fixtures/nightly/renamed (dump ", "expected a directory /newdir; found no such directory in the backup")]
     [TestCase("A count against the previous dump of a disk of empty directories is hollow",
         "Hollow backup: ba-daily localhost:/srv/fixtures/hollow (dump ", "expected at least 1 file (directories never count); found 0 files in 7 directories below the root")]
     [TestCase("A live count change past the widest allowed fails",
-        "Count drop: ba-daily localhost:/srv/fixtures/shrinking (dump ", "expected a file count within 99% of the live directory (50 files now); found 100 files in the backup (+100%)")]
+        "Count drop: ba-daily localhost:/srv/fixtures/shrinking (dump ", "expected the file count within 99% of the live directory (50 files now); found 100 files in the backup (+100%)")]
     [TestCase("One file more than the disk holds fails",
         "Too few files: ba-daily localhost:/srv/fixtures/oddnames (dump ", "expected at least 258 files (directories never count); found 257 files in 101 directories")]
     [TestCase("A live comparison of an empty backup is hollow, not 0 against 0",
-        "Hollow backup: ba-daily localhost:/srv/fixtures/empty (dump ", "expected files to compare (directories never count); found 0 files in 0 directories below the root")]
+        "Hollow backup: ba-daily localhost:/srv/fixtures/empty (dump ", "expected at least 1 file (directories never count); found 0 files in 0 directories below the root")]
     [TestCase("A negative percentage is refused",
         "Input error: ba-daily localhost:/srv/fixtures/shrinking (no dump selected): expected a percentage from 0 to 99 in the step", "found -5")]
     [TestCase("A tolerance that no drop can exceed is refused",
@@ -206,7 +210,7 @@ public sealed class SuiteControlsTests
         // FAIL for a backup fault, BROKEN for a check that could not run: as Allure's statuses, one line each.
         var failed = _run.AllureResults.Count(r => (string?)r["status"] == "failed");
         var broken = _run.AllureResults.Count(r => (string?)r["status"] == "broken");
-        (failed + broken).ShouldBe(60);
+        (failed + broken).ShouldBe(62);
         broken.ShouldBeGreaterThan(0);
         _run.Summary.ShouldContain($"6 passed, {failed} failed, {broken} broken");
         System.Text.RegularExpressions.Regex.Matches(_run.Summary, "^BROKEN ", System.Text.RegularExpressions.RegexOptions.Multiline).Count.ShouldBe(broken);

@@ -1,0 +1,97 @@
+using BackupAcceptance.Amanda.Listing;
+using BackupAcceptance.Core.Sources;
+using BackupAcceptance.Expectations.Counts;
+using BackupAcceptance.Expectations.Sessions;
+using BackupAcceptance.Expectations.Sources;
+
+namespace BackupAcceptance.Expectations.Checks;
+
+/// <summary>
+/// An Amanda disk as the core's rules see it: its history (<see cref="AmandaDiskHistory"/>), and what amrecover answers
+/// its own way on one dump:
+/// <list type="bullet">
+/// <item>whole counts (<see cref="IWholeCount"/>), as the state a restore of the dump's chain gives
+/// (<see cref="RestoreStates"/>, not the merged listing, which keeps names an incremental recorded as deleted), from
+/// the walk cache, the index files or amrecover (<see cref="DiskCount"/>);</item>
+/// <item>"at least N files" (<see cref="IFilesAtLeast"/>) from the root's listing or a walk that stops early;</item>
+/// <item>paths and the files below a directory (<see cref="IPathLookup"/>, <see cref="IFilesBelow"/>) in amrecover's
+/// merged listing (<see cref="MergedListing"/>);</item>
+/// <item>the live files the DLE covers now, on this machine (<see cref="ILiveFiles"/>, <see cref="LiveComparisonCheck"/>);</item>
+/// <item>two dumps told apart by their restore states and an incremental's records (<see cref="IBackupComparison"/>,
+/// <see cref="DumpComparison"/>).</item>
+/// </list>
+/// A dump the session does not list is browsed with setdate, and the session put back.
+/// </summary>
+public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount, IFilesAtLeast, IPathLookup, IFilesBelow, ILiveFiles,
+    IBackupComparison
+{
+    private const string Checking = "to count its files as a restore gives them";
+
+    private readonly AmandaDiskHistory _history = new(lease);
+
+    public string Subject => _history.Subject;
+
+    public BackupWords Words => _history.Words;
+
+    public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => _history.SnapshotsAsync(cancellationToken);
+
+    public string TranscriptTail() => _history.TranscriptTail();
+
+    /// <summary>The last count as far as a minimum (<see cref="CountAtLeastAsync"/>): how it was got, for the report.</summary>
+    public WalkSummary? LastWalk { get; private set; }
+
+    public Task<BackupCount> CountAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, CountShownAsync, cancellationToken);
+
+    public Task<BackupCount> CountAtLeastAsync(Snapshot snapshot, int minimum, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, async (_, cancellation) =>
+        {
+            var summary = LastWalk = await FileCountCheck.CountAtLeastAsync(lease, minimum, cancellation);
+            // Fewer than the minimum: every directory it could enter was walked.
+            return new BackupCount(summary.Files, summary.Directories)
+            {
+                Note = summary.Files < minimum ? $" (the whole disk was walked){summary.UnreachableNote()}" : "",
+                Complete = summary.Complete && summary.Unreachable == 0,
+            };
+        }, cancellationToken);
+
+    public Task<FoundPath?> FindAsync(Snapshot snapshot, string path, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, (shown, cancellation) => MergedListing.FindAsync(lease, shown, path, cancellation), cancellationToken);
+
+    public Task<BackupCount?> CountBelowAtLeastAsync(Snapshot snapshot, string directory, int minimum, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, (shown, cancellation) => MergedListing.CountBelowAtLeastAsync(lease, shown, directory, minimum, cancellation),
+            cancellationToken);
+
+    public async Task<LiveFiles> LiveFilesAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        var tree = await LiveComparisonCheck.ReadLiveAsync(lease.Target, AmandaDiskHistory.DateOf(snapshot), "the live directory's file count",
+            cancellationToken);
+        return new LiveFiles(tree.Files.Count, LiveComparisonCheck.Scope(lease.Target, tree));
+    }
+
+    public Task<BackupDifference> CompareAsync(Snapshot backup, Snapshot previous, CancellationToken cancellationToken) =>
+        OnDumpAsync(backup, (shown, cancellation) => DumpComparison.CompareAsync(lease, shown, AmandaDiskHistory.DateOf(previous), cancellation),
+            cancellationToken);
+
+    /// <summary>Runs work on the dump <paramref name="snapshot"/> names: the one the session lists (its root's "." line,
+    /// not what the working date should show), or browsed with setdate and the session put back after.</summary>
+    private async Task<T> OnDumpAsync<T>(Snapshot snapshot, Func<DumpDate, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var date = AmandaDiskHistory.DateOf(snapshot);
+        var root = await Guard.AmandaAsync(lease, null, "to list the disk's root", () => lease.RootListingAsync(cancellationToken));
+        if (root.DumpDate is { } shown && shown.Value == date.Value) return await work(date, cancellationToken);
+        return await DumpBrowse.OnDumpAsync(lease, date, $"to browse the dump of {date}", () => work(date, cancellationToken), cancellationToken);
+    }
+
+    private async Task<BackupCount> CountShownAsync(DumpDate viewing, CancellationToken cancellationToken)
+    {
+        var inventory = await DiskCount.WalkAsync(lease, cancellationToken, viewing);
+        var state = await RestoreStates.OfAsync(lease, inventory, Checking, cancellationToken);
+        // Directories below the root, as a walk counts them (the restore state holds the root too).
+        return new BackupCount(state.Files.Count, state.Directories.Count(d => !d.IsRoot))
+        {
+            Note = state.Note + inventory.Summary.UnreachableNote(),
+            Complete = inventory.Summary.Complete && inventory.Summary.Unreachable == 0,
+        };
+    }
+}
