@@ -15,15 +15,6 @@ Feature: A nightly schedule is checked as a restore gives it
     When the whole disk is restored
     Then the restored tree matches the live directory
 
-  Scenario: The dump before a rename still holds the directory under its old name
-    Given ba-nightly config for localhost /srv/fixtures/nightly/renamed
-    And the dump before the latest
-    Then the backup contains these paths:
-      | path     |
-      | olddir/  |
-      | keep.txt |
-    And the directory "olddir" is not empty
-
   Scenario: A file unchanged since a level 0 three days old is as recent as last night's level 1
     Given ba-nightly config for localhost /srv/fixtures/nightly/aged
     Then the newest restorable version of "docs/doc1.txt" is no older than 26 hours

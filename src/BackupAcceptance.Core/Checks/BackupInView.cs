@@ -91,15 +91,19 @@ public sealed class BackupInView(IBackupHistory history, SnapshotChoice choice, 
         return await Guard(() => floor.CountAtLeastAsync(snapshot, minimum, cancellationToken));
     }
 
-    /// <summary>One path of the chosen backup, looked up the system's own way where it has one (<see cref="IPathLookup"/>),
+    /// <summary>Paths of the chosen backup, looked up the system's own way where it has one (<see cref="IPathLookup"/>),
     /// else in its tree.</summary>
-    /// <param name="path">Relative to the subject, never "".</param>
-    public async Task<FoundPath?> FindAsync(string path, CancellationToken cancellationToken)
+    /// <param name="paths">Relative to the subject, never "".</param>
+    /// <returns>For each path in order, the path found, or null.</returns>
+    public async Task<IReadOnlyList<FoundPath?>> FindAllAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         if (History is not IPathLookup lookup)
-            return (await TreeAsync(cancellationToken)).Find(path) is { } entry ? new FoundPath(entry.Path, entry.IsDirectory) : null;
+        {
+            var tree = await TreeAsync(cancellationToken);
+            return [.. paths.Select(p => tree.Find(p) is { } entry ? new FoundPath(entry.Path, entry.IsDirectory) : null)];
+        }
         var snapshot = await SnapshotAsync(cancellationToken);
-        return await Guard(() => lookup.FindAsync(snapshot, path, cancellationToken));
+        return await Guard(() => lookup.FindAllAsync(snapshot, paths, cancellationToken));
     }
 
     /// <summary>The files below one directory of the chosen backup, counted as far as <paramref name="minimum"/> where

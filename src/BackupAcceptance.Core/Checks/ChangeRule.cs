@@ -18,7 +18,7 @@ public static class ChangeRule
             var earlier = await RequirePreviousAsync(view, cancellationToken);
             var difference = await view.Guard(() => own.CompareAsync(snapshot, earlier, cancellationToken));
             if (difference.Differs) return difference.Paths;
-            throw view.Failure(FailureCategory.StaleBackup, $"the {words.Backup} to differ from the previous one ({earlier})", difference.Alike);
+            throw view.Failure(FailureCategory.StaleBackup, $"the {words.Backup} to differ from the one before it, {earlier}", difference.Alike);
         }
         var tree = await view.TreeAsync(cancellationToken); // beside the history where the system reads both at once
         var previous = await RequirePreviousAsync(view, cancellationToken);

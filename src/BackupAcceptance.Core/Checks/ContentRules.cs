@@ -34,33 +34,34 @@ public static class ContentRules
     }
 
     /// <summary>Every path is in the backup (a trailing / asks for a directory); every missing one is named. Paths that
-    /// check nothing are refused before the system is asked: none at all, or the subject's root itself.</summary>
+    /// check nothing are refused before the system is asked (<see cref="PathsProblem"/>).</summary>
     /// <param name="paths">Relative to the subject as a feature writes them.</param>
     public static async Task<int> RequirePathsAsync(BackupInView view, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var asked = Checkable(view, paths);
+        if (PathsProblem(paths) is var (category, expected, refused)) throw view.Failure(category, expected, refused);
+        var asked = paths.Select(p => (Path: RelativePath.Of(p)!, WantsDirectory: p.TrimEnd().EndsWith('/'))).ToList();
+        var found = await view.FindAllAsync([.. asked.Select(a => a.Path)], cancellationToken);
         var missing = new List<string>();
-        foreach (var (path, wantsDirectory) in asked)
+        foreach (var ((path, wantsDirectory), entry) in asked.Zip(found))
         {
-            var found = await view.FindAsync(path, cancellationToken);
-            if (found is null) missing.Add($"/{path}{(wantsDirectory ? "/" : "")} (absent)");
-            else if (wantsDirectory && !found.IsDirectory) missing.Add($"/{path}/ (a file, not a directory)");
+            if (entry is null) missing.Add($"/{path}{(wantsDirectory ? "/" : "")} (absent)");
+            else if (wantsDirectory && !entry.IsDirectory) missing.Add($"/{path}/ (a file, not a directory)");
         }
         if (missing.Count == 0) return paths.Count;
         throw view.Failure(FailureCategory.MissingPath, $"all {Plural.Of(paths.Count, "path")} to be in the backup",
             $"{Plural.Of(missing.Count, "missing path")}: {string.Join(", ", missing)}");
     }
 
-    /// <summary>The paths as the tree keys them, and which ask for a directory; a table that checks nothing (no path, or
-    /// one that names the subject itself) is the feature's defect.</summary>
-    public static IReadOnlyList<(string Path, bool WantsDirectory)> Checkable(BackupInView view, IReadOnlyList<string> paths)
+    /// <summary>What makes a table of paths check nothing or mean nothing, as a failure's category, expected and found, or
+    /// null when every path can be looked up: none at all, one that names the subject itself, one that climbs out with
+    /// "..". A step can ask this before it opens anything.</summary>
+    public static (FailureCategory Category, string Expected, string Found)? PathsProblem(IReadOnlyList<string> paths)
     {
-        if (paths.Count == 0) throw view.Failure(FailureCategory.NothingChecked, "at least one path to look up", "a table without path rows");
-        var asked = paths.Select(p => (Path: RelativePath.Of(view, p), WantsDirectory: p.TrimEnd().EndsWith('/'))).ToList();
-        var meaningless = paths.Where((_, i) => asked[i].Path.Length == 0).ToList();
-        if (meaningless.Count > 0)
-            throw view.Failure(FailureCategory.SuiteDefect, "paths inside the backed-up path (relative to its root)",
-                $"{string.Join(", ", meaningless.Select(p => $"'{p}'"))}, which {(meaningless.Count == 1 ? "names the backed-up path itself and checks" : "name the backed-up path itself and check")} nothing");
-        return asked;
+        if (paths.Count == 0) return (FailureCategory.NothingChecked, "at least one path to look up", "a table without path rows");
+        if (paths.FirstOrDefault(p => RelativePath.Of(p) is null) is { } climbing)
+            return (FailureCategory.InputError, "a path inside the backed-up path", $"'{climbing}', which climbs out with '..'");
+        var meaningless = paths.Where(p => RelativePath.Of(p)!.Length == 0).ToList();
+        return meaningless.Count == 0 ? null : (FailureCategory.SuiteDefect, "paths inside the backed-up path (relative to its root)",
+            $"{string.Join(", ", meaningless.Select(p => $"'{p}'"))}, which {(meaningless.Count == 1 ? "names the backed-up path itself and checks" : "name the backed-up path itself and check")} nothing");
     }
 }

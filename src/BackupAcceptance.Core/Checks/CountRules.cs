@@ -31,18 +31,18 @@ public static class CountRules
     }
 
     /// <summary>Against the live files now, read by the system's own rules (<see cref="ILiveFiles"/>) or, without them, the
-    /// live directory counted whole (a snapshot taken with exclude patterns cannot be held against that). The live side is
-    /// read first: a system that cannot read it here says so before a whole count.</summary>
+    /// live directory counted whole (a snapshot taken with exclude patterns cannot be held against that). A backup without
+    /// files is hollow before any live side is read: that verdict never waits on this machine's files.</summary>
     /// <param name="live">The live directory the subject's path is on this machine; null for a system that reads its own.</param>
     public static async Task<CountChange> RequireWithinLiveAsync(BackupInView view, string? live, int percent, CancellationToken cancellationToken)
     {
         StepBounds.Require(view, percent, 0, StepBounds.MaximumPercent, "a percentage");
+        var count = RequireSomeFiles(view, await view.CountAsync(cancellationToken));
         var snapshot = await view.SnapshotAsync(cancellationToken);
         var now = view.History is ILiveFiles own
             ? await view.Guard(() => own.LiveFilesAsync(snapshot, cancellationToken))
             : await CountDirectoryAsync(view, snapshot, live ?? throw view.Failure(FailureCategory.SuiteDefect,
                 "a live directory to compare with", "none: the backup system reads no live side of its own"), cancellationToken);
-        var count = RequireSomeFiles(view, await view.CountAsync(cancellationToken));
         var change = new CountChange(count.Files, now.Files);
         if (Within(change, percent)) return change;
         throw view.Failure(FailureCategory.CountDrop, $"the file count within {percent}% of the live directory ({now.Files} files now{now.Scope})",

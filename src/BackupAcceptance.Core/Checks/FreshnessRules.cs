@@ -22,28 +22,41 @@ public static class FreshnessRules
             $"it is {Hours(now - latest.Time)} old{(latest.Detail is { } detail ? $" ({detail})" : "")}", about: latest);
     }
 
-    /// <summary>The recovery point of a path: the newest snapshot, up to the chosen one, that holds it.</summary>
-    public static async Task<Snapshot> RequirePathNoOlderThanAsync(BackupInView view, string path, TimeSpan limit, DateTimeOffset now,
+    /// <summary>The recovery point of a path: its newest version a restore of the chosen backup gives, dated by the
+    /// system where it keeps its own records (<see cref="IRecoveryPoint"/>), else by the newest backup, up to the chosen
+    /// one, that holds it. The subject itself is in every backup: its point is the chosen one.</summary>
+    public static async Task<PathVersion> RequirePathNoOlderThanAsync(BackupInView view, string path, TimeSpan limit, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var relative = RelativePath.Of(view, path);
-        if (relative.Length == 0)
-            throw view.Failure(FailureCategory.InputError, "a path inside the backed-up path", $"'{path}', which names the backed-up path itself");
         var chosen = await view.SnapshotAsync(cancellationToken);
+        var expected = $"the newest restorable version of /{relative} to be no older than {Hours(limit)}";
+        var version = relative.Length == 0 ? new PathVersion("", chosen)
+            : view.History is IRecoveryPoint own
+                ? await view.Guard(() => own.NewestVersionAsync(chosen, relative, cancellationToken)) ?? throw view.Failure(FailureCategory.MissingPath,
+                    $"a restorable version of /{relative}", $"no such entry in any {view.Words.Backup} a restore of {chosen} reads")
+                : await NewestHoldingAsync(view, relative, chosen, limit, now, expected, cancellationToken);
+        if (IsFresh(version.From, limit, now)) return version;
+        throw view.Failure(FailureCategory.StaleBackup, expected,
+            $"it comes from {version.From}{(version.From.Detail is { } detail ? $" ({detail})" : "")}, {Hours(now - version.From.Time)} old{version.Note}" +
+            (version.From != chosen ? $"; {chosen} holds no newer copy" : ""), about: version.From);
+    }
+
+    /// <summary>The newest backup up to the chosen one that holds the path, asking one path of each, newest first.</summary>
+    private static async Task<PathVersion> NewestHoldingAsync(BackupInView view, string relative, Snapshot chosen, TimeSpan limit, DateTimeOffset now,
+        string expected, CancellationToken cancellationToken)
+    {
         var history = await view.HistoryAsync(cancellationToken);
         var asked = 0;
         foreach (var snapshot in history.TakeWhile(s => s != chosen).Append(chosen).Reverse())
         {
             // Older than the limit, any version it holds fails the step: none older is asked (a history of years).
-            if (now - snapshot.Time > limit)
-                throw view.Failure(FailureCategory.StaleBackup, $"the newest restorable version of /{relative} to be no older than {Hours(limit)}",
+            if (!IsFresh(snapshot, limit, now))
+                throw view.Failure(FailureCategory.StaleBackup, expected,
                     $"it is in none of the {asked} snapshot(s) of that age; older ones were not asked", about: snapshot);
             asked++;
-            // One path of each snapshot, newest first, none of their trees kept: a history of thousands stays small.
-            if (await view.Guard(() => view.Source.EntryAsync(snapshot, relative, cancellationToken)) is null) continue;
-            if (now - snapshot.Time <= limit) return snapshot;
-            throw view.Failure(FailureCategory.StaleBackup, $"the newest restorable version of /{relative} to be no older than {Hours(limit)}",
-                $"it is {Hours(now - snapshot.Time)} old", about: snapshot);
+            // None of their trees kept: a history of thousands stays small.
+            if (await view.Guard(() => view.Source.EntryAsync(snapshot, relative, cancellationToken)) is not null) return new PathVersion(relative, snapshot);
         }
         throw view.Failure(FailureCategory.MissingPath, $"/{relative} in a snapshot", $"it is in none of {history.Count} snapshot(s)");
     }

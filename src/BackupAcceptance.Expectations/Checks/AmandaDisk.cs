@@ -18,12 +18,14 @@ namespace BackupAcceptance.Expectations.Checks;
 /// merged listing (<see cref="MergedListing"/>);</item>
 /// <item>the live files the DLE covers now, on this machine (<see cref="ILiveFiles"/>, <see cref="LiveComparisonCheck"/>);</item>
 /// <item>two dumps told apart by their restore states and an incremental's records (<see cref="IBackupComparison"/>,
-/// <see cref="DumpComparison"/>).</item>
+/// <see cref="DumpComparison"/>);</item>
+/// <item>a path's newest restorable version, dated by the dump that wrote it or a newer incremental's directory records
+/// (<see cref="IRecoveryPoint"/>, <see cref="RecoveryPoints"/>).</item>
 /// </list>
 /// A dump the session does not list is browsed with setdate, and the session put back.
 /// </summary>
 public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount, IFilesAtLeast, IPathLookup, IFilesBelow, ILiveFiles,
-    IBackupComparison
+    IBackupComparison, IRecoveryPoint
 {
     private const string Checking = "to count its files as a restore gives them";
 
@@ -55,8 +57,8 @@ public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount
             };
         }, cancellationToken);
 
-    public Task<FoundPath?> FindAsync(Snapshot snapshot, string path, CancellationToken cancellationToken) =>
-        OnDumpAsync(snapshot, (shown, cancellation) => MergedListing.FindAsync(lease, shown, path, cancellation), cancellationToken);
+    public Task<IReadOnlyList<FoundPath?>> FindAllAsync(Snapshot snapshot, IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, (shown, cancellation) => MergedListing.FindAllAsync(lease, shown, paths, cancellation), cancellationToken);
 
     public Task<BackupCount?> CountBelowAtLeastAsync(Snapshot snapshot, string directory, int minimum, CancellationToken cancellationToken) =>
         OnDumpAsync(snapshot, (shown, cancellation) => MergedListing.CountBelowAtLeastAsync(lease, shown, directory, minimum, cancellation),
@@ -72,6 +74,16 @@ public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount
     public Task<BackupDifference> CompareAsync(Snapshot backup, Snapshot previous, CancellationToken cancellationToken) =>
         OnDumpAsync(backup, (shown, cancellation) => DumpComparison.CompareAsync(lease, shown, AmandaDiskHistory.DateOf(previous), cancellation),
             cancellationToken);
+
+    public Task<PathVersion?> NewestVersionAsync(Snapshot chosen, string path, CancellationToken cancellationToken) =>
+        OnDumpAsync(chosen, async (shown, cancellation) =>
+        {
+            if (await RecoveryPoints.NewestVersionAsync(lease, shown, path, cancellation) is not var (dump, note)) return null;
+            // Named as the history names it (its level and label), so the reader sees which dump of the chain it is.
+            var history = await SnapshotsAsync(cancellation);
+            var from = history.FirstOrDefault(s => s.Id == dump.ToString()) ?? new Snapshot(dump.ToString(), dump.Moment) { Name = $"dump {dump}" };
+            return new PathVersion(path, from, note);
+        }, cancellationToken);
 
     /// <summary>Runs work on the dump <paramref name="snapshot"/> names: the one the session lists (its root's "." line,
     /// not what the working date should show), or browsed with setdate and the session put back after.</summary>

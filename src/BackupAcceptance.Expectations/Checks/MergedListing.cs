@@ -12,12 +12,20 @@ namespace BackupAcceptance.Expectations.Checks;
 /// non-empty-directory rules read them (<see cref="AmandaDisk"/>).</summary>
 internal static class MergedListing
 {
-    /// <param name="path">Relative to the disk's root ("ssh/sshd_config").</param>
-    public static async Task<FoundPath?> FindAsync(SessionLease lease, DumpDate shown, string path, CancellationToken cancellationToken)
+    /// <summary>Each path looked up by one navigator, which keeps the listing of the directory it is in: paths that share
+    /// a directory list it once.</summary>
+    /// <param name="paths">Relative to the disk's root ("ssh/sshd_config").</param>
+    public static async Task<IReadOnlyList<FoundPath?>> FindAllAsync(SessionLease lease, DumpDate shown, IReadOnlyList<string> paths,
+        CancellationToken cancellationToken)
     {
         var navigator = await Guard.AmandaAsync(lease, shown, "to open the disk", () => lease.NavigatorAsync(cancellationToken));
-        var entry = await Guard.AmandaAsync(lease, shown, $"to look up /{path}", () => navigator.FindAsync(RawPath.Parse(path), cancellationToken));
-        return entry is null ? null : new FoundPath(path, entry.IsDirectory);
+        var found = new List<FoundPath?>();
+        foreach (var path in paths)
+        {
+            var entry = await Guard.AmandaAsync(lease, shown, $"to look up /{path}", () => navigator.FindAsync(RawPath.Parse(path), cancellationToken));
+            found.Add(entry is null ? null : new FoundPath(path, entry.IsDirectory));
+        }
+        return found;
     }
 
     /// <summary>Walks the directory depth first and stops at the <paramref name="minimum"/>th file; null when the dump

@@ -8,8 +8,8 @@ using Reqnroll;
 namespace BackupAcceptance.Suite.Drivers;
 
 /// <summary>Existence and freshness, from the backup's history: a dump or snapshot at all and the latest's age (one rule
-/// of the core for both systems), a level 0's age, a path's recovery point (each system's own: an Amanda chain dates a
-/// file by the dump that wrote it).</summary>
+/// of the core for both systems), a path's recovery point (the core's rule, dated by each system: an Amanda chain dates a
+/// file by the dump that wrote it), a level 0's age (Amanda's alone).</summary>
 public sealed class FreshnessDriver(BackupDriver driver, CheckLedger checks, Evidence evidence, ScenarioReport report,
     IReqnrollOutputHelper output, DiskMeasurements measurements)
 {
@@ -44,18 +44,12 @@ public sealed class FreshnessDriver(BackupDriver driver, CheckLedger checks, Evi
 
     public async Task RequireRecoveryPointAsync(string path, int hours)
     {
-        if (driver.OnRepository)
-        {
-            var snapshot = await driver.OnRepositoryAsync((view, cancellation) =>
-                FreshnessRules.RequirePathNoOlderThanAsync(view, path, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow, cancellation));
-            checks.Record(1, "recovery point");
-            report.Facts["recovery point"] = snapshot.ToString();
-            return;
-        }
-        var point = await driver.OnDiskAsync((lease, cancellation) =>
-            RecoveryPointCheck.RequireNoOlderThanAsync(lease, path, FreshnessCheck.Hours(lease.Target, hours), DateTime.Now, cancellation));
+        var version = await driver.OnBackupAsync((view, cancellation) =>
+            FreshnessRules.RequirePathNoOlderThanAsync(view, path, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow, cancellation));
+        var age = DateTimeOffset.UtcNow - version.From.Time;
         checks.Record(1, "recovery point");
-        report.Facts["recovery point"] = $"{point.Dump} ({point.Age.TotalHours:0.#} h)";
-        evidence.Attach("recovery point", point.ToString());
+        report.Facts["recovery point"] = $"{version.From} ({age.TotalHours:0.#} h)";
+        evidence.Attach("recovery point", $"/{version.Path}: newest restorable version from {version.From}" +
+            $"{(version.From.Detail is { } detail ? $" ({detail})" : "")}, {age.TotalHours:0.#} hours old{version.Note}");
     }
 }

@@ -35,9 +35,11 @@ public sealed class IndexContentDriver(BackupDriver driver, CheckLedger checks, 
     {
         if (PathTable.HeaderProblem(table) is { } problem) throw driver.SuiteFailure(FailureCategory.SuiteDefect, PathTable.Expected, problem);
         var paths = PathTable.Rows(table);
-        var found = await driver.OnBackupAsync((view, cancellation) => ContentRules.RequirePathsAsync(view, paths, cancellation));
-        checks.Record(found, "paths");
-        output.WriteLine($"{driver.Subject}: all {found} paths present");
+        // Before any session or repository is opened: a table that checks nothing is the feature's fault, whatever the backup.
+        if (ContentRules.PathsProblem(paths) is var (category, expected, found)) throw driver.SuiteFailure(category, expected, found);
+        var present = await driver.OnBackupAsync((view, cancellation) => ContentRules.RequirePathsAsync(view, paths, cancellation));
+        checks.Record(present, "paths");
+        output.WriteLine($"{driver.Subject}: all {present} paths present");
     }
 
     public async Task RequireFilesBelowAsync(string directory)

@@ -109,7 +109,7 @@ public sealed class CoreRulesTests
     }
 
     [Test]
-    public async Task A_system_that_reads_its_own_live_side_is_held_against_it_and_a_refusal_comes_before_any_count()
+    public async Task A_system_that_reads_its_own_live_side_is_held_against_it_and_a_hollow_backup_never_waits_on_it()
     {
         var latest = Dump("d1", Now);
         var within = new LiveCountedHistory(new CountedHistory((latest, new BackupCount(95, 3))), new LiveFiles(100, ", 20 more excluded by the DLE"));
@@ -127,7 +127,11 @@ public sealed class CoreRulesTests
         (await Should.ThrowAsync<CheckFailedException>(() =>
             CountRules.RequireWithinLiveAsync(new BackupInView(elsewhere, SnapshotChoice.Latest, "t"), null, 5, CancellationToken.None)))
             .Category.ShouldBe(FailureCategory.SuiteDefect);
-        elsewhere.Counts.ShouldBe(0, "a live side that cannot be read stops the check before a whole count");
+        // Hollow is the backup's fault whatever the live side: a live side that cannot be read does not hide it.
+        var hollow = new LiveCountedHistory(new CountedHistory((latest, new BackupCount(0, 3))), null);
+        (await Should.ThrowAsync<CheckFailedException>(() =>
+            CountRules.RequireWithinLiveAsync(new BackupInView(hollow, SnapshotChoice.Latest, "t"), null, 5, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.HollowBackup);
     }
 
     [Test]
@@ -169,13 +173,16 @@ public sealed class CoreRulesTests
         var source = new MemorySource();
         source.Add(Now.AddDays(-3), ("keep", "x"), ("gone", "y"));
         source.Add(Now.AddHours(-1), ("keep", "x"));
-        (await FreshnessRules.RequirePathNoOlderThanAsync(View(source), "keep", TimeSpan.FromHours(2), Now, CancellationToken.None)).Time.ShouldBe(Now.AddHours(-1));
+        (await FreshnessRules.RequirePathNoOlderThanAsync(View(source), "keep", TimeSpan.FromHours(2), Now, CancellationToken.None)).From.Time.ShouldBe(Now.AddHours(-1));
         await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "gone", TimeSpan.FromHours(26), Now, CancellationToken.None), FailureCategory.StaleBackup);
         // Not in the snapshots of the last 26 hours: older ones are not asked, and it is stale whatever they hold.
         (await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "never", TimeSpan.FromHours(26), Now, CancellationToken.None), FailureCategory.StaleBackup))
             .Found.ShouldBe("it is in none of the 1 snapshot(s) of that age; older ones were not asked");
         await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "never", TimeSpan.FromHours(100), Now, CancellationToken.None), FailureCategory.MissingPath);
-        await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "/", TimeSpan.FromHours(100), Now, CancellationToken.None), FailureCategory.InputError);
+        // The subject itself is in every snapshot: its recovery point is the chosen one, the system not asked.
+        (await FreshnessRules.RequirePathNoOlderThanAsync(View(source), "/", TimeSpan.FromHours(1), Now, CancellationToken.None)).From.Time.ShouldBe(Now.AddHours(-1));
+        await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source, SnapshotChoice.BeforeLatest), "/", TimeSpan.FromHours(71), Now,
+            CancellationToken.None), FailureCategory.StaleBackup);
         await FailsAsync(() => FreshnessRules.RequirePathNoOlderThanAsync(View(source), "../etc", TimeSpan.FromHours(100), Now, CancellationToken.None), FailureCategory.InputError);
     }
 
@@ -263,10 +270,10 @@ public sealed class CoreRulesTests
 
         public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>([only]);
 
-        public Task<FoundPath?> FindAsync(Snapshot snapshot, string path, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<FoundPath?>> FindAllAsync(Snapshot snapshot, IReadOnlyList<string> asked, CancellationToken cancellationToken)
         {
-            Asked.Add(path);
-            return Task.FromResult(paths.TryGetValue(path, out var directory) ? new FoundPath(path, directory) : null);
+            Asked.AddRange(asked);
+            return Task.FromResult<IReadOnlyList<FoundPath?>>([.. asked.Select(p => paths.TryGetValue(p, out var directory) ? new FoundPath(p, directory) : null)]);
         }
 
         public Task<BackupCount?> CountBelowAtLeastAsync(Snapshot snapshot, string directory, int minimum, CancellationToken cancellationToken)
@@ -336,13 +343,55 @@ public sealed class CoreRulesTests
         var failure = await Should.ThrowAsync<CheckFailedException>(() =>
             ChangeRule.RequireDifferentFromPreviousAsync(new BackupInView(alike, SnapshotChoice.Latest, "t"), CancellationToken.None));
         (failure.Category, failure.Expected, failure.Found, failure.BackupId).ShouldBe((FailureCategory.StaleBackup,
-            "the dump to differ from the previous one (dump d2)", "the same 10 paths", "d3"));
+            "the dump to differ from the one before it, dump d2", "the same 10 paths", "d3"));
 
         var first = new ComparingHistory([three[0]], new BackupDifference(true, 1, ""));
         (await Should.ThrowAsync<CheckFailedException>(() =>
             ChangeRule.RequireDifferentFromPreviousAsync(new BackupInView(first, SnapshotChoice.Latest, "t"), CancellationToken.None)))
             .Found.ShouldBe("this is the first dump in the disk's history");
         first.Asked.ShouldBeNull();
+    }
+
+    /// <summary>A system that dates a path's newest version itself (as an Amanda chain does).</summary>
+    private sealed class DatingHistory(Snapshot[] backups, PathVersion? version) : IBackupHistory, IRecoveryPoint
+    {
+        public string Subject => "dating test:/data";
+
+        public BackupWords Words { get; } = new("dump", "in the disk's history");
+
+        public (string Chosen, string Path)? Asked { get; private set; }
+
+        public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>(backups);
+
+        public Task<PathVersion?> NewestVersionAsync(Snapshot chosen, string path, CancellationToken cancellationToken)
+        {
+            Asked = (chosen.Id, path);
+            return Task.FromResult(version);
+        }
+
+        public string TranscriptTail() => "";
+    }
+
+    [Test]
+    public async Task A_system_that_dates_a_path_itself_is_asked_once_and_its_note_reaches_the_reader()
+    {
+        var level0 = Dump("d1", Now.AddDays(-10)) with { Detail = "level 0" };
+        var level1 = Dump("d2", Now.AddHours(-2)) with { Detail = "level 1" };
+        var fresh = new DatingHistory([level0, level1], new PathVersion("docs/a", level1, " (present, unchanged since the dump of d1)"));
+        (await FreshnessRules.RequirePathNoOlderThanAsync(new BackupInView(fresh, SnapshotChoice.Latest, "t"), "./docs/a", TimeSpan.FromHours(26), Now,
+            CancellationToken.None)).From.ShouldBe(level1);
+        fresh.Asked.ShouldBe(("d2", "docs/a"));
+
+        var old = new DatingHistory([level0, level1], new PathVersion("docs/a", level0, "; it was gone when the level 1 dump of d2 was taken"));
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            FreshnessRules.RequirePathNoOlderThanAsync(new BackupInView(old, SnapshotChoice.Latest, "t"), "docs/a", TimeSpan.FromHours(26), Now, CancellationToken.None));
+        (failure.Category, failure.BackupId).ShouldBe((FailureCategory.StaleBackup, "d1"));
+        failure.Found.ShouldBe("it comes from dump d1 (level 0), 240 hours old; it was gone when the level 1 dump of d2 was taken; dump d2 holds no newer copy");
+
+        var none = new DatingHistory([level0, level1], null);
+        (await Should.ThrowAsync<CheckFailedException>(() =>
+            FreshnessRules.RequirePathNoOlderThanAsync(new BackupInView(none, SnapshotChoice.Latest, "t"), "docs/b", TimeSpan.FromHours(26), Now, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.MissingPath);
     }
 
     [TestCase(new string[0], FailureCategory.NothingChecked)]

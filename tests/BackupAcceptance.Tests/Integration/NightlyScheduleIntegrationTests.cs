@@ -89,8 +89,9 @@ public sealed class NightlyScheduleIntegrationTests
     public void A_file_unchanged_since_the_level_0_is_as_recent_as_the_level_1()
     {
         Passes("aged: an unchanged file is as new as the level 1");
-        _run.StepAttachment("aged: an unchanged file is as new as the level 1", "recovery point")
-            .ShouldContain("(level 1)");
+        var point = _run.StepAttachment("aged: an unchanged file is as new as the level 1", "recovery point");
+        point.ShouldContain("(level 1, ");
+        point.ShouldContain("(present, unchanged since the dump of ", Case.Sensitive, "dated by the level 1's directory records, not its index");
     }
 
     [Test]

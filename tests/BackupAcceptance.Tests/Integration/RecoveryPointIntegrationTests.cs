@@ -51,15 +51,15 @@ public sealed class RecoveryPointIntegrationTests
 
 
             run.Status("unchanged since the full dump").ShouldBe("passed", run.Console);
-            run.StepAttachment("unchanged since the full dump", "recovery point").ShouldContain("/base0/file03.txt: newest restorable version from the dump of ");
+            run.StepAttachment("unchanged since the full dump", "recovery point").ShouldContain("/base0/file03.txt: newest restorable version from dump ");
             // GNU tar's level 1 index lists every file still present: an unchanged file is dated by the latest level 1.
-            run.StepAttachment("unchanged since the full dump", "recovery point").ShouldContain("(level 1)");
+            run.StepAttachment("unchanged since the full dump", "recovery point").ShouldContain("(level 1");
             run.Status("changed before the latest incremental").ShouldBe("passed");
-            run.StepAttachment("changed before the latest incremental", "recovery point").ShouldContain("(level 1)");
+            run.StepAttachment("changed before the latest incremental", "recovery point").ShouldContain("(level 1");
 
             run.Status("ten days old").ShouldBe("failed");
             run.Message("ten days old").ShouldStartWith("Stale backup: ba-aged localhost:/srv/fixtures/aged");
-            run.Message("ten days old").ShouldMatch(@"it comes from the dump of \d{4}-\d\d-\d\d-\d\d-\d\d-\d\d \(level 0\), 2[4-9]\d(\.\d)? hours old");
+            run.Message("ten days old").ShouldMatch(@"it comes from dump \d{4}-\d\d-\d\d-\d\d-\d\d-\d\d \(level 0[,)][^)]*\)?, 2[4-9]\d(\.\d)? hours old");
             run.Status("the whole aged disk").ShouldBe("failed", "ten days and more are past 239 hours");
 
             run.Status("never backed up").ShouldBe("failed");
