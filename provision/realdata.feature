@@ -1,0 +1,64 @@
+# Scenarios on the scratch configuration ba-real (provision/realdata.sh): real trees. Run with
+#   BACKUP_ACCEPTANCE_FEATURES=$PWD/provision/realdata.feature dotnet test src/BackupAcceptance.Suite
+# Scenarios tagged @must-fail are negative controls: each must fail, with the category its comment names.
+# Results and what they show: docs/realdata.md.
+@realdata
+Feature: The suite on real trees
+
+  Scenario: Debian's documentation is backed up whole and matches the live tree
+    Given ba-real config for localhost /usr/share/doc
+    Then the backup contains at least 1000 files
+    And the backup contains these paths:
+      | path                 |
+      | bash/                |
+      | coreutils/copyright  |
+    And the directory "apt" is not empty
+    And the file count is within 1% of the live directory
+    And the newest restorable version of "bash/copyright" is no older than 2 hours
+
+  Scenario: A level 1 after a deletion, a rename and a rewrite
+    Given ba-real config for localhost /srv/fixtures/real/include
+    Then the backup contains at least 5000 files
+    And the backup contains these paths:
+      | path            |
+      | stdio.h         |
+      | sound-renamed/  |
+    And the directory "sound-renamed" is not empty
+    And the file count is within 0% of the live directory
+    And the file count is within 5% of the previous dump
+    And the backup differs from the previous dump
+    And the newest restorable version of "stdio.h" is no older than 2 hours
+    And the newest restorable version of "zlib.h" is no older than 2 hours
+
+  Scenario: The level 0 before the rename holds the old names
+    Given ba-real config for localhost /srv/fixtures/real/include
+    And the dump before the latest
+    Then the backup contains these paths:
+      | path              |
+      | sound/            |
+      | linux/netfilter/  |
+    And the directory "sound" is not empty
+
+  # Must fail as Missing path: the renamed directory did not exist at the level 0.
+  @must-fail
+  Scenario: The new name is not in the level 0
+    Given ba-real config for localhost /srv/fixtures/real/include
+    And the dump before the latest
+    Then the backup contains these paths:
+      | path            |
+      | sound-renamed/  |
+
+  # Must fail as Count drop: the live copy lost linux/netfilter after the level 0.
+  @must-fail
+  Scenario: The level 0 against today's live copy
+    Given ba-real config for localhost /srv/fixtures/real/include
+    And the dump before the latest
+    Then the file count is within 0% of the live directory
+
+  # Must fail as Missing path: a header nobody has.
+  @must-fail
+  Scenario: A path the tree never had
+    Given ba-real config for localhost /usr/share/doc
+    Then the backup contains these paths:
+      | path                      |
+      | no-such-package/copyright |
