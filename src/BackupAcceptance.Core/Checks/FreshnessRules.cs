@@ -23,19 +23,19 @@ public static class FreshnessRules
     }
 
     /// <summary>The recovery point of a path: its newest version a restore of the chosen backup gives, dated by the
-    /// system where it keeps its own records (<see cref="IRecoveryPoint"/>), else by the newest backup, up to the chosen
-    /// one, that holds it. The subject itself is in every backup: its point is the chosen one.</summary>
+    /// system where it keeps its own records (<see cref="IRecoveryPoint"/>, which dates the subject itself too: a backup
+    /// it cannot list is no restorable version), else by the newest backup, up to the chosen one, that holds it (the
+    /// subject itself: the chosen one).</summary>
     public static async Task<PathVersion> RequirePathNoOlderThanAsync(BackupInView view, string path, TimeSpan limit, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var relative = RelativePath.Of(view, path);
         var chosen = await view.SnapshotAsync(cancellationToken);
         var expected = $"the newest restorable version of /{relative} to be no older than {Hours(limit)}";
-        var version = relative.Length == 0 ? new PathVersion("", chosen)
-            : view.History is IRecoveryPoint own
-                ? await view.Guard(() => own.NewestVersionAsync(chosen, relative, cancellationToken)) ?? throw view.Failure(FailureCategory.MissingPath,
-                    $"a restorable version of /{relative}", $"no such entry in any {view.Words.Backup} a restore of {chosen} reads")
-                : await NewestHoldingAsync(view, relative, chosen, limit, now, expected, cancellationToken);
+        var version = view.History is not IRecoveryPoint own
+            ? relative.Length == 0 ? new PathVersion("", chosen) : await NewestHoldingAsync(view, relative, chosen, limit, now, expected, cancellationToken)
+            : await view.Guard(() => own.NewestVersionAsync(chosen, relative, cancellationToken)) ?? throw view.Failure(FailureCategory.MissingPath,
+                $"a restorable version of /{relative}", $"no such entry in any {view.Words.Backup} a restore of {chosen} reads");
         if (IsFresh(version.From, limit, now)) return version;
         throw view.Failure(FailureCategory.StaleBackup, expected,
             $"it comes from {version.From}{(version.From.Detail is { } detail ? $" ({detail})" : "")}, {Hours(now - version.From.Time)} old{version.Note}" +

@@ -6,7 +6,7 @@ namespace BackupAcceptance.Core.Sources;
 public interface IRecoveryPoint
 {
     /// <param name="chosen">The backup a restore would start from: versions newer than it do not count.</param>
-    /// <param name="path">Relative to the subject, never "" (every backup holds the subject itself).</param>
+    /// <param name="path">Relative to the subject; "" is the subject itself, dated by the backup a listing of it shows.</param>
     /// <returns>The version, or null when a restore of <paramref name="chosen"/> gives no such path.</returns>
     Task<PathVersion?> NewestVersionAsync(Snapshot chosen, string path, CancellationToken cancellationToken);
 }

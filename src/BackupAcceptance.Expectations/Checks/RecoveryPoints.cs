@@ -17,14 +17,16 @@ namespace BackupAcceptance.Expectations.Checks;
 internal static class RecoveryPoints
 {
     /// <param name="shown">The dump the session shows: the newest of the chain a restore reads.</param>
-    /// <param name="path">Relative to the disk's root, never "".</param>
+    /// <param name="path">Relative to the disk's root; "" is the disk itself.</param>
     /// <returns>The dump and how it was dated, or null when no dump of the chain lists the path.</returns>
     public static async Task<(DumpDate Dump, string Note)?> NewestVersionAsync(SessionLease lease, DumpDate shown, string path,
         CancellationToken cancellationToken)
     {
         var raw = RawPath.Parse(path);
-        var listed = await Guard.AmandaAsync(lease, shown, $"to find {raw}", async () =>
-            (await (await lease.NavigatorAsync(cancellationToken)).FindAsync(raw, cancellationToken))?.DumpDate);
+        // The root itself: its "." line carries the dump the listing shows, as every entry carries its own.
+        var listed = await Guard.AmandaAsync(lease, shown, $"to find {raw}", async () => raw.IsRoot
+            ? (await lease.RootListingAsync(cancellationToken)).DumpDate
+            : (await (await lease.NavigatorAsync(cancellationToken)).FindAsync(raw, cancellationToken))?.DumpDate);
         if (listed is not { } dump) return null;
         if (dump.Value == shown.Value) return (dump, "");
         // Listed from an older dump: was it still there when the chain's newest dump was taken?

@@ -57,6 +57,11 @@ Feature: Controls for false greens
     Given ba-daily config for localhost /srv/fixtures/lostindex
     Then the file count is within 10% of the previous dump
 
+  Scenario: The recovery point of the root of a dump without its index is no restorable version
+    Given ba-daily config for localhost /srv/fixtures/lostindex
+    And the dump before the latest
+    Then the newest restorable version of "/" is no older than 87600 hours
+
   Scenario: A cut-short index file fails before amrecover browses it
     Given ba-daily config for localhost /srv/fixtures/cutindex
     Then the backup contains at least one file

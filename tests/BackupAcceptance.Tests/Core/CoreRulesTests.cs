@@ -388,6 +388,13 @@ public sealed class CoreRulesTests
         (failure.Category, failure.BackupId).ShouldBe((FailureCategory.StaleBackup, "d1"));
         failure.Found.ShouldBe("it comes from dump d1 (level 0), 240 hours old; it was gone when the level 1 dump of d2 was taken; dump d2 holds no newer copy");
 
+        // The subject itself is asked too: a backup whose listing cannot be read is no restorable version of it.
+        var root = new DatingHistory([level0, level1], null);
+        (await Should.ThrowAsync<CheckFailedException>(() =>
+            FreshnessRules.RequirePathNoOlderThanAsync(new BackupInView(root, SnapshotChoice.Latest, "t"), "/", TimeSpan.FromHours(26), Now, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.MissingPath);
+        root.Asked.ShouldBe(("d2", ""));
+
         var none = new DatingHistory([level0, level1], null);
         (await Should.ThrowAsync<CheckFailedException>(() =>
             FreshnessRules.RequirePathNoOlderThanAsync(new BackupInView(none, SnapshotChoice.Latest, "t"), "docs/b", TimeSpan.FromHours(26), Now, CancellationToken.None)))

@@ -111,6 +111,8 @@ public sealed class SuiteControlsTests
         "Index damaged: ba-daily localhost:/srv/fixtures/lostindex (dump ", "expected a readable index (to browse the previous dump); found \"200 Working date set to")]
     [TestCase("A count against a previous dump without its index is a damaged index",
         "Index damaged: ba-daily localhost:/srv/fixtures/lostindex (dump ", "599 index file not found for host 'localhost' disk '/srv/fixtures/lostindex'")]
+    [TestCase("The recovery point of the root of a dump without its index is no restorable version",
+        "Index damaged: ba-daily localhost:/srv/fixtures/lostindex (", "lostindex")]
     [TestCase("A cut-short index file fails before amrecover browses it",
         "Index damaged: ba-daily localhost:/srv/fixtures/cutindex (no dump selected): expected a readable index", "-unsorted.gz (dump ")]
     [TestCase("A restore whose extract failed is not a restore",
@@ -210,7 +212,7 @@ public sealed class SuiteControlsTests
         // FAIL for a backup fault, BROKEN for a check that could not run: as Allure's statuses, one line each.
         var failed = _run.AllureResults.Count(r => (string?)r["status"] == "failed");
         var broken = _run.AllureResults.Count(r => (string?)r["status"] == "broken");
-        (failed + broken).ShouldBe(62);
+        (failed + broken).ShouldBe(63);
         broken.ShouldBeGreaterThan(0);
         _run.Summary.ShouldContain($"6 passed, {failed} failed, {broken} broken");
         System.Text.RegularExpressions.Regex.Matches(_run.Summary, "^BROKEN ", System.Text.RegularExpressions.RegexOptions.Multiline).Count.ShouldBe(broken);
