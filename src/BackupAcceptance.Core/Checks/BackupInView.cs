@@ -100,7 +100,7 @@ public sealed class BackupInView(IBackupHistory history, SnapshotChoice choice, 
         if (History is not IPathLookup lookup)
         {
             var tree = await TreeAsync(cancellationToken);
-            return [.. paths.Select(p => tree.Find(p) is { } entry ? new FoundPath(entry.Path, entry.IsDirectory) : null)];
+            return [.. paths.Select(p => tree.Find(p) is { } entry ? new FoundPath(entry.IsDirectory) : null)];
         }
         var snapshot = await SnapshotAsync(cancellationToken);
         return await Guard(() => lookup.FindAllAsync(snapshot, paths, cancellationToken));

@@ -23,7 +23,7 @@ internal static class MergedListing
         foreach (var path in paths)
         {
             var entry = await Guard.AmandaAsync(lease, shown, $"to look up /{path}", () => navigator.FindAsync(RawPath.Parse(path), cancellationToken));
-            found.Add(entry is null ? null : new FoundPath(path, entry.IsDirectory));
+            found.Add(entry is null ? null : new FoundPath(entry.IsDirectory));
         }
         return found;
     }

@@ -273,7 +273,7 @@ public sealed class CoreRulesTests
         public Task<IReadOnlyList<FoundPath?>> FindAllAsync(Snapshot snapshot, IReadOnlyList<string> asked, CancellationToken cancellationToken)
         {
             Asked.AddRange(asked);
-            return Task.FromResult<IReadOnlyList<FoundPath?>>([.. asked.Select(p => paths.TryGetValue(p, out var directory) ? new FoundPath(p, directory) : null)]);
+            return Task.FromResult<IReadOnlyList<FoundPath?>>([.. asked.Select(p => paths.TryGetValue(p, out var directory) ? new FoundPath(directory) : null)]);
         }
 
         public Task<BackupCount?> CountBelowAtLeastAsync(Snapshot snapshot, string directory, int minimum, CancellationToken cancellationToken)
