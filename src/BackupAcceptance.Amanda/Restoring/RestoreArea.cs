@@ -1,4 +1,5 @@
 using BackupAcceptance.Core.Files;
+using BackupAcceptance.Core.Sources;
 using System.Text;
 using BackupAcceptance.Amanda.Text;
 using CliWrap;
@@ -14,7 +15,7 @@ namespace BackupAcceptance.Amanda.Restoring;
 /// <see cref="Path"/>, mode 0700, where the files land. The marker stays out of <see cref="Path"/>: a full restore must
 /// find there exactly what the dump holds.
 /// </summary>
-public sealed class RestoreArea : IAsyncDisposable
+public sealed class RestoreArea : IPrivateArea
 {
     internal const string Prefix = "backup-acceptance-restore-";
 

@@ -32,6 +32,7 @@ public static class RestoreRules
     private static async Task<RestoredSet> PickAndRestoreAsync(BackupInView view, int count, int seed, IPrivateArea area,
         CancellationToken cancellationToken)
     {
+        if (view.History is IFilesRestore own) return await OwnWayAsync(view, own, new FileChoice.Random(count, seed), area, cancellationToken);
         var tree = await view.TreeAsync(cancellationToken);
         // A name the system could not print as UTF-8 (restic's JSON puts U+FFFD for the bytes) cannot be asked back.
         var files = tree.RegularFiles.Where(e => !e.Path.Contains('\uFFFD', StringComparison.Ordinal))
@@ -41,7 +42,16 @@ public static class RestoreRules
                 $"{tree.Files} files ({tree.Files - files.Count} not regular) in {tree.Directories} directories");
         var random = new Random(seed);
         var picked = files.OrderBy(_ => random.Next()).Take(count).ToList();
-        return await RestoreAsync(view, picked, area, seed, cancellationToken);
+        return await RestoreAsync(view, picked, area, seed, $"drawn from all {Plural.Of(files.Count, "regular file")} of the {view.Words.Backup}",
+            cancellationToken);
+    }
+
+    /// <summary>Files the system picks and restores itself (<see cref="IFilesRestore"/>), on the chosen backup.</summary>
+    private static async Task<RestoredSet> OwnWayAsync(BackupInView view, IFilesRestore system, FileChoice choice, IPrivateArea area,
+        CancellationToken cancellationToken)
+    {
+        var snapshot = await view.SnapshotAsync(cancellationToken);
+        return await view.Guard(() => system.RestoreAsync(snapshot, choice, area, cancellationToken));
     }
 
     public static async Task<RestoredSet> RestoreFileAsync(BackupInView view, string path, IPrivateArea area, CancellationToken cancellationToken)
@@ -60,16 +70,17 @@ public static class RestoreRules
     private static async Task<RestoredSet> RestoreOneAsync(BackupInView view, string path, IPrivateArea area, CancellationToken cancellationToken)
     {
         var relative = RelativePath.Of(view, path);
+        if (view.History is IFilesRestore own) return await OwnWayAsync(view, own, new FileChoice.Named(relative), area, cancellationToken);
         var tree = await view.TreeAsync(cancellationToken);
         var entry = tree.Find(relative);
         if (entry is not { Kind: EntryKind.RegularFile })
             throw view.Failure(FailureCategory.MissingPath, $"a regular file /{relative} to restore",
                 entry is null ? "no such path in the backup" : $"a {(entry.IsDirectory ? "directory" : "file that is not regular")}");
-        return await RestoreAsync(view, [entry], area, null, cancellationToken);
+        return await RestoreAsync(view, [entry], area, null, null, cancellationToken);
     }
 
     private static async Task<RestoredSet> RestoreAsync(BackupInView view, IReadOnlyList<TreeEntry> entries, IPrivateArea area, int? seed,
-        CancellationToken cancellationToken)
+        string? chosenHow, CancellationToken cancellationToken)
     {
         var snapshot = await view.SnapshotAsync(cancellationToken);
         var restored = new List<RestoredSet.File>();
@@ -96,7 +107,7 @@ public static class RestoreRules
                     $"{size} bytes restored");
             restored.Add(new RestoredSet.File(entry, destination));
         }
-        return new RestoredSet(snapshot, area, restored, seed);
+        return new RestoredSet(snapshot, area, restored, seed, chosenHow);
     }
 
     /// <summary>Each restored file against the live one under <paramref name="liveRoot"/>, when the live file is unchanged
@@ -119,17 +130,17 @@ public static class RestoreRules
                 continue;
             }
             compared++;
-            var restoredSum = await RawFiles.Sha256Async(System.Text.Encoding.UTF8.GetBytes(file.RestoredPath), cancellationToken);
+            var restoredSum = await RawFiles.Sha256Async(file.Location, cancellationToken);
             if (liveSum != restoredSum)
-                mismatches.Add($"/{file.Entry.Path}: live sha256 {liveSum} ({file.Entry.Size} bytes), restored sha256 {restoredSum} ({new FileInfo(file.RestoredPath).Length} bytes)");
+                mismatches.Add($"/{file.Entry.Path}: live sha256 {liveSum} ({file.Entry.Size} bytes), restored sha256 {restoredSum}");
         }
         var seed = restored.Seed is { } s ? $" (seed {s})" : "";
         if (compared == 0)
             throw view.Failure(FailureCategory.NothingChecked, "at least one restored file to compare with its live file",
-                $"none could be compared: {string.Join("; ", notes.Take(20))}{seed}");
+                $"none could be compared: {string.Join("; ", notes.Take(20))}{seed}", about: restored.Snapshot);
         if (mismatches.Count > 0)
             throw view.Failure(FailureCategory.RestoreMismatch, "every file unchanged since the backup to have the live file's SHA-256",
-                $"{Plural.Of(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{seed}");
+                $"{Plural.Of(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{seed}", about: restored.Snapshot);
         return (compared, notes);
     }
 
@@ -176,25 +187,42 @@ public static class RestoreRules
             : null;
     }
 
-    /// <summary>The one restored file's text matches the pattern; a mismatch describes the file, never shows it.</summary>
+    /// <summary>The one restored file's text (UTF-8; bytes that are not become U+FFFD, as a text reader reads them)
+    /// matches the pattern. A mismatch describes the file (<see cref="ContentDescription"/>), never shows it; a pattern
+    /// an empty file matches checks nothing and is refused.</summary>
     public static async Task RequireContentMatchesAsync(BackupInView view, RestoredSet restored, string pattern, CancellationToken cancellationToken)
     {
         var file = Single(view, restored);
-        var text = await File.ReadAllTextAsync(file.RestoredPath, cancellationToken);
-        bool matches;
+        if (Matches(view, "", pattern, restored.Snapshot))
+            throw view.Failure(FailureCategory.SuiteDefect, "a pattern that an empty file would not match", $"/{pattern}/, which matches anything", about: restored.Snapshot);
+        byte[] bytes;
         try
         {
-            matches = Regex.IsMatch(text, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5));
+            await using var stream = RawFiles.OpenRead(file.Location);
+            using var memory = new MemoryStream();
+            await stream.CopyToAsync(memory, cancellationToken);
+            bytes = memory.ToArray();
         }
-        catch (ArgumentException wrong)
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            throw view.Failure(FailureCategory.RestoreMismatch, $"/{file.Entry.Path} in the restore area", $"it cannot be read ({unreadable.Message})", unreadable, about: restored.Snapshot);
+        }
+        if (Matches(view, System.Text.Encoding.UTF8.GetString(bytes), pattern, restored.Snapshot)) return;
+        throw view.Failure(FailureCategory.RestoreMismatch, $"the restored /{file.Entry.Path} to match /{pattern}/",
+            $"the pattern matches nowhere in it: {ContentDescription.Of(bytes)} (its content is not quoted: restored data stays in the restore area)", about: restored.Snapshot);
+    }
+
+    private static bool Matches(BackupInView view, string text, string pattern, Snapshot about)
+    {
+        try
+        {
+            return Regex.IsMatch(text, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5));
+        }
+        catch (Exception wrong) when (wrong is ArgumentException or RegexMatchTimeoutException)
         {
             // A pattern that is no regular expression, or one that runs past 5 s on this file: the step's to fix.
-            throw view.Failure(FailureCategory.InputError, "a regular expression that matches or not within 5 s", $"/{pattern}/: {wrong.Message}", wrong);
+            throw view.Failure(FailureCategory.InputError, "a regular expression that matches or not within 5 s", $"/{pattern}/: {wrong.Message}", wrong, about: about);
         }
-        if (matches) return;
-        throw view.Failure(FailureCategory.RestoreMismatch, $"the restored /{file.Entry.Path} to match /{pattern}/",
-            $"the pattern matches nowhere in it: {new FileInfo(file.RestoredPath).Length} bytes, sha256 {await RawFiles.Sha256Async(System.Text.Encoding.UTF8.GetBytes(file.RestoredPath), cancellationToken)}, " +
-            $"{text.Count(c => c == '\n')} lines");
     }
 
     /// <summary>The one restored file's modification time, as backed up, is within the limit of now.</summary>
@@ -204,13 +232,13 @@ public static class RestoreRules
         var age = now - file.Entry.ModifiedAt;
         if (age <= limit) return;
         throw view.Failure(FailureCategory.StaleBackup, $"the restored /{file.Entry.Path} to be no older than {FreshnessRules.Hours(limit)}",
-            $"it was last modified {FreshnessRules.Hours(age)} ago ({file.Entry.ModifiedAt.UtcDateTime:u})");
+            $"it was last modified {FreshnessRules.Hours(age)} ago ({file.Entry.ModifiedAt.UtcDateTime:u})", about: restored.Snapshot);
     }
 
     private static RestoredSet.File Single(BackupInView view, RestoredSet restored) => restored.Files.Count == 1
         ? restored.Files[0]
         : throw view.Failure(FailureCategory.SuiteDefect, "one restored file (restore it with 'When the file \"...\" is restored')",
-            $"{restored.Files.Count} restored files");
+            $"{restored.Files.Count} restored files", about: restored.Snapshot);
 
     /// <summary>Times as the backup keeps them (to the nanosecond) against .NET's (to 100 ns): equal to the tick.</summary>
     private static bool SameTime(DateTime live, DateTimeOffset backedUp) => Math.Abs((live - backedUp.UtcDateTime).Ticks) < 10;

@@ -20,12 +20,14 @@ namespace BackupAcceptance.Expectations.Checks;
 /// <item>two dumps told apart by their restore states and an incremental's records (<see cref="IBackupComparison"/>,
 /// <see cref="DumpComparison"/>);</item>
 /// <item>a path's newest restorable version, dated by the dump that wrote it or a newer incremental's directory records
-/// (<see cref="IRecoveryPoint"/>, <see cref="RecoveryPoints"/>).</item>
+/// (<see cref="IRecoveryPoint"/>, <see cref="RecoveryPoints"/>);</item>
+/// <item>files drawn at random or named, restored by one extract of the dump's chain (<see cref="IFilesRestore"/>,
+/// <see cref="RestoreCheck"/>, <see cref="AmandaRestoredSet"/>).</item>
 /// </list>
 /// A dump the session does not list is browsed with setdate, and the session put back.
 /// </summary>
 public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount, IFilesAtLeast, IPathLookup, IFilesBelow, ILiveFiles,
-    IBackupComparison, IRecoveryPoint
+    IBackupComparison, IRecoveryPoint, IFilesRestore
 {
     private const string Checking = "to count its files as a restore gives them";
 
@@ -83,6 +85,21 @@ public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount
             var history = await SnapshotsAsync(cancellation);
             var from = history.FirstOrDefault(s => s.Id == dump.ToString()) ?? new Snapshot(dump.ToString(), dump.Moment) { Name = $"dump {dump}" };
             return new PathVersion(path, from, note);
+        }, cancellationToken);
+
+    public Task<RestoredSet> RestoreAsync(Snapshot snapshot, FileChoice choice, IPrivateArea area, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, async (_, cancellation) =>
+        {
+            // The area the suite made for the core: Amanda's own kind, which extract is confirmed for.
+            var into = area as Amanda.Restoring.RestoreArea
+                       ?? throw new ArgumentException($"an Amanda restore lands in a RestoreArea, not a {area.GetType().Name}", nameof(area));
+            var restored = choice switch
+            {
+                FileChoice.Random random => await RestoreCheck.RestoreRandomFilesAsync(lease, random.Count, random.Seed, into, cancellation),
+                FileChoice.Named named => await RestoreCheck.RestoreFileAsync(lease, named.Path, into, cancellation),
+                _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, "a file choice Amanda does not know"),
+            };
+            return (RestoredSet)AmandaRestoredSet.Of(snapshot, restored);
         }, cancellationToken);
 
     /// <summary>Runs work on the dump <paramref name="snapshot"/> names: the one the session lists (its root's "." line,

@@ -25,7 +25,13 @@ public static class RestoreCheck
     /// the dump from its index files, they are drawn uniformly from the whole disk (from the walk cache or the index
     /// files); elsewhere (a client of a remote index server) by <see cref="RandomDescent"/>, which lists only the
     /// directories on the way. The choice depends on the machine, never on the cache, so a seed replays the same files.</summary>
-    public static async Task<RestoredFiles> RestoreRandomFilesAsync(SessionLease lease, int count, int seed, CancellationToken cancellationToken)
+    public static Task<RestoredFiles> RestoreRandomFilesAsync(SessionLease lease, int count, int seed, CancellationToken cancellationToken) =>
+        RestoreRandomFilesAsync(lease, count, seed, null, cancellationToken);
+
+    /// <param name="into">The area to restore into, made by the caller (and removed by it, also on failure); null: one
+    /// made here, removed here on failure.</param>
+    public static async Task<RestoredFiles> RestoreRandomFilesAsync(SessionLease lease, int count, int seed, RestoreArea? into,
+        CancellationToken cancellationToken)
     {
         StepInput.Require(lease.Target, count, 1, MaximumRandomFiles, "a number of files to restore");
         var (indexFiles, why) = await IndexWalk.LocateAsync(lease, lease.Pool.Walking, cancellationToken);
@@ -51,10 +57,14 @@ public static class RestoreCheck
         if (chosen.Count == 0)
             throw new ExpectationFailedException(FailureCategory.HollowBackup, lease.Target, dumpDate,
                 $"files to restore ({count})", "no file in the whole disk", lease.Session.Transcript.Tail());
-        return await RestoreAsync(lease, chosen, dumpDate, seed, cancellationToken, how);
+        return await RestoreAsync(lease, chosen, dumpDate, seed, into, cancellationToken, how);
     }
 
-    public static async Task<RestoredFiles> RestoreFileAsync(SessionLease lease, string path, CancellationToken cancellationToken)
+    public static Task<RestoredFiles> RestoreFileAsync(SessionLease lease, string path, CancellationToken cancellationToken) =>
+        RestoreFileAsync(lease, path, null, cancellationToken);
+
+    /// <param name="into">As for <see cref="RestoreRandomFilesAsync(SessionLease, int, int, RestoreArea?, CancellationToken)"/>.</param>
+    public static async Task<RestoredFiles> RestoreFileAsync(SessionLease lease, string path, RestoreArea? into, CancellationToken cancellationToken)
     {
         var rawPath = RawPath.Parse(path);
         var (entry, dumpDate) = await Guard.AmandaAsync(lease, null, $"to find {rawPath}", async () =>
@@ -67,13 +77,13 @@ public static class RestoreCheck
             throw new ExpectationFailedException(FailureCategory.MissingPath, lease.Target, dumpDate,
                 $"a file {rawPath} to restore", entry is null ? "no such entry in the backup" : "a directory of that name",
                 lease.Session.Transcript.Tail());
-        return await RestoreAsync(lease, [rawPath], dumpDate, null, cancellationToken);
+        return await RestoreAsync(lease, [rawPath], dumpDate, null, into, cancellationToken);
     }
 
     private static async Task<RestoredFiles> RestoreAsync(SessionLease lease, IReadOnlyList<RawPath> files,
-        DumpDate? dumpDate, int? seed, CancellationToken cancellationToken, string? chosenHow = null)
+        DumpDate? dumpDate, int? seed, RestoreArea? into, CancellationToken cancellationToken, string? chosenHow = null)
     {
-        var area = PrivateArea.Create(lease.Target, dumpDate, lease.Session.Options.RestoreRoot);
+        var area = into ?? PrivateArea.Create(lease.Target, dumpDate, lease.Session.Options.RestoreRoot);
         try
         {
             RestoreReport report;

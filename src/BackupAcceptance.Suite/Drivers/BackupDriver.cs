@@ -257,13 +257,15 @@ public sealed class BackupDriver(SuiteRun run, CheckLedger checks, ScenarioRepor
             $"'{info.StepDefinitionType} {info.Text}', which only Amanda answers"));
     }
 
-    /// <summary>A private area under the run's restore root, made as Amanda's restores make theirs; a root others could
-    /// change is refused by name (the rule of <see cref="Expectations.Checks.PrivateArea"/>).</summary>
-    internal PrivateRestoreArea Area(BackupInView view)
+    /// <summary>The core's private area (<see cref="IPrivateArea"/>) as the suite makes every restore area: under the
+    /// run's trusted restore root, mode 0700, marked with the run that owns it, removed with what it holds
+    /// (<see cref="RestoreArea"/>); a root others could change is refused by name (the rule of
+    /// <see cref="Expectations.Checks.PrivateArea"/>).</summary>
+    internal RestoreArea Area(BackupInView view)
     {
         try
         {
-            return new PrivateRestoreArea(RestoreArea.Create(run.Settings.FullPath(SettingCatalogue.RestoreDir)));
+            return RestoreArea.Create(run.Settings.FullPath(SettingCatalogue.RestoreDir));
         }
         catch (UntrustedRestoreRootException untrusted)
         {

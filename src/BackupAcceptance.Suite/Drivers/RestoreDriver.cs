@@ -1,4 +1,5 @@
 using BackupAcceptance.Core.Checks;
+using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Expectations.Checks;
 using BackupAcceptance.Expectations.Settings;
 using BackupAcceptance.Suite.Reporting;
@@ -14,43 +15,33 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     IReqnrollOutputHelper output, DiskMeasurements measurements)
     : IAsyncDisposable
 {
-    private RestoredSet? _repositoryRestored;
+    private RestoredFiles? _wholeDisk;
     private RestoredTree? _repositoryTree;
     private bool _judged;
 
-    /// <summary>Files restored from Amanda by a When step, removed with the scenario.</summary>
-    public RestoredFiles? Restored { get; private set; }
+    /// <summary>Files a When step restored at random or by name, on either system (the core's <see cref="RestoredSet"/>;
+    /// Amanda's keeps its own view, <see cref="AmandaRestoredSet"/>), removed with the scenario.</summary>
+    public RestoredSet? Restored { get; private set; }
 
     /// <summary>Why the nothing-checked rule fails the scenario on this driver's account, or null.</summary>
-    public string? Unjudged => (Restored is not null || _repositoryRestored is not null || _repositoryTree is not null) && !_judged
+    public string? Unjudged => (Restored is not null || _wholeDisk is not null || _repositoryTree is not null) && !_judged
         ? "restored files no Then step looked at (compare them, or check their content or age)" : null;
 
     public async Task RestoreRandomFilesAsync(int count, int? seed)
     {
         var chosen = Seeds.Resolve(seed, run.Settings);
         output.WriteLine(Seeds.Replay(chosen));
-        if (driver.OnRepository)
-        {
-            await KeepAsync(await driver.OnRepositoryAsync(async (view, cancellation) =>
-                await RestoreRules.RestoreRandomAsync(view, count, chosen, driver.Area(view), cancellation)));
-            evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n" + string.Join("\n", _repositoryRestored!.Files.Select(f => "/" + f.Entry.Path)));
-            return;
-        }
-        var restored = await driver.OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreRandomFilesAsync(lease, count, chosen, cancellation));
-        await KeepAsync(restored);
+        var restored = await KeepAsync(await driver.OnBackupAsync(async (view, cancellation) =>
+            await RestoreRules.RestoreRandomAsync(view, count, chosen, driver.Area(view), cancellation)));
         output.WriteLine($"random files {restored.ChosenHow}");
         // The names, first 100, then a count and digest: a sample of thousands stays kilobytes in the report.
         evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n{restored.ChosenHow}\n" +
-            string.Join("\n", ListDigest.Capped(restored.Files.Select(f => f.ToString()), 100, "restored files")));
+            string.Join("\n", ListDigest.Capped(restored.Files.Select(f => "/" + f.Entry.Path), 100, "restored files")));
     }
 
-    public async Task RestoreFileAsync(string path)
-    {
-        if (driver.OnRepository)
-            await KeepAsync(await driver.OnRepositoryAsync(async (view, cancellation) =>
-                await RestoreRules.RestoreFileAsync(view, path, driver.Area(view), cancellation)));
-        else await KeepAsync(await driver.OnDiskAsync((lease, cancellation) => RestoreCheck.RestoreFileAsync(lease, path, cancellation)));
-    }
+    public async Task RestoreFileAsync(string path) =>
+        await KeepAsync(await driver.OnBackupAsync(async (view, cancellation) =>
+            await RestoreRules.RestoreFileAsync(view, path, driver.Area(view), cancellation)));
 
     public async Task RestoreWholeDiskAsync()
     {
@@ -63,8 +54,9 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
             return;
         }
         var limit = run.Settings.FullRestoreLimitKiB();
-        await KeepAsync(await driver.OnDiskAsync((lease, cancellation) => FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, cancellation)));
-        output.WriteLine($"{driver.Target}: restored {Restored!.ChosenHow} into {Restored.Area.Path}");
+        var whole = await driver.OnDiskAsync((lease, cancellation) => FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, cancellation));
+        await KeepAsync(whole);
+        output.WriteLine($"{driver.Target}: restored {whole.ChosenHow} into {whole.Area.Path}");
     }
 
     public async Task RequireRecoveryTimeAsync(int hours)
@@ -79,39 +71,48 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     /// <summary>The new restore replaces the one before: its area is removed now, not left behind, and the new one must
     /// be judged by a Then step of its own.</summary>
-    private async Task KeepAsync(RestoredFiles restored)
+    private async Task<RestoredSet> KeepAsync(RestoredSet restored)
     {
-        if (Restored is { } earlier) await earlier.DisposeAsync();
+        await ForgetAsync();
         Restored = restored;
-        if (restored.DumpDate is { } dump) driver.DumpSeen = dump;
-        _judged = false;
+        if (restored is AmandaRestoredSet { Amanda.DumpDate: { } dump }) driver.DumpSeen = dump;
+        return restored;
     }
 
-    private async Task KeepAsync(RestoredSet restored)
+    private async Task KeepAsync(RestoredFiles wholeDisk)
     {
-        await ForgetRepositoryRestoresAsync();
-        _repositoryRestored = restored;
-        _judged = false;
+        await ForgetAsync();
+        _wholeDisk = wholeDisk;
+        if (wholeDisk.DumpDate is { } dump) driver.DumpSeen = dump;
     }
 
     private async Task KeepAsync(RestoredTree restored)
     {
-        await ForgetRepositoryRestoresAsync();
+        await ForgetAsync();
         _repositoryTree = restored;
-        _judged = false;
     }
 
-    private async Task ForgetRepositoryRestoresAsync()
+    /// <summary>Removes every restore area this driver holds, whatever fails on the way.</summary>
+    private async Task ForgetAsync()
     {
+        _judged = false;
         try
         {
-            if (_repositoryRestored is { } files) await files.DisposeAsync();
+            if (Restored is { } files) await files.DisposeAsync();
         }
         finally
         {
-            _repositoryRestored = null;
-            if (_repositoryTree is { } tree) await tree.DisposeAsync();
-            _repositoryTree = null;
+            Restored = null;
+            try
+            {
+                if (_wholeDisk is { } whole) await whole.DisposeAsync();
+            }
+            finally
+            {
+                _wholeDisk = null;
+                if (_repositoryTree is { } tree) await tree.DisposeAsync();
+                _repositoryTree = null;
+            }
         }
     }
 
@@ -123,7 +124,7 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
             return;
         }
         var live = driver.RequireLiveHere();
-        var restored = RequireRepositoryRestored();
+        var restored = RequireChosenFiles();
         var (compared, notes) = await driver.OnRepositoryAsync((view, cancellation) => RestoreRules.RequireMatchesLiveAsync(view, restored, live, cancellation));
         checks.Record(compared, "restored files compared");
         evidence.Attach("restore comparison", $"compared {compared} file(s) by SHA-256\n{string.Join("\n", notes)}");
@@ -156,47 +157,23 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RequireRestoredContentAsync(string pattern)
     {
-        if (driver.OnRepository)
+        var restored = RequireOneRestored();
+        await driver.OnBackupAsync(async (view, cancellation) =>
         {
-            var set = RequireRepositoryRestored();
-            await driver.OnRepositoryAsync(async (view, cancellation) =>
-            {
-                await RestoreRules.RequireContentMatchesAsync(view, set, pattern, cancellation);
-                return true;
-            });
-        }
-        else
-        {
-            var restored = RequireOneRestored();
-            await driver.VerdictAsync(async () =>
-            {
-                await CanaryCheck.RequireContentMatchesAsync(restored, pattern, driver.TranscriptTail, driver.Cancellation);
-                return true;
-            });
-        }
+            await RestoreRules.RequireContentMatchesAsync(view, restored, pattern, cancellation);
+            return true;
+        });
         checks.Record(1, "restored file");
     }
 
     public async Task RequireRestoredNoOlderThanAsync(int hours)
     {
-        if (driver.OnRepository)
+        var restored = RequireOneRestored();
+        await driver.OnBackupAsync((view, _) =>
         {
-            var set = RequireRepositoryRestored();
-            await driver.OnRepositoryAsync((view, _) =>
-            {
-                RestoreRules.RequireNoOlderThan(view, set, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow);
-                return Task.FromResult(true);
-            });
-        }
-        else
-        {
-            var restored = RequireOneRestored();
-            await driver.VerdictAsync(() =>
-            {
-                CanaryCheck.RequireRestoredNoOlderThan(restored, FreshnessCheck.Hours(restored.Target, hours), DateTime.UtcNow, driver.TranscriptTail);
-                return Task.FromResult(true);
-            });
-        }
+            RestoreRules.RequireNoOlderThan(view, restored, FreshnessRules.Limit(view, hours), DateTimeOffset.UtcNow);
+            return Task.FromResult(true);
+        });
         checks.Record(1, "restored file");
     }
 
@@ -218,33 +195,33 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     private RestoredFiles RequireWholeDisk()
     {
-        var restored = RequireRestored();
-        if (!restored.IsWholeDisk) throw driver.Misuse("a whole-disk restore ('When the whole disk is restored') before this step");
-        return restored;
+        _judged = true;
+        return _wholeDisk ?? throw driver.Misuse("a whole-disk restore ('When the whole disk is restored') before this step");
     }
 
-    /// <summary>The files Amanda restored, for a Then step that judges them (<see cref="DataCheckDriver"/> too).</summary>
+    /// <summary>What Amanda restored, as its own checks read it (the live comparison, <see cref="DataCheckDriver"/>): the
+    /// whole disk, or the files chosen.</summary>
     internal RestoredFiles RequireRestored()
     {
         if (driver.OnRepository) throw driver.AmandaOnly();
         _judged = true;
-        return Restored ?? throw new InvalidOperationException(
+        return _wholeDisk ?? (Restored as AmandaRestoredSet)?.Amanda ?? throw new InvalidOperationException(
             "Nothing was restored: use 'When the file \"x\" is restored' or 'When 5 random files are restored' first.");
     }
 
-    /// <summary>Content and age speak of one file: after a random sample of several, they cannot say which.</summary>
-    private RestoredFiles RequireOneRestored()
+    private RestoredSet RequireChosenFiles()
     {
-        var restored = RequireRestored();
+        _judged = true;
+        return Restored ?? throw driver.Misuse("a restore of chosen files first ('When the file \"x\" is restored' or 'When 5 random files are restored')");
+    }
+
+    /// <summary>Content and age speak of one file: after a random sample of several, they cannot say which.</summary>
+    private RestoredSet RequireOneRestored()
+    {
+        var restored = RequireChosenFiles();
         if (restored.Files.Count != 1)
             throw driver.Misuse("a single restored file ('When the file \"x\" is restored') before a check of its content or age");
         return restored;
-    }
-
-    private RestoredSet RequireRepositoryRestored()
-    {
-        _judged = true;
-        return _repositoryRestored ?? throw driver.Misuse("a restore of chosen files first ('When the file \"x\" is restored' or 'When 5 random files are restored')");
     }
 
     private RestoredTree RequireRepositoryTree()
@@ -254,16 +231,5 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     }
 
     /// <summary>Removes the restore areas (before the driver gives its session back: <see cref="Hooks.ScenarioHooks"/>).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (Restored is not null) await Restored.DisposeAsync();
-        }
-        finally
-        {
-            Restored = null;
-            await ForgetRepositoryRestoresAsync();
-        }
-    }
+    public async ValueTask DisposeAsync() => await ForgetAsync();
 }

@@ -193,6 +193,11 @@ Feature: Controls for false greens
     When the file "canary.txt" is restored
     Then its content matches ""
 
+  Scenario: A content pattern that is no regular expression is refused
+    Given ba-daily config for localhost /srv/fixtures/canary
+    When the file "canary.txt" is restored
+    Then its content matches "canary ("
+
   Scenario: A content check after a random sample of files is refused
     Given ba-daily config for localhost /srv/fixtures/oddnames
     When 2 random files are restored

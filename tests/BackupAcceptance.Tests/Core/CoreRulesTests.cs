@@ -656,4 +656,50 @@ public sealed class CoreRulesTests
             Directory.Delete(live, recursive: true);
         }
     }
+
+    [Test]
+    public async Task A_system_that_restores_its_own_way_is_asked_and_its_files_are_judged_by_the_one_rule()
+    {
+        var dump = new Snapshot("d1", Now.AddHours(-2)) { Name = "dump d1" };
+        var system = new RestoringHistory(dump, "canary secret-token\n");
+        var view = new BackupInView(system, SnapshotChoice.Latest, "restoring transcript");
+
+        await using (var named = await RestoreRules.RestoreFileAsync(view, "./sub/canary", new TemporaryArea(), CancellationToken.None))
+        {
+            system.Asked[^1].ShouldBe(new FileChoice.Named("sub/canary"));
+            await RestoreRules.RequireContentMatchesAsync(view, named, "^canary ", CancellationToken.None);
+            RestoreRules.RequireNoOlderThan(view, named, TimeSpan.FromHours(26), Now);
+            var stale = Should.Throw<CheckFailedException>(() => RestoreRules.RequireNoOlderThan(view, named, TimeSpan.FromHours(2), Now));
+            stale.Category.ShouldBe(FailureCategory.StaleBackup);
+            stale.Message.ShouldStartWith("Stale backup: restoring test:/data (dump d1): expected the restored /sub/canary to be no older than 2 hours");
+            stale.Message.ShouldEndWith("restoring: the last words");
+            var unlike = await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(view, named, "^nope", CancellationToken.None));
+            unlike.Message.ShouldNotContain("secret-token");
+        }
+        await using (var drawn = await RestoreRules.RestoreRandomAsync(view, 3, 42, new TemporaryArea(), CancellationToken.None))
+        {
+            system.Asked[^1].ShouldBe(new FileChoice.Random(3, 42));
+            (drawn.Seed, drawn.ChosenHow).ShouldBe((42, "its own way"));
+        }
+        // Bounds and a path outside the subject are the core's, refused before the system is asked.
+        var area = new TemporaryArea();
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreRandomAsync(view, 0, 1, area, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.InputError);
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(view, "../etc/shadow", new TemporaryArea(), CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.InputError);
+        system.Asked.Count.ShouldBe(2);
+        Directory.Exists(area.Path).ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task A_refused_restore_of_the_system_keeps_its_category_and_removes_the_area()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        var view = new BackupInView(new RestoringHistory(dump, "", new SourceRefusedException(FailureCategory.RestoreFailed, "the tape server to answer", "it did not")),
+            SnapshotChoice.Latest, "restoring transcript");
+        var area = new TemporaryArea();
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(view, "f", area, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.RestoreFailed);
+        Directory.Exists(area.Path).ShouldBeFalse();
+    }
 }

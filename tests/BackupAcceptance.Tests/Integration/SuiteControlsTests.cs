@@ -161,6 +161,8 @@ public sealed class SuiteControlsTests
         "Nothing checked: ba-daily localhost:/srv/fixtures/tampered (dump ", "found restored files no Then step looked at")]
     [TestCase("A pattern that matches anything is refused",
         "Suite defect: ba-daily localhost:/srv/fixtures/canary (dump ", "expected a pattern that an empty file would not match; found //, which matches anything")]
+    [TestCase("A content pattern that is no regular expression is refused",
+        "Input error: ba-daily localhost:/srv/fixtures/canary (dump ", "expected a regular expression that matches or not within 5 s; found /canary (/: Invalid pattern")]
     [TestCase("A content check after a random sample of files is refused",
         "Suite defect: ba-daily localhost:/srv/fixtures/oddnames (dump ", "expected a single restored file ('When the file \"x\" is restored') before a check of its content or age; found 'Then its content matches \"x\"'")]
     [TestCase("A comparison that could compare no file checks nothing",
@@ -212,7 +214,7 @@ public sealed class SuiteControlsTests
         // FAIL for a backup fault, BROKEN for a check that could not run: as Allure's statuses, one line each.
         var failed = _run.AllureResults.Count(r => (string?)r["status"] == "failed");
         var broken = _run.AllureResults.Count(r => (string?)r["status"] == "broken");
-        (failed + broken).ShouldBe(63);
+        (failed + broken).ShouldBe(64);
         broken.ShouldBeGreaterThan(0);
         _run.Summary.ShouldContain($"6 passed, {failed} failed, {broken} broken");
         System.Text.RegularExpressions.Regex.Matches(_run.Summary, "^BROKEN ", System.Text.RegularExpressions.RegexOptions.Multiline).Count.ShouldBe(broken);

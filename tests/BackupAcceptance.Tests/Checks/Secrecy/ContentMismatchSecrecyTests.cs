@@ -1,26 +1,32 @@
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Files;
+using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Expectations.Checks;
-using BackupAcceptance.Expectations.Failures;
-using BackupAcceptance.Expectations.Secrecy;
 using NUnit.Framework;
 using Shouldly;
 
 namespace BackupAcceptance.Tests.Checks.Secrecy;
 
 /// <summary>Issue 24, S1: a content mismatch says the pattern, the size, the SHA-256 and the text's shape, never a
-/// restored byte (it used to quote the first ~100 bytes of the restored /etc/shadow).</summary>
+/// restored byte (it used to quote the first ~100 bytes of the restored /etc/shadow). The rule is the core's, on files
+/// as Amanda restored them (<see cref="AmandaRestoredSet"/>).</summary>
 public sealed class ContentMismatchSecrecyTests
 {
+    private static readonly Snapshot Dump = new("2026-12-06-12-00-00", new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero)) { Name = "dump 2026-12-06-12-00-00" };
+
+    private static BackupInView View() => new(new OneDump(), SnapshotChoice.Latest, "amrecover transcript");
+
     [Test]
     public async Task A_mismatch_describes_the_file_without_quoting_it()
     {
-        await using var restored = await RestoredFixture.CreateAsync();
+        await using var restored = AmandaRestoredSet.Of(Dump, await RestoredFixture.CreateAsync());
 
-        var failure = await Should.ThrowAsync<ExpectationFailedException>(() =>
-            CanaryCheck.RequireContentMatchesAsync(restored, "^NO-MATCH$", "", CancellationToken.None));
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            RestoreRules.RequireContentMatchesAsync(View(), restored, "^NO-MATCH$", CancellationToken.None));
 
         failure.Category.ShouldBe(FailureCategory.RestoreMismatch);
-        failure.Message.ShouldStartWith("Restore mismatch: ba-daily localhost:/etc (dump 2026-12-06-12-00-00): expected /shadow to match /^NO-MATCH$/");
+        failure.Message.ShouldStartWith("Restore mismatch: ba-daily localhost:/etc (dump 2026-12-06-12-00-00): expected the restored /shadow to match /^NO-MATCH$/");
         var size = System.Text.Encoding.UTF8.GetByteCount(RestoredFixture.Content);
         failure.Found.ShouldContain($"{size} bytes of UTF-8 text in 2 lines");
         failure.Found.ShouldContain(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
@@ -33,15 +39,27 @@ public sealed class ContentMismatchSecrecyTests
     [Test]
     public async Task A_match_still_passes_and_binary_content_is_described_as_such()
     {
-        await using (var restored = await RestoredFixture.CreateAsync())
-            await CanaryCheck.RequireContentMatchesAsync(restored, "^daemon:", "", CancellationToken.None);
+        await using (var restored = AmandaRestoredSet.Of(Dump, await RestoredFixture.CreateAsync()))
+            await RestoreRules.RequireContentMatchesAsync(View(), restored, "^daemon:", CancellationToken.None);
 
-        await using var binary = await RestoredFixture.CreateAsync("blob", "\u00ff");
-        await File.WriteAllBytesAsync(Path.Combine(binary.Area.Path, "blob"), [0xff, 0xfe, (byte)'S', (byte)'E', (byte)'C']);
-        var failure = await Should.ThrowAsync<ExpectationFailedException>(() =>
-            CanaryCheck.RequireContentMatchesAsync(binary, "^NO-MATCH$", "", CancellationToken.None));
+        var files = await RestoredFixture.CreateAsync("blob", "\u00ff");
+        await File.WriteAllBytesAsync(Path.Combine(files.Area.Path, "blob"), [0xff, 0xfe, (byte)'S', (byte)'E', (byte)'C']);
+        await using var binary = AmandaRestoredSet.Of(Dump, files);
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            RestoreRules.RequireContentMatchesAsync(View(), binary, "^NO-MATCH$", CancellationToken.None));
         failure.Found.ShouldContain("5 bytes that are not UTF-8 text, SHA-256 ");
         failure.Message.ShouldNotContain("SEC");
+    }
+
+    [Test]
+    public async Task A_pattern_an_empty_file_matches_checks_nothing_and_is_refused()
+    {
+        await using var restored = AmandaRestoredSet.Of(Dump, await RestoredFixture.CreateAsync());
+        foreach (var pattern in new[] { "", "x*", "^" })
+            (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(View(), restored, pattern, CancellationToken.None)))
+                .Category.ShouldBe(FailureCategory.SuiteDefect);
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(View(), restored, "(", CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.InputError);
     }
 
     [Test]
@@ -51,5 +69,16 @@ public sealed class ContentMismatchSecrecyTests
         var text = ContentDescription.Of("one\r\nthe longest line\nx"u8);
         (text.Lines, text.LongestLine, text.IsText).ShouldBe((3, 16, true));
         text.ToString().ShouldNotContain("longest line");
+    }
+
+    private sealed class OneDump : IBackupHistory
+    {
+        public string Subject => "ba-daily localhost:/etc";
+
+        public BackupWords Words { get; } = new("dump", "in the disk's history");
+
+        public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>([Dump]);
+
+        public string TranscriptTail() => "amrecover> ";
     }
 }

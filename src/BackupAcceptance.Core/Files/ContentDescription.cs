@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace BackupAcceptance.Expectations.Secrecy;
+namespace BackupAcceptance.Core.Files;
 
 /// <summary>
 /// Restored content described without a byte of it: its size, its SHA-256 and, for UTF-8 text, its line count and

@@ -1,0 +1,29 @@
+using BackupAcceptance.Core.Sources;
+
+namespace BackupAcceptance.Tests.Core;
+
+/// <summary>A system that picks and restores files its own way (<see cref="IFilesRestore"/>) and lists no tree: what it
+/// was asked, and the one file it writes (or its refusal).</summary>
+internal sealed class RestoringHistory(Snapshot only, string content, Exception? refusal = null) : IBackupHistory, IFilesRestore
+{
+    public string Subject => "restoring test:/data";
+
+    public BackupWords Words { get; } = new("dump", "in the disk's history");
+
+    public List<FileChoice> Asked { get; } = [];
+
+    public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>([only]);
+
+    public string TranscriptTail() => "restoring: the last words";
+
+    public async Task<RestoredSet> RestoreAsync(Snapshot snapshot, FileChoice choice, IPrivateArea area, CancellationToken cancellationToken)
+    {
+        Asked.Add(choice);
+        if (refusal is not null) throw refusal;
+        var name = choice is FileChoice.Named named ? named.Path : "drawn";
+        var location = Path.Combine(area.Path, name.Replace('/', '_'));
+        await File.WriteAllTextAsync(location, content, cancellationToken);
+        var entry = new TreeEntry(name, EntryKind.RegularFile, content.Length, snapshot.Time.AddHours(-1));
+        return new RestoredSet(snapshot, area, [new RestoredSet.File(entry, location)], (choice as FileChoice.Random)?.Seed, "its own way");
+    }
+}
