@@ -13,18 +13,21 @@ namespace BackupAcceptance.Core.Checks;
 /// </summary>
 public static class RestoreRules
 {
-    /// <param name="area">Where the files land; removed with them if the restore fails.</param>
-    public static async Task<RestoredSet> RestoreRandomAsync(BackupInView view, int count, int seed, IPrivateArea area,
+    /// <param name="makeArea">Makes the area the files land in, once the step's input is checked and the backup chosen
+    /// (a refusal of the restore root then names the backup); the area is removed with them if the restore fails.</param>
+    public static async Task<RestoredSet> RestoreRandomAsync(BackupInView view, int count, int seed, Func<IPrivateArea> makeArea,
         CancellationToken cancellationToken)
     {
+        var bounded = StepBounds.Require(view, count, 1, StepBounds.MaximumRandomFiles, "a number of files to restore");
+        await view.SnapshotAsync(cancellationToken);
+        var area = makeArea();
         try
         {
-            return await PickAndRestoreAsync(view, StepBounds.Require(view, count, 1, StepBounds.MaximumRandomFiles, "a number of files to restore"),
-                seed, area, cancellationToken);
+            return await PickAndRestoreAsync(view, bounded, seed, area, cancellationToken);
         }
         catch
         {
-            await area.DisposeAsync();
+            await RemoveKeepingTheVerdictAsync(area);
             throw;
         }
     }
@@ -46,30 +49,58 @@ public static class RestoreRules
             cancellationToken);
     }
 
-    /// <summary>Files the system picks and restores itself (<see cref="IFilesRestore"/>), on the chosen backup.</summary>
+    /// <summary>Files the system picks and restores itself (<see cref="IFilesRestore"/>), on the chosen backup. What it
+    /// hands back is held to what was asked: the chosen backup, as many files as the choice allows, each in the area
+    /// (a file read from anywhere else would be judged as restored).</summary>
     private static async Task<RestoredSet> OwnWayAsync(BackupInView view, IFilesRestore system, FileChoice choice, IPrivateArea area,
         CancellationToken cancellationToken)
     {
         var snapshot = await view.SnapshotAsync(cancellationToken);
-        return await view.Guard(() => system.RestoreAsync(snapshot, choice, area, cancellationToken));
+        var restored = await view.Guard(() => system.RestoreAsync(snapshot, choice, area, cancellationToken));
+        var most = choice is FileChoice.Random random ? random.Count : 1;
+        var inside = System.Text.Encoding.UTF8.GetBytes(area.Path.TrimEnd('/') + "/");
+        var problem = restored.Snapshot.Id != snapshot.Id ? $"files of {restored.Snapshot}, not of {snapshot}"
+            : restored.Files.Count == 0 || restored.Files.Count > most ? $"{Plural.Of(restored.Files.Count, "file")} for a choice of at most {most}"
+            : restored.Files.FirstOrDefault(f => !f.Location.AsSpan().StartsWith(inside)) is { } outside ? $"/{outside.Entry.Path} outside the restore area"
+            : null;
+        if (problem is null) return restored;
+        await using (restored)
+            throw view.Failure(FailureCategory.SuiteDefect, $"the files asked for ({choice}), restored into the private area", problem);
     }
 
-    public static async Task<RestoredSet> RestoreFileAsync(BackupInView view, string path, IPrivateArea area, CancellationToken cancellationToken)
+    /// <summary>Removes the area on the way out of a failed restore; a removal that fails too must not hide the failure
+    /// being reported (the run's sweep removes what is left).</summary>
+    internal static async Task RemoveKeepingTheVerdictAsync(IPrivateArea area)
     {
         try
         {
-            return await RestoreOneAsync(view, path, area, cancellationToken);
+            await area.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Deliberately swallowed: the exception on its way out is the verdict; this one only says rm failed.
+        }
+    }
+
+    /// <param name="makeArea">As for <see cref="RestoreRandomAsync"/>.</param>
+    public static async Task<RestoredSet> RestoreFileAsync(BackupInView view, string path, Func<IPrivateArea> makeArea, CancellationToken cancellationToken)
+    {
+        var relative = RelativePath.Of(view, path);
+        await view.SnapshotAsync(cancellationToken);
+        var area = makeArea();
+        try
+        {
+            return await RestoreOneAsync(view, relative, area, cancellationToken);
         }
         catch
         {
-            await area.DisposeAsync();
+            await RemoveKeepingTheVerdictAsync(area);
             throw;
         }
     }
 
-    private static async Task<RestoredSet> RestoreOneAsync(BackupInView view, string path, IPrivateArea area, CancellationToken cancellationToken)
+    private static async Task<RestoredSet> RestoreOneAsync(BackupInView view, string relative, IPrivateArea area, CancellationToken cancellationToken)
     {
-        var relative = RelativePath.Of(view, path);
         if (view.History is IFilesRestore own) return await OwnWayAsync(view, own, new FileChoice.Named(relative), area, cancellationToken);
         var tree = await view.TreeAsync(cancellationToken);
         var entry = tree.Find(relative);
@@ -110,17 +141,40 @@ public static class RestoreRules
         return new RestoredSet(snapshot, area, restored, seed, chosenHow);
     }
 
-    /// <summary>Each restored file against the live one under <paramref name="liveRoot"/>, when the live file is unchanged
-    /// since the snapshot: the size and modification time it recorded, and no inode change (ctime) after it was taken
-    /// (the rule of Amanda's comparison). Others are listed, not compared. The live file is opened without following
-    /// a link at any level below the root and without blocking on a FIFO, and judged by what it is once open.</summary>
-    /// <returns>The files compared and the notes on those that were not.</returns>
-    public static async Task<(int Compared, IReadOnlyList<string> Notes)> RequireMatchesLiveAsync(BackupInView view, RestoredSet restored,
-        string liveRoot, CancellationToken cancellationToken)
+    /// <summary>Each restored file against its live one, when the live file is unchanged since the backup; at least one
+    /// compared, and no mismatch. The system compares its own way where it can (<see cref="IRestoredComparison"/>),
+    /// else the core reads the live file under <paramref name="liveRoot"/>: unchanged is the size and modification time
+    /// the backup recorded, and no inode change (ctime) after it was taken. Others are listed, not compared. The live
+    /// file is opened without following a link at any level below the root and without blocking on a FIFO, and judged
+    /// by what it is once open.</summary>
+    /// <param name="liveRoot">The backed-up path on this machine; null for a system that reads its live side itself.</param>
+    /// <param name="onCompared">Called with the comparison before a mismatch fails it: the report shows every mismatch,
+    /// the failure message only the first few.</param>
+    public static async Task<RestoreComparison> RequireMatchesLiveAsync(BackupInView view, RestoredSet restored, string? liveRoot,
+        CancellationToken cancellationToken, Action<RestoreComparison>? onCompared = null)
     {
+        var comparison = view.History is IRestoredComparison own
+            ? await view.Guard(() => own.CompareWithLiveAsync(restored, cancellationToken))
+            : await CompareHereAsync(restored, liveRoot ?? throw view.Failure(FailureCategory.SuiteDefect,
+                "the live directory to compare restored files with", "none given", about: restored.Snapshot), cancellationToken);
+        onCompared?.Invoke(comparison);
+        var seed = restored.Seed is { } s ? $" (seed {s})" : "";
+        if (comparison.Compared == 0)
+            throw view.Failure(FailureCategory.NothingChecked, "at least one restored file to compare with its live file",
+                $"none could be compared: {string.Join("; ", comparison.NotCompared.Take(20))}{seed}", about: restored.Snapshot);
+        if (comparison.Mismatches.Count > 0)
+            throw view.Failure(FailureCategory.RestoreMismatch, $"every file unchanged since the {view.Words.Backup} to have the live file's SHA-256",
+                $"{Plural.Of(comparison.Mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", comparison.Mismatches.Take(20))}" +
+                $"{(comparison.Mismatches.Count > 20 ? "; ..." : "")}{seed}", about: restored.Snapshot);
+        return comparison;
+    }
+
+    private static async Task<RestoreComparison> CompareHereAsync(RestoredSet restored, string liveRoot, CancellationToken cancellationToken)
+    {
+        restored.Area.Verify();
         var notes = new List<string>();
+        var matches = new List<string>();
         var mismatches = new List<string>();
-        var compared = 0;
         foreach (var file in restored.Files)
         {
             var (liveSum, why) = await LiveSumAsync(liveRoot, file.Entry, restored.Snapshot.Time, cancellationToken);
@@ -129,19 +183,13 @@ public static class RestoreRules
                 notes.Add($"/{file.Entry.Path}: {why}, not compared");
                 continue;
             }
-            compared++;
             var restoredSum = await RawFiles.Sha256Async(file.Location, cancellationToken);
-            if (liveSum != restoredSum)
-                mismatches.Add($"/{file.Entry.Path}: live sha256 {liveSum} ({file.Entry.Size} bytes), restored sha256 {restoredSum}");
+            if (liveSum == restoredSum) matches.Add($"/{file.Entry.Path} {liveSum}");
+            else mismatches.Add($"/{file.Entry.Path}: live sha256 {liveSum} ({file.Entry.Size} bytes), restored sha256 {restoredSum}");
         }
-        var seed = restored.Seed is { } s ? $" (seed {s})" : "";
-        if (compared == 0)
-            throw view.Failure(FailureCategory.NothingChecked, "at least one restored file to compare with its live file",
-                $"none could be compared: {string.Join("; ", notes.Take(20))}{seed}", about: restored.Snapshot);
-        if (mismatches.Count > 0)
-            throw view.Failure(FailureCategory.RestoreMismatch, "every file unchanged since the backup to have the live file's SHA-256",
-                $"{Plural.Of(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{seed}", about: restored.Snapshot);
-        return (compared, notes);
+        var compared = matches.Count + mismatches.Count;
+        string[] header = [$"live side: {liveRoot} on this machine", $"compared {Plural.Of(compared, "file")} by SHA-256; {notes.Count} not compared"];
+        return new RestoreComparison(header, matches, mismatches, notes, compared);
     }
 
     /// <summary>The live file's SHA-256 when it may be compared, else null and why not.</summary>
@@ -196,6 +244,7 @@ public static class RestoreRules
         if (Matches(view, "", pattern, restored.Snapshot))
             throw view.Failure(FailureCategory.SuiteDefect, "a pattern that an empty file would not match", $"/{pattern}/, which matches anything", about: restored.Snapshot);
         byte[] bytes;
+        restored.Area.Verify();
         try
         {
             await using var stream = RawFiles.OpenRead(file.Location);
@@ -220,8 +269,10 @@ public static class RestoreRules
         }
         catch (Exception wrong) when (wrong is ArgumentException or RegexMatchTimeoutException)
         {
-            // A pattern that is no regular expression, or one that runs past 5 s on this file: the step's to fix.
-            throw view.Failure(FailureCategory.InputError, "a regular expression that matches or not within 5 s", $"/{pattern}/: {wrong.Message}", wrong, about: about);
+            // A pattern that is no regular expression, or one that runs past 5 s on this file: the step's to fix. A
+            // timeout is not kept as the inner exception: its Input is the restored text.
+            throw view.Failure(FailureCategory.InputError, "a regular expression that matches or not within 5 s", $"/{pattern}/: {wrong.Message}",
+                wrong as ArgumentException, about: about);
         }
     }
 

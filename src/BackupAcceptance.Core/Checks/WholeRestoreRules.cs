@@ -46,7 +46,7 @@ public static class WholeRestoreRules
         }
         catch
         {
-            await area.DisposeAsync();
+            await RestoreRules.RemoveKeepingTheVerdictAsync(area);
             throw;
         }
     }

@@ -16,6 +16,9 @@ public class RestoredSet(Snapshot snapshot, IPrivateArea area, IReadOnlyList<Res
 
     public Snapshot Snapshot { get; } = snapshot;
 
+    /// <summary>Where the files landed: confirmed (<see cref="IPrivateArea.Verify"/>) before any is read.</summary>
+    public IPrivateArea Area { get; } = area;
+
     public IReadOnlyList<File> Files { get; } = files;
 
     /// <summary>The seed of a random pick, printed so a run can be replayed; null for a chosen file.</summary>
@@ -24,5 +27,5 @@ public class RestoredSet(Snapshot snapshot, IPrivateArea area, IReadOnlyList<Res
     /// <summary>How a random pick drew its files ("drawn from all 812 regular files"), for the report.</summary>
     public string? ChosenHow { get; } = chosenHow;
 
-    public ValueTask DisposeAsync() => area.DisposeAsync();
+    public ValueTask DisposeAsync() => Area.DisposeAsync();
 }

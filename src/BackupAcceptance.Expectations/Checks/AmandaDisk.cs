@@ -22,12 +22,13 @@ namespace BackupAcceptance.Expectations.Checks;
 /// <item>a path's newest restorable version, dated by the dump that wrote it or a newer incremental's directory records
 /// (<see cref="IRecoveryPoint"/>, <see cref="RecoveryPoints"/>);</item>
 /// <item>files drawn at random or named, restored by one extract of the dump's chain (<see cref="IFilesRestore"/>,
-/// <see cref="RestoreCheck"/>, <see cref="AmandaRestoredSet"/>).</item>
+/// <see cref="RestoreCheck"/>, <see cref="AmandaRestoredSet"/>), and held against the live files the DLE covers
+/// (<see cref="IRestoredComparison"/>, <see cref="LiveFileComparison"/>).</item>
 /// </list>
 /// A dump the session does not list is browsed with setdate, and the session put back.
 /// </summary>
 public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount, IFilesAtLeast, IPathLookup, IFilesBelow, ILiveFiles,
-    IBackupComparison, IRecoveryPoint, IFilesRestore
+    IBackupComparison, IRecoveryPoint, IFilesRestore, IRestoredComparison
 {
     private const string Checking = "to count its files as a restore gives them";
 
@@ -99,8 +100,13 @@ public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount
                 FileChoice.Named named => await RestoreCheck.RestoreFileAsync(lease, named.Path, into, cancellation),
                 _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, "a file choice Amanda does not know"),
             };
-            return (RestoredSet)AmandaRestoredSet.Of(snapshot, restored);
+            return (RestoredSet)AmandaRestoredSet.Of(snapshot, restored, lease.Session.Transcript.Tail());
         }, cancellationToken);
+
+    public Task<RestoreComparison> CompareWithLiveAsync(RestoredSet restored, CancellationToken cancellationToken) =>
+        LiveFileComparison.CompareAsync(restored is AmandaRestoredSet amanda ? amanda.Amanda
+                : throw new ArgumentException($"files Amanda restored, not a {restored.GetType().Name}", nameof(restored)),
+            lease.Session.Transcript.Tail(), cancellationToken);
 
     /// <summary>Runs work on the dump <paramref name="snapshot"/> names: the one the session lists (its root's "." line,
     /// not what the working date should show), or browsed with setdate and the session put back after.</summary>

@@ -1,5 +1,7 @@
+using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Core.Files;
 using BackupAcceptance.Core.Sources;
+using BackupAcceptance.Expectations.Failures;
 
 namespace BackupAcceptance.Expectations.Checks;
 
@@ -16,15 +18,25 @@ public sealed class AmandaRestoredSet : RestoredSet
 
     public RestoredFiles Amanda { get; }
 
-    /// <summary>Every file of <paramref name="restored"/>, read where it landed (a link is not followed: it is the
-    /// entry itself that was restored).</summary>
-    public static AmandaRestoredSet Of(Snapshot snapshot, RestoredFiles restored)
+    /// <summary>Every file of <paramref name="restored"/>, read where it landed. A file that cannot be opened there (a
+    /// symbolic link is refused, not followed) is a restore mismatch, as the check that every file was restored
+    /// (<see cref="RestoreCheck.RequireAllRestored"/>) judges it.</summary>
+    public static AmandaRestoredSet Of(Snapshot snapshot, RestoredFiles restored, string transcriptTail)
     {
         var files = restored.Files.Select(path =>
         {
             var location = restored.Area.PathOf(path);
-            using var stream = RawFiles.OpenRead(location);
-            var facts = FileFacts.Of(stream.SafeFileHandle);
+            FileFacts facts;
+            try
+            {
+                using var stream = RawFiles.OpenRead(location);
+                facts = FileFacts.Of(stream.SafeFileHandle);
+            }
+            catch (IOException unreadable)
+            {
+                throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, restored.DumpDate, $"{path} in the restore area",
+                    $"it cannot be read there ({unreadable.Message})", transcriptTail, unreadable);
+            }
             var entry = new TreeEntry(path.ToString().TrimStart('/'), facts.IsRegular ? EntryKind.RegularFile : EntryKind.Other, facts.Size,
                 new DateTimeOffset(facts.ModifiedUtc, TimeSpan.Zero));
             return new File(entry, location);

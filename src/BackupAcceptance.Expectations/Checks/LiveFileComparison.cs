@@ -1,5 +1,6 @@
 using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.Files;
+using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Amanda.Restoring;
 using BackupAcceptance.Amanda.Text;
@@ -22,6 +23,24 @@ public static class LiveFileComparison
     /// the failure message only the first few.</param>
     public static async Task<RestoreComparison> RequireMatchesLiveAsync(RestoredFiles restored, string transcriptTail,
         CancellationToken cancellationToken, Action<RestoreComparison>? onCompared = null)
+    {
+        var result = await CompareAsync(restored, transcriptTail, cancellationToken);
+        onCompared?.Invoke(result);
+        var dump = restored.DumpDate;
+        if (result.Compared == 0)
+            throw new ExpectationFailedException(FailureCategory.NothingChecked, restored.Target, dump,
+                "at least one restored file to compare with its live file",
+                $"none could be compared: {string.Join("; ", result.NotCompared.Take(20))}", transcriptTail);
+        if (result.Mismatches.Count > 0)
+            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, dump,
+                "every file unchanged since the dump to have the live file's SHA-256, and every live file the DLE covers that is older than the dump to be restored",
+                $"{Plural.Of(result.Mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", result.Mismatches.Take(20))}{(result.Mismatches.Count > 20 ? "; ..." : "")}" +
+                (restored.Seed is { } seed ? $" (seed {seed})" : ""), transcriptTail);
+        return result;
+    }
+
+    /// <summary>The comparison, not yet judged: what matched, what did not, and what was not compared and why.</summary>
+    public static async Task<RestoreComparison> CompareAsync(RestoredFiles restored, string transcriptTail, CancellationToken cancellationToken)
     {
         var live = await LiveComparisonCheck.ReadLiveAsync(restored.Target, restored.DumpDate, "live files to compare with", cancellationToken);
         if (restored.DumpDate is not { } dump)
@@ -73,20 +92,7 @@ public static class LiveFileComparison
             $"live side: {LiveComparisonCheck.Describe(live)}",
             $"compared {Plural.Of(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared",
         };
-        var result = new RestoreComparison(header, matches, mismatches, report, compared);
-        onCompared?.Invoke(result);
-
-        if (compared == 0)
-            throw new ExpectationFailedException(FailureCategory.NothingChecked, restored.Target, dump,
-                "at least one restored file to compare with its live file",
-                $"none could be compared: {string.Join("; ", report.Take(20))}", transcriptTail);
-        if (mismatches.Count > 0)
-            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, dump,
-                "every file unchanged since the dump to have the live file's SHA-256, and every live file the DLE covers that is older than the dump to be restored",
-                $"{Plural.Of(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{(mismatches.Count > 20 ? "; ..." : "")}" +
-                (restored.Seed is { } seed ? $" (seed {seed})" : ""), transcriptTail);
-        return result;
-
+        return new RestoreComparison(header, matches, mismatches, report, compared);
     }
 
     /// <summary>A mismatching file's size, for the report ("12 bytes", or why it could not be read).</summary>

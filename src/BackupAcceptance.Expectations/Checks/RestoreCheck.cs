@@ -106,12 +106,13 @@ public static class RestoreCheck
             }
             finally
             {
-                await area.DisposeAsync();
+                if (into is null) await area.DisposeAsync();
             }
         }
         catch
         {
-            await area.DisposeAsync();
+            // An area the caller made is the caller's to remove (the core's rule does, keeping this failure).
+            if (into is null) await area.DisposeAsync();
             throw;
         }
     }

@@ -32,7 +32,7 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
         var chosen = Seeds.Resolve(seed, run.Settings);
         output.WriteLine(Seeds.Replay(chosen));
         var restored = await KeepAsync(await driver.OnBackupAsync(async (view, cancellation) =>
-            await RestoreRules.RestoreRandomAsync(view, count, chosen, driver.Area(view), cancellation)));
+            await RestoreRules.RestoreRandomAsync(view, count, chosen, () => driver.Area(view), cancellation)));
         output.WriteLine($"random files {restored.ChosenHow}");
         // The names, first 100, then a count and digest: a sample of thousands stays kilobytes in the report.
         evidence.Attach("restored files", $"{Seeds.Replay(chosen)}\n{restored.ChosenHow}\n" +
@@ -41,7 +41,7 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RestoreFileAsync(string path) =>
         await KeepAsync(await driver.OnBackupAsync(async (view, cancellation) =>
-            await RestoreRules.RestoreFileAsync(view, path, driver.Area(view), cancellation)));
+            await RestoreRules.RestoreFileAsync(view, path, () => driver.Area(view), cancellation)));
 
     public async Task RestoreWholeDiskAsync()
     {
@@ -73,23 +73,42 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     /// be judged by a Then step of its own.</summary>
     private async Task<RestoredSet> KeepAsync(RestoredSet restored)
     {
-        await ForgetAsync();
-        Restored = restored;
-        if (restored is AmandaRestoredSet { Amanda.DumpDate: { } dump }) driver.DumpSeen = dump;
+        try
+        {
+            await ForgetAsync();
+        }
+        finally
+        {
+            // Held even when an earlier area could not be removed: this one is removed with the scenario.
+            Restored = restored;
+            if (restored is AmandaRestoredSet { Amanda.DumpDate: { } dump }) driver.DumpSeen = dump;
+        }
         return restored;
     }
 
     private async Task KeepAsync(RestoredFiles wholeDisk)
     {
-        await ForgetAsync();
-        _wholeDisk = wholeDisk;
-        if (wholeDisk.DumpDate is { } dump) driver.DumpSeen = dump;
+        try
+        {
+            await ForgetAsync();
+        }
+        finally
+        {
+            _wholeDisk = wholeDisk;
+            if (wholeDisk.DumpDate is { } dump) driver.DumpSeen = dump;
+        }
     }
 
     private async Task KeepAsync(RestoredTree restored)
     {
-        await ForgetAsync();
-        _repositoryTree = restored;
+        try
+        {
+            await ForgetAsync();
+        }
+        finally
+        {
+            _repositoryTree = restored;
+        }
     }
 
     /// <summary>Removes every restore area this driver holds, whatever fails on the way.</summary>
@@ -118,16 +137,16 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RequireRestoredMatchLiveAsync()
     {
-        if (!driver.OnRepository)
+        if (_wholeDisk is { } whole)
         {
-            await CompareWithLiveAsync(RequireRestored());
+            await CompareWithLiveAsync(whole);
             return;
         }
-        var live = driver.RequireLiveHere();
         var restored = RequireChosenFiles();
-        var (compared, notes) = await driver.OnRepositoryAsync((view, cancellation) => RestoreRules.RequireMatchesLiveAsync(view, restored, live, cancellation));
-        checks.Record(compared, "restored files compared");
-        evidence.Attach("restore comparison", $"compared {compared} file(s) by SHA-256\n{string.Join("\n", notes)}");
+        // Attached before the verdict: a failed comparison's report lists every mismatch (the message, the first 20).
+        var comparison = await driver.OnBackupAsync((view, cancellation) => RestoreRules.RequireMatchesLiveAsync(view, restored,
+            driver.LiveDirectory(view), cancellation, compared => evidence.Attach("restore comparison", compared.Text())));
+        checks.Record(comparison.Compared, "restored files compared");
     }
 
     public async Task RequireRestoredTreeMatchesLiveAsync()
@@ -205,8 +224,8 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     {
         if (driver.OnRepository) throw driver.AmandaOnly();
         _judged = true;
-        return _wholeDisk ?? (Restored as AmandaRestoredSet)?.Amanda ?? throw new InvalidOperationException(
-            "Nothing was restored: use 'When the file \"x\" is restored' or 'When 5 random files are restored' first.");
+        return _wholeDisk ?? (Restored as AmandaRestoredSet)?.Amanda
+            ?? throw driver.Misuse("a restore first ('When the file \"x\" is restored', 'When 5 random files are restored' or 'When the whole disk is restored')");
     }
 
     private RestoredSet RequireChosenFiles()

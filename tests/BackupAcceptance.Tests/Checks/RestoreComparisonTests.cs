@@ -1,4 +1,5 @@
-using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Core.Checks;
+using BackupAcceptance.Core.Sources;
 using NUnit.Framework;
 using Shouldly;
 

@@ -454,7 +454,7 @@ public sealed class CoreRulesTests
             // Rewritten since the backup with the same size: a newer mtime says so, and it is not compared.
             File.SetLastWriteTimeUtc(Path.Combine(live, "rewritten"), taken.UtcDateTime.AddHours(1));
             var view = View(source);
-            await using var restored = await RestoreRules.RestoreRandomAsync(view, 4, 42, new TemporaryArea(), CancellationToken.None);
+            await using var restored = await RestoreRules.RestoreRandomAsync(view, 4, 42, () => new TemporaryArea(), CancellationToken.None);
             restored.Files.Count.ShouldBe(4);
             var failure = await FailsAsync(() => RestoreRules.RequireMatchesLiveAsync(view, restored, live, CancellationToken.None), FailureCategory.RestoreMismatch);
             failure.Found.ShouldStartWith("1 mismatch: /rotted: live sha256 ");
@@ -473,7 +473,7 @@ public sealed class CoreRulesTests
         var source = new MemorySource();
         source.Add(Now, ("f", "abc"));
         var view = View(source);
-        await using var restored = await RestoreRules.RestoreFileAsync(view, "f", new TemporaryArea(), CancellationToken.None);
+        await using var restored = await RestoreRules.RestoreFileAsync(view, "f", () => new TemporaryArea(), CancellationToken.None);
         var empty = Directory.CreateTempSubdirectory("ba-live-").FullName;
         try
         {
@@ -491,12 +491,12 @@ public sealed class CoreRulesTests
         var source = new MemorySource();
         source.Add(Now.AddHours(-30), ("canary", "canary secret-token\n")); // its mtime: MemorySource.Modified, months ago
         var view = View(source);
-        await using var restored = await RestoreRules.RestoreFileAsync(view, "canary", new TemporaryArea(), CancellationToken.None);
+        await using var restored = await RestoreRules.RestoreFileAsync(view, "canary", () => new TemporaryArea(), CancellationToken.None);
         await RestoreRules.RequireContentMatchesAsync(view, restored, "^canary ", CancellationToken.None);
         var failure = await FailsAsync(() => RestoreRules.RequireContentMatchesAsync(view, restored, "^nope", CancellationToken.None), FailureCategory.RestoreMismatch);
         failure.Found.ShouldNotContain("secret-token");
         await FailsAsync(() => Task.Run(() => RestoreRules.RequireNoOlderThan(view, restored, TimeSpan.FromHours(26), Now)), FailureCategory.StaleBackup);
-        await FailsAsync(() => RestoreRules.RestoreFileAsync(view, "nope", new TemporaryArea(), CancellationToken.None), FailureCategory.MissingPath);
+        await FailsAsync(() => RestoreRules.RestoreFileAsync(view, "nope", () => new TemporaryArea(), CancellationToken.None), FailureCategory.MissingPath);
     }
 
     [Test]
@@ -516,7 +516,7 @@ public sealed class CoreRulesTests
             File.SetLastWriteTimeUtc(Path.Combine(elsewhere, "f"), MemorySource.Modified.UtcDateTime);
             Directory.CreateSymbolicLink(Path.Combine(live, "d"), elsewhere);
             var view = View(source);
-            await using var restored = await RestoreRules.RestoreRandomAsync(view, 2, 1, new TemporaryArea(), CancellationToken.None);
+            await using var restored = await RestoreRules.RestoreRandomAsync(view, 2, 1, () => new TemporaryArea(), CancellationToken.None);
             var failure = await FailsAsync(() => RestoreRules.RequireMatchesLiveAsync(view, restored, live, CancellationToken.None), FailureCategory.NothingChecked);
             failure.Found.ShouldContain("/late: changed since the backup");
             failure.Found.ShouldContain("is gone or is now a link, not compared");
@@ -535,9 +535,10 @@ public sealed class CoreRulesTests
     {
         var source = new MemorySource();
         source.Add(Now, ("f", "x"));
-        var area = new TemporaryArea();
-        await FailsAsync(() => RestoreRules.RestoreRandomAsync(View(source), count, 1, area, CancellationToken.None), FailureCategory.InputError);
-        Directory.Exists(area.Path).ShouldBeFalse("a restore that fails removes its area");
+        var made = 0;
+        await FailsAsync(() => RestoreRules.RestoreRandomAsync(View(source), count, 1, () => { made++; return new TemporaryArea(); }, CancellationToken.None),
+            FailureCategory.InputError);
+        made.ShouldBe(0, "an input error is refused before an area is made");
         if (count > 0) return;
         await FailsAsync(() => ContentRules.RequireFilesAsync(View(source), count, CancellationToken.None), FailureCategory.InputError);
         await FailsAsync(() => CountRules.RequireWithinPreviousAsync(View(source), count - 1, CancellationToken.None), FailureCategory.InputError);
@@ -664,7 +665,7 @@ public sealed class CoreRulesTests
         var system = new RestoringHistory(dump, "canary secret-token\n");
         var view = new BackupInView(system, SnapshotChoice.Latest, "restoring transcript");
 
-        await using (var named = await RestoreRules.RestoreFileAsync(view, "./sub/canary", new TemporaryArea(), CancellationToken.None))
+        await using (var named = await RestoreRules.RestoreFileAsync(view, "./sub/canary", () => new TemporaryArea(), CancellationToken.None))
         {
             system.Asked[^1].ShouldBe(new FileChoice.Named("sub/canary"));
             await RestoreRules.RequireContentMatchesAsync(view, named, "^canary ", CancellationToken.None);
@@ -676,18 +677,29 @@ public sealed class CoreRulesTests
             var unlike = await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(view, named, "^nope", CancellationToken.None));
             unlike.Message.ShouldNotContain("secret-token");
         }
-        await using (var drawn = await RestoreRules.RestoreRandomAsync(view, 3, 42, new TemporaryArea(), CancellationToken.None))
+        await using (var drawn = await RestoreRules.RestoreRandomAsync(view, 3, 42, () => new TemporaryArea(), CancellationToken.None))
         {
             system.Asked[^1].ShouldBe(new FileChoice.Random(3, 42));
             (drawn.Seed, drawn.ChosenHow).ShouldBe((42, "its own way"));
         }
-        // Bounds and a path outside the subject are the core's, refused before the system is asked.
+        // Bounds and a path outside the subject are the core's, refused before an area is made or the system asked.
+        var made = 0;
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreRandomAsync(view, 0, 1, () => { made++; return new TemporaryArea(); }, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.InputError);
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(view, "../etc/shadow", () => { made++; return new TemporaryArea(); }, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.InputError);
+        (system.Asked.Count, made).ShouldBe((2, 0));
+    }
+
+    [Test]
+    public async Task A_file_the_system_says_it_restored_outside_the_area_is_never_judged()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        var view = new BackupInView(new RestoringHistory(dump, "x") { PointsAt = "/etc/hostname" }, SnapshotChoice.Latest, "restoring transcript");
         var area = new TemporaryArea();
-        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreRandomAsync(view, 0, 1, area, CancellationToken.None)))
-            .Category.ShouldBe(FailureCategory.InputError);
-        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(view, "../etc/shadow", new TemporaryArea(), CancellationToken.None)))
-            .Category.ShouldBe(FailureCategory.InputError);
-        system.Asked.Count.ShouldBe(2);
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(view, "f", () => area, CancellationToken.None));
+        failure.Category.ShouldBe(FailureCategory.SuiteDefect);
+        failure.Found.ShouldBe("/f outside the restore area");
         Directory.Exists(area.Path).ShouldBeFalse();
     }
 
@@ -698,8 +710,34 @@ public sealed class CoreRulesTests
         var view = new BackupInView(new RestoringHistory(dump, "", new SourceRefusedException(FailureCategory.RestoreFailed, "the tape server to answer", "it did not")),
             SnapshotChoice.Latest, "restoring transcript");
         var area = new TemporaryArea();
-        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(view, "f", area, CancellationToken.None)))
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(view, "f", () => area, CancellationToken.None)))
             .Category.ShouldBe(FailureCategory.RestoreFailed);
         Directory.Exists(area.Path).ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task A_system_that_compares_with_its_live_side_its_own_way_is_judged_by_the_one_rule()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        var system = new RestoringHistory(dump, "abc");
+        var view = new BackupInView(system, SnapshotChoice.Latest, "restoring transcript");
+        await using var restored = await RestoreRules.RestoreRandomAsync(view, 2, 7, () => new TemporaryArea(), CancellationToken.None);
+        var reported = new List<RestoreComparison>();
+
+        // No live directory is given: the system reads its own live side, and its answer is what the rule judges.
+        (await RestoreRules.RequireMatchesLiveAsync(view, restored, null, CancellationToken.None, reported.Add)).Compared.ShouldBe(1);
+        system.ComparedSet.ShouldBeSameAs(restored);
+
+        system.Comparison = new RestoreComparison(["live side: its own"], [], ["/f: live sha256 1, restored sha256 2"], [], 1);
+        var mismatch = await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireMatchesLiveAsync(view, restored, null, CancellationToken.None, reported.Add));
+        mismatch.Category.ShouldBe(FailureCategory.RestoreMismatch);
+        mismatch.Message.ShouldStartWith("Restore mismatch: restoring test:/data (dump d1): expected every file unchanged since the dump to have the live file's SHA-256; found 1 mismatch: /f: live sha256 1");
+        mismatch.Found.ShouldEndWith("(seed 7)");
+
+        system.Comparison = new RestoreComparison(["live side: its own"], [], [], ["/f: excluded by the DLE, not compared"], 0);
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireMatchesLiveAsync(view, restored, null, CancellationToken.None, reported.Add)))
+            .Category.ShouldBe(FailureCategory.NothingChecked);
+        // Every comparison reaches the report before its verdict, the failing ones too.
+        reported.Count.ShouldBe(3);
     }
 }

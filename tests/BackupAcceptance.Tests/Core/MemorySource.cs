@@ -81,6 +81,10 @@ internal sealed class TemporaryArea : IPrivateArea
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("ba-core-area-").FullName;
 
+    public void Verify()
+    {
+    }
+
     public ValueTask DisposeAsync()
     {
         Directory.Delete(Path, recursive: true);

@@ -2,15 +2,29 @@ using BackupAcceptance.Core.Sources;
 
 namespace BackupAcceptance.Tests.Core;
 
-/// <summary>A system that picks and restores files its own way (<see cref="IFilesRestore"/>) and lists no tree: what it
-/// was asked, and the one file it writes (or its refusal).</summary>
-internal sealed class RestoringHistory(Snapshot only, string content, Exception? refusal = null) : IBackupHistory, IFilesRestore
+/// <summary>A system that picks and restores files its own way (<see cref="IFilesRestore"/>), compares them with the live
+/// side its own way (<see cref="IRestoredComparison"/>) and lists no tree: what it was asked, the one file it writes
+/// (or its refusal), and the comparison it was told to give.</summary>
+internal sealed class RestoringHistory(Snapshot only, string content, Exception? refusal = null) : IBackupHistory, IFilesRestore, IRestoredComparison
 {
+    public RestoreComparison Comparison { get; set; } = new(["live side: its own"], ["/f abc"], [], [], 1);
+
+    public RestoredSet? ComparedSet { get; private set; }
+
+    public Task<RestoreComparison> CompareWithLiveAsync(RestoredSet restored, CancellationToken cancellationToken)
+    {
+        ComparedSet = restored;
+        return Task.FromResult(Comparison);
+    }
+
     public string Subject => "restoring test:/data";
 
     public BackupWords Words { get; } = new("dump", "in the disk's history");
 
     public List<FileChoice> Asked { get; } = [];
+
+    /// <summary>A faulty system: it names a file that is not in the area (a live file, say) as restored.</summary>
+    public string? PointsAt { get; init; }
 
     public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>([only]);
 
@@ -24,6 +38,6 @@ internal sealed class RestoringHistory(Snapshot only, string content, Exception?
         var location = Path.Combine(area.Path, name.Replace('/', '_'));
         await File.WriteAllTextAsync(location, content, cancellationToken);
         var entry = new TreeEntry(name, EntryKind.RegularFile, content.Length, snapshot.Time.AddHours(-1));
-        return new RestoredSet(snapshot, area, [new RestoredSet.File(entry, location)], (choice as FileChoice.Random)?.Seed, "its own way");
+        return new RestoredSet(snapshot, area, [new RestoredSet.File(entry, PointsAt ?? location)], (choice as FileChoice.Random)?.Seed, "its own way");
     }
 }

@@ -3,6 +3,7 @@ using BackupAcceptance.Core.Failures;
 using BackupAcceptance.Core.Files;
 using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Tests.Checks;
 using NUnit.Framework;
 using Shouldly;
 
@@ -13,17 +14,15 @@ namespace BackupAcceptance.Tests.Checks.Secrecy;
 /// as Amanda restored them (<see cref="AmandaRestoredSet"/>).</summary>
 public sealed class ContentMismatchSecrecyTests
 {
-    private static readonly Snapshot Dump = new("2026-12-06-12-00-00", new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero)) { Name = "dump 2026-12-06-12-00-00" };
 
-    private static BackupInView View() => new(new OneDump(), SnapshotChoice.Latest, "amrecover transcript");
 
     [Test]
     public async Task A_mismatch_describes_the_file_without_quoting_it()
     {
-        await using var restored = AmandaRestoredSet.Of(Dump, await RestoredFixture.CreateAsync());
+        await using var restored = AmandaRestoredSet.Of(OneDump.Dump, await RestoredFixture.CreateAsync(), "");
 
         var failure = await Should.ThrowAsync<CheckFailedException>(() =>
-            RestoreRules.RequireContentMatchesAsync(View(), restored, "^NO-MATCH$", CancellationToken.None));
+            RestoreRules.RequireContentMatchesAsync(OneDump.View(), restored, "^NO-MATCH$", CancellationToken.None));
 
         failure.Category.ShouldBe(FailureCategory.RestoreMismatch);
         failure.Message.ShouldStartWith("Restore mismatch: ba-daily localhost:/etc (dump 2026-12-06-12-00-00): expected the restored /shadow to match /^NO-MATCH$/");
@@ -39,14 +38,14 @@ public sealed class ContentMismatchSecrecyTests
     [Test]
     public async Task A_match_still_passes_and_binary_content_is_described_as_such()
     {
-        await using (var restored = AmandaRestoredSet.Of(Dump, await RestoredFixture.CreateAsync()))
-            await RestoreRules.RequireContentMatchesAsync(View(), restored, "^daemon:", CancellationToken.None);
+        await using (var restored = AmandaRestoredSet.Of(OneDump.Dump, await RestoredFixture.CreateAsync(), ""))
+            await RestoreRules.RequireContentMatchesAsync(OneDump.View(), restored, "^daemon:", CancellationToken.None);
 
         var files = await RestoredFixture.CreateAsync("blob", "\u00ff");
         await File.WriteAllBytesAsync(Path.Combine(files.Area.Path, "blob"), [0xff, 0xfe, (byte)'S', (byte)'E', (byte)'C']);
-        await using var binary = AmandaRestoredSet.Of(Dump, files);
+        await using var binary = AmandaRestoredSet.Of(OneDump.Dump, files, "");
         var failure = await Should.ThrowAsync<CheckFailedException>(() =>
-            RestoreRules.RequireContentMatchesAsync(View(), binary, "^NO-MATCH$", CancellationToken.None));
+            RestoreRules.RequireContentMatchesAsync(OneDump.View(), binary, "^NO-MATCH$", CancellationToken.None));
         failure.Found.ShouldContain("5 bytes that are not UTF-8 text, SHA-256 ");
         failure.Message.ShouldNotContain("SEC");
     }
@@ -54,12 +53,26 @@ public sealed class ContentMismatchSecrecyTests
     [Test]
     public async Task A_pattern_an_empty_file_matches_checks_nothing_and_is_refused()
     {
-        await using var restored = AmandaRestoredSet.Of(Dump, await RestoredFixture.CreateAsync());
+        await using var restored = AmandaRestoredSet.Of(OneDump.Dump, await RestoredFixture.CreateAsync(), "");
         foreach (var pattern in new[] { "", "x*", "^" })
-            (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(View(), restored, pattern, CancellationToken.None)))
+            (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(OneDump.View(), restored, pattern, CancellationToken.None)))
                 .Category.ShouldBe(FailureCategory.SuiteDefect);
-        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(View(), restored, "(", CancellationToken.None)))
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(OneDump.View(), restored, "(", CancellationToken.None)))
             .Category.ShouldBe(FailureCategory.InputError);
+    }
+
+    [Test]
+    public async Task A_pattern_that_runs_past_its_time_is_an_input_error_that_carries_no_restored_text()
+    {
+        var files = await RestoredFixture.CreateAsync("slow", new string('a', 60) + "b" + RestoredFixture.Marker);
+        await using var restored = AmandaRestoredSet.Of(OneDump.Dump, files, "");
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            RestoreRules.RequireContentMatchesAsync(OneDump.View(), restored, "^(a|aa)+$", CancellationToken.None));
+        failure.Category.ShouldBe(FailureCategory.InputError);
+        failure.Found.ShouldContain("timed out");
+        // A timeout's Input is the text it read: never kept on the failure.
+        failure.InnerException.ShouldBeNull();
+        failure.ToString().ShouldNotContain(RestoredFixture.Marker);
     }
 
     [Test]
@@ -69,16 +82,5 @@ public sealed class ContentMismatchSecrecyTests
         var text = ContentDescription.Of("one\r\nthe longest line\nx"u8);
         (text.Lines, text.LongestLine, text.IsText).ShouldBe((3, 16, true));
         text.ToString().ShouldNotContain("longest line");
-    }
-
-    private sealed class OneDump : IBackupHistory
-    {
-        public string Subject => "ba-daily localhost:/etc";
-
-        public BackupWords Words { get; } = new("dump", "in the disk's history");
-
-        public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>([Dump]);
-
-        public string TranscriptTail() => "amrecover> ";
     }
 }

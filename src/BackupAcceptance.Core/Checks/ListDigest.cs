@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Core.Checks;
 
 /// <summary>
 /// How the report shows a list that grows with the disk: its count and a digest instead of every line, or its first

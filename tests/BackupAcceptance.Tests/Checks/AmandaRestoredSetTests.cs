@@ -1,0 +1,66 @@
+using BackupAcceptance.Core.Checks;
+using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Sources;
+using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Expectations.Failures;
+using BackupAcceptance.Tests.Checks.Secrecy;
+using NUnit.Framework;
+using Shouldly;
+
+namespace BackupAcceptance.Tests.Checks;
+
+/// <summary>Files amrecover restored, as the core sees them: their size and modification time are the restored file's
+/// own (the index holds neither), a link is not a file restored, and an area swapped after the restore is never read.</summary>
+public sealed class AmandaRestoredSetTests
+{
+
+    [Test]
+    public async Task Each_entry_is_the_restored_file_as_tar_wrote_it()
+    {
+        var files = await RestoredFixture.CreateAsync("canary.txt", "canary 2026\n");
+        var written = new DateTime(2026, 12, 5, 23, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(Path.Combine(files.Area.Path, "canary.txt"), written);
+
+        await using var restored = AmandaRestoredSet.Of(OneDump.Dump, files, "");
+
+        var entry = restored.Files.ShouldHaveSingleItem().Entry;
+        entry.ShouldBe(new TreeEntry("canary.txt", EntryKind.RegularFile, 12, new DateTimeOffset(written)));
+        (restored.Snapshot, restored.Amanda).ShouldBe((OneDump.Dump, files));
+        var stale = Should.Throw<CheckFailedException>(() => RestoreRules.RequireNoOlderThan(OneDump.View(), restored, TimeSpan.FromHours(1), OneDump.Dump.Time));
+        stale.Category.ShouldBe(FailureCategory.StaleBackup);
+        stale.Found.ShouldContain("it was last modified 13 hours ago (2026-12-05 23:00:00Z)");
+    }
+
+    [Test]
+    public async Task A_link_where_a_file_was_restored_is_a_restore_mismatch_naming_the_disk_and_dump()
+    {
+        await using var files = await RestoredFixture.CreateAsync("placeholder");
+        File.CreateSymbolicLink(Path.Combine(files.Area.Path, "shadow"), "/etc/shadow");
+        var linked = new RestoredFiles(files.Target, files.DumpDate, null, [Amanda.Text.RawPath.Parse("shadow")], files.Area);
+
+        var failure = Should.Throw<ExpectationFailedException>(() => AmandaRestoredSet.Of(OneDump.Dump, linked, "amrecover> "));
+
+        failure.Category.ShouldBe(FailureCategory.RestoreMismatch);
+        failure.Message.ShouldStartWith("Restore mismatch: ba-daily localhost:/etc (dump 2026-12-06-12-00-00): expected /shadow in the restore area");
+    }
+
+    [Test]
+    public async Task An_area_swapped_after_the_restore_is_not_read()
+    {
+        var files = await RestoredFixture.CreateAsync();
+        await using var restored = AmandaRestoredSet.Of(OneDump.Dump, files, "");
+        var moved = files.Area.Path + ".away";
+        Directory.Move(files.Area.Path, moved);
+        Directory.CreateDirectory(files.Area.Path);
+        await File.WriteAllTextAsync(Path.Combine(files.Area.Path, "shadow"), "planted\n");
+        try
+        {
+            await Should.ThrowAsync<Amanda.Restoring.RestoreAreaChangedException>(() =>
+                RestoreRules.RequireContentMatchesAsync(OneDump.View(), restored, "^planted", CancellationToken.None));
+        }
+        finally
+        {
+            Directory.Delete(moved, recursive: true);
+        }
+    }
+}
