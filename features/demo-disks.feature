@@ -72,6 +72,12 @@ Feature: The demo disks hold, keep and restore what they should
     Then every file of the listing was restored
     And the restored tree matches the live directory
 
+  @data @recovery
+  Scenario: Every file of a whole restore matches its live file
+    Given ba-daily config for localhost /srv/fixtures/canary
+    When the whole disk is restored
+    Then every restored file matches the live file
+
   @recovery
   Scenario: The big disk can be restored within an hour
     Given ba-daily config for localhost /srv/fixtures/big

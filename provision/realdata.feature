@@ -40,6 +40,14 @@ Feature: The suite on real trees
     And the restored file is no older than 2 hours
     And every restored file matches the live file
 
+  Scenario: Over bsdtcp, the level 1's chain holds its files and restores them byte for byte
+    Given ba-real-net config for localhost /srv/fixtures/real/include
+    Then the backup contains at least 5000 files
+    And the file count is within 0% of the live directory
+    And the backup differs from the previous dump
+    When 40 random files are restored with seed 7
+    Then every restored file matches the live file
+
   # Must fail as Nothing checked: the level 0's zlib.h was rewritten live since, so it is not compared.
   @must-fail
   Scenario: The level 0's copy of a rewritten file against the live one

@@ -5,14 +5,14 @@
 # Amanda keys by host and disk only) are dumped at level 0; then the include copy is changed as a site changes (a
 # directory deleted, one renamed, a file rewritten) and dumped at level 1. Needs the demo's Amanda (amanda-demo.sh)
 # and the C headers it copies (libc6-dev, linux-libc-dev, zlib1g-dev); leaves the demo's configurations alone. As
-# root. Each run starts the copies afresh and dumps twice (about 25 s).
+# root. Each run starts the copies afresh and dumps twice (about 25 s). ba-real-net serves the same dumps over bsdtcp.
 
 set -euo pipefail
 set -o errtrace
 
 PROVISION_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PROVISION_NAME=realdata
-for part in common install fixtures config dumps; do
+for part in common install fixtures config dumps network; do
   # shellcheck source=/dev/null
   source "$PROVISION_DIR/lib/$part.sh"
 done
@@ -53,6 +53,10 @@ as_backup amadmin "$CONF" force-level-1 localhost "$COPY" > /dev/null
 phase level1
 run_amdump "$COPY"
 as_backup amadmin "$CONF" find localhost "$COPY"
+
+phase network
+# The same dumps over bsdtcp, as a client on another machine reaches them (amandad under inetd; lib/network.sh).
+serve_over_bsdtcp ba-real-net
 
 phase prewarm
 prewarm

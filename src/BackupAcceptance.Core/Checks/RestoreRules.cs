@@ -59,13 +59,31 @@ public static class RestoreRules
         var restored = await view.Guard(() => system.RestoreAsync(snapshot, choice, area, cancellationToken));
         var most = choice is FileChoice.Random random ? random.Count : 1;
         var inside = System.Text.Encoding.UTF8.GetBytes(area.Path.TrimEnd('/') + "/");
-        var problem = restored.Snapshot.Id != snapshot.Id ? $"files of {restored.Snapshot}, not of {snapshot}"
+        var problem = !ReferenceEquals(restored.Area, area) ? "files in another area than the one made for them"
+            : restored.Snapshot.Id != snapshot.Id ? $"files of {restored.Snapshot}, not of {snapshot}"
             : restored.Files.Count == 0 || restored.Files.Count > most ? $"{Plural.Of(restored.Files.Count, "file")} for a choice of at most {most}"
-            : restored.Files.FirstOrDefault(f => !f.Location.AsSpan().StartsWith(inside)) is { } outside ? $"/{outside.Entry.Path} outside the restore area"
+            : restored.Files.FirstOrDefault(f => !f.Location.AsSpan().StartsWith(inside) || f.Location.AsSpan().IndexOf("/../"u8) >= 0) is { } outside
+                ? $"/{outside.Entry.Path} outside the restore area"
             : null;
         if (problem is null) return restored;
-        await using (restored)
-            throw view.Failure(FailureCategory.SuiteDefect, $"the files asked for ({choice}), restored into the private area", problem);
+        // The caller removes the area made; another area the system used is removed here.
+        if (!ReferenceEquals(restored.Area, area)) await RemoveKeepingTheVerdictAsync(restored.Area);
+        throw view.Failure(FailureCategory.SuiteDefect, $"the files asked for ({choice}), restored into the private area", problem);
+    }
+
+    /// <summary>The area is still the one made: else what is in it was not restored, and nothing is read (this machine's
+    /// trouble, not the backup's).</summary>
+    internal static void RequireSameArea(BackupInView view, IPrivateArea area, Snapshot about)
+    {
+        try
+        {
+            area.Verify();
+        }
+        catch (Exception changed)
+        {
+            throw view.Failure(FailureCategory.RestoreFailed, $"the restore area {area.Path} to be the directory made for the restore",
+                changed.Message, changed, about: about);
+        }
     }
 
     /// <summary>Removes the area on the way out of a failed restore; a removal that fails too must not hide the failure
@@ -155,7 +173,7 @@ public static class RestoreRules
     {
         var comparison = view.History is IRestoredComparison own
             ? await view.Guard(() => own.CompareWithLiveAsync(restored, cancellationToken))
-            : await CompareHereAsync(restored, liveRoot ?? throw view.Failure(FailureCategory.SuiteDefect,
+            : await CompareHereAsync(view, restored, liveRoot ?? throw view.Failure(FailureCategory.SuiteDefect,
                 "the live directory to compare restored files with", "none given", about: restored.Snapshot), cancellationToken);
         onCompared?.Invoke(comparison);
         var seed = restored.Seed is { } s ? $" (seed {s})" : "";
@@ -169,9 +187,10 @@ public static class RestoreRules
         return comparison;
     }
 
-    private static async Task<RestoreComparison> CompareHereAsync(RestoredSet restored, string liveRoot, CancellationToken cancellationToken)
+    private static async Task<RestoreComparison> CompareHereAsync(BackupInView view, RestoredSet restored, string liveRoot,
+        CancellationToken cancellationToken)
     {
-        restored.Area.Verify();
+        RequireSameArea(view, restored.Area, restored.Snapshot);
         var notes = new List<string>();
         var matches = new List<string>();
         var mismatches = new List<string>();
@@ -241,10 +260,13 @@ public static class RestoreRules
     public static async Task RequireContentMatchesAsync(BackupInView view, RestoredSet restored, string pattern, CancellationToken cancellationToken)
     {
         var file = Single(view, restored);
+        if (file.Entry.Kind != EntryKind.RegularFile)
+            throw view.Failure(FailureCategory.InputError, $"a regular file /{file.Entry.Path} to match /{pattern}/",
+                "it was restored as a link or special file: it has no content of its own", about: restored.Snapshot);
         if (Matches(view, "", pattern, restored.Snapshot))
             throw view.Failure(FailureCategory.SuiteDefect, "a pattern that an empty file would not match", $"/{pattern}/, which matches anything", about: restored.Snapshot);
         byte[] bytes;
-        restored.Area.Verify();
+        RequireSameArea(view, restored.Area, restored.Snapshot);
         try
         {
             await using var stream = RawFiles.OpenRead(file.Location);

@@ -10,8 +10,11 @@ public sealed class RestoredTree(Snapshot snapshot, SnapshotTree tree, IPrivateA
 
     public SnapshotTree Tree { get; } = tree;
 
+    /// <summary>Where the tree landed: confirmed (<see cref="IPrivateArea.Verify"/>) before any of it is read.</summary>
+    public IPrivateArea Area { get; } = area;
+
     /// <summary>The directory that holds what was the subject's path.</summary>
     public string Root { get; } = root;
 
-    public ValueTask DisposeAsync() => area.DisposeAsync();
+    public ValueTask DisposeAsync() => Area.DisposeAsync();
 }

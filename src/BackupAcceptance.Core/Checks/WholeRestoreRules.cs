@@ -11,18 +11,20 @@ namespace BackupAcceptance.Core.Checks;
 /// </summary>
 public static class WholeRestoreRules
 {
-    /// <param name="area">Where the tree lands; removed with it if the restore fails.</param>
+    /// <param name="makeArea">Makes the area the tree lands in, once the backup is chosen; removed with it if the restore
+    /// fails.</param>
     /// <param name="limitKiB">The most a whole restore may write (the run's BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB); it
     /// must also fit the space free where the area is.</param>
     /// <param name="limitSetting">How the reader sets that limit, for the refusal.</param>
-    public static async Task<RestoredTree> RestoreWholeAsync(BackupInView view, IPrivateArea area, long limitKiB, string limitSetting,
+    public static async Task<RestoredTree> RestoreWholeAsync(BackupInView view, Func<IPrivateArea> makeArea, long limitKiB, string limitSetting,
         CancellationToken cancellationToken)
     {
+        if (view.Source is not ITreeRestore system)
+            throw view.Failure(FailureCategory.InputError, "a backup system that restores a whole backup", $"{view.Source.Subject} cannot");
+        var snapshot = await view.SnapshotAsync(cancellationToken);
+        var area = makeArea();
         try
         {
-            if (view.Source is not ITreeRestore system)
-                throw view.Failure(FailureCategory.InputError, "a backup system that restores a whole backup", $"{view.Source.Subject} cannot");
-            var snapshot = await view.SnapshotAsync(cancellationToken);
             var tree = await view.TreeAsync(cancellationToken);
             if (tree.Files == 0)
                 throw view.Failure(FailureCategory.HollowBackup, "files to restore", $"0 files in {Plural.Of(tree.Directories, "directory", "directories")}");
@@ -57,6 +59,7 @@ public static class WholeRestoreRules
     public static async Task<int> RequireEveryEntryRestoredAsync(BackupInView view, RestoredTree restored, CancellationToken cancellationToken)
     {
         Dictionary<string, (EntryKind Kind, FileFacts Facts)> found;
+        RestoreRules.RequireSameArea(view, restored.Area, restored.Snapshot);
         try
         {
             found = (await Task.Run(() => TreeWalk.Of(restored.Root, live: false, cancellationToken), cancellationToken)).Entries;
@@ -93,6 +96,7 @@ public static class WholeRestoreRules
         string liveRoot, CancellationToken cancellationToken)
     {
         LiveSide.RequireComparable(view, restored.Snapshot);
+        RestoreRules.RequireSameArea(view, restored.Area, restored.Snapshot);
         var notes = new List<string>();
         var mismatches = new List<string>();
         var compared = 0;

@@ -19,6 +19,9 @@ public readonly partial record struct FileFacts(bool IsRegular, long Size, DateT
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int directory, string path, int flags, int mask, [Out] byte[] buffer);
 
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static partial int Statx(int directory, byte[] path, int flags, int mask, [Out] byte[] buffer);
+
     public static FileFacts Of(SafeFileHandle handle)
     {
         var added = false;
@@ -37,6 +40,17 @@ public readonly partial record struct FileFacts(bool IsRegular, long Size, DateT
     /// runs its driver: a tape rewinds).</summary>
     public static FileFacts OfPath(string path) => Read(CurrentDirectory, path, NoFollow);
 
+    /// <summary>As <see cref="OfPath(string)"/>, for a path given by its exact bytes (a name need not be UTF-8).</summary>
+    public static FileFacts OfPath(ReadOnlySpan<byte> path)
+    {
+        var terminated = new byte[path.Length + 1];
+        path.CopyTo(terminated);
+        var buffer = new byte[256];
+        if (Statx(CurrentDirectory, terminated, NoFollow, BasicStats, buffer) != 0)
+            throw new IOException($"statx failed: {new Win32Exception(Marshal.GetLastPInvokeError()).Message}");
+        return Decode(buffer);
+    }
+
     private static FileFacts Read(int directory, string path, int flags)
     {
         // struct statx (linux/stat.h), the same on every architecture: the mask at 0, mode at 28, size at 40, ctime at
@@ -44,6 +58,11 @@ public readonly partial record struct FileFacts(bool IsRegular, long Size, DateT
         var buffer = new byte[256];
         if (Statx(directory, path, flags, BasicStats, buffer) != 0)
             throw new IOException($"statx failed: {new Win32Exception(Marshal.GetLastPInvokeError()).Message}");
+        return Decode(buffer);
+    }
+
+    private static FileFacts Decode(byte[] buffer)
+    {
         var mode = BitConverter.ToUInt16(buffer, 28);
         var complete = (BitConverter.ToUInt32(buffer, 0) & Needed) == Needed;
         return new FileFacts((mode & TypeMask) == Regular, BitConverter.ToInt64(buffer, 40), Time(buffer, 112), Time(buffer, 96), complete);

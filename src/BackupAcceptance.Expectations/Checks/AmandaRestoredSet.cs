@@ -18,19 +18,21 @@ public sealed class AmandaRestoredSet : RestoredSet
 
     public RestoredFiles Amanda { get; }
 
-    /// <summary>Every file of <paramref name="restored"/>, read where it landed. A file that cannot be opened there (a
-    /// symbolic link is refused, not followed) is a restore mismatch, as the check that every file was restored
-    /// (<see cref="RestoreCheck.RequireAllRestored"/>) judges it.</summary>
+    /// <summary>Every file of <paramref name="restored"/>, as it landed (a symbolic link is an entry of its own kind, not
+    /// followed: amrecover lists links as files). One that is not there is a restore mismatch, as the check that every
+    /// file was restored (<see cref="RestoreCheck.RequireAllRestored"/>) judges it.</summary>
     public static AmandaRestoredSet Of(Snapshot snapshot, RestoredFiles restored, string transcriptTail)
     {
+        if (restored.DumpDate is { } dump && dump.ToString() != snapshot.Id)
+            throw new ExpectationFailedException(FailureCategory.SuiteDefect, restored.Target, dump, $"files of the dump chosen, {snapshot.Id}",
+                $"the restore read the dump {dump}", transcriptTail);
         var files = restored.Files.Select(path =>
         {
             var location = restored.Area.PathOf(path);
             FileFacts facts;
             try
             {
-                using var stream = RawFiles.OpenRead(location);
-                facts = FileFacts.Of(stream.SafeFileHandle);
+                facts = FileFacts.OfPath(location);
             }
             catch (IOException unreadable)
             {

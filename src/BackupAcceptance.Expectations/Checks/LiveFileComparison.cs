@@ -61,6 +61,12 @@ public static class LiveFileComparison
                 report.Add($"excluded by the DLE, not compared: {file}");
                 continue;
             }
+            // Chosen files are every entry drawn, links too (amrecover lists them as files): a link holds no bytes to compare.
+            if (restored.RegularFiles is null && !FileFacts.OfPath(restored.Area.PathOf(file)).IsRegular)
+            {
+                report.Add($"restored as a link or special file, not compared: {file}");
+                continue;
+            }
             if (!liveFiles.TryGetValue(file, out var entry))
             {
                 report.Add($"skipped {file}: no live file to compare (gone since the dump)");

@@ -117,7 +117,7 @@ public static class RestoreCheck
         }
     }
 
-    /// <summary>Checked positively: every file asked for is a regular file in the area now. amrecover's prompt comes
+    /// <summary>Checked positively: every file asked for is in the area now (a link as a link, not followed). amrecover's prompt comes
     /// back after a failed extract too, and its words for failure are not all known. When files are missing, words that
     /// blame this machine or the tape server (<see cref="RestoreTrouble"/>) make it a broken restore; when all are
     /// there, only a full restore area does (tar leaves short files behind), else the bytes are compared next.</summary>
@@ -127,9 +127,11 @@ public static class RestoreCheck
         var missing = new List<string>();
         foreach (var file in files)
         {
+            var location = area.PathOf(file);
             try
             {
-                using var _ = RawFiles.OpenRead(area.PathOf(file));
+                // There, as whatever it is: a symbolic link is restored as a link (opening it would refuse it).
+                FileFacts.OfPath(location);
             }
             catch (IOException absent)
             {

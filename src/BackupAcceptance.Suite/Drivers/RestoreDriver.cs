@@ -47,7 +47,7 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     {
         if (driver.OnRepository)
         {
-            var tree = await driver.OnRepositoryAsync(async (view, cancellation) => await WholeRestoreRules.RestoreWholeAsync(view, driver.Area(view),
+            var tree = await driver.OnRepositoryAsync(async (view, cancellation) => await WholeRestoreRules.RestoreWholeAsync(view, () => driver.Area(view),
                 run.Settings.FullRestoreLimitKiB(), FullRestoreCheck.LimitVariable, cancellation));
             await KeepAsync(tree);
             output.WriteLine($"{driver.Repository}: restored {Plural.Of(tree.Tree.Files, "file")} in {Plural.Of(tree.Tree.Directories, "directory", "directories")} of {tree.Snapshot}");
@@ -137,15 +137,18 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RequireRestoredMatchLiveAsync()
     {
-        if (_wholeDisk is { } whole)
+        if (_wholeDisk is not null)
         {
-            await CompareWithLiveAsync(whole);
+            await CompareWithLiveAsync(RequireWholeDisk());
             return;
         }
+        // A host that is not this machine first, as before anything restored is looked at; an Amanda disk reads its
+        // live side itself (IRestoredComparison: the DLE's device and lists).
+        var live = driver.OnRepository ? driver.RequireLiveHere() : null;
         var restored = RequireChosenFiles();
         // Attached before the verdict: a failed comparison's report lists every mismatch (the message, the first 20).
         var comparison = await driver.OnBackupAsync((view, cancellation) => RestoreRules.RequireMatchesLiveAsync(view, restored,
-            driver.LiveDirectory(view), cancellation, compared => evidence.Attach("restore comparison", compared.Text())));
+            live, cancellation, compared => evidence.Attach("restore comparison", compared.Text())));
         checks.Record(comparison.Compared, "restored files compared");
     }
 

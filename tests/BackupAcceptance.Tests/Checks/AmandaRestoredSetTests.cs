@@ -32,13 +32,27 @@ public sealed class AmandaRestoredSetTests
     }
 
     [Test]
-    public async Task A_link_where_a_file_was_restored_is_a_restore_mismatch_naming_the_disk_and_dump()
+    public async Task A_link_is_restored_as_a_link_and_has_no_content_to_match()
     {
         await using var files = await RestoredFixture.CreateAsync("placeholder");
         File.CreateSymbolicLink(Path.Combine(files.Area.Path, "shadow"), "/etc/shadow");
         var linked = new RestoredFiles(files.Target, files.DumpDate, null, [Amanda.Text.RawPath.Parse("shadow")], files.Area);
 
-        var failure = Should.Throw<ExpectationFailedException>(() => AmandaRestoredSet.Of(OneDump.Dump, linked, "amrecover> "));
+        var restored = AmandaRestoredSet.Of(OneDump.Dump, linked, "");
+
+        restored.Files.ShouldHaveSingleItem().Entry.Kind.ShouldBe(EntryKind.Other);
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(OneDump.View(), restored, "^root:", CancellationToken.None));
+        failure.Category.ShouldBe(FailureCategory.InputError);
+        failure.Found.ShouldBe("it was restored as a link or special file: it has no content of its own");
+    }
+
+    [Test]
+    public async Task A_file_that_did_not_land_is_a_restore_mismatch_naming_the_disk_and_dump()
+    {
+        await using var files = await RestoredFixture.CreateAsync("placeholder");
+        var absent = new RestoredFiles(files.Target, files.DumpDate, null, [Amanda.Text.RawPath.Parse("shadow")], files.Area);
+
+        var failure = Should.Throw<ExpectationFailedException>(() => AmandaRestoredSet.Of(OneDump.Dump, absent, "amrecover> "));
 
         failure.Category.ShouldBe(FailureCategory.RestoreMismatch);
         failure.Message.ShouldStartWith("Restore mismatch: ba-daily localhost:/etc (dump 2026-12-06-12-00-00): expected /shadow in the restore area");
@@ -55,8 +69,11 @@ public sealed class AmandaRestoredSetTests
         await File.WriteAllTextAsync(Path.Combine(files.Area.Path, "shadow"), "planted\n");
         try
         {
-            await Should.ThrowAsync<Amanda.Restoring.RestoreAreaChangedException>(() =>
+            var failure = await Should.ThrowAsync<CheckFailedException>(() =>
                 RestoreRules.RequireContentMatchesAsync(OneDump.View(), restored, "^planted", CancellationToken.None));
+            failure.Category.ShouldBe(FailureCategory.RestoreFailed);
+            failure.Message.ShouldStartWith("Restore failed: ba-daily localhost:/etc (dump 2026-12-06-12-00-00): expected the restore area ");
+            failure.Found.ShouldContain("is not the directory the suite made");
         }
         finally
         {

@@ -30,6 +30,18 @@ public sealed class RestoreAndLiveRuleTests
     }
 
     [Test]
+    public async Task A_symbolic_link_restored_as_a_link_is_restored()
+    {
+        // amrecover lists a link as a file and tar restores it as a link: opening it (O_NOFOLLOW) would call it missing,
+        // a false red on any real tree (found on a copy of /usr/include: pnglibconf.h).
+        await using var area = RestoreArea.Create();
+        File.CreateSymbolicLink(Path.Combine(area.Path, "pnglibconf.h"), "libpng16/pnglibconf.h");
+        var target = new BackupTarget("ba-real", "localhost", "/srv/fixtures/real/include");
+
+        Should.NotThrow(() => RestoreCheck.RequireAllRestored(target, [RawPath.Parse("pnglibconf.h")], area, null, Extract("./pnglibconf.h"), ""));
+    }
+
+    [Test]
     public async Task A_full_restore_area_is_a_broken_restore_even_when_every_file_is_there()
     {
         await using var area = RestoreArea.Create();

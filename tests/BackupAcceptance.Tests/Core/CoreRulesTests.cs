@@ -550,38 +550,38 @@ public sealed class CoreRulesTests
     {
         var source = new MemorySource();
         source.Add(Now, ("a", null), ("a/x", "1"), ("y", "22"));
-        await using (var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), new TemporaryArea(), Limit, "LIMIT", CancellationToken.None))
+        await using (var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None))
             (await WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), whole, CancellationToken.None)).ShouldBe(2);
 
         source.Forget = "a/x";
         source.Extra = "z";
-        await using var lossy = await WholeRestoreRules.RestoreWholeAsync(View(source), new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+        await using var lossy = await WholeRestoreRules.RestoreWholeAsync(View(source), () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
         var failure = await FailsAsync(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), lossy, CancellationToken.None),
             FailureCategory.RestoreMismatch);
         failure.Found.ShouldBe("2 differences: /a/x: not restored; /z: restored, not in the listing");
 
         var grown = new MemorySource { Grow = "y" };
         grown.Add(Now, ("a", null), ("a/x", "1"), ("y", "22"));
-        await using var longer = await WholeRestoreRules.RestoreWholeAsync(View(grown), new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+        await using var longer = await WholeRestoreRules.RestoreWholeAsync(View(grown), () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
         (await FailsAsync(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(View(grown), longer, CancellationToken.None),
             FailureCategory.RestoreMismatch)).Found.ShouldBe("1 difference: /y: 3 bytes restored, 2 backed up");
 
         var refusing = new MemorySource { RestoreRefusal = new SourceRefusedException(FailureCategory.RestoreFailed, "room", "no space left on device") };
         refusing.Add(Now, ("f", "1"));
         var refusedArea = new TemporaryArea();
-        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(refusing), refusedArea, Limit, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
+        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(refusing), () => refusedArea, Limit, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
         Directory.Exists(refusedArea.Path).ShouldBeFalse("the area is removed when the system refuses the restore");
 
         var hollow = new MemorySource();
         hollow.Add(Now, ("a", null));
         var area = new TemporaryArea();
-        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(hollow), area, Limit, "LIMIT", CancellationToken.None), FailureCategory.HollowBackup);
+        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(hollow), () => area, Limit, "LIMIT", CancellationToken.None), FailureCategory.HollowBackup);
         Directory.Exists(area.Path).ShouldBeFalse("the area is removed when the restore fails");
 
         var big = new MemorySource();
         big.Add(Now, ("f", new string('x', 2048)));
         var small = new TemporaryArea();
-        var refused = await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(big), small, 1, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
+        var refused = await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(big), () => small, 1, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
         refused.Found.ShouldBe("refused: above the limit of 1 KiB (LIMIT)");
         Directory.Exists(small.Path).ShouldBeFalse();
     }
@@ -605,14 +605,14 @@ public sealed class CoreRulesTests
             await Task.Delay(TimeSpan.FromSeconds(1.2));
             Directory.Move(Path.Combine(live, "old"), Path.Combine(live, "moved"));
             var view = View(source);
-            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
             var (compared, notes) = await WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None);
             compared.ShouldBe(1);
             notes.ShouldContain("/moved/f: not in the snapshot, but the directory /moved changed since it (it may have been moved there), not compared");
 
             var excluded = new MemorySource { Excludes = ["*.tmp"] };
             excluded.Add(DateTimeOffset.UtcNow, ("same", "abc"));
-            await using var withExcludes = await WholeRestoreRules.RestoreWholeAsync(View(excluded), new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+            await using var withExcludes = await WholeRestoreRules.RestoreWholeAsync(View(excluded), () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
             await FailsAsync(() => WholeRestoreRules.RequireTreeMatchesLiveAsync(View(excluded), withExcludes, live, CancellationToken.None), FailureCategory.InputError);
         }
         finally
@@ -639,7 +639,7 @@ public sealed class CoreRulesTests
                 File.SetLastWriteTimeUtc(Path.Combine(live, name), MemorySource.Modified.UtcDateTime);
             }
             var view = View(source);
-            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
             (await WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None)).Compared.ShouldBe(2);
 
             // A live file older than the snapshot that it lacks, and bytes that differ with size and mtime kept.
@@ -701,6 +701,49 @@ public sealed class CoreRulesTests
         failure.Category.ShouldBe(FailureCategory.SuiteDefect);
         failure.Found.ShouldBe("/f outside the restore area");
         Directory.Exists(area.Path).ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task More_files_than_the_choice_allows_are_a_suite_defect()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        var view = new BackupInView(new RestoringHistory(dump, "x") { Twice = true }, SnapshotChoice.Latest, "restoring transcript");
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(view, "f", () => new TemporaryArea(), CancellationToken.None));
+        (failure.Category, failure.Found).ShouldBe((FailureCategory.SuiteDefect, "2 files for a choice of at most 1"));
+    }
+
+    [Test]
+    public async Task No_backup_is_a_stale_backup_before_any_area_is_made()
+    {
+        var view = new BackupInView(new MemorySource(), SnapshotChoice.Latest, "memory transcript");
+        var made = 0;
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(view, "f", () => { made++; return new TemporaryArea(); }, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.StaleBackup);
+        made.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task An_area_that_is_gone_after_the_restore_is_never_read()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        var view = new BackupInView(new RestoringHistory(dump, "canary\n"), SnapshotChoice.Latest, "restoring transcript");
+        var area = new TemporaryArea();
+        await using var restored = await RestoreRules.RestoreFileAsync(view, "f", () => area, CancellationToken.None);
+        Directory.Delete(area.Path, recursive: true);
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RequireContentMatchesAsync(view, restored, "^canary", CancellationToken.None));
+        failure.Category.ShouldBe(FailureCategory.RestoreFailed);
+        failure.Message.ShouldStartWith("Restore failed: restoring test:/data (dump d1): expected the restore area ");
+    }
+
+    [Test]
+    public async Task A_removal_that_fails_too_does_not_hide_the_restore_failure()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        var view = new BackupInView(new RestoringHistory(dump, "", new SourceRefusedException(FailureCategory.RestoreFailed, "the tape server to answer", "it did not")),
+            SnapshotChoice.Latest, "restoring transcript");
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
+            RestoreRules.RestoreFileAsync(view, "f", () => new TemporaryArea { FailsRemoval = true }, CancellationToken.None));
+        (failure.Category, failure.Found).ShouldBe((FailureCategory.RestoreFailed, "it did not"));
     }
 
     [Test]

@@ -81,13 +81,18 @@ internal sealed class TemporaryArea : IPrivateArea
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("ba-core-area-").FullName;
 
+    /// <summary>Its removal fails (as rm on a read-only tree would), after removing it.</summary>
+    public bool FailsRemoval { get; init; }
+
+    /// <summary>Gone is not the area made (a real area also checks its identity: RestoreArea).</summary>
     public void Verify()
     {
+        if (!Directory.Exists(Path)) throw new IOException($"{Path} is gone");
     }
 
     public ValueTask DisposeAsync()
     {
-        Directory.Delete(Path, recursive: true);
-        return ValueTask.CompletedTask;
+        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+        return FailsRemoval ? throw new IOException("rm: cannot remove: Permission denied") : ValueTask.CompletedTask;
     }
 }

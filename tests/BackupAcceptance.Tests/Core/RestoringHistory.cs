@@ -26,6 +26,9 @@ internal sealed class RestoringHistory(Snapshot only, string content, Exception?
     /// <summary>A faulty system: it names a file that is not in the area (a live file, say) as restored.</summary>
     public string? PointsAt { get; init; }
 
+    /// <summary>A faulty system: it hands back each file twice.</summary>
+    public bool Twice { get; init; }
+
     public Task<IReadOnlyList<Snapshot>> SnapshotsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Snapshot>>([only]);
 
     public string TranscriptTail() => "restoring: the last words";
@@ -38,6 +41,7 @@ internal sealed class RestoringHistory(Snapshot only, string content, Exception?
         var location = Path.Combine(area.Path, name.Replace('/', '_'));
         await File.WriteAllTextAsync(location, content, cancellationToken);
         var entry = new TreeEntry(name, EntryKind.RegularFile, content.Length, snapshot.Time.AddHours(-1));
-        return new RestoredSet(snapshot, area, [new RestoredSet.File(entry, PointsAt ?? location)], (choice as FileChoice.Random)?.Seed, "its own way");
+        var file = new RestoredSet.File(entry, PointsAt ?? location);
+        return new RestoredSet(snapshot, area, Twice ? [file, file] : [file], (choice as FileChoice.Random)?.Seed, "its own way");
     }
 }
