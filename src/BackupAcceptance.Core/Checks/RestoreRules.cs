@@ -171,9 +171,10 @@ public static class RestoreRules
     public static async Task<RestoreComparison> RequireMatchesLiveAsync(BackupInView view, RestoredSet restored, string? liveRoot,
         CancellationToken cancellationToken, Action<RestoreComparison>? onCompared = null)
     {
+        RequireSameArea(view, restored.Area, restored.Snapshot);
         var comparison = view.History is IRestoredComparison own
             ? await view.Guard(() => own.CompareWithLiveAsync(restored, cancellationToken))
-            : await CompareHereAsync(view, restored, liveRoot ?? throw view.Failure(FailureCategory.SuiteDefect,
+            : await CompareHereAsync(restored, liveRoot ?? throw view.Failure(FailureCategory.SuiteDefect,
                 "the live directory to compare restored files with", "none given", about: restored.Snapshot), cancellationToken);
         onCompared?.Invoke(comparison);
         var seed = restored.Seed is { } s ? $" (seed {s})" : "";
@@ -187,10 +188,9 @@ public static class RestoreRules
         return comparison;
     }
 
-    private static async Task<RestoreComparison> CompareHereAsync(BackupInView view, RestoredSet restored, string liveRoot,
+    private static async Task<RestoreComparison> CompareHereAsync(RestoredSet restored, string liveRoot,
         CancellationToken cancellationToken)
     {
-        RequireSameArea(view, restored.Area, restored.Snapshot);
         var notes = new List<string>();
         var matches = new List<string>();
         var mismatches = new List<string>();
@@ -302,6 +302,9 @@ public static class RestoreRules
     public static void RequireNoOlderThan(BackupInView view, RestoredSet restored, TimeSpan limit, DateTimeOffset now)
     {
         var file = Single(view, restored);
+        if (file.Entry.Kind != EntryKind.RegularFile)
+            throw view.Failure(FailureCategory.InputError, $"a regular file /{file.Entry.Path} to date",
+                "it was restored as a link or special file: its time is the link's, not the data's", about: restored.Snapshot);
         var age = now - file.Entry.ModifiedAt;
         if (age <= limit) return;
         throw view.Failure(FailureCategory.StaleBackup, $"the restored /{file.Entry.Path} to be no older than {FreshnessRules.Hours(limit)}",

@@ -9,9 +9,11 @@ namespace BackupAcceptance.Core.Files;
 /// gives no ctime, and a file's type only by its path.</summary>
 /// <param name="Complete">The kernel gave the type, size, mtime and ctime (a filesystem may leave some out): only then
 /// may the facts be compared with a backup's.</param>
-public readonly partial record struct FileFacts(bool IsRegular, long Size, DateTime ModifiedUtc, DateTime ChangedUtc, bool Complete)
+public readonly partial record struct FileFacts(bool IsRegular, long Size, DateTime ModifiedUtc, DateTime ChangedUtc, bool Complete,
+    bool IsDirectory = false)
 {
-    private const int EmptyPath = 0x1000, NoFollow = 0x100, CurrentDirectory = -100, BasicStats = 0x7ff, TypeMask = 0xF000, Regular = 0x8000;
+    private const int EmptyPath = 0x1000, NoFollow = 0x100, CurrentDirectory = -100, BasicStats = 0x7ff, TypeMask = 0xF000, Regular = 0x8000,
+        Directory = 0x4000;
 
     // STATX_TYPE | STATX_SIZE | STATX_MTIME | STATX_CTIME: what the comparison reads.
     private const uint Needed = 0x1 | 0x200 | 0x40 | 0x80;
@@ -43,6 +45,8 @@ public readonly partial record struct FileFacts(bool IsRegular, long Size, DateT
     /// <summary>As <see cref="OfPath(string)"/>, for a path given by its exact bytes (a name need not be UTF-8).</summary>
     public static FileFacts OfPath(ReadOnlySpan<byte> path)
     {
+        // A NUL inside would end the path early: another file than the one named.
+        if (path.IndexOf((byte)0) >= 0) throw new IOException("a path with a NUL byte in it");
         var terminated = new byte[path.Length + 1];
         path.CopyTo(terminated);
         var buffer = new byte[256];
@@ -65,7 +69,8 @@ public readonly partial record struct FileFacts(bool IsRegular, long Size, DateT
     {
         var mode = BitConverter.ToUInt16(buffer, 28);
         var complete = (BitConverter.ToUInt32(buffer, 0) & Needed) == Needed;
-        return new FileFacts((mode & TypeMask) == Regular, BitConverter.ToInt64(buffer, 40), Time(buffer, 112), Time(buffer, 96), complete);
+        return new FileFacts((mode & TypeMask) == Regular, BitConverter.ToInt64(buffer, 40), Time(buffer, 112), Time(buffer, 96), complete,
+            (mode & TypeMask) == Directory);
     }
 
     private static DateTime Time(byte[] buffer, int at) =>

@@ -23,7 +23,7 @@ public sealed class AmandaRestoredSet : RestoredSet
     /// file was restored (<see cref="RestoreCheck.RequireAllRestored"/>) judges it.</summary>
     public static AmandaRestoredSet Of(Snapshot snapshot, RestoredFiles restored, string transcriptTail)
     {
-        if (restored.DumpDate is { } dump && dump.ToString() != snapshot.Id)
+        if (restored.DumpDate is { } dump && dump.Value != Sources.AmandaDiskHistory.DateOf(snapshot).Value)
             throw new ExpectationFailedException(FailureCategory.SuiteDefect, restored.Target, dump, $"files of the dump chosen, {snapshot.Id}",
                 $"the restore read the dump {dump}", transcriptTail);
         var files = restored.Files.Select(path =>

@@ -61,12 +61,6 @@ public static class LiveFileComparison
                 report.Add($"excluded by the DLE, not compared: {file}");
                 continue;
             }
-            // Chosen files are every entry drawn, links too (amrecover lists them as files): a link holds no bytes to compare.
-            if (restored.RegularFiles is null && !FileFacts.OfPath(restored.Area.PathOf(file)).IsRegular)
-            {
-                report.Add($"restored as a link or special file, not compared: {file}");
-                continue;
-            }
             if (!liveFiles.TryGetValue(file, out var entry))
             {
                 report.Add($"skipped {file}: no live file to compare (gone since the dump)");
@@ -76,6 +70,15 @@ public static class LiveFileComparison
             {
                 report.Add($"changed since the dump, not compared: {file} (mtime {entry.ModifiedUtc:u}, ctime {entry.ChangedUtc:u})");
                 changed++;
+                continue;
+            }
+            // Chosen files are every entry drawn, links too (amrecover lists them as files): a link holds no bytes to
+            // compare, unless the live file is a regular file unchanged since the dump (then it came back wrong).
+            if (restored.RegularFiles is null && RestoredKind(restored, file) is { } kind)
+            {
+                if (entry.IsRegularFile) mismatches.Add($"{file}: live a regular file unchanged since the dump, restored as {kind}");
+                else report.Add($"restored as a link or special file, as it is live, not compared: {file}");
+                compared += entry.IsRegularFile ? 1 : 0;
                 continue;
             }
             var comparison = await FileComparison.CompareAsync(live.PathOf(entry), restored.Area.PathOf(file), cancellationToken);
@@ -99,6 +102,20 @@ public static class LiveFileComparison
             $"compared {Plural.Of(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared",
         };
         return new RestoreComparison(header, matches, mismatches, report, compared);
+    }
+
+    /// <summary>Null for a restored regular file, else what it was restored as.</summary>
+    private static string? RestoredKind(RestoredFiles restored, RawPath file)
+    {
+        try
+        {
+            var facts = FileFacts.OfPath(restored.Area.PathOf(file));
+            return facts.IsRegular ? null : facts.IsDirectory ? "a directory" : "a link or special file";
+        }
+        catch (IOException gone)
+        {
+            return $"nothing readable ({gone.Message})";
+        }
     }
 
     /// <summary>A mismatching file's size, for the report ("12 bytes", or why it could not be read).</summary>

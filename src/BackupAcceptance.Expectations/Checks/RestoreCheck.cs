@@ -130,8 +130,9 @@ public static class RestoreCheck
             var location = area.PathOf(file);
             try
             {
-                // There, as whatever it is: a symbolic link is restored as a link (opening it would refuse it).
-                FileFacts.OfPath(location);
+                // There, as whatever it is: a symbolic link is restored as a link (opening it would refuse it). A
+                // directory of that name is not the file listed.
+                if (FileFacts.OfPath(location).IsDirectory) throw new IOException("a directory, not the file listed");
             }
             catch (IOException absent)
             {

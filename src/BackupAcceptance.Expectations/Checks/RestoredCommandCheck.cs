@@ -1,4 +1,5 @@
 using BackupAcceptance.Core.Failures;
+using BackupAcceptance.Core.Files;
 using System.Globalization;
 using System.Text;
 using BackupAcceptance.Amanda.Restoring;
@@ -182,6 +183,10 @@ public static class RestoredCommandCheck
         if (!held || RawName.FromDisplay(text) != RawName.FromBytes(restored.Area.PathOf(raw)))
             throw new ExpectationFailedException(FailureCategory.InputError, restored.Target, restored.DumpDate, expected,
                 $"{raw} is not a restored file or a directory holding one (restored: {string.Join(", ", restored.Files.Take(5))})", "");
+        // A link restored as a link would lead the command to whatever it names (a live file): never followed.
+        if (FileFacts.OfPath(restored.Area.PathOf(raw)) is { IsRegular: false, IsDirectory: false })
+            throw new ExpectationFailedException(FailureCategory.InputError, restored.Target, restored.DumpDate, expected,
+                $"{raw} was restored as a link or special file: the command would read what it names, not restored data", "");
         return text;
     }
 

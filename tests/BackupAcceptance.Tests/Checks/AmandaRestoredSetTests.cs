@@ -47,6 +47,25 @@ public sealed class AmandaRestoredSetTests
     }
 
     [Test]
+    public async Task Files_of_another_dump_than_the_one_chosen_are_a_suite_defect()
+    {
+        await using var files = await RestoredFixture.CreateAsync();
+        var chosen = new Snapshot("2026-12-07-12-00-00", OneDump.Dump.Time.AddDays(1));
+        Should.Throw<ExpectationFailedException>(() => AmandaRestoredSet.Of(chosen, files, "")).Category.ShouldBe(FailureCategory.SuiteDefect);
+    }
+
+    [Test]
+    public async Task A_link_has_no_age_of_its_own_to_judge()
+    {
+        await using var files = await RestoredFixture.CreateAsync("placeholder");
+        File.CreateSymbolicLink(Path.Combine(files.Area.Path, "canary"), "/etc/hostname");
+        var linked = new RestoredFiles(files.Target, files.DumpDate, null, [Amanda.Text.RawPath.Parse("canary")], files.Area);
+        var restored = AmandaRestoredSet.Of(OneDump.Dump, linked, "");
+        Should.Throw<CheckFailedException>(() => RestoreRules.RequireNoOlderThan(OneDump.View(), restored, TimeSpan.FromDays(9999), DateTimeOffset.UtcNow))
+            .Category.ShouldBe(FailureCategory.InputError);
+    }
+
+    [Test]
     public async Task A_file_that_did_not_land_is_a_restore_mismatch_naming_the_disk_and_dump()
     {
         await using var files = await RestoredFixture.CreateAsync("placeholder");

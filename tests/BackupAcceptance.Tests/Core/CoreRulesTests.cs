@@ -704,6 +704,39 @@ public sealed class CoreRulesTests
     }
 
     [Test]
+    public async Task A_path_that_climbs_out_of_the_area_or_another_area_is_a_suite_defect()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        var area = new TemporaryArea();
+        var climbing = new BackupInView(new RestoringHistory(dump, "x") { PointsAt = area.Path + "/../etc-hostname" }, SnapshotChoice.Latest, "t");
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(climbing, "f", () => area, CancellationToken.None)))
+            .Found.ShouldBe("/f outside the restore area");
+
+        var other = new TemporaryArea();
+        var elsewhere = new BackupInView(new RestoringHistory(dump, "x") { OwnArea = other }, SnapshotChoice.Latest, "t");
+        (await Should.ThrowAsync<CheckFailedException>(() => RestoreRules.RestoreFileAsync(elsewhere, "f", () => new TemporaryArea(), CancellationToken.None)))
+            .Found.ShouldBe("files in another area than the one made for them");
+        Directory.Exists(other.Path).ShouldBeFalse("the system's own area is removed too");
+    }
+
+    [Test]
+    public async Task A_whole_restore_makes_its_area_once_a_backup_is_chosen_and_reads_it_only_while_it_is_the_one_made()
+    {
+        var made = 0;
+        (await Should.ThrowAsync<CheckFailedException>(() => WholeRestoreRules.RestoreWholeAsync(View(new MemorySource()),
+            () => { made++; return new TemporaryArea(); }, Limit, "LIMIT", CancellationToken.None))).Category.ShouldBe(FailureCategory.StaleBackup);
+        made.ShouldBe(0);
+
+        var source = new MemorySource();
+        source.Add(Now, ("f", "abc"));
+        var area = new TemporaryArea();
+        await using var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), () => area, Limit, "LIMIT", CancellationToken.None);
+        Directory.Delete(area.Path, recursive: true);
+        (await Should.ThrowAsync<CheckFailedException>(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), whole, CancellationToken.None)))
+            .Category.ShouldBe(FailureCategory.RestoreFailed);
+    }
+
+    [Test]
     public async Task More_files_than_the_choice_allows_are_a_suite_defect()
     {
         var dump = new Snapshot("d1", Now) { Name = "dump d1" };

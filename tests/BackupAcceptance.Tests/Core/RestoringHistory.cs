@@ -26,6 +26,9 @@ internal sealed class RestoringHistory(Snapshot only, string content, Exception?
     /// <summary>A faulty system: it names a file that is not in the area (a live file, say) as restored.</summary>
     public string? PointsAt { get; init; }
 
+    /// <summary>A faulty system: it restores into an area of its own, not the one made for it.</summary>
+    public IPrivateArea? OwnArea { get; init; }
+
     /// <summary>A faulty system: it hands back each file twice.</summary>
     public bool Twice { get; init; }
 
@@ -42,6 +45,6 @@ internal sealed class RestoringHistory(Snapshot only, string content, Exception?
         await File.WriteAllTextAsync(location, content, cancellationToken);
         var entry = new TreeEntry(name, EntryKind.RegularFile, content.Length, snapshot.Time.AddHours(-1));
         var file = new RestoredSet.File(entry, PointsAt ?? location);
-        return new RestoredSet(snapshot, area, Twice ? [file, file] : [file], (choice as FileChoice.Random)?.Seed, "its own way");
+        return new RestoredSet(snapshot, OwnArea ?? area, Twice ? [file, file] : [file], (choice as FileChoice.Random)?.Seed, "its own way");
     }
 }

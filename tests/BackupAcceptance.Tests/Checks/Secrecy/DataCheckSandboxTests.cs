@@ -28,6 +28,20 @@ public sealed class DataCheckSandboxTests
         RestoredCommandCheck.RequirePassesAsync(restored, "shadow", command, Limit, "", CancellationToken.None);
 
     [Test]
+    public async Task A_link_restored_as_a_link_is_refused_before_the_command_could_follow_it_to_a_live_file()
+    {
+        await using var placeholder = await RestoredFixture.CreateAsync("placeholder");
+        File.CreateSymbolicLink(Path.Combine(placeholder.Area.Path, "shadow"), "/etc/hostname");
+        var linked = new Expectations.Checks.RestoredFiles(placeholder.Target, placeholder.DumpDate, null,
+            [Amanda.Text.RawPath.Parse("shadow")], placeholder.Area);
+
+        var failure = await Should.ThrowAsync<Expectations.Failures.ExpectationFailedException>(() => Check(linked, "grep -q . {}"));
+
+        failure.Category.ShouldBe(BackupAcceptance.Core.Failures.FailureCategory.InputError);
+        failure.Found.ShouldContain("was restored as a link or special file");
+    }
+
+    [Test]
     public async Task An_honest_check_passes_in_private_places_without_network()
     {
         await using var restored = await RestoredFixture.CreateAsync();
