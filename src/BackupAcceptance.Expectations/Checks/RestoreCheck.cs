@@ -18,9 +18,6 @@ namespace BackupAcceptance.Expectations.Checks;
 /// </summary>
 public static class RestoreCheck
 {
-    /// <summary>Files one random restore may ask for: a restore is a sample, not a copy of the disk.</summary>
-    public const int MaximumRandomFiles = StepBounds.MaximumRandomFiles;
-
     /// <summary>Restores <paramref name="count"/> files chosen with <paramref name="seed"/>. Where this machine can count
     /// the dump from its index files, they are drawn uniformly from the whole disk (from the walk cache or the index
     /// files); elsewhere (a client of a remote index server) by <see cref="RandomDescent"/>, which lists only the
@@ -33,7 +30,7 @@ public static class RestoreCheck
     public static async Task<RestoredFiles> RestoreRandomFilesAsync(SessionLease lease, int count, int seed, RestoreArea? into,
         CancellationToken cancellationToken)
     {
-        StepInput.Require(lease.Target, count, 1, MaximumRandomFiles, "a number of files to restore");
+        StepInput.Require(lease.Target, count, 1, StepBounds.MaximumRandomFiles, "a number of files to restore");
         var (indexFiles, why) = await IndexWalk.LocateAsync(lease, lease.Pool.Walking, cancellationToken);
         IReadOnlyList<RawPath> chosen;
         DumpDate? dumpDate;

@@ -29,8 +29,5 @@ public sealed class RestoredFiles(BackupTarget target, DumpDate? dumpDate, int? 
 
     public bool IsWholeDisk => regularFiles is not null;
 
-    /// <summary>The live file's path bytes: the disk (a directory on this host) followed by the path in the backup.</summary>
-    public byte[] LivePathOf(RawPath path) => [.. System.Text.Encoding.UTF8.GetBytes(target.Disk.TrimEnd('/')), .. path.ToBytes()];
-
     public ValueTask DisposeAsync() => area.DisposeAsync();
 }

@@ -34,9 +34,7 @@ public sealed class AmandaRestoredSetTests
     [Test]
     public async Task A_link_is_restored_as_a_link_and_has_no_content_to_match()
     {
-        await using var files = await RestoredFixture.CreateAsync("placeholder");
-        File.CreateSymbolicLink(Path.Combine(files.Area.Path, "shadow"), "/etc/shadow");
-        var linked = new RestoredFiles(files.Target, files.DumpDate, null, [Amanda.Text.RawPath.Parse("shadow")], files.Area);
+        await using var linked = await RestoredFixture.LinkAsync("shadow", "/etc/shadow");
 
         var restored = AmandaRestoredSet.Of(OneDump.Dump, linked, "");
 
@@ -57,9 +55,7 @@ public sealed class AmandaRestoredSetTests
     [Test]
     public async Task A_link_has_no_age_of_its_own_to_judge()
     {
-        await using var files = await RestoredFixture.CreateAsync("placeholder");
-        File.CreateSymbolicLink(Path.Combine(files.Area.Path, "canary"), "/etc/hostname");
-        var linked = new RestoredFiles(files.Target, files.DumpDate, null, [Amanda.Text.RawPath.Parse("canary")], files.Area);
+        await using var linked = await RestoredFixture.LinkAsync("canary", "/etc/hostname");
         var restored = AmandaRestoredSet.Of(OneDump.Dump, linked, "");
         Should.Throw<CheckFailedException>(() => RestoreRules.RequireNoOlderThan(OneDump.View(), restored, TimeSpan.FromDays(9999), DateTimeOffset.UtcNow))
             .Category.ShouldBe(FailureCategory.InputError);

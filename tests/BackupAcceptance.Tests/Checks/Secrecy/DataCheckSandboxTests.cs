@@ -30,10 +30,7 @@ public sealed class DataCheckSandboxTests
     [Test]
     public async Task A_link_restored_as_a_link_is_refused_before_the_command_could_follow_it_to_a_live_file()
     {
-        await using var placeholder = await RestoredFixture.CreateAsync("placeholder");
-        File.CreateSymbolicLink(Path.Combine(placeholder.Area.Path, "shadow"), "/etc/hostname");
-        var linked = new Expectations.Checks.RestoredFiles(placeholder.Target, placeholder.DumpDate, null,
-            [Amanda.Text.RawPath.Parse("shadow")], placeholder.Area);
+        await using var linked = await RestoredFixture.LinkAsync("shadow", "/etc/hostname");
 
         var failure = await Should.ThrowAsync<Expectations.Failures.ExpectationFailedException>(() => Check(linked, "grep -q . {}"));
 

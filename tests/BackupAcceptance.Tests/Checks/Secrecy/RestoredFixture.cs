@@ -21,4 +21,13 @@ internal static class RestoredFixture
         return new RestoredFiles(new BackupTarget("ba-daily", "localhost", "/etc"), DumpDate.Parse("2026-12-06-12-00-00"), null,
             [RawPath.Parse(name)], area);
     }
+
+    /// <summary>An area whose one restored entry <paramref name="name"/> is a symbolic link to <paramref name="target"/>,
+    /// as tar restores a link amrecover listed as a file.</summary>
+    public static async Task<RestoredFiles> LinkAsync(string name, string target)
+    {
+        var files = await CreateAsync("placeholder");
+        File.CreateSymbolicLink(Path.Combine(files.Area.Path, name), target);
+        return new RestoredFiles(files.Target, files.DumpDate, null, [RawPath.Parse(name)], files.Area);
+    }
 }
