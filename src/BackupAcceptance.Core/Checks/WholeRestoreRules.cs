@@ -5,46 +5,31 @@ using BackupAcceptance.Core.Sources;
 namespace BackupAcceptance.Core.Checks;
 
 /// <summary>
-/// A whole backup restored at once by the system (<see cref="ITreeRestore"/>), then held against the backup's own
-/// listing (every entry back, as listed, nothing else) and against the live tree (every file unchanged since the
-/// backup has the live file's SHA-256, every live file older than the backup is in it). Nothing restored is quoted.
+/// A whole backup restored at once, by the core from the backup's listing (<see cref="ITreeRestore"/>) or by the system
+/// its own way (<see cref="IWholeRestore"/>), then held against what it must give (every entry back, as listed,
+/// nothing else) and against the live tree (every file unchanged since the backup has the live file's SHA-256, every
+/// live file older than the backup is in it). Each comparison is made by the system where it has its own
+/// (<see cref="IWholeRestore.CompareWithStateAsync"/>, <see cref="IRestoredComparison.CompareWholeWithLiveAsync"/>),
+/// else by the core, and judged here, once, for both. Nothing restored is quoted.
 /// </summary>
 public static class WholeRestoreRules
 {
     /// <param name="makeArea">Makes the area the tree lands in, once the backup is chosen; removed with it if the restore
     /// fails.</param>
-    /// <param name="limitKiB">The most a whole restore may write (the run's BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB); it
+    /// <param name="limit">The most a whole restore may write (the run's BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB); it
     /// must also fit the space free where the area is.</param>
-    /// <param name="limitSetting">How the reader sets that limit, for the refusal.</param>
-    public static async Task<RestoredTree> RestoreWholeAsync(BackupInView view, Func<IPrivateArea> makeArea, long limitKiB, string limitSetting,
+    public static async Task<RestoredWhole> RestoreWholeAsync(BackupInView view, Func<IPrivateArea> makeArea, WholeRestoreLimit limit,
         CancellationToken cancellationToken)
     {
-        if (view.Source is not ITreeRestore system)
-            throw view.Failure(FailureCategory.InputError, "a backup system that restores a whole backup", $"{view.Source.Subject} cannot");
+        if (view.History is not (IWholeRestore or ITreeRestore))
+            throw view.Failure(FailureCategory.InputError, "a backup system that restores a whole backup", $"{view.History.Subject} cannot");
         var snapshot = await view.SnapshotAsync(cancellationToken);
         var area = makeArea();
         try
         {
-            var tree = await view.TreeAsync(cancellationToken);
-            if (tree.Files == 0)
-                throw view.Failure(FailureCategory.HollowBackup, "files to restore", $"0 files in {Plural.Of(tree.Directories, "directory", "directories")}");
-            // What the tree takes on disk: each file rounded up to a 4 KiB block, and a block for every other entry
-            // (a tree of many small files takes far more than its bytes).
-            var needed = tree.RegularFiles.Sum(e => (e.Size + 4095) / 4096 * 4) + 4L * (tree.Entries.Count - tree.RegularFiles.Count());
-            var free = new DriveInfo(area.Path).AvailableFreeSpace / 1024;
-            if (needed > limitKiB || needed > free)
-                throw view.Failure(FailureCategory.RestoreFailed, $"room for a whole restore of {needed:N0} KiB (the snapshot's sizes, in 4 KiB blocks)",
-                    needed > limitKiB ? $"refused: above the limit of {limitKiB:N0} KiB ({limitSetting})" : $"refused: only {free:N0} KiB free where it would land");
-            string root;
-            try
-            {
-                root = await view.Guard(() => system.RestoreTreeAsync(snapshot, area.Path, cancellationToken));
-            }
-            catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
-            {
-                throw view.Failure(FailureCategory.RestoreFailed, "the restore area to take the whole backup", $"writing it failed: {unwritable.Message}", unwritable);
-            }
-            return new RestoredTree(snapshot, tree, area, root);
+            return view.History is IWholeRestore own
+                ? await OwnWayAsync(view, own, snapshot, area, limit, cancellationToken)
+                : await FromListingAsync(view, (ITreeRestore)view.History, snapshot, area, limit, cancellationToken);
         }
         catch
         {
@@ -53,13 +38,66 @@ public static class WholeRestoreRules
         }
     }
 
-    /// <summary>The restore holds every entry of the backup's listing, of its kind (a regular file of its size), and
-    /// nothing the listing does not name.</summary>
-    /// <returns>The files restored as listed.</returns>
-    public static async Task<int> RequireEveryEntryRestoredAsync(BackupInView view, RestoredTree restored, CancellationToken cancellationToken)
+    /// <summary>What the system hands back is held to what was asked: the chosen backup, in the area made for it.</summary>
+    private static async Task<RestoredWhole> OwnWayAsync(BackupInView view, IWholeRestore system, Snapshot snapshot, IPrivateArea area,
+        WholeRestoreLimit limit, CancellationToken cancellationToken)
+    {
+        var restored = await view.Guard(() => system.RestoreWholeAsync(snapshot, area, limit, cancellationToken));
+        var inside = area.Path.TrimEnd('/');
+        var problem = !ReferenceEquals(restored.Area, area) ? "a restore into another area than the one made for it"
+            : restored.Snapshot.Id != snapshot.Id ? $"a restore of {restored.Snapshot}, not of {snapshot}"
+            : restored.Root.TrimEnd('/') != inside && !restored.Root.StartsWith(inside + "/", StringComparison.Ordinal) || restored.Root.Contains("/../", StringComparison.Ordinal)
+                ? $"its root {restored.Root} outside the restore area"
+            : null;
+        if (problem is null) return restored;
+        if (!ReferenceEquals(restored.Area, area)) await RestoreRules.RemoveKeepingTheVerdictAsync(restored.Area);
+        throw view.Failure(FailureCategory.SuiteDefect, $"the whole {view.Words.Backup} restored into the private area", problem);
+    }
+
+    private static async Task<RestoredWhole> FromListingAsync(BackupInView view, ITreeRestore system, Snapshot snapshot, IPrivateArea area,
+        WholeRestoreLimit limit, CancellationToken cancellationToken)
+    {
+        var tree = await view.TreeAsync(cancellationToken);
+        if (tree.Files == 0)
+            throw view.Failure(FailureCategory.HollowBackup, "files to restore", $"0 files in {Plural.Of(tree.Directories, "directory", "directories")}");
+        // What the tree takes on disk: each file rounded up to a 4 KiB block, and a block for every other entry
+        // (a tree of many small files takes far more than its bytes).
+        var needed = tree.RegularFiles.Sum(e => (e.Size + 4095) / 4096 * 4) + 4L * (tree.Entries.Count - tree.RegularFiles.Count());
+        var free = new DriveInfo(area.Path).AvailableFreeSpace / 1024;
+        if (needed > limit.KiB || needed > free)
+            throw view.Failure(FailureCategory.RestoreFailed, $"room for a whole restore of {needed:N0} KiB (the snapshot's sizes, in 4 KiB blocks)",
+                needed > limit.KiB ? $"refused: above the limit of {limit.KiB:N0} KiB ({limit.Setting})" : $"refused: only {free:N0} KiB free where it would land");
+        string root;
+        try
+        {
+            root = await view.Guard(() => system.RestoreTreeAsync(snapshot, area.Path, cancellationToken));
+        }
+        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+        {
+            throw view.Failure(FailureCategory.RestoreFailed, "the restore area to take the whole backup", $"writing it failed: {unwritable.Message}", unwritable);
+        }
+        return new RestoredTree(snapshot, tree, area, root);
+    }
+
+    /// <summary>The restore holds everything it must give, each entry of its kind (a regular file of its size, where the
+    /// system knows it), and nothing else.</summary>
+    /// <returns>The comparison, for the report.</returns>
+    public static async Task<WholeRestoreComparison> RequireEveryEntryRestoredAsync(BackupInView view, RestoredWhole restored,
+        CancellationToken cancellationToken)
+    {
+        RestoreRules.RequireSameArea(view, restored.Area, restored.Snapshot);
+        var comparison = restored is RestoredTree tree ? await CompareWithListingAsync(view, tree, cancellationToken)
+            : view.History is IWholeRestore own ? await view.Guard(() => own.CompareWithStateAsync(restored, cancellationToken))
+            : throw view.Failure(FailureCategory.SuiteDefect, "a whole restore the system can compare", $"a {restored.GetType().Name}", about: restored.Snapshot);
+        if (comparison.Differences.Count == 0) return comparison;
+        throw view.Failure(FailureCategory.RestoreMismatch, $"the restore to hold {comparison.Expected} and nothing else",
+            $"{Plural.Of(comparison.Differences.Count, "difference")}: {string.Join("; ", comparison.Differences.Take(20))}" +
+            $"{(comparison.Differences.Count > 20 ? "; ..." : "")}", about: restored.Snapshot);
+    }
+
+    private static async Task<WholeRestoreComparison> CompareWithListingAsync(BackupInView view, RestoredTree restored, CancellationToken cancellationToken)
     {
         Dictionary<string, (EntryKind Kind, FileFacts Facts)> found;
-        RestoreRules.RequireSameArea(view, restored.Area, restored.Snapshot);
         try
         {
             found = (await Task.Run(() => TreeWalk.Of(restored.Root, live: false, cancellationToken), cancellationToken)).Entries;
@@ -79,27 +117,55 @@ public static class WholeRestoreRules
             else if (entry.Kind != EntryKind.Directory) files++;
         }
         problems.AddRange(found.Keys.Where(Nameable).Order(StringComparer.Ordinal).Select(extra => $"/{extra}: restored, not in the listing"));
-        if (problems.Count == 0) return files;
-        throw view.Failure(FailureCategory.RestoreMismatch,
-            $"the restore to hold every entry of the listing as listed ({Plural.Of(restored.Tree.Files, "file")}, " +
-            $"{Plural.Of(restored.Tree.Directories, "directory", "directories")}) and nothing else",
-            $"{Plural.Of(problems.Count, "difference")}: {string.Join("; ", problems.Take(20))}{(problems.Count > 20 ? "; ..." : "")}");
+        return new WholeRestoreComparison(
+            $"every entry of the listing as listed ({Plural.Of(restored.Tree.Files, "file")}, {Plural.Of(restored.Tree.Directories, "directory", "directories")})",
+            files, problems);
     }
 
-    /// <summary>Every restored regular file unchanged live since the backup has the live file's SHA-256, and every live
-    /// regular file whose inode last changed before the backup (ctime, a second's margin for the kernel's coarse clock)
-    /// is in it, unless a directory above it changed since (a tree moved there after the backup: a note, as on Amanda).
-    /// Mount points and CACHEDIR.TAG directories of the live tree are not walked (tools leave them out unrecorded).</summary>
-    /// <param name="liveRoot">The live directory the subject's path is on this machine.</param>
-    /// <returns>The files compared and the notes on those that were not.</returns>
-    public static async Task<(int Compared, IReadOnlyList<string> Notes)> RequireTreeMatchesLiveAsync(BackupInView view, RestoredTree restored,
-        string liveRoot, CancellationToken cancellationToken)
+    /// <summary>The restored tree against the live one, compared by the system where it reads its live side itself
+    /// (<see cref="IRestoredComparison"/>), else by the core under <paramref name="liveRoot"/>: none compared is
+    /// nothing checked, a mismatch or a live file older than the backup missing from it a restore mismatch.</summary>
+    /// <param name="liveRoot">The live directory the subject's path is on this machine; null for a system that reads
+    /// its live side itself.</param>
+    /// <param name="onCompared">Called with the comparison before a mismatch fails it: the report shows every mismatch,
+    /// the failure message only the first few.</param>
+    public static async Task<RestoreComparison> RequireTreeMatchesLiveAsync(BackupInView view, RestoredWhole restored, string? liveRoot,
+        CancellationToken cancellationToken, Action<RestoreComparison>? onCompared = null)
     {
-        LiveSide.RequireComparable(view, restored.Snapshot);
         RestoreRules.RequireSameArea(view, restored.Area, restored.Snapshot);
+        RestoreComparison comparison;
+        if (view.History is IRestoredComparison own) comparison = await view.Guard(() => own.CompareWholeWithLiveAsync(restored, cancellationToken));
+        else
+        {
+            LiveSide.RequireComparable(view, restored.Snapshot);
+            if (restored is not RestoredTree tree || liveRoot is null)
+                throw view.Failure(FailureCategory.SuiteDefect, "a restored listing and the live directory to compare it with",
+                    liveRoot is null ? "no live directory given" : $"a {restored.GetType().Name}", about: restored.Snapshot);
+            comparison = await CompareHereAsync(view, tree, liveRoot, cancellationToken);
+        }
+        onCompared?.Invoke(comparison);
+        if (comparison.Compared == 0)
+            throw view.Failure(FailureCategory.NothingChecked, "at least one restored file to compare with its live file",
+                $"none could be compared: {string.Join("; ", comparison.NotCompared.Take(20))}", about: restored.Snapshot);
+        if (comparison.Mismatches.Count > 0)
+            throw view.Failure(FailureCategory.RestoreMismatch,
+                $"every file unchanged since the {view.Words.Backup} to have the live file's SHA-256, and every live file older than the {view.Words.Backup} to be restored",
+                $"{Plural.Of(comparison.Mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", comparison.Mismatches.Take(20))}" +
+                $"{(comparison.Mismatches.Count > 20 ? "; ..." : "")}", about: restored.Snapshot);
+        return comparison;
+    }
+
+    /// <summary>Every restored regular file unchanged live since the backup against the live file's SHA-256, and every
+    /// live regular file whose inode last changed before the backup (ctime, a second's margin for the kernel's coarse
+    /// clock) looked for in it, unless a directory above it changed since (a tree moved there after the backup: a note,
+    /// as on Amanda). Mount points and CACHEDIR.TAG directories of the live tree are not walked (tools leave them out
+    /// unrecorded).</summary>
+    private static async Task<RestoreComparison> CompareHereAsync(BackupInView view, RestoredTree restored, string liveRoot,
+        CancellationToken cancellationToken)
+    {
         var notes = new List<string>();
+        var matches = new List<string>();
         var mismatches = new List<string>();
-        var compared = 0;
         foreach (var entry in restored.Tree.RegularFiles.Where(e => Nameable(e.Path)))
         {
             var (liveSum, why) = await RestoreRules.LiveSumAsync(liveRoot, entry, restored.Snapshot.Time, cancellationToken);
@@ -108,11 +174,11 @@ public static class WholeRestoreRules
                 notes.Add($"/{entry.Path}: {why}, not compared");
                 continue;
             }
-            compared++;
             var (restoredSum, unreadable) = await RestoredSumAsync(Path.Combine(restored.Root, entry.Path), cancellationToken);
-            if (restoredSum != liveSum)
-                mismatches.Add($"/{entry.Path}: live sha256 {liveSum} ({entry.Size} bytes), restored {(restoredSum is null ? unreadable : $"sha256 {restoredSum}")}");
+            if (restoredSum == liveSum) matches.Add($"/{entry.Path} {liveSum}");
+            else mismatches.Add($"/{entry.Path}: live sha256 {liveSum} ({entry.Size} bytes), restored {(restoredSum is null ? unreadable : $"sha256 {restoredSum}")}");
         }
+        var restoredCompared = matches.Count + mismatches.Count;
         TreeWalk live;
         try
         {
@@ -124,22 +190,26 @@ public static class WholeRestoreRules
         }
         notes.AddRange(live.Skipped);
         var before = restored.Snapshot.Time.UtcDateTime - TimeSpan.FromSeconds(1);
+        var absent = 0;
         foreach (var (path, (_, facts)) in live.Entries.Where(l => l.Value.Kind == EntryKind.RegularFile).OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             if (restored.Tree.Find(path) is not null) continue;
             if (!facts.Complete || facts.ChangedUtc > before) notes.Add($"/{path}: new or changed since the snapshot, not compared");
             else if (Ancestors(path).FirstOrDefault(d => live.Entries.TryGetValue(d, out var dir) && dir.Facts.ChangedUtc > before) is { } moved)
                 notes.Add($"/{path}: not in the snapshot, but the directory /{moved} changed since it (it may have been moved there), not compared");
-            else mismatches.Add($"/{path}: a live file older than the snapshot (ctime {facts.ChangedUtc:u}) is not in it");
+            else
+            {
+                absent++;
+                mismatches.Add($"/{path}: a live file older than the snapshot (ctime {facts.ChangedUtc:u}) is not in it");
+            }
         }
-        if (compared == 0 && mismatches.Count == 0)
-            throw view.Failure(FailureCategory.NothingChecked, "at least one restored file to compare with its live file",
-                $"none could be compared: {string.Join("; ", notes.Take(20))}");
-        if (mismatches.Count > 0)
-            throw view.Failure(FailureCategory.RestoreMismatch,
-                "every file unchanged since the snapshot to have the live file's SHA-256, and every live file older than the snapshot to be restored",
-                $"{Plural.Of(mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", mismatches.Take(20))}{(mismatches.Count > 20 ? "; ..." : "")}");
-        return (compared, notes);
+        string[] header =
+        [
+            $"live side: {liveRoot} on this machine",
+            $"compared {Plural.Of(restoredCompared, "restored file")} by SHA-256 and looked for every live file older than the snapshot; " +
+            $"{absent} missing, {notes.Count} not compared",
+        ];
+        return new RestoreComparison(header, matches, mismatches, notes, restoredCompared + absent);
     }
 
     /// <summary>The restored file's SHA-256, or null and why it could not be read (not restored, not a regular file).</summary>

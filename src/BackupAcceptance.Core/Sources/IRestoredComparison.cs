@@ -7,4 +7,8 @@ public interface IRestoredComparison
 {
     /// <summary>The comparison, not judged: the core's rule decides (none compared, a mismatch).</summary>
     Task<RestoreComparison> CompareWithLiveAsync(RestoredSet restored, CancellationToken cancellationToken);
+
+    /// <summary>A whole restore against the live tree, not judged: each restored file against its live one, and each
+    /// live file older than the backup looked for in the restore (a mismatch when absent, counted as compared).</summary>
+    Task<RestoreComparison> CompareWholeWithLiveAsync(RestoredWhole restored, CancellationToken cancellationToken);
 }

@@ -23,12 +23,15 @@ namespace BackupAcceptance.Expectations.Checks;
 /// (<see cref="IRecoveryPoint"/>, <see cref="RecoveryPoints"/>);</item>
 /// <item>files drawn at random or named, restored by one extract of the dump's chain (<see cref="IFilesRestore"/>,
 /// <see cref="RestoreCheck"/>, <see cref="AmandaRestoredSet"/>), and held against the live files the DLE covers
-/// (<see cref="IRestoredComparison"/>, <see cref="LiveFileComparison"/>).</item>
+/// (<see cref="IRestoredComparison"/>, <see cref="LiveFileComparison"/>);</item>
+/// <item>the whole disk restored by one extract of the dump's chain and held against the state that chain must give
+/// (<see cref="IWholeRestore"/>, <see cref="FullRestoreCheck"/>, <see cref="AmandaRestoredWhole"/>), and against the
+/// live tree the DLE covers, in both directions (<see cref="IRestoredComparison"/>).</item>
 /// </list>
 /// A dump the session does not list is browsed with setdate, and the session put back.
 /// </summary>
 public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount, IFilesAtLeast, IPathLookup, IFilesBelow, ILiveFiles,
-    IBackupComparison, IRecoveryPoint, IFilesRestore, IRestoredComparison
+    IBackupComparison, IRecoveryPoint, IFilesRestore, IRestoredComparison, IWholeRestore
 {
     private const string Checking = "to count its files as a restore gives them";
 
@@ -91,9 +94,7 @@ public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount
     public Task<RestoredSet> RestoreAsync(Snapshot snapshot, FileChoice choice, IPrivateArea area, CancellationToken cancellationToken) =>
         OnDumpAsync(snapshot, async (_, cancellation) =>
         {
-            // The area the suite made for the core: Amanda's own kind, which extract is confirmed for.
-            var into = area as Amanda.Restoring.RestoreArea
-                       ?? throw new ArgumentException($"an Amanda restore lands in a RestoreArea, not a {area.GetType().Name}", nameof(area));
+            var into = Own(area);
             var restored = choice switch
             {
                 FileChoice.Random random => await RestoreCheck.RestoreRandomFilesAsync(lease, random.Count, random.Seed, into, cancellation),
@@ -107,6 +108,26 @@ public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount
         LiveFileComparison.CompareAsync(restored is AmandaRestoredSet amanda ? amanda.Amanda
                 : throw new ArgumentException($"files Amanda restored, not a {restored.GetType().Name}", nameof(restored)),
             lease.Session.Transcript.Tail(), cancellationToken);
+
+    public Task<RestoredWhole> RestoreWholeAsync(Snapshot snapshot, IPrivateArea area, WholeRestoreLimit limit, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, async (_, cancellation) =>
+        {
+            var restored = await FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, Own(area), cancellation);
+            return (RestoredWhole)AmandaRestoredWhole.Of(snapshot, restored, lease.Session.Transcript.Tail());
+        }, cancellationToken);
+
+    public Task<WholeRestoreComparison> CompareWithStateAsync(RestoredWhole restored, CancellationToken cancellationToken) =>
+        FullRestoreCheck.CompareWithStateAsync(Whole(restored), cancellationToken);
+
+    public Task<RestoreComparison> CompareWholeWithLiveAsync(RestoredWhole restored, CancellationToken cancellationToken) =>
+        LiveFileComparison.CompareAsync(Whole(restored), lease.Session.Transcript.Tail(), cancellationToken);
+
+    /// <summary>The area the suite made for the core: Amanda's own kind, which extract is confirmed for.</summary>
+    private static Amanda.Restoring.RestoreArea Own(IPrivateArea area) => area as Amanda.Restoring.RestoreArea
+        ?? throw new ArgumentException($"an Amanda restore lands in a RestoreArea, not a {area.GetType().Name}", nameof(area));
+
+    private static RestoredFiles Whole(RestoredWhole restored) => restored is AmandaRestoredWhole amanda ? amanda.Amanda
+        : throw new ArgumentException($"a whole disk Amanda restored, not a {restored.GetType().Name}", nameof(restored));
 
     /// <summary>Runs work on the dump <paramref name="snapshot"/> names: the one the session lists (its root's "." line,
     /// not what the working date should show), or browsed with setdate and the session put back after.</summary>

@@ -15,30 +15,10 @@ namespace BackupAcceptance.Expectations.Checks;
 /// ctime is after the dump changed since: not compared, and listed. A file the DLE excludes is listed, never compared.
 /// After a whole-disk restore the other direction counts too: a live file unchanged since before the dump, covered by
 /// the DLE and absent from the restore is a mismatch, unless a directory above it changed since (a rename moves files
-/// without touching their own times). At least one file must be compared.
+/// without touching their own times). Not judged here: the core's rules do (RestoreRules, WholeRestoreRules).
 /// </summary>
 public static class LiveFileComparison
 {
-    /// <param name="onCompared">Called with the comparison before a mismatch fails it: the report shows every mismatch,
-    /// the failure message only the first few.</param>
-    public static async Task<RestoreComparison> RequireMatchesLiveAsync(RestoredFiles restored, string transcriptTail,
-        CancellationToken cancellationToken, Action<RestoreComparison>? onCompared = null)
-    {
-        var result = await CompareAsync(restored, transcriptTail, cancellationToken);
-        onCompared?.Invoke(result);
-        var dump = restored.DumpDate;
-        if (result.Compared == 0)
-            throw new ExpectationFailedException(FailureCategory.NothingChecked, restored.Target, dump,
-                "at least one restored file to compare with its live file",
-                $"none could be compared: {string.Join("; ", result.NotCompared.Take(20))}", transcriptTail);
-        if (result.Mismatches.Count > 0)
-            throw new ExpectationFailedException(FailureCategory.RestoreMismatch, restored.Target, dump,
-                "every file unchanged since the dump to have the live file's SHA-256, and every live file the DLE covers that is older than the dump to be restored",
-                $"{Plural.Of(result.Mismatches.Count, "mismatch", "mismatches")}: {string.Join("; ", result.Mismatches.Take(20))}{(result.Mismatches.Count > 20 ? "; ..." : "")}" +
-                (restored.Seed is { } seed ? $" (seed {seed})" : ""), transcriptTail);
-        return result;
-    }
-
     /// <summary>The comparison, not yet judged: what matched, what did not, and what was not compared and why.</summary>
     public static async Task<RestoreComparison> CompareAsync(RestoredFiles restored, string transcriptTail, CancellationToken cancellationToken)
     {

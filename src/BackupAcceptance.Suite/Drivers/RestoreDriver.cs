@@ -15,8 +15,7 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     IReqnrollOutputHelper output, DiskMeasurements measurements)
     : IAsyncDisposable
 {
-    private RestoredFiles? _wholeDisk;
-    private RestoredTree? _repositoryTree;
+    private RestoredWhole? _whole;
     private bool _judged;
 
     /// <summary>Files a When step restored at random or by name, on either system (the core's <see cref="RestoredSet"/>;
@@ -24,7 +23,7 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     public RestoredSet? Restored { get; private set; }
 
     /// <summary>Why the nothing-checked rule fails the scenario on this driver's account, or null.</summary>
-    public string? Unjudged => (Restored is not null || _wholeDisk is not null || _repositoryTree is not null) && !_judged
+    public string? Unjudged => (Restored is not null || _whole is not null) && !_judged
         ? "restored files no Then step looked at (compare them, or check their content or age)" : null;
 
     public async Task RestoreRandomFilesAsync(int count, int? seed)
@@ -45,18 +44,11 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RestoreWholeDiskAsync()
     {
-        if (driver.OnRepository)
-        {
-            var tree = await driver.OnRepositoryAsync(async (view, cancellation) => await WholeRestoreRules.RestoreWholeAsync(view, () => driver.Area(view),
-                run.Settings.FullRestoreLimitKiB(), FullRestoreCheck.LimitVariable, cancellation));
-            await KeepAsync(tree);
-            output.WriteLine($"{driver.Repository}: restored {Plural.Of(tree.Tree.Files, "file")} in {Plural.Of(tree.Tree.Directories, "directory", "directories")} of {tree.Snapshot}");
-            return;
-        }
-        var limit = run.Settings.FullRestoreLimitKiB();
-        var whole = await driver.OnDiskAsync((lease, cancellation) => FullRestoreCheck.RestoreWholeDiskAsync(lease, limit, cancellation));
+        var limit = new WholeRestoreLimit(run.Settings.FullRestoreLimitKiB(), FullRestoreCheck.LimitVariable);
+        var whole = await driver.OnBackupAsync(async (view, cancellation) =>
+            await WholeRestoreRules.RestoreWholeAsync(view, () => driver.Area(view), limit, cancellation));
         await KeepAsync(whole);
-        output.WriteLine($"{driver.Target}: restored {whole.ChosenHow} into {whole.Area.Path}");
+        output.WriteLine($"{whole.Snapshot}: restored {whole.How}");
     }
 
     public async Task RequireRecoveryTimeAsync(int hours)
@@ -86,7 +78,7 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
         return restored;
     }
 
-    private async Task KeepAsync(RestoredFiles wholeDisk)
+    private async Task KeepAsync(RestoredWhole whole)
     {
         try
         {
@@ -94,20 +86,8 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
         }
         finally
         {
-            _wholeDisk = wholeDisk;
-            if (wholeDisk.DumpDate is { } dump) driver.DumpSeen = dump;
-        }
-    }
-
-    private async Task KeepAsync(RestoredTree restored)
-    {
-        try
-        {
-            await ForgetAsync();
-        }
-        finally
-        {
-            _repositoryTree = restored;
+            _whole = whole;
+            if (whole is AmandaRestoredWhole { Amanda.DumpDate: { } dump }) driver.DumpSeen = dump;
         }
     }
 
@@ -122,24 +102,17 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
         finally
         {
             Restored = null;
-            try
-            {
-                if (_wholeDisk is { } whole) await whole.DisposeAsync();
-            }
-            finally
-            {
-                _wholeDisk = null;
-                if (_repositoryTree is { } tree) await tree.DisposeAsync();
-                _repositoryTree = null;
-            }
+            if (_whole is { } whole) await whole.DisposeAsync();
+            _whole = null;
         }
     }
 
     public async Task RequireRestoredMatchLiveAsync()
     {
-        if (_wholeDisk is not null)
+        // After a whole restore, its files are every file of the backup: the comparison of the whole tree.
+        if (_whole is not null)
         {
-            await CompareWithLiveAsync(RequireWholeDisk());
+            await RequireRestoredTreeMatchesLiveAsync();
             return;
         }
         // A host that is not this machine first, as before anything restored is looked at; an Amanda disk reads its
@@ -154,26 +127,11 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RequireRestoredTreeMatchesLiveAsync()
     {
-        if (!driver.OnRepository)
-        {
-            await CompareWithLiveAsync(RequireWholeDisk());
-            return;
-        }
-        var live = driver.RequireLiveHere();
-        var tree = RequireRepositoryTree();
-        var (compared, notes) = await driver.OnRepositoryAsync((view, cancellation) => WholeRestoreRules.RequireTreeMatchesLiveAsync(view, tree, live, cancellation));
-        checks.Record(compared, "restored files compared");
-        evidence.Attach("restore comparison", $"compared {compared} file(s) by SHA-256; every live file older than the snapshot is in it\n" +
-            string.Join("\n", ListDigest.Capped(notes, 100, "notes")));
-    }
-
-    private async Task CompareWithLiveAsync(RestoredFiles restored)
-    {
-        // Attached before the verdict: a failed comparison's report lists every mismatch (the message, the first 20).
-        var unlike = restored.Files.Count - (restored.RegularFiles ?? restored.Files).Count;
-        var comparison = await driver.VerdictAsync(() => LiveFileComparison.RequireMatchesLiveAsync(restored, driver.TranscriptTail, driver.Cancellation,
-            compared => evidence.Attach("restore comparison",
-                (unlike > 0 ? $"{unlike} listed entries are not regular files (links, FIFOs, devices): restored, not compared\n" : "") + compared.Text())));
+        var live = driver.OnRepository ? driver.RequireLiveHere() : null;
+        var whole = RequireWhole();
+        // Attached before the verdict, as for chosen files.
+        var comparison = await driver.OnBackupAsync((view, cancellation) => WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live,
+            cancellation, compared => evidence.Attach("restore comparison", compared.Text())));
         checks.Record(comparison.Compared, "restored files compared");
     }
 
@@ -201,24 +159,16 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RequireEveryListedFileRestoredAsync()
     {
-        if (driver.OnRepository)
-        {
-            var tree = RequireRepositoryTree();
-            var restoredFiles = await driver.OnRepositoryAsync((view, cancellation) => WholeRestoreRules.RequireEveryEntryRestoredAsync(view, tree, cancellation));
-            checks.Record(restoredFiles, "restored files of the snapshot");
-            evidence.Attach("full restore", $"{restoredFiles} files restored, every entry of the snapshot's listing and nothing else");
-            return;
-        }
-        var restored = RequireWholeDisk();
-        var files = await driver.VerdictAsync(() => FullRestoreCheck.RequireOnlyListedAsync(restored, driver.TranscriptTail, driver.Cancellation));
-        checks.Record(files, "restored files of the dump");
-        evidence.Attach("full restore", $"{files} files restored, all a restore must give ({restored.ChosenHow})");
+        var whole = RequireWhole();
+        var comparison = await driver.OnBackupAsync((view, cancellation) => WholeRestoreRules.RequireEveryEntryRestoredAsync(view, whole, cancellation));
+        checks.Record(comparison.Restored, $"restored files of the {(driver.OnRepository ? "snapshot" : "dump")}");
+        evidence.Attach("full restore", $"{comparison.Restored} files restored, all a restore must give ({whole.How})");
     }
 
-    private RestoredFiles RequireWholeDisk()
+    private RestoredWhole RequireWhole()
     {
         _judged = true;
-        return _wholeDisk ?? throw driver.Misuse("a whole-disk restore ('When the whole disk is restored') before this step");
+        return _whole ?? throw driver.Misuse("a whole-disk restore ('When the whole disk is restored') before this step");
     }
 
     /// <summary>What Amanda restored, as its own checks read it (the live comparison, <see cref="DataCheckDriver"/>): the
@@ -227,7 +177,7 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     {
         if (driver.OnRepository) throw driver.AmandaOnly();
         _judged = true;
-        return _wholeDisk ?? (Restored as AmandaRestoredSet)?.Amanda
+        return (_whole as AmandaRestoredWhole)?.Amanda ?? (Restored as AmandaRestoredSet)?.Amanda
             ?? throw driver.Misuse("a restore first ('When the file \"x\" is restored', 'When 5 random files are restored' or 'When the whole disk is restored')");
     }
 
@@ -244,12 +194,6 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
         if (restored.Files.Count != 1)
             throw driver.Misuse("a single restored file ('When the file \"x\" is restored') before a check of its content or age");
         return restored;
-    }
-
-    private RestoredTree RequireRepositoryTree()
-    {
-        _judged = true;
-        return _repositoryTree ?? throw driver.Misuse("a whole-disk restore ('When the whole disk is restored') before this step");
     }
 
     /// <summary>Removes the restore areas (before the driver gives its session back: <see cref="Hooks.ScenarioHooks"/>).</summary>

@@ -53,6 +53,16 @@ public sealed class AmandaRestoredSetTests
     }
 
     [Test]
+    public async Task A_whole_disk_of_another_dump_than_the_one_chosen_is_a_suite_defect()
+    {
+        await using var files = await RestoredFixture.CreateAsync();
+        var whole = AmandaRestoredWhole.Of(OneDump.Dump, files, "");
+        (whole.Snapshot, whole.Amanda, whole.Root).ShouldBe((OneDump.Dump, files, files.Area.Path));
+        var chosen = new Snapshot("2026-12-07-12-00-00", OneDump.Dump.Time.AddDays(1));
+        Should.Throw<ExpectationFailedException>(() => AmandaRestoredWhole.Of(chosen, files, "")).Category.ShouldBe(FailureCategory.SuiteDefect);
+    }
+
+    [Test]
     public async Task A_link_has_no_age_of_its_own_to_judge()
     {
         await using var linked = await RestoredFixture.LinkAsync("canary", "/etc/hostname");

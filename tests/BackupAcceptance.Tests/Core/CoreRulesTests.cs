@@ -23,6 +23,16 @@ public sealed class CoreRulesTests
         return failure;
     }
 
+    /// <summary>As <see cref="FailsAsync"/>, for the system that restores its own way (<see cref="RestoringHistory"/>).</summary>
+    private static async Task<CheckFailedException> RestoringFailsAsync(Func<Task> check, FailureCategory category)
+    {
+        var failure = await Should.ThrowAsync<CheckFailedException>(check);
+        failure.Category.ShouldBe(category, failure.Message);
+        failure.Message.ShouldStartWith($"{category.Title()}: restoring test:/data (dump d1): ");
+        failure.Message.ShouldContain("restoring: the last words");
+        return failure;
+    }
+
     [Test]
     public async Task Files_pass_and_directories_alone_are_hollow()
     {
@@ -550,38 +560,38 @@ public sealed class CoreRulesTests
     {
         var source = new MemorySource();
         source.Add(Now, ("a", null), ("a/x", "1"), ("y", "22"));
-        await using (var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None))
-            (await WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), whole, CancellationToken.None)).ShouldBe(2);
+        await using (var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), () => new TemporaryArea(), Limit, CancellationToken.None))
+            (await WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), whole, CancellationToken.None)).Restored.ShouldBe(2);
 
         source.Forget = "a/x";
         source.Extra = "z";
-        await using var lossy = await WholeRestoreRules.RestoreWholeAsync(View(source), () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+        await using var lossy = await WholeRestoreRules.RestoreWholeAsync(View(source), () => new TemporaryArea(), Limit, CancellationToken.None);
         var failure = await FailsAsync(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), lossy, CancellationToken.None),
             FailureCategory.RestoreMismatch);
         failure.Found.ShouldBe("2 differences: /a/x: not restored; /z: restored, not in the listing");
 
         var grown = new MemorySource { Grow = "y" };
         grown.Add(Now, ("a", null), ("a/x", "1"), ("y", "22"));
-        await using var longer = await WholeRestoreRules.RestoreWholeAsync(View(grown), () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+        await using var longer = await WholeRestoreRules.RestoreWholeAsync(View(grown), () => new TemporaryArea(), Limit, CancellationToken.None);
         (await FailsAsync(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(View(grown), longer, CancellationToken.None),
             FailureCategory.RestoreMismatch)).Found.ShouldBe("1 difference: /y: 3 bytes restored, 2 backed up");
 
         var refusing = new MemorySource { RestoreRefusal = new SourceRefusedException(FailureCategory.RestoreFailed, "room", "no space left on device") };
         refusing.Add(Now, ("f", "1"));
         var refusedArea = new TemporaryArea();
-        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(refusing), () => refusedArea, Limit, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
+        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(refusing), () => refusedArea, Limit, CancellationToken.None), FailureCategory.RestoreFailed);
         Directory.Exists(refusedArea.Path).ShouldBeFalse("the area is removed when the system refuses the restore");
 
         var hollow = new MemorySource();
         hollow.Add(Now, ("a", null));
         var area = new TemporaryArea();
-        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(hollow), () => area, Limit, "LIMIT", CancellationToken.None), FailureCategory.HollowBackup);
+        await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(hollow), () => area, Limit, CancellationToken.None), FailureCategory.HollowBackup);
         Directory.Exists(area.Path).ShouldBeFalse("the area is removed when the restore fails");
 
         var big = new MemorySource();
         big.Add(Now, ("f", new string('x', 2048)));
         var small = new TemporaryArea();
-        var refused = await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(big), () => small, 1, "LIMIT", CancellationToken.None), FailureCategory.RestoreFailed);
+        var refused = await FailsAsync(() => WholeRestoreRules.RestoreWholeAsync(View(big), () => small, new WholeRestoreLimit(1, "LIMIT"), CancellationToken.None), FailureCategory.RestoreFailed);
         refused.Found.ShouldBe("refused: above the limit of 1 KiB (LIMIT)");
         Directory.Exists(small.Path).ShouldBeFalse();
     }
@@ -605,14 +615,14 @@ public sealed class CoreRulesTests
             await Task.Delay(TimeSpan.FromSeconds(1.2));
             Directory.Move(Path.Combine(live, "old"), Path.Combine(live, "moved"));
             var view = View(source);
-            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
-            var (compared, notes) = await WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None);
-            compared.ShouldBe(1);
-            notes.ShouldContain("/moved/f: not in the snapshot, but the directory /moved changed since it (it may have been moved there), not compared");
+            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, () => new TemporaryArea(), Limit, CancellationToken.None);
+            var comparison = await WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None);
+            comparison.Compared.ShouldBe(1);
+            comparison.NotCompared.ShouldContain("/moved/f: not in the snapshot, but the directory /moved changed since it (it may have been moved there), not compared");
 
             var excluded = new MemorySource { Excludes = ["*.tmp"] };
             excluded.Add(DateTimeOffset.UtcNow, ("same", "abc"));
-            await using var withExcludes = await WholeRestoreRules.RestoreWholeAsync(View(excluded), () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+            await using var withExcludes = await WholeRestoreRules.RestoreWholeAsync(View(excluded), () => new TemporaryArea(), Limit, CancellationToken.None);
             await FailsAsync(() => WholeRestoreRules.RequireTreeMatchesLiveAsync(View(excluded), withExcludes, live, CancellationToken.None), FailureCategory.InputError);
         }
         finally
@@ -622,7 +632,7 @@ public sealed class CoreRulesTests
     }
 
     /// <summary>A whole restore's limit no test tree comes near.</summary>
-    private const long Limit = 1024 * 1024;
+    private static readonly WholeRestoreLimit Limit = new(1024 * 1024, "LIMIT");
 
     [Test]
     public async Task A_whole_restore_matches_the_live_tree_and_misses_no_older_live_file()
@@ -639,7 +649,7 @@ public sealed class CoreRulesTests
                 File.SetLastWriteTimeUtc(Path.Combine(live, name), MemorySource.Modified.UtcDateTime);
             }
             var view = View(source);
-            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, () => new TemporaryArea(), Limit, "LIMIT", CancellationToken.None);
+            await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, () => new TemporaryArea(), Limit, CancellationToken.None);
             (await WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, live, CancellationToken.None)).Compared.ShouldBe(2);
 
             // A live file older than the snapshot that it lacks, and bytes that differ with size and mtime kept.
@@ -651,6 +661,12 @@ public sealed class CoreRulesTests
             failure.Found.ShouldStartWith("2 mismatches: /rotted: live sha256 ");
             failure.Found.ShouldContain("; /lost: a live file older than the snapshot (ctime ");
             failure.Found.ShouldNotContain("abc", Case.Insensitive); // never a restored byte
+
+            // A snapshot older than every live file's last change: nothing could be compared.
+            var early = new MemorySource();
+            early.Add(DateTimeOffset.UtcNow.AddHours(-1), ("same", "abc"));
+            await using var stale = await WholeRestoreRules.RestoreWholeAsync(View(early), () => new TemporaryArea(), Limit, CancellationToken.None);
+            await FailsAsync(() => WholeRestoreRules.RequireTreeMatchesLiveAsync(View(early), stale, live, CancellationToken.None), FailureCategory.NothingChecked);
         }
         finally
         {
@@ -724,16 +740,71 @@ public sealed class CoreRulesTests
     {
         var made = 0;
         (await Should.ThrowAsync<CheckFailedException>(() => WholeRestoreRules.RestoreWholeAsync(View(new MemorySource()),
-            () => { made++; return new TemporaryArea(); }, Limit, "LIMIT", CancellationToken.None))).Category.ShouldBe(FailureCategory.StaleBackup);
+            () => { made++; return new TemporaryArea(); }, Limit, CancellationToken.None))).Category.ShouldBe(FailureCategory.StaleBackup);
         made.ShouldBe(0);
 
         var source = new MemorySource();
         source.Add(Now, ("f", "abc"));
         var area = new TemporaryArea();
-        await using var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), () => area, Limit, "LIMIT", CancellationToken.None);
+        await using var whole = await WholeRestoreRules.RestoreWholeAsync(View(source), () => area, Limit, CancellationToken.None);
         Directory.Delete(area.Path, recursive: true);
         (await Should.ThrowAsync<CheckFailedException>(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(View(source), whole, CancellationToken.None)))
             .Category.ShouldBe(FailureCategory.RestoreFailed);
+    }
+
+    [Test]
+    public async Task A_whole_restore_the_system_makes_its_own_way_is_judged_by_the_core()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        var system = new RestoringHistory(dump, "x");
+        var view = new BackupInView(system, SnapshotChoice.Latest, "restoring transcript");
+        var area = new TemporaryArea();
+        await using var whole = await WholeRestoreRules.RestoreWholeAsync(view, () => area, Limit, CancellationToken.None);
+        whole.Area.ShouldBeSameAs(area);
+        (await WholeRestoreRules.RequireEveryEntryRestoredAsync(view, whole, CancellationToken.None)).Restored.ShouldBe(1);
+        RestoreComparison? reported = null;
+        (await WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, null, CancellationToken.None, c => reported = c)).Compared.ShouldBe(1);
+        system.ComparedWhole.ShouldBeSameAs(whole, "the system compares with its live side itself");
+        reported.ShouldNotBeNull();
+
+        system.State = new WholeRestoreComparison("the 2 files of the state", 1, ["/x: not restored"]);
+        var lost = await RestoringFailsAsync(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(view, whole, CancellationToken.None), FailureCategory.RestoreMismatch);
+        (lost.Expected, lost.Found).ShouldBe(("the restore to hold the 2 files of the state and nothing else", "1 difference: /x: not restored"));
+
+        system.Comparison = new RestoreComparison(["own"], [], ["/y: live sha256 1, restored sha256 2"], [], 1);
+        reported = null;
+        (await RestoringFailsAsync(() => WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, null, CancellationToken.None, c => reported = c),
+            FailureCategory.RestoreMismatch)).Found.ShouldBe("1 mismatch: /y: live sha256 1, restored sha256 2");
+        reported.ShouldNotBeNull("the report is attached before the verdict");
+        system.Comparison = new RestoreComparison(["own"], [], [], ["/y: changed since the dump"], 0);
+        (await RestoringFailsAsync(() => WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, null, CancellationToken.None), FailureCategory.NothingChecked))
+            .Found.ShouldBe("none could be compared: /y: changed since the dump");
+
+        Directory.Delete(area.Path, recursive: true);
+        await RestoringFailsAsync(() => WholeRestoreRules.RequireTreeMatchesLiveAsync(view, whole, null, CancellationToken.None), FailureCategory.RestoreFailed);
+        await RestoringFailsAsync(() => WholeRestoreRules.RequireEveryEntryRestoredAsync(view, whole, CancellationToken.None), FailureCategory.RestoreFailed);
+    }
+
+    [Test]
+    public async Task A_whole_restore_the_system_makes_elsewhere_than_asked_is_a_suite_defect()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        async Task<CheckFailedException> Refused(RestoringHistory system, TemporaryArea area)
+        {
+            var failure = await RestoringFailsAsync(() => WholeRestoreRules.RestoreWholeAsync(new BackupInView(system, SnapshotChoice.Latest, "t"), () => area,
+                Limit, CancellationToken.None), FailureCategory.SuiteDefect);
+            Directory.Exists(area.Path).ShouldBeFalse("the area made is removed");
+            return failure;
+        }
+
+        var other = new TemporaryArea();
+        (await Refused(new RestoringHistory(dump, "x") { OwnArea = other }, new TemporaryArea())).Found.ShouldBe("a restore into another area than the one made for it");
+        Directory.Exists(other.Path).ShouldBeFalse("the system's own area is removed too");
+        (await Refused(new RestoringHistory(dump, "x") { RootAt = "/etc" }, new TemporaryArea())).Found.ShouldBe("its root /etc outside the restore area");
+        var area = new TemporaryArea();
+        (await Refused(new RestoringHistory(dump, "x") { RootAt = area.Path + "/../../etc" }, area)).Found.ShouldStartWith("its root ");
+        (await Refused(new RestoringHistory(dump, "x") { Restores = new Snapshot("d0", Now.AddDays(-1)) { Name = "dump d0" } }, new TemporaryArea()))
+            .Found.ShouldBe("a restore of dump d0, not of dump d1");
     }
 
     [Test]

@@ -2,10 +2,11 @@ using BackupAcceptance.Core.Sources;
 
 namespace BackupAcceptance.Tests.Core;
 
-/// <summary>A system that picks and restores files its own way (<see cref="IFilesRestore"/>), compares them with the live
-/// side its own way (<see cref="IRestoredComparison"/>) and lists no tree: what it was asked, the one file it writes
-/// (or its refusal), and the comparison it was told to give.</summary>
-internal sealed class RestoringHistory(Snapshot only, string content, Exception? refusal = null) : IBackupHistory, IFilesRestore, IRestoredComparison
+/// <summary>A system that picks and restores files, or a whole backup, its own way (<see cref="IFilesRestore"/>,
+/// <see cref="IWholeRestore"/>), compares them with the live side its own way (<see cref="IRestoredComparison"/>) and
+/// lists no tree: what it was asked, the one file it writes (or its refusal), and the comparisons it was told to give.</summary>
+internal sealed class RestoringHistory(Snapshot only, string content, Exception? refusal = null)
+    : IBackupHistory, IFilesRestore, IRestoredComparison, IWholeRestore
 {
     public RestoreComparison Comparison { get; set; } = new(["live side: its own"], ["/f abc"], [], [], 1);
 
@@ -15,6 +16,32 @@ internal sealed class RestoringHistory(Snapshot only, string content, Exception?
     {
         ComparedSet = restored;
         return Task.FromResult(Comparison);
+    }
+
+    public RestoredWhole? ComparedWhole { get; private set; }
+
+    public Task<RestoreComparison> CompareWholeWithLiveAsync(RestoredWhole restored, CancellationToken cancellationToken)
+    {
+        ComparedWhole = restored;
+        return Task.FromResult(Comparison);
+    }
+
+    /// <summary>What a whole restore's area holds against what it must give, as the system says.</summary>
+    public WholeRestoreComparison State { get; set; } = new("the 1 file of the state", 1, []);
+
+    public Task<WholeRestoreComparison> CompareWithStateAsync(RestoredWhole restored, CancellationToken cancellationToken) => Task.FromResult(State);
+
+    /// <summary>A faulty system: it says the whole backup landed here, not in the area.</summary>
+    public string? RootAt { get; init; }
+
+    /// <summary>A faulty system: it restores another backup than the one asked.</summary>
+    public Snapshot? Restores { get; init; }
+
+    public async Task<RestoredWhole> RestoreWholeAsync(Snapshot snapshot, IPrivateArea area, WholeRestoreLimit limit, CancellationToken cancellationToken)
+    {
+        if (refusal is not null) throw refusal;
+        await File.WriteAllTextAsync(Path.Combine(area.Path, "f"), content, cancellationToken);
+        return new RestoredWhole(Restores ?? snapshot, OwnArea ?? area, RootAt ?? area.Path, 1, "its own way");
     }
 
     public string Subject => "restoring test:/data";
