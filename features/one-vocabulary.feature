@@ -74,3 +74,16 @@ Feature: One vocabulary, on Amanda and on restic
     Examples: restic
       | backup                                                                                                |
       | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good |
+
+  Scenario Outline: Restored data passes its own tool's check
+    Given <backup>
+    When the file "canary.txt" is restored
+    Then the restored "canary.txt" passes "grep -q ^canary {}"
+
+    Examples: Amanda
+      | backup                                             |
+      | ba-daily config for localhost /srv/fixtures/canary |
+
+    Examples: restic
+      | backup                                                                                                |
+      | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good |

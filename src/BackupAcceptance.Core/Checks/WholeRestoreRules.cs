@@ -43,15 +43,21 @@ public static class WholeRestoreRules
         WholeRestoreLimit limit, CancellationToken cancellationToken)
     {
         var restored = await view.Guard(() => system.RestoreWholeAsync(snapshot, area, limit, cancellationToken));
-        var inside = area.Path.TrimEnd('/');
         var problem = !ReferenceEquals(restored.Area, area) ? "a restore into another area than the one made for it"
             : restored.Snapshot.Id != snapshot.Id ? $"a restore of {restored.Snapshot}, not of {snapshot}"
-            : restored.Root.TrimEnd('/') != inside && !restored.Root.StartsWith(inside + "/", StringComparison.Ordinal) || restored.Root.Contains("/../", StringComparison.Ordinal)
-                ? $"its root {restored.Root} outside the restore area"
+            : Outside(area, restored.Root) ? $"its root {restored.Root} outside the restore area"
+            : restored.Files < 1 ? $"a restore said to give {Plural.Of(restored.Files, "file")} (a hollow backup is the system's to refuse)"
             : null;
         if (problem is null) return restored;
         if (!ReferenceEquals(restored.Area, area)) await RestoreRules.RemoveKeepingTheVerdictAsync(restored.Area);
         throw view.Failure(FailureCategory.SuiteDefect, $"the whole {view.Words.Backup} restored into the private area", problem);
+    }
+
+    /// <summary>The root is not the area or below it, once "." and ".." are resolved ("area/..", "area/x/../..").</summary>
+    private static bool Outside(IPrivateArea area, string root)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(area.Path), Path.GetFullPath(root));
+        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative);
     }
 
     private static async Task<RestoredWhole> FromListingAsync(BackupInView view, ITreeRestore system, Snapshot snapshot, IPrivateArea area,
@@ -82,13 +88,16 @@ public static class WholeRestoreRules
     /// <summary>The restore holds everything it must give, each entry of its kind (a regular file of its size, where the
     /// system knows it), and nothing else.</summary>
     /// <returns>The comparison, for the report.</returns>
+    /// <param name="onCompared">Called with the comparison before a difference fails it: the report lists them all, the
+    /// failure message only the first few.</param>
     public static async Task<WholeRestoreComparison> RequireEveryEntryRestoredAsync(BackupInView view, RestoredWhole restored,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<WholeRestoreComparison>? onCompared = null)
     {
         RestoreRules.RequireSameArea(view, restored.Area, restored.Snapshot);
         var comparison = restored is RestoredTree tree ? await CompareWithListingAsync(view, tree, cancellationToken)
             : view.History is IWholeRestore own ? await view.Guard(() => own.CompareWithStateAsync(restored, cancellationToken))
             : throw view.Failure(FailureCategory.SuiteDefect, "a whole restore the system can compare", $"a {restored.GetType().Name}", about: restored.Snapshot);
+        onCompared?.Invoke(comparison);
         if (comparison.Differences.Count == 0) return comparison;
         throw view.Failure(FailureCategory.RestoreMismatch, $"the restore to hold {comparison.Expected} and nothing else",
             $"{Plural.Of(comparison.Differences.Count, "difference")}: {string.Join("; ", comparison.Differences.Take(20))}" +

@@ -74,10 +74,12 @@ public static class FullRestoreCheck
     {
         var found = await EntriesAsync(restored.Area, regularOnly: false, cancellationToken);
         var listed = restored.Files.Select(Key).ToHashSet(StringComparer.Ordinal);
-        var missing = listed.Where(f => !found.Contains(f)).Order(StringComparer.Ordinal).Select(f => $"/{Shown(f)}: not restored");
-        var extra = found.Where(f => !listed.Contains(f)).Order(StringComparer.Ordinal).Select(f => $"/{Shown(f)}: restored, not in that state");
+        var missing = listed.Where(f => !found.Contains(f)).Order(StringComparer.Ordinal).Select(f => $"/{Shown(f)}: not restored").ToList();
+        var extra = found.Where(f => !listed.Contains(f)).Order(StringComparer.Ordinal).Select(f => $"/{Shown(f)}: restored, not in that state").ToList();
+        // The first ten of each kind lead, so a message that shows twenty names both: thousands missing must not hide
+        // that another tree came back.
         return new WholeRestoreComparison($"the {Plural.Of(listed.Count, "file")} of the state a restore of the dump's chain gives",
-            listed.Count(found.Contains), [.. missing, .. extra]);
+            listed.Count(found.Contains), [.. missing.Take(10), .. extra.Take(10), .. missing.Skip(10), .. extra.Skip(10)]);
     }
 
     /// <summary>Every entry below the area that is not a directory (or only the regular files), as the bytes of its

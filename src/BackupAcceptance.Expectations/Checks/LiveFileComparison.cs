@@ -76,11 +76,10 @@ public static class LiveFileComparison
         if (live.Excluded.Count > 0)
             report.Add($"{Plural.Of(live.Excluded.Count, "live file")} excluded by the DLE, not compared: " +
                        string.Join(", ", ListDigest.Capped(live.Excluded.Select(e => e.Path.ToString()).Order(StringComparer.Ordinal), 50, "excluded")));
-        var header = new[]
-        {
-            $"live side: {LiveComparisonCheck.Describe(live)}",
-            $"compared {Plural.Of(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared",
-        };
+        var header = new List<string> { $"live side: {LiveComparisonCheck.Describe(live)}" };
+        var unlike = restored.Files.Count - (restored.RegularFiles ?? restored.Files).Count;
+        if (unlike > 0) header.Add($"{unlike} listed entries are not regular files (links, FIFOs, devices): restored, not compared");
+        header.Add($"compared {Plural.Of(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared");
         return new RestoreComparison(header, matches, mismatches, report, compared);
     }
 

@@ -45,10 +45,14 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     public async Task RestoreWholeDiskAsync()
     {
         var limit = new WholeRestoreLimit(run.Settings.FullRestoreLimitKiB(), FullRestoreCheck.LimitVariable);
+        var subject = "";
         var whole = await driver.OnBackupAsync(async (view, cancellation) =>
-            await WholeRestoreRules.RestoreWholeAsync(view, () => driver.Area(view), limit, cancellation));
+        {
+            subject = view.History.Subject;
+            return await WholeRestoreRules.RestoreWholeAsync(view, () => driver.Area(view), limit, cancellation);
+        });
         await KeepAsync(whole);
-        output.WriteLine($"{whole.Snapshot}: restored {whole.How}");
+        output.WriteLine($"{subject}, {whole.Snapshot}: restored {whole.How} into {whole.Area.Path}");
     }
 
     public async Task RequireRecoveryTimeAsync(int hours)
@@ -160,7 +164,10 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     public async Task RequireEveryListedFileRestoredAsync()
     {
         var whole = RequireWhole();
-        var comparison = await driver.OnBackupAsync((view, cancellation) => WholeRestoreRules.RequireEveryEntryRestoredAsync(view, whole, cancellation));
+        // Attached before the verdict: the report lists every difference (the message, the first 20).
+        var comparison = await driver.OnBackupAsync((view, cancellation) => WholeRestoreRules.RequireEveryEntryRestoredAsync(view, whole, cancellation,
+            compared => evidence.Attach("full restore differences", compared.Differences.Count == 0 ? "none"
+                : $"{compared.Differences.Count} differences from {compared.Expected}\n" + string.Join("\n", ListDigest.Capped(compared.Differences, 200, "differences")))));
         checks.Record(comparison.Restored, $"restored files of the {(driver.OnRepository ? "snapshot" : "dump")}");
         evidence.Attach("full restore", $"{comparison.Restored} files restored, all a restore must give ({whole.How})");
     }
@@ -171,14 +178,13 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
         return _whole ?? throw driver.Misuse("a whole-disk restore ('When the whole disk is restored') before this step");
     }
 
-    /// <summary>What Amanda restored, as its own checks read it (the live comparison, <see cref="DataCheckDriver"/>): the
-    /// whole disk, or the files chosen.</summary>
-    internal RestoredFiles RequireRestored()
+    /// <summary>What the data check reads (<see cref="DataCheckDriver"/>): the files chosen, or the whole restore.</summary>
+    internal (RestoredSet? Files, RestoredWhole? Whole) RequireRestored()
     {
-        if (driver.OnRepository) throw driver.AmandaOnly();
         _judged = true;
-        return (_whole as AmandaRestoredWhole)?.Amanda ?? (Restored as AmandaRestoredSet)?.Amanda
-            ?? throw driver.Misuse("a restore first ('When the file \"x\" is restored', 'When 5 random files are restored' or 'When the whole disk is restored')");
+        if (Restored is null && _whole is null)
+            throw driver.Misuse("a restore first ('When the file \"x\" is restored', 'When 5 random files are restored' or 'When the whole disk is restored')");
+        return (Restored, _whole);
     }
 
     private RestoredSet RequireChosenFiles()

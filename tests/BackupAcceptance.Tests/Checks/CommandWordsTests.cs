@@ -1,4 +1,4 @@
-using BackupAcceptance.Expectations.Checks;
+using BackupAcceptance.Core.DataChecks;
 using NUnit.Framework;
 using Shouldly;
 

@@ -44,4 +44,13 @@ public sealed class FullRestoreRuleTests
         comparison.Differences.ShouldBe(["/gone.txt: not restored", "/d/extra.txt: restored, not in that state"]);
         comparison.Expected.ShouldBe("the 2 files of the state a restore of the dump's chain gives");
     }
+
+    [Test]
+    public async Task Many_missing_files_do_not_hide_an_extra_one_from_the_first_twenty()
+    {
+        await using var restored = await AreaWithAsync([.. Enumerable.Range(0, 30).Select(n => $"m{n:D2}.txt")], ["zz-extra.txt"]);
+        var comparison = await FullRestoreCheck.CompareWithStateAsync(restored, default);
+        comparison.Differences.Count.ShouldBe(31);
+        comparison.Differences.Take(20).ShouldContain("/zz-extra.txt: restored, not in that state");
+    }
 }

@@ -803,6 +803,11 @@ public sealed class CoreRulesTests
         (await Refused(new RestoringHistory(dump, "x") { RootAt = "/etc" }, new TemporaryArea())).Found.ShouldBe("its root /etc outside the restore area");
         var area = new TemporaryArea();
         (await Refused(new RestoringHistory(dump, "x") { RootAt = area.Path + "/../../etc" }, area)).Found.ShouldStartWith("its root ");
+        var above = new TemporaryArea();
+        (await Refused(new RestoringHistory(dump, "x") { RootAt = above.Path + "/.." }, above)).Found.ShouldBe($"its root {above.Path}/.. outside the restore area");
+        var beside = new TemporaryArea();
+        (await Refused(new RestoringHistory(dump, "x") { RootAt = beside.Path + "x" }, beside)).Found.ShouldStartWith("its root ");
+        (await Refused(new RestoringHistory(dump, "x") { WholeFiles = 0 }, new TemporaryArea())).Found.ShouldStartWith("a restore said to give 0 files");
         (await Refused(new RestoringHistory(dump, "x") { Restores = new Snapshot("d0", Now.AddDays(-1)) { Name = "dump d0" } }, new TemporaryArea()))
             .Found.ShouldBe("a restore of dump d0, not of dump d1");
     }

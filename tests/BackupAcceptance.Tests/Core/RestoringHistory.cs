@@ -34,6 +34,9 @@ internal sealed class RestoringHistory(Snapshot only, string content, Exception?
     /// <summary>A faulty system: it says the whole backup landed here, not in the area.</summary>
     public string? RootAt { get; init; }
 
+    /// <summary>A faulty system: it says its whole restore gives this many files (none: a hollow backup it let pass).</summary>
+    public int WholeFiles { get; init; } = 1;
+
     /// <summary>A faulty system: it restores another backup than the one asked.</summary>
     public Snapshot? Restores { get; init; }
 
@@ -41,7 +44,7 @@ internal sealed class RestoringHistory(Snapshot only, string content, Exception?
     {
         if (refusal is not null) throw refusal;
         await File.WriteAllTextAsync(Path.Combine(area.Path, "f"), content, cancellationToken);
-        return new RestoredWhole(Restores ?? snapshot, OwnArea ?? area, RootAt ?? area.Path, 1, "its own way");
+        return new RestoredWhole(Restores ?? snapshot, OwnArea ?? area, RootAt ?? area.Path, WholeFiles, "its own way");
     }
 
     public string Subject => "restoring test:/data";

@@ -1,8 +1,8 @@
+using BackupAcceptance.Amanda.Restoring;
+using BackupAcceptance.Core.DataChecks;
 using BackupAcceptance.Core.Failures;
 using System.Net.Sockets;
 using BackupAcceptance.Expectations.Checks;
-using BackupAcceptance.Expectations.Failures;
-using BackupAcceptance.Expectations.Sandbox;
 using NUnit.Framework;
 using Shouldly;
 
@@ -16,7 +16,7 @@ namespace BackupAcceptance.Tests.Checks.Secrecy;
 [NonParallelizable]
 public sealed class DataCheckSandboxTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private static readonly DataCheckLimit Limit = new(TimeSpan.FromSeconds(60), "LIMIT");
 
     [SetUp]
     public void Root()
@@ -24,18 +24,81 @@ public sealed class DataCheckSandboxTests
         if (Environment.UserName != "root") Assert.Ignore("data checks run as root (runuser -u nobody)");
     }
 
-    private static Task<RestoredCommandCheck.Outcome> Check(Expectations.Checks.RestoredFiles restored, string command) =>
-        RestoredCommandCheck.RequirePassesAsync(restored, "shadow", command, Limit, "", CancellationToken.None);
+    /// <summary>The core's rule on files amrecover restored (the sandbox's own area beside theirs, as the suite makes it).</summary>
+    private static Task<DataCheckOutcome> Check(RestoredFiles restored, string command) =>
+        DataCheckRules.RequirePassesAsync(OneDump.View(), AmandaRestoredSet.Of(OneDump.Dump, restored, ""), "shadow", command, Limit,
+            () => RestoreArea.Create(Path.GetDirectoryName(restored.Area.Path)), CancellationToken.None);
 
     [Test]
     public async Task A_link_restored_as_a_link_is_refused_before_the_command_could_follow_it_to_a_live_file()
     {
         await using var linked = await RestoredFixture.LinkAsync("shadow", "/etc/hostname");
 
-        var failure = await Should.ThrowAsync<Expectations.Failures.ExpectationFailedException>(() => Check(linked, "grep -q . {}"));
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => Check(linked, "grep -q . {}"));
 
-        failure.Category.ShouldBe(BackupAcceptance.Core.Failures.FailureCategory.InputError);
+        failure.Category.ShouldBe(FailureCategory.InputError);
         failure.Found.ShouldContain("was restored as a link or special file");
+    }
+
+    [Test]
+    public async Task A_path_below_a_link_of_a_whole_restore_is_refused_before_the_command_could_follow_it()
+    {
+        await using var linked = await RestoredFixture.LinkAsync("etc", "/etc");
+        var whole = AmandaRestoredWhole.Of(OneDump.Dump, linked, "");
+
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => DataCheckRules.RequirePassesAsync(OneDump.View(), whole, "etc/hostname",
+            "grep -q . {}", Limit, () => throw new InvalidOperationException("no sandbox for a refused path"), CancellationToken.None));
+
+        failure.Category.ShouldBe(FailureCategory.InputError);
+        failure.Found.ShouldBe("etc/hostname lies below a link or special file restored as such: the command would read what it names, not restored data");
+    }
+
+    /// <summary>The rule is the core's: a restic-like system's whole restore and its chosen files (each restored on its
+    /// own, so no directory of them) are checked as Amanda's are.</summary>
+    [Test]
+    public async Task Data_of_any_system_is_checked_a_whole_restore_and_a_chosen_file()
+    {
+        var source = new Core.MemorySource();
+        source.Add(DateTimeOffset.UtcNow, ("db", null), ("db/site.txt", "site 1\n"));
+        var view = new BackupAcceptance.Core.Checks.BackupInView(source, BackupAcceptance.Core.Checks.SnapshotChoice.Latest, "memory transcript");
+        var root = Directory.CreateTempSubdirectory("ba-data-any-").FullName;
+        try
+        {
+            await using (var whole = await BackupAcceptance.Core.Checks.WholeRestoreRules.RestoreWholeAsync(view, () => RestoreArea.Create(root),
+                             new BackupAcceptance.Core.Sources.WholeRestoreLimit(1024, "LIMIT"), CancellationToken.None))
+            {
+                (await DataCheckRules.RequirePassesAsync(view, whole, "db/site.txt", "grep -q '^site 1$' {}", Limit, () => RestoreArea.Create(root), CancellationToken.None))
+                    .ExitCode.ShouldBe(0);
+                (await DataCheckRules.RequirePassesAsync(view, whole, "/db/", "test -f {}/site.txt", Limit, () => RestoreArea.Create(root), CancellationToken.None))
+                    .ExitCode.ShouldBe(0);
+                (await Should.ThrowAsync<CheckFailedException>(() => DataCheckRules.RequirePassesAsync(view, whole, "db/site.txt", "grep -q '^site 2$' {}", Limit,
+                    () => RestoreArea.Create(root), CancellationToken.None))).Category.ShouldBe(FailureCategory.DataCheckFailed);
+            }
+            await using var chosen = await BackupAcceptance.Core.Checks.RestoreRules.RestoreFileAsync(view, "db/site.txt", () => RestoreArea.Create(root), CancellationToken.None);
+            (await DataCheckRules.RequirePassesAsync(view, chosen, "db/site.txt", "grep -q '^site 1$' {}", Limit, () => RestoreArea.Create(root), CancellationToken.None))
+                .ExitCode.ShouldBe(0);
+            var directory = await Should.ThrowAsync<CheckFailedException>(() => DataCheckRules.RequirePassesAsync(view, chosen, "db", "test -d {}", Limit,
+                () => RestoreArea.Create(root), CancellationToken.None));
+            (directory.Category, directory.Found).ShouldBe((FailureCategory.InputError, "/db is not a restored file or a directory holding one (restored: /db/site.txt)"));
+            Directory.EnumerateFileSystemEntries(root).Count().ShouldBe(1, "each sandbox area is removed with its check; the chosen file's area stays until disposed");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task A_chosen_file_outside_the_restore_area_is_refused()
+    {
+        await using var area = RestoreArea.Create();
+        var entry = new BackupAcceptance.Core.Sources.TreeEntry("hostname", BackupAcceptance.Core.Sources.EntryKind.RegularFile, 1, OneDump.Dump.Time);
+        var outside = new BackupAcceptance.Core.Sources.RestoredSet(OneDump.Dump, area, [new(entry, "/etc/hostname")], null);
+
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => DataCheckRules.RequirePassesAsync(OneDump.View(), outside, "hostname",
+            "grep -q . {}", Limit, () => throw new InvalidOperationException("no sandbox for a refused path"), CancellationToken.None));
+
+        (failure.Category, failure.Found).ShouldBe((FailureCategory.InputError, "hostname is not inside the restore area"));
     }
 
     [Test]
@@ -66,7 +129,7 @@ public sealed class DataCheckSandboxTests
         await using var restored = await RestoredFixture.CreateAsync();
         var name = $"x-{Guid.NewGuid():N}";
 
-        var failure = await Should.ThrowAsync<ExpectationFailedException>(() =>
+        var failure = await Should.ThrowAsync<CheckFailedException>(() =>
             Check(restored, $"sh -c 'cp \"$1\" {place}/{name} && chmod 644 {place}/{name}' _ {{}}"));
 
         failure.Category.ShouldBe(FailureCategory.DataCheckBrokeRules);
@@ -90,7 +153,7 @@ public sealed class DataCheckSandboxTests
         passed.Output.ShouldContain("bytes of output withheld: it holds 8 or more bytes in a row that are in the restored data");
         passed.Output.ShouldNotContain(RestoredFixture.Marker);
 
-        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => Check(restored, "sh -c 'tail -c 20 \"$1\"; exit 3' _ {}"));
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => Check(restored, "sh -c 'tail -c 20 \"$1\"; exit 3' _ {}"));
         failure.Category.ShouldBe(FailureCategory.DataCheckFailed);
         failure.Found.ShouldStartWith("exit status 3: [20 bytes of output withheld");
         failure.Message.ShouldNotContain("99999:7:::");
@@ -101,7 +164,7 @@ public sealed class DataCheckSandboxTests
     {
         await using var restored = await RestoredFixture.CreateAsync();
 
-        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => Check(restored, "gzip -t {}"));
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => Check(restored, "gzip -t {}"));
 
         failure.Category.ShouldBe(FailureCategory.DataCheckFailed);
         failure.Found.ShouldContain("not in gzip format");
@@ -126,16 +189,16 @@ public sealed class DataCheckSandboxTests
     [Test]
     public void The_run_id_is_the_one_variable_passed_through()
     {
-        RestoredCommandCheck.Environment(n => n == "BACKUP_ACCEPTANCE_RUN_ID" ? "run-42" : "leak")
+        DataCheckRules.Environment(n => n == "BACKUP_ACCEPTANCE_RUN_ID" ? "run-42" : "leak")
             .ShouldBe(["PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin", "HOME=/nonexistent", "LANG=C.UTF-8", "BACKUP_ACCEPTANCE_RUN_ID=run-42"]);
-        RestoredCommandCheck.Environment(_ => null).ShouldNotContain(v => v.StartsWith("BACKUP_ACCEPTANCE_RUN_ID", StringComparison.Ordinal));
+        DataCheckRules.Environment(_ => null).ShouldNotContain(v => v.StartsWith("BACKUP_ACCEPTANCE_RUN_ID", StringComparison.Ordinal));
     }
 
     [Test]
     public async Task Without_namespaces_a_write_to_the_real_tmp_is_still_found()
     {
         var since = DateTimeOffset.UtcNow;
-        await using var sandbox = await DataCheckSandbox.CreateAsync(Path.GetTempPath(), isolated: false, CancellationToken.None);
+        await using var sandbox = await DataCheckSandbox.CreateAsync(RestoreArea.Create(Path.GetTempPath()), isolated: false, CancellationToken.None);
         var name = Path.Combine("/tmp", $"x-{Guid.NewGuid():N}");
         try
         {
@@ -205,7 +268,7 @@ public sealed class DataCheckSandboxTests
         File.SetUnixFileMode(open, (UnixFileMode)0b111_111_111);
         try
         {
-            var failure = await Should.ThrowAsync<ExpectationFailedException>(() => Check(restored, $"cp {{}} {open}/x"));
+            var failure = await Should.ThrowAsync<CheckFailedException>(() => Check(restored, $"cp {{}} {open}/x"));
 
             failure.Category.ShouldBe(FailureCategory.DataCheckFailed);
             failure.Found.ShouldContain("Read-only file system");
@@ -224,7 +287,7 @@ public sealed class DataCheckSandboxTests
 
         (await Check(restored, "sh -c 'grep -q \"^NoNewPrivs:[[:space:]]*1$\" /proc/self/status' _ {}")).ExitCode.ShouldBe(0);
         if (!File.Exists("/usr/bin/crontab")) return; // setgid crontab: Debian's cron; not on every machine
-        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => Check(restored, "sh -c 'crontab - < \"$1\"' _ {}"));
+        var failure = await Should.ThrowAsync<CheckFailedException>(() => Check(restored, "sh -c 'crontab - < \"$1\"' _ {}"));
         failure.Category.ShouldBe(FailureCategory.DataCheckFailed);
         File.Exists("/var/spool/cron/crontabs/nobody").ShouldBeFalse();
     }
@@ -247,7 +310,7 @@ public sealed class DataCheckSandboxTests
         try
         {
             var since = DateTimeOffset.UtcNow;
-            await using var sandbox = await DataCheckSandbox.CreateAsync(Path.GetTempPath(), isolated: false, CancellationToken.None);
+            await using var sandbox = await DataCheckSandbox.CreateAsync(RestoreArea.Create(Path.GetTempPath()), isolated: false, CancellationToken.None);
             var copy = await sandbox.CopyInAsync(file, CancellationToken.None);
             var run = sandbox.CommandLine(["sh", "-c", "test -s \"$1\" && gzip -c \"$1\" > /dev/null", "_", copy], ["PATH=/usr/bin:/bin"]);
 

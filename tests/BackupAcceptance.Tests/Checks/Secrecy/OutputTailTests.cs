@@ -1,4 +1,4 @@
-using BackupAcceptance.Expectations.Secrecy;
+using BackupAcceptance.Core.DataChecks;
 using NUnit.Framework;
 using Shouldly;
 

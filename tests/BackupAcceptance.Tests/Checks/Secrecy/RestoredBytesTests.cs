@@ -1,5 +1,5 @@
 using System.Text;
-using BackupAcceptance.Expectations.Secrecy;
+using BackupAcceptance.Core.DataChecks;
 using NUnit.Framework;
 using Shouldly;
 

@@ -93,3 +93,17 @@ Feature: Controls for one vocabulary on Amanda and on restic
     Examples: restic
       | backup                                                                                                  |
       | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/bitrot |
+
+  # A text file is no gzip archive: the tool's own check rejects it on both systems, by its exit status.
+  Scenario Outline: Restored data its own tool rejects fails
+    Given <backup>
+    When the file "canary.txt" is restored
+    Then the restored "canary.txt" passes "gzip -t {}"
+
+    Examples: Amanda
+      | backup                                             |
+      | ba-daily config for localhost /srv/fixtures/canary |
+
+    Examples: restic
+      | backup                                                                                                |
+      | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good |

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BackupAcceptance.Expectations.Checks;
+namespace BackupAcceptance.Core.DataChecks;
 
 /// <summary>
 /// A command line from a feature file split into words the way a POSIX shell splits them (spaces separate; '...' is

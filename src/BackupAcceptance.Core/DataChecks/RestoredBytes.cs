@@ -1,7 +1,6 @@
 using BackupAcceptance.Core.Files;
-using BackupAcceptance.Amanda.Restoring;
 
-namespace BackupAcceptance.Expectations.Secrecy;
+namespace BackupAcceptance.Core.DataChecks;
 
 /// <summary>
 /// Whether text a command printed quotes restored data: any run of <see cref="Run"/> bytes of it that also occurs in a

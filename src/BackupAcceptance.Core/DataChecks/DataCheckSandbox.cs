@@ -1,10 +1,9 @@
 using System.Text;
-using BackupAcceptance.Amanda.Restoring;
-using BackupAcceptance.Expectations.Secrecy;
+using BackupAcceptance.Core.Sources;
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace BackupAcceptance.Expectations.Sandbox;
+namespace BackupAcceptance.Core.DataChecks;
 
 /// <summary>
 /// Where a data check runs: as the user nobody with no_new_privs (setpriv: a setuid or setgid program such as crontab,
@@ -52,11 +51,11 @@ public sealed class DataCheckSandbox : IAsyncDisposable
         exec "$@"
         """;
 
-    private readonly RestoreArea _area;
+    private readonly IPrivateArea _area;
     private readonly IReadOnlyList<(string Folder, string Place)> _covered;
     private readonly DateTimeOffset _created = DateTimeOffset.UtcNow;
 
-    private DataCheckSandbox(RestoreArea area, bool isolated, IReadOnlyList<(string, string)> covered)
+    private DataCheckSandbox(IPrivateArea area, bool isolated, IReadOnlyList<(string, string)> covered)
     {
         _area = area;
         Isolated = isolated;
@@ -80,11 +79,10 @@ public sealed class DataCheckSandbox : IAsyncDisposable
 
     public bool Ready { get; private set; }
 
-    /// <param name="root">Where to make the private area (beside the restore area).</param>
+    /// <param name="area">The sandbox's own private area, just made (beside the restore area); removed with it.</param>
     /// <param name="isolated">Whether namespaces may be used (<see cref="Namespaces"/>).</param>
-    public static async Task<DataCheckSandbox> CreateAsync(string root, bool isolated, CancellationToken cancellationToken)
+    public static async Task<DataCheckSandbox> CreateAsync(IPrivateArea area, bool isolated, CancellationToken cancellationToken)
     {
-        var area = RestoreArea.Create(root);
         try
         {
             const UnixFileMode everyone = (UnixFileMode)0b1_111_111_111; // 1777, as the places it stands in for

@@ -1,6 +1,6 @@
 using CliWrap;
 
-namespace BackupAcceptance.Expectations.Secrecy;
+namespace BackupAcceptance.Core.DataChecks;
 
 /// <summary>
 /// The last bytes a command wrote, in a fixed buffer: a data check that prints 400 MB costs this buffer, not 400 MB
