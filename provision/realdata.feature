@@ -48,6 +48,14 @@ Feature: The suite on real trees
     When 40 random files are restored with seed 7
     Then every restored file matches the live file
 
+  Scenario: The level 1's chain restores whole, as its state and the live tree say, and its data passes its tools
+    Given ba-real config for localhost /srv/fixtures/real/include
+    When the whole disk is restored
+    Then every file of the listing was restored
+    And the restored tree matches the live directory
+    And the restored "zlib.h" passes "grep -q ZLIB_VERSION {}"
+    And the restored "sound-renamed" passes "test -s {}/asound.h"
+
   # Must fail as Nothing checked: the level 0's zlib.h was rewritten live since, so it is not compared.
   @must-fail
   Scenario: The level 0's copy of a rewritten file against the live one
@@ -79,3 +87,10 @@ Feature: The suite on real trees
     Then the backup contains these paths:
       | path                      |
       | no-such-package/copyright |
+
+  # Must fail as Data check failed: a C header is no gzip archive, and the tool says so by its status.
+  @must-fail
+  Scenario: A real header its tool rejects
+    Given ba-real config for localhost /srv/fixtures/real/include
+    When the file "stdio.h" is restored
+    Then the restored "stdio.h" passes "gzip -t {}"
