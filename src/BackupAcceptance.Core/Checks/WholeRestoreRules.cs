@@ -53,9 +53,11 @@ public static class WholeRestoreRules
         throw view.Failure(FailureCategory.SuiteDefect, $"the whole {view.Words.Backup} restored into the private area", problem);
     }
 
-    /// <summary>The root is not the area or below it, once "." and ".." are resolved ("area/..", "area/x/../..").</summary>
+    /// <summary>The root is not the area or below it ("area/..", "area/x/../.."), or names a "." or ".." step at all (the
+    /// kernel would follow a link the text resolves away: "area/link/../y").</summary>
     private static bool Outside(IPrivateArea area, string root)
     {
+        if (root.Split('/').Any(step => step is "." or "..")) return true;
         var relative = Path.GetRelativePath(Path.GetFullPath(area.Path), Path.GetFullPath(root));
         return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative);
     }
@@ -82,6 +84,8 @@ public static class WholeRestoreRules
         {
             throw view.Failure(FailureCategory.RestoreFailed, "the restore area to take the whole backup", $"writing it failed: {unwritable.Message}", unwritable);
         }
+        if (Outside(area, root))
+            throw view.Failure(FailureCategory.SuiteDefect, $"the whole {view.Words.Backup} restored into the private area", $"its root {root} outside the restore area");
         return new RestoredTree(snapshot, tree, area, root);
     }
 
@@ -125,7 +129,9 @@ public static class WholeRestoreRules
             else if (entry.Kind == EntryKind.RegularFile && got.Facts.Size != entry.Size) problems.Add($"/{entry.Path}: {got.Facts.Size} bytes restored, {entry.Size} backed up");
             else if (entry.Kind != EntryKind.Directory) files++;
         }
-        problems.AddRange(found.Keys.Where(Nameable).Order(StringComparer.Ordinal).Select(extra => $"/{extra}: restored, not in the listing"));
+        var extras = found.Keys.Where(Nameable).Order(StringComparer.Ordinal).Select(extra => $"/{extra}: restored, not in the listing").ToList();
+        // The first ten of each kind lead, so a message that shows twenty names both.
+        problems = [.. problems.Take(10), .. extras.Take(10), .. problems.Skip(10), .. extras.Skip(10)];
         return new WholeRestoreComparison(
             $"every entry of the listing as listed ({Plural.Of(restored.Tree.Files, "file")}, {Plural.Of(restored.Tree.Directories, "directory", "directories")})",
             files, problems);

@@ -32,34 +32,41 @@ public static class DataCheckRules
             throw view.Failure(FailureCategory.InputError, expected,
                 $"/{relative} is not a restored file or a directory holding one (restored: {string.Join(", ", restored.Files.Take(5).Select(f => "/" + f.Entry.Path))})",
                 about: restored.Snapshot);
-        return RunAsync(view, restored.Snapshot, restored.Area, located, path, command, limit, makeArea, cancellationToken);
+        return RunAsync(view, restored.Snapshot, restored.Area, located, Named(relative, restored.Area), path, command, limit, makeArea, cancellationToken);
     }
 
-    /// <summary>A file or directory of a whole restore (<see cref="WholeRestoreRules"/>).</summary>
+    /// <summary>A file or directory of a whole restore (<see cref="WholeRestoreRules"/>); of a restore the core made from a
+    /// listing, one the listing holds.</summary>
     public static Task<DataCheckOutcome> RequirePassesAsync(BackupInView view, RestoredWhole restored, string path, string command, DataCheckLimit limit,
         Func<IPrivateArea> makeArea, CancellationToken cancellationToken)
     {
         var relative = RelativePath.Of(view, path);
-        var located = Encoding.UTF8.GetBytes(relative.Length == 0 ? restored.Root : Path.Combine(restored.Root, relative));
-        return RunAsync(view, restored.Snapshot, restored.Area, located, path, command, limit, makeArea, cancellationToken);
+        if (restored is RestoredTree tree && relative.Length > 0 && tree.Tree.Find(relative) is null)
+            throw view.Failure(FailureCategory.InputError, Expected(path, command), $"/{relative} is not in the {view.Words.Backup}'s listing",
+                about: restored.Snapshot);
+        var located = Encoding.UTF8.GetBytes(relative.Length == 0 ? restored.Root.TrimEnd('/') : Path.Combine(restored.Root, relative));
+        return RunAsync(view, restored.Snapshot, restored.Area, located, Named(relative, restored.Area), path, command, limit, makeArea, cancellationToken);
     }
 
     private static string Expected(string path, string command) => $"\"{command}\" to pass on the restored {path}";
 
-    /// <summary>The directory holding chosen files restored laid out by their paths (Amanda's are; restic's chosen files
-    /// are not, each is a file of its own), or null.</summary>
+    /// <summary>What the copy is called: the backed-up name (restic lands a chosen file as 0001; a check may go by its
+    /// name or extension), the area's for the whole root.</summary>
+    private static string Named(string relative, IPrivateArea area) =>
+        relative.Length == 0 ? Path.GetFileName(area.Path.TrimEnd('/')) : Path.GetFileName(relative);
+
+    /// <summary>The directory holding chosen files restored laid out by their paths (Amanda's are: the area, then the
+    /// backed-up path; restic's chosen files are not, each is a file of its own), or null.</summary>
     private static byte[]? DirectoryOf(RestoredSet restored, string relative)
     {
-        foreach (var file in restored.Files.Where(f => relative.Length == 0 || f.Entry.Path.StartsWith(relative + "/", StringComparison.Ordinal)))
-        {
-            var below = Encoding.UTF8.GetBytes((relative.Length == 0 ? "/" : "") + file.Entry.Path[relative.Length..]);
-            if (file.Location.AsSpan().EndsWith(below)) return file.Location[..^below.Length];
-        }
-        return null;
+        var directory = Encoding.UTF8.GetBytes(restored.Area.Path.TrimEnd('/') + (relative.Length == 0 ? "" : "/" + relative));
+        return restored.Files.Any(f => (relative.Length == 0 || f.Entry.Path.StartsWith(relative + "/", StringComparison.Ordinal))
+                                       && f.Location.AsSpan().SequenceEqual([.. directory, .. Encoding.UTF8.GetBytes(f.Entry.Path[relative.Length..].TrimStart('/').Insert(0, "/"))]))
+            ? directory : null;
     }
 
-    private static async Task<DataCheckOutcome> RunAsync(BackupInView view, Snapshot about, IPrivateArea area, byte[] located, string path, string command,
-        DataCheckLimit limit, Func<IPrivateArea> makeArea, CancellationToken cancellationToken)
+    private static async Task<DataCheckOutcome> RunAsync(BackupInView view, Snapshot about, IPrivateArea area, byte[] located, string name, string path,
+        string command, DataCheckLimit limit, Func<IPrivateArea> makeArea, CancellationToken cancellationToken)
     {
         var expected = Expected(path, command);
         CheckFailedException Refused(FailureCategory category, string found, string? what = null) => view.Failure(category, what ?? expected, found, about: about);
@@ -80,12 +87,41 @@ public static class DataCheckRules
             throw Refused(FailureCategory.InputError, "{} inside the sh -c script: pass it as an argument instead, e.g. sh -c 'test -s \"$1\"' _ {}");
         RestoreRules.RequireSameArea(view, area, about);
         var restoredPath = RestoredPath(area, located, path) is { } why ? throw Refused(FailureCategory.InputError, why) : Encoding.UTF8.GetString(located);
+        var files = await RegularFilesAsync(restoredPath, cancellationToken);
+        // A directory with no file in it (or only links) checks nothing, and passes for it.
+        if (files.Count == 0) throw Refused(FailureCategory.InputError, $"{path} holds no restored regular file: the command would check nothing");
 
         // nobody gets a copy of just this path, in an area of its own: the rest of the restore (keys, shadow) stays root's,
         // and a command that writes (a journal replayed, a file replaced) cannot change what later steps compare.
         var isolated = await DataCheckSandbox.Namespaces;
-        await using var sandbox = await DataCheckSandbox.CreateAsync(makeArea(), isolated, cancellationToken);
-        var copied = await sandbox.CopyInAsync(restoredPath, cancellationToken);
+        var sandbox = await DataCheckSandbox.CreateAsync(makeArea(), isolated, cancellationToken);
+        try
+        {
+            var outcome = await RunInAsync(sandbox, isolated, restoredPath, name, files, words, path, command, limit, Refused, cancellationToken);
+            await sandbox.DisposeAsync();
+            return outcome;
+        }
+        catch
+        {
+            // The verdict on its way out stays the verdict: a removal that fails too only leaves the area to the sweep.
+            try
+            {
+                await sandbox.DisposeAsync();
+            }
+            catch (Exception)
+            {
+                // Deliberately swallowed, as RestoreRules.RemoveKeepingTheVerdictAsync does.
+            }
+            throw;
+        }
+    }
+
+    private static async Task<DataCheckOutcome> RunInAsync(DataCheckSandbox sandbox, bool isolated, string restoredPath, string name,
+        IReadOnlyList<byte[]> files, IReadOnlyList<string> words, string path, string command, DataCheckLimit limit,
+        Func<FailureCategory, string, string?, CheckFailedException> refuse, CancellationToken cancellationToken)
+    {
+        CheckFailedException Refused(FailureCategory category, string found, string? what = null) => refuse(category, found, what);
+        var (copied, leftOut) = await sandbox.CopyInAsync(restoredPath, name, cancellationToken);
         words = [.. words.Select(w => w.Replace("{}", copied, StringComparison.Ordinal))];
         // Without a mount namespace nobody reaches the copy through the restore root: one it cannot traverse
         // (BACKUP_ACCEPTANCE_RESTORE_DIR under a 0700 folder) is this machine's trouble, not the data's.
@@ -122,7 +158,7 @@ public static class DataCheckRules
             throw Refused(FailureCategory.SuiteDefect,
                 $"the data check's sandbox could not be set up (unshare, mount --bind over {string.Join(", ", sandbox.CoveredPlaces)}): " +
                 $"\"{Tail(Encoding.UTF8.GetString(tail.Bytes()))}\"");
-        var shown = await ShowableOutputAsync(tail, restoredPath, cancellationToken);
+        var shown = await ShowableOutputAsync(tail, files, cancellationToken);
         var writes = await sandbox.WritesOutsideTheCopyAsync(cancellationToken);
         if (writes.Count > 0)
             throw Refused(FailureCategory.DataCheckBrokeRules,
@@ -138,7 +174,7 @@ public static class DataCheckRules
         if (exit != 0)
             throw Refused(FailureCategory.DataCheckFailed, $"exit status {exit}: {shown.Quoted}");
         return new DataCheckOutcome(string.Join(' ', words), exit, shown.Text, isolated, took,
-            isolated ? sandbox.PrivatePlaces.ToList() : [], tail.TotalBytes);
+            isolated ? sandbox.PrivatePlaces.ToList() : [], tail.TotalBytes, leftOut);
     }
 
     /// <summary>Null when the restored path may be handed to the command: a regular file or a directory, inside the area,
@@ -148,13 +184,15 @@ public static class DataCheckRules
     {
         var root = Encoding.UTF8.GetBytes(area.Path.TrimEnd('/'));
         if (!located.AsSpan().StartsWith(root) || located.Length > root.Length && located[root.Length] != (byte)'/'
-            || located.AsSpan().IndexOf("/../"u8) >= 0 || located.AsSpan().EndsWith("/.."u8))
+            || located.AsSpan().IndexOf("/../"u8) >= 0 || located.AsSpan().EndsWith("/.."u8)
+            || located.AsSpan().IndexOf("/./"u8) >= 0 || located.AsSpan().EndsWith("/."u8))
             return $"{path} is not inside the restore area";
         if (!Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(located)).AsSpan().SequenceEqual(located))
             return $"{path} was restored under a name that is not UTF-8: the command cannot be given it";
         try
         {
-            for (var slash = Array.IndexOf(located, (byte)'/', root.Length + 1); slash > 0; slash = Array.IndexOf(located, (byte)'/', slash + 1))
+            for (var slash = located.Length > root.Length ? Array.IndexOf(located, (byte)'/', root.Length + 1) : -1; slash > 0;
+                 slash = Array.IndexOf(located, (byte)'/', slash + 1))
                 if (!FileFacts.OfPath(located.AsSpan(0, slash)).IsDirectory)
                     return $"{path} lies below a link or special file restored as such: the command would read what it names, not restored data";
             var facts = FileFacts.OfPath(located);
@@ -185,10 +223,9 @@ public static class DataCheckRules
     /// the data out), then withheld with its size.</summary>
     private sealed record ShownOutput(string Text, string Quoted);
 
-    private static async Task<ShownOutput> ShowableOutputAsync(OutputTail tail, string restoredPath, CancellationToken cancellationToken)
+    private static async Task<ShownOutput> ShowableOutputAsync(OutputTail tail, IReadOnlyList<byte[]> files, CancellationToken cancellationToken)
     {
         var bytes = tail.Bytes();
-        var files = await RegularFilesAsync(restoredPath, cancellationToken);
         var verdict = await RestoredBytes.QuotedInAsync(bytes, files, ScanBudget, cancellationToken);
         if (verdict != RestoredBytes.Verdict.Clean)
         {

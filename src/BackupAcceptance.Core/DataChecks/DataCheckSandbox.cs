@@ -123,15 +123,19 @@ public sealed class DataCheckSandbox : IAsyncDisposable
         }
     }
 
-    /// <summary>Copies the restored path into the check's folder, owned by nobody; returns the copy's path as the check
-    /// sees it.</summary>
-    public async Task<string> CopyInAsync(string restoredPath, CancellationToken cancellationToken)
+    /// <summary>Copies the restored path into the check's folder as <paramref name="name"/>, owned by nobody, without the
+    /// links and special files of a directory (a link would lead the command to what it names, a live file; a device
+    /// node, given to nobody, to the device): the copy holds restored bytes only.</summary>
+    /// <returns>The copy's path as the check sees it, and how many entries were left out.</returns>
+    public async Task<(string Copy, int LeftOut)> CopyInAsync(string restoredPath, string name, CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(restoredPath.TrimEnd('/'));
-        await Cli.Wrap("cp").WithArguments(["-a", "--no-preserve=ownership", "--", restoredPath, Path.Combine(CheckPath, name)])
-            .ExecuteBufferedAsync(cancellationToken);
+        var copy = Path.Combine(CheckPath, name);
+        await Cli.Wrap("cp").WithArguments(["-a", "--no-preserve=ownership", "--", restoredPath, copy]).ExecuteBufferedAsync(cancellationToken);
+        var removed = new StringBuilder();
+        await Cli.Wrap("find").WithArguments([copy, "-mindepth", "1", "!", "-type", "f", "!", "-type", "d", "-print0", "-delete"])
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(removed)).ExecuteAsync(cancellationToken);
         await Cli.Wrap("chown").WithArguments(["-R", "--no-dereference", "nobody:", CheckPath]).ExecuteBufferedAsync(cancellationToken);
-        return CheckView + "/" + name;
+        return (CheckView + "/" + name, removed.ToString().Count(c => c == '\0'));
     }
 
     /// <summary>The command line that runs <paramref name="words"/> as nobody in this sandbox.</summary>

@@ -78,7 +78,7 @@ public static class LiveFileComparison
                        string.Join(", ", ListDigest.Capped(live.Excluded.Select(e => e.Path.ToString()).Order(StringComparer.Ordinal), 50, "excluded")));
         var header = new List<string> { $"live side: {LiveComparisonCheck.Describe(live)}" };
         var unlike = restored.Files.Count - (restored.RegularFiles ?? restored.Files).Count;
-        if (unlike > 0) header.Add($"{unlike} listed entries are not regular files (links, FIFOs, devices): restored, not compared");
+        if (unlike > 0) header.Add($"{Plural.Of(unlike, "listed entry", "listed entries")} not regular files (links, FIFOs, devices): restored, not compared");
         header.Add($"compared {Plural.Of(compared, "file")}; {changed} changed since the dump and {live.Excluded.Count} excluded by the DLE, not compared");
         return new RestoreComparison(header, matches, mismatches, report, compared);
     }

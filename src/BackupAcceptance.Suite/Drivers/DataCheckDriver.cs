@@ -18,7 +18,9 @@ public sealed class DataCheckDriver(BackupDriver driver, RestoreDriver restores,
             : DataCheckRules.RequirePassesAsync(view, files!, path, command, limit, () => driver.Area(view), cancellation));
         checks.Record(1, "restored data checked by its own tool");
         evidence.Attach("command on restored data", $"$ {outcome.Command}\n({Sandboxed(outcome)}, " +
-            $"{outcome.Took.TotalSeconds:0.0} s, exit status {outcome.ExitCode}, {outcome.OutputBytes} bytes of output)\n{outcome.Output}");
+            $"{outcome.Took.TotalSeconds:0.0} s, exit status {outcome.ExitCode}, {outcome.OutputBytes} bytes of output)\n" +
+            (outcome.LeftOut > 0 ? $"{outcome.LeftOut} links or special files of the restored directory left out of the copy (they name other data)\n" : "") +
+            outcome.Output);
     }
 
     /// <summary>How the data check ran, for the report: every isolation it had, and every one this kernel refused.</summary>

@@ -805,6 +805,8 @@ public sealed class CoreRulesTests
         (await Refused(new RestoringHistory(dump, "x") { RootAt = area.Path + "/../../etc" }, area)).Found.ShouldStartWith("its root ");
         var above = new TemporaryArea();
         (await Refused(new RestoringHistory(dump, "x") { RootAt = above.Path + "/.." }, above)).Found.ShouldBe($"its root {above.Path}/.. outside the restore area");
+        var dotted = new TemporaryArea();
+        (await Refused(new RestoringHistory(dump, "x") { RootAt = dotted.Path + "/sub/.." }, dotted)).Found.ShouldStartWith("its root ");
         var beside = new TemporaryArea();
         (await Refused(new RestoringHistory(dump, "x") { RootAt = beside.Path + "x" }, beside)).Found.ShouldStartWith("its root ");
         (await Refused(new RestoringHistory(dump, "x") { WholeFiles = 0 }, new TemporaryArea())).Found.ShouldStartWith("a restore said to give 0 files");

@@ -40,19 +40,6 @@ public sealed class DataCheckSandboxTests
         failure.Found.ShouldContain("was restored as a link or special file");
     }
 
-    [Test]
-    public async Task A_path_below_a_link_of_a_whole_restore_is_refused_before_the_command_could_follow_it()
-    {
-        await using var linked = await RestoredFixture.LinkAsync("etc", "/etc");
-        var whole = AmandaRestoredWhole.Of(OneDump.Dump, linked, "");
-
-        var failure = await Should.ThrowAsync<CheckFailedException>(() => DataCheckRules.RequirePassesAsync(OneDump.View(), whole, "etc/hostname",
-            "grep -q . {}", Limit, () => throw new InvalidOperationException("no sandbox for a refused path"), CancellationToken.None));
-
-        failure.Category.ShouldBe(FailureCategory.InputError);
-        failure.Found.ShouldBe("etc/hostname lies below a link or special file restored as such: the command would read what it names, not restored data");
-    }
-
     /// <summary>The rule is the core's: a restic-like system's whole restore and its chosen files (each restored on its
     /// own, so no directory of them) are checked as Amanda's are.</summary>
     [Test]
@@ -75,8 +62,9 @@ public sealed class DataCheckSandboxTests
                     () => RestoreArea.Create(root), CancellationToken.None))).Category.ShouldBe(FailureCategory.DataCheckFailed);
             }
             await using var chosen = await BackupAcceptance.Core.Checks.RestoreRules.RestoreFileAsync(view, "db/site.txt", () => RestoreArea.Create(root), CancellationToken.None);
-            (await DataCheckRules.RequirePassesAsync(view, chosen, "db/site.txt", "grep -q '^site 1$' {}", Limit, () => RestoreArea.Create(root), CancellationToken.None))
-                .ExitCode.ShouldBe(0);
+            var named = await DataCheckRules.RequirePassesAsync(view, chosen, "db/site.txt", "grep -q '^site 1$' {}", Limit, () => RestoreArea.Create(root), CancellationToken.None);
+            named.ExitCode.ShouldBe(0);
+            named.Command.ShouldEndWith("/site.txt", customMessage: "the copy keeps the backed-up name, not the restore's 0001");
             var directory = await Should.ThrowAsync<CheckFailedException>(() => DataCheckRules.RequirePassesAsync(view, chosen, "db", "test -d {}", Limit,
                 () => RestoreArea.Create(root), CancellationToken.None));
             (directory.Category, directory.Found).ShouldBe((FailureCategory.InputError, "/db is not a restored file or a directory holding one (restored: /db/site.txt)"));
@@ -89,16 +77,25 @@ public sealed class DataCheckSandboxTests
     }
 
     [Test]
-    public async Task A_chosen_file_outside_the_restore_area_is_refused()
+    public async Task The_whole_restore_itself_is_checked_and_its_links_and_devices_are_left_out_of_the_copy()
     {
-        await using var area = RestoreArea.Create();
-        var entry = new BackupAcceptance.Core.Sources.TreeEntry("hostname", BackupAcceptance.Core.Sources.EntryKind.RegularFile, 1, OneDump.Dump.Time);
-        var outside = new BackupAcceptance.Core.Sources.RestoredSet(OneDump.Dump, area, [new(entry, "/etc/hostname")], null);
+        await using var files = await RestoredFixture.CreateAsync();
+        var directory = Path.Combine(files.Area.Path, "d");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "f"), "restored");
+        File.CreateSymbolicLink(Path.Combine(directory, "host"), "/etc/hostname");
+        await CliWrap.Cli.Wrap("mknod").WithArguments([Path.Combine(directory, "null2"), "c", "1", "3"]).ExecuteAsync();
+        var whole = AmandaRestoredWhole.Of(OneDump.Dump, files, "");
+        var area = Path.GetDirectoryName(files.Area.Path);
 
-        var failure = await Should.ThrowAsync<CheckFailedException>(() => DataCheckRules.RequirePassesAsync(OneDump.View(), outside, "hostname",
-            "grep -q . {}", Limit, () => throw new InvalidOperationException("no sandbox for a refused path"), CancellationToken.None));
-
-        (failure.Category, failure.Found).ShouldBe((FailureCategory.InputError, "hostname is not inside the restore area"));
+        var root = await DataCheckRules.RequirePassesAsync(OneDump.View(), whole, "/", "test -s {}/shadow", Limit, () => RestoreArea.Create(area), CancellationToken.None);
+        root.ExitCode.ShouldBe(0);
+        var below = await DataCheckRules.RequirePassesAsync(OneDump.View(), whole, "d", "sh -c 'test -s \"$1/f\" && test ! -e \"$1/host\" && test ! -e \"$1/null2\"' _ {}",
+            Limit, () => RestoreArea.Create(area), CancellationToken.None);
+        (below.ExitCode, below.LeftOut).ShouldBe((0, 2));
+        var chosen = await DataCheckRules.RequirePassesAsync(OneDump.View(), AmandaRestoredSet.Of(OneDump.Dump, files, ""), "/", "test -s {}/shadow", Limit,
+            () => RestoreArea.Create(area), CancellationToken.None);
+        chosen.ExitCode.ShouldBe(0);
     }
 
     [Test]
@@ -311,7 +308,7 @@ public sealed class DataCheckSandboxTests
         {
             var since = DateTimeOffset.UtcNow;
             await using var sandbox = await DataCheckSandbox.CreateAsync(RestoreArea.Create(Path.GetTempPath()), isolated: false, CancellationToken.None);
-            var copy = await sandbox.CopyInAsync(file, CancellationToken.None);
+            var (copy, _) = await sandbox.CopyInAsync(file, Path.GetFileName(file), CancellationToken.None);
             var run = sandbox.CommandLine(["sh", "-c", "test -s \"$1\" && gzip -c \"$1\" > /dev/null", "_", copy], ["PATH=/usr/bin:/bin"]);
 
             var result = await CliWrap.Cli.Wrap(run[0]).WithArguments(run.Skip(1)).WithWorkingDirectory(sandbox.WorkingDirectory)
