@@ -14,22 +14,20 @@ public sealed class CoreRulesTests
 
     private static BackupInView View(MemorySource source, SnapshotChoice? choice = null) => new(source, choice ?? SnapshotChoice.Latest, "memory transcript");
 
-    private static async Task<CheckFailedException> FailsAsync(Func<Task> check, FailureCategory category)
-    {
-        var failure = await Should.ThrowAsync<CheckFailedException>(check);
-        failure.Category.ShouldBe(category, failure.Message);
-        failure.Message.ShouldStartWith($"{category.Title()}: memory test:/data (");
-        failure.Message.ShouldContain("\n\nmemory transcript (last lines):\nmemory: the last words");
-        return failure;
-    }
+    private static Task<CheckFailedException> FailsAsync(Func<Task> check, FailureCategory category) =>
+        FailsOnAsync(check, category, "memory test:/data (", "\n\nmemory transcript (last lines):\nmemory: the last words");
 
     /// <summary>As <see cref="FailsAsync"/>, for the system that restores its own way (<see cref="RestoringHistory"/>).</summary>
-    private static async Task<CheckFailedException> RestoringFailsAsync(Func<Task> check, FailureCategory category)
+    private static Task<CheckFailedException> RestoringFailsAsync(Func<Task> check, FailureCategory category) =>
+        FailsOnAsync(check, category, "restoring test:/data (dump d1): ", "restoring: the last words");
+
+    /// <summary>The check fails with <paramref name="category"/>, naming the subject and ending with its transcript's words.</summary>
+    private static async Task<CheckFailedException> FailsOnAsync(Func<Task> check, FailureCategory category, string subject, string lastWords)
     {
         var failure = await Should.ThrowAsync<CheckFailedException>(check);
         failure.Category.ShouldBe(category, failure.Message);
-        failure.Message.ShouldStartWith($"{category.Title()}: restoring test:/data (dump d1): ");
-        failure.Message.ShouldContain("restoring: the last words");
+        failure.Message.ShouldStartWith($"{category.Title()}: {subject}");
+        failure.Message.ShouldContain(lastWords);
         return failure;
     }
 
