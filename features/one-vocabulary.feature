@@ -87,3 +87,15 @@ Feature: One vocabulary, on Amanda and on restic
     Examples: restic
       | backup                                                                                                |
       | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good |
+
+  Scenario Outline: A full restore fits the recovery time objective
+    Given <backup>
+    Then the disk can be restored within 4 hours
+
+    Examples: Amanda
+      | backup                                             |
+      | ba-daily config for localhost /srv/fixtures/canary |
+
+    Examples: restic
+      | backup                                                                                                |
+      | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good |

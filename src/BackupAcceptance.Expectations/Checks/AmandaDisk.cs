@@ -26,12 +26,14 @@ namespace BackupAcceptance.Expectations.Checks;
 /// (<see cref="IRestoredComparison"/>, <see cref="LiveFileComparison"/>);</item>
 /// <item>the whole disk restored by one extract of the dump's chain and held against the state that chain must give
 /// (<see cref="IWholeRestore"/>, <see cref="FullRestoreCheck"/>, <see cref="AmandaRestoredWhole"/>), and against the
-/// live tree the DLE covers, in both directions (<see cref="IRestoredComparison"/>).</item>
+/// live tree the DLE covers, in both directions (<see cref="IRestoredComparison"/>);</item>
+/// <item>a full restore's time, estimated from one file restored twice and the chain's stored size
+/// (<see cref="IRecoveryTimeEstimate"/>, <see cref="RecoveryTimeCheck"/>).</item>
 /// </list>
 /// A dump the session does not list is browsed with setdate, and the session put back.
 /// </summary>
 public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount, IFilesAtLeast, IPathLookup, IFilesBelow, ILiveFiles,
-    IBackupComparison, IRecoveryPoint, IFilesRestore, IRestoredComparison, IWholeRestore
+    IBackupComparison, IRecoveryPoint, IFilesRestore, IRestoredComparison, IWholeRestore, IRecoveryTimeEstimate
 {
     private const string Checking = "to count its files as a restore gives them";
 
@@ -121,6 +123,13 @@ public sealed class AmandaDisk(SessionLease lease) : IBackupHistory, IWholeCount
 
     public Task<RestoreComparison> CompareWholeWithLiveAsync(RestoredWhole restored, CancellationToken cancellationToken) =>
         LiveFileComparison.CompareAsync(Whole(restored), lease.Session.Transcript.Tail(), cancellationToken);
+
+    public Task<RecoveryEstimate> EstimateFullRestoreAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
+        OnDumpAsync(snapshot, async (_, cancellation) =>
+        {
+            var estimate = await RecoveryTimeCheck.EstimateAsync(lease, cancellation);
+            return new RecoveryEstimate(estimate.Fastest, estimate.Slowest, estimate.ToString());
+        }, cancellationToken);
 
     /// <summary>The area the suite made for the core: Amanda's own kind, which extract is confirmed for.</summary>
     private static Amanda.Restoring.RestoreArea Own(IPrivateArea area) => area as Amanda.Restoring.RestoreArea

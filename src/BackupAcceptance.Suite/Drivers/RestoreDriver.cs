@@ -57,12 +57,14 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RequireRecoveryTimeAsync(int hours)
     {
-        var estimate = await driver.OnDiskAsync((lease, cancellation) =>
-            RecoveryTimeCheck.RequireWithinAsync(lease, FreshnessCheck.Hours(lease.Target, hours), cancellation));
+        var limit = new WholeRestoreLimit(run.Settings.FullRestoreLimitKiB(), FullRestoreCheck.LimitVariable);
+        var estimate = await driver.OnBackupAsync((view, cancellation) =>
+            RecoveryTimeRules.RequireWithinAsync(view, hours, () => driver.Area(view), limit, cancellation));
         checks.Record(1, "recovery time");
-        measurements.RecoveryTime(driver.RequireTarget(), estimate.Slowest);
+        // The disk's measurements (the estate page, monitoring) keep an Amanda disk's estimate.
+        if (!driver.OnRepository) measurements.RecoveryTime(driver.RequireTarget(), estimate.Slowest);
         report.Facts["estimated full restore"] = $"{estimate.Fastest.TotalSeconds:0.#}-{estimate.Slowest.TotalSeconds:0.#} s";
-        evidence.Attach("recovery time", estimate.ToString());
+        evidence.Attach("recovery time", estimate.How);
     }
 
     /// <summary>The new restore replaces the one before: its area is removed now, not left behind, and the new one must

@@ -68,10 +68,11 @@ public sealed class DataSteps(RestoreDriver driver, DataCheckDriver data)
         "That the data is the latest: pair it with a freshness step.")]
     public Task ThenTheRestoredPasses(string path, string command) => data.RequireRestoredPassesAsync(path, command);
 
+    [StepBackends(Backend.Amanda, Backend.Restic)]
     [Then("the disk can be restored within {int} hours")]
     [StepView(DumpView.Restored)]
     [StepExample("Then the disk can be restored within 4 hours",
-        "The recovery time: one file is restored twice and timed; a restore streams whole dump images (every image of the chain up to the dump the listing names for the file), so this measures the tape server's throughput on the real images; the restore chain's stored size (amadmin info, on the Amanda server) over that throughput is the estimate, and the slower timing decides. The report gives both timings, the throughput, the sizes and the estimate's range. 0 hours always fails (a control).",
+        "The recovery time: one file is restored twice and timed; a restore streams whole dump images (every image of the chain up to the dump the listing names for the file), so this measures the tape server's throughput on the real images; the restore chain's stored size (amadmin info, on the Amanda server) over that throughput is the estimate, and the slower timing decides. The report gives both timings, the throughput, the sizes and the estimate's range. On restic, measured rather than estimated: the chosen snapshot restored whole into a private area (within BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB), timed, and removed. 0 hours always fails (a control).",
         "Writing every file to disk (only the file asked for is written), a tape load, or a cold read (the second timing may come from the page cache): add your margin to the bound.")]
     public Task ThenTheDiskCanBeRestoredWithin(int hours) => driver.RequireRecoveryTimeAsync(hours);
 

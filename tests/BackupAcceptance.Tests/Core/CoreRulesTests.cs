@@ -813,6 +813,41 @@ public sealed class CoreRulesTests
     }
 
     [Test]
+    public async Task A_full_restore_is_timed_whole_and_held_to_the_recovery_time()
+    {
+        var source = new MemorySource();
+        source.Add(Now, ("a", null), ("a/x", "1"), ("y", "22"));
+        var areas = new List<TemporaryArea>();
+        IPrivateArea Made() { var area = new TemporaryArea(); areas.Add(area); return area; }
+
+        var within = await RecoveryTimeRules.RequireWithinAsync(View(source), 1, Made, Limit, CancellationToken.None);
+        within.Slowest.ShouldBe(within.Fastest);
+        within.How.ShouldStartWith("measured full restore: ");
+        within.How.ShouldContain("2 files in 1 directory");
+        var slow = await FailsAsync(() => RecoveryTimeRules.RequireWithinAsync(View(source), 0, Made, Limit, CancellationToken.None), FailureCategory.RecoveryTooSlow);
+        slow.Expected.ShouldBe("a full restore within 0 hours");
+        slow.Found.ShouldStartWith("measured full restore: ");
+        areas.Count.ShouldBe(2, "each timed restore had an area of its own");
+        areas.ShouldAllBe(a => !Directory.Exists(a.Path), "and it is removed after");
+        await FailsAsync(() => RecoveryTimeRules.RequireWithinAsync(View(source), -1, Made, Limit, CancellationToken.None), FailureCategory.InputError);
+        areas.Count.ShouldBe(2, "a bad bound is refused before anything is restored");
+    }
+
+    [Test]
+    public async Task A_system_that_estimates_its_own_way_is_not_restored_whole_and_is_judged_by_the_core()
+    {
+        var dump = new Snapshot("d1", Now) { Name = "dump d1" };
+        var system = new RestoringHistory(dump, "x");
+        var view = new BackupInView(system, SnapshotChoice.Latest, "restoring transcript");
+        IPrivateArea NoArea() => throw new InvalidOperationException("an own estimate restores nothing whole");
+
+        (await RecoveryTimeRules.RequireWithinAsync(view, 1, NoArea, Limit, CancellationToken.None)).ShouldBeSameAs(system.Estimate);
+        system.Estimate = new RecoveryEstimate(TimeSpan.FromMinutes(50), TimeSpan.FromMinutes(70), "estimated its own way: 50 to 70 min");
+        (await RestoringFailsAsync(() => RecoveryTimeRules.RequireWithinAsync(view, 1, NoArea, Limit, CancellationToken.None), FailureCategory.RecoveryTooSlow))
+            .Found.ShouldBe("estimated its own way: 50 to 70 min", "the slower end decides");
+    }
+
+    [Test]
     public async Task More_files_than_the_choice_allows_are_a_suite_defect()
     {
         var dump = new Snapshot("d1", Now) { Name = "dump d1" };

@@ -3,11 +3,16 @@ using BackupAcceptance.Core.Sources;
 namespace BackupAcceptance.Tests.Core;
 
 /// <summary>A system that picks and restores files, or a whole backup, its own way (<see cref="IFilesRestore"/>,
-/// <see cref="IWholeRestore"/>), compares them with the live side its own way (<see cref="IRestoredComparison"/>) and
+/// <see cref="IWholeRestore"/>), estimates a full restore's time its own way (<see cref="IRecoveryTimeEstimate"/>), compares them with the live side its own way (<see cref="IRestoredComparison"/>) and
 /// lists no tree: what it was asked, the one file it writes (or its refusal), and the comparisons it was told to give.</summary>
 internal sealed class RestoringHistory(Snapshot only, string content, Exception? refusal = null)
-    : IBackupHistory, IFilesRestore, IRestoredComparison, IWholeRestore
+    : IBackupHistory, IFilesRestore, IRestoredComparison, IWholeRestore, IRecoveryTimeEstimate
 {
+    /// <summary>The system's own estimate of a full restore.</summary>
+    public RecoveryEstimate Estimate { get; set; } = new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), "estimated its own way: 1 to 2 min");
+
+    public Task<RecoveryEstimate> EstimateFullRestoreAsync(Snapshot snapshot, CancellationToken cancellationToken) => Task.FromResult(Estimate);
+
     public RestoreComparison Comparison { get; set; } = new(["live side: its own"], ["/f abc"], [], [], 1);
 
     public RestoredSet? ComparedSet { get; private set; }

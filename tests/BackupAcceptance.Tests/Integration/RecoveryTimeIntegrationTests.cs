@@ -45,7 +45,7 @@ public sealed class RecoveryTimeIntegrationTests
 
             run.Status("big at once").ShouldBe("failed");
             run.Message("big at once").ShouldStartWith("Recovery too slow: ba-daily localhost:/srv/fixtures/big");
-            run.Message("big at once").ShouldContain("expected a full restore of the disk within 0 hours; found estimated full restore: ");
+            run.Message("big at once").ShouldContain("expected a full restore within 0 hours; found estimated full restore: ");
 
             run.Status("layered within an hour").ShouldBe("passed", run.Message("layered within an hour"));
             run.StepAttachment("layered within an hour", "recovery time").ShouldContain("(2 dump(s) of the chain,");

@@ -107,3 +107,16 @@ Feature: Controls for one vocabulary on Amanda and on restic
     Examples: restic
       | backup                                                                                                |
       | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good |
+
+  # No restore takes no time: Amanda's estimate and restic's measured whole restore both exceed 0 hours.
+  Scenario Outline: A full restore within no time at all is too slow
+    Given <backup>
+    Then the disk can be restored within 0 hours
+
+    Examples: Amanda
+      | backup                                             |
+      | ba-daily config for localhost /srv/fixtures/canary |
+
+    Examples: restic
+      | backup                                                                                                |
+      | restic repository /var/lib/backup-acceptance/restic-demo/repo for localhost /srv/restic-fixtures/good |
