@@ -18,6 +18,9 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
     private RestoredWhole? _whole;
     private bool _judged;
 
+    /// <summary>The most a whole restore (or a timed one) may write: the run's BACKUP_ACCEPTANCE_FULL_RESTORE_LIMIT_MB.</summary>
+    private WholeRestoreLimit WholeLimit => new(run.Settings.FullRestoreLimitKiB(), FullRestoreCheck.LimitVariable);
+
     /// <summary>Files a When step restored at random or by name, on either system (the core's <see cref="RestoredSet"/>;
     /// Amanda's keeps its own view, <see cref="AmandaRestoredSet"/>), removed with the scenario.</summary>
     public RestoredSet? Restored { get; private set; }
@@ -44,12 +47,11 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RestoreWholeDiskAsync()
     {
-        var limit = new WholeRestoreLimit(run.Settings.FullRestoreLimitKiB(), FullRestoreCheck.LimitVariable);
         var subject = "";
         var whole = await driver.OnBackupAsync(async (view, cancellation) =>
         {
             subject = view.History.Subject;
-            return await WholeRestoreRules.RestoreWholeAsync(view, () => driver.Area(view), limit, cancellation);
+            return await WholeRestoreRules.RestoreWholeAsync(view, () => driver.Area(view), WholeLimit, cancellation);
         });
         await KeepAsync(whole);
         output.WriteLine($"{subject}, {whole.Snapshot}: restored {whole.How} into {whole.Area.Path}");
@@ -57,9 +59,8 @@ public sealed class RestoreDriver(BackupDriver driver, SuiteRun run, CheckLedger
 
     public async Task RequireRecoveryTimeAsync(int hours)
     {
-        var limit = new WholeRestoreLimit(run.Settings.FullRestoreLimitKiB(), FullRestoreCheck.LimitVariable);
         var estimate = await driver.OnBackupAsync((view, cancellation) =>
-            RecoveryTimeRules.RequireWithinAsync(view, hours, () => driver.Area(view), limit, cancellation));
+            RecoveryTimeRules.RequireWithinAsync(view, hours, () => driver.Area(view), WholeLimit, cancellation));
         checks.Record(1, "recovery time");
         // The disk's measurements (the estate page, monitoring) keep an Amanda disk's estimate.
         if (!driver.OnRepository) measurements.RecoveryTime(driver.RequireTarget(), estimate.Slowest);

@@ -1,5 +1,7 @@
 using BackupAcceptance.Amanda.Restoring;
+using BackupAcceptance.Core.Checks;
 using BackupAcceptance.Core.DataChecks;
+using BackupAcceptance.Core.Sources;
 using BackupAcceptance.Core.Failures;
 using System.Net.Sockets;
 using BackupAcceptance.Expectations.Checks;
@@ -47,12 +49,12 @@ public sealed class DataCheckSandboxTests
     {
         var source = new Core.MemorySource();
         source.Add(DateTimeOffset.UtcNow, ("db", null), ("db/site.txt", "site 1\n"));
-        var view = new BackupAcceptance.Core.Checks.BackupInView(source, BackupAcceptance.Core.Checks.SnapshotChoice.Latest, "memory transcript");
+        var view = new BackupInView(source, SnapshotChoice.Latest, "memory transcript");
         var root = Directory.CreateTempSubdirectory("ba-data-any-").FullName;
         try
         {
-            await using (var whole = await BackupAcceptance.Core.Checks.WholeRestoreRules.RestoreWholeAsync(view, () => RestoreArea.Create(root),
-                             new BackupAcceptance.Core.Sources.WholeRestoreLimit(1024, "LIMIT"), CancellationToken.None))
+            await using (var whole = await WholeRestoreRules.RestoreWholeAsync(view, () => RestoreArea.Create(root),
+                             new WholeRestoreLimit(1024, "LIMIT"), CancellationToken.None))
             {
                 (await DataCheckRules.RequirePassesAsync(view, whole, "db/site.txt", "grep -q '^site 1$' {}", Limit, () => RestoreArea.Create(root), CancellationToken.None))
                     .ExitCode.ShouldBe(0);
@@ -61,7 +63,7 @@ public sealed class DataCheckSandboxTests
                 (await Should.ThrowAsync<CheckFailedException>(() => DataCheckRules.RequirePassesAsync(view, whole, "db/site.txt", "grep -q '^site 2$' {}", Limit,
                     () => RestoreArea.Create(root), CancellationToken.None))).Category.ShouldBe(FailureCategory.DataCheckFailed);
             }
-            await using var chosen = await BackupAcceptance.Core.Checks.RestoreRules.RestoreFileAsync(view, "db/site.txt", () => RestoreArea.Create(root), CancellationToken.None);
+            await using var chosen = await RestoreRules.RestoreFileAsync(view, "db/site.txt", () => RestoreArea.Create(root), CancellationToken.None);
             var named = await DataCheckRules.RequirePassesAsync(view, chosen, "db/site.txt", "grep -q '^site 1$' {}", Limit, () => RestoreArea.Create(root), CancellationToken.None);
             named.ExitCode.ShouldBe(0);
             named.Command.ShouldEndWith("/site.txt", customMessage: "the copy keeps the backed-up name, not the restore's 0001");
